@@ -1,0 +1,21 @@
+# Reproduction of Petrovici et al. 2016 (P16) and Leng et al. 2018 (L18) as one workflow.
+# Stages: data -> train -> calibrate -> scans -> simulate -> analysis -> figures.
+# Every paper figure is a wildcard-free target named like the figure (see README.md).
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: os.path.join(workflow.basedir, "config.yaml")
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/data.smk"
+include: "workflow/rules/simulate.smk"
+include: "workflow/rules/figures.smk"
+
+
+rule all:
+    input:
+        FIGURE_OUTPUTS,
+    default_target: True

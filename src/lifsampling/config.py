@@ -1,0 +1,136 @@
+"""The study's configuration: schema validation, scale resolution, seeds and hashes.
+
+`config.yaml` is the one place for every parameter. This module checks it against
+`workflow/schemas/config.schema.yaml` (filling defaults), resolves values given per
+scale (``{smoke: a, quick: b, paper: c}``) and derives independent, reproducible
+seeds for every stochastic step from the master seed.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+SCALES = ("smoke", "quick", "paper")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
+
+
+class ConfigError(ValueError):
+    """A config value is missing, mistyped, out of range or refers to nothing."""
+
+
+def _validator_filling_defaults(schema: dict) -> jsonschema.protocols.Validator:
+    """A Draft 2020-12 validator that writes `default` values into the instance."""
+    base = jsonschema.Draft202012Validator
+    check_properties = base.VALIDATORS["properties"]
+
+    def properties_with_defaults(validator, properties, instance, schema_):
+        if isinstance(instance, dict):
+            for key, sub in properties.items():
+                if isinstance(sub, dict) and "default" in sub:
+                    instance.setdefault(key, copy.deepcopy(sub["default"]))
+        yield from check_properties(validator, properties, instance, schema_)
+
+    cls = jsonschema.validators.extend(base, {"properties": properties_with_defaults})
+    return cls(schema)
+
+
+def _key_path(error: jsonschema.ValidationError) -> str:
+    path = ".".join(str(p) for p in error.absolute_path)
+    return path or "<top level>"
+
+
+def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) -> dict:
+    """Check `config` against the schema and fill in defaults.
+
+    Returns a validated deep copy. Raises `ConfigError` naming every offending key,
+    e.g. ``config key 'data.mnist.binarize_threshold': 1.5 is greater than ...``.
+    """
+    schema = yaml.safe_load(Path(schema_path).read_text())
+    instance = copy.deepcopy(dict(config))
+    validator = _validator_filling_defaults(schema)
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    if errors:
+        lines = [f"config key '{_key_path(e)}': {_best_message(e)}" for e in errors]
+        raise ConfigError("invalid config (schema " + str(schema_path) + "):\n  " + "\n  ".join(lines))
+    _check_references(instance)
+    return instance
+
+
+def _best_message(error: jsonschema.ValidationError) -> str:
+    # oneOf errors hide the real cause in their context: report the deepest one
+    if error.context:
+        deepest = max(error.context, key=lambda e: len(e.absolute_path))
+        return deepest.message
+    return error.message
+
+
+def _check_references(config: dict) -> None:
+    """Names used by experiments must exist in the `neurons` and `stp` sections."""
+    fig1 = config.get("experiments", {}).get("l18_fig1")
+    if fig1 is None:
+        return
+    if fig1["neuron"] not in config["neurons"]:
+        raise ConfigError(
+            f"config key 'experiments.l18_fig1.neuron': '{fig1['neuron']}' is not a key of "
+            f"'neurons' ({sorted(config['neurons'])})"
+        )
+    for name in fig1["stp_sets"]:
+        if name not in config["stp"]:
+            raise ConfigError(
+                f"config key 'experiments.l18_fig1.stp_sets': '{name}' is not a key of "
+                f"'stp' ({sorted(config['stp'])})"
+            )
+
+
+def _is_per_scale(value: Any) -> bool:
+    return isinstance(value, Mapping) and set(value) == set(SCALES)
+
+
+def resolve_scale(config: Mapping[str, Any], scale: str | None = None) -> dict:
+    """Replace every ``{smoke: a, quick: b, paper: c}`` by the value of the chosen scale."""
+    scale = scale or config["scale"]
+    if scale not in SCALES:
+        raise ConfigError(f"config key 'scale': {scale!r} is not one of {SCALES}")
+
+    def resolve(value: Any) -> Any:
+        if _is_per_scale(value):
+            return value[scale]
+        if isinstance(value, Mapping):
+            return {k: resolve(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        return value
+
+    return resolve(config)
+
+
+def load_config(path: Path | str, overrides: Mapping[str, Any] | None = None) -> dict:
+    """Read, validate and scale-resolve a config file (the workflow's and the tests' entry)."""
+    raw = yaml.safe_load(Path(path).read_text())
+    raw.update(overrides or {})
+    return resolve_scale(validate_config(raw))
+
+
+def config_hash(config: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of `config` (provenance of every output)."""
+    text = json.dumps(config, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def derive_seed(master_seed: int, *keys: object) -> int:
+    """An independent 31-bit seed for one stochastic step, named by `keys`.
+
+    The same (master seed, keys) always gives the same seed, whatever the order in
+    which Snakemake runs jobs; different keys give unrelated seeds.
+    """
+    text = json.dumps([master_seed, *map(str, keys)])
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little") & 0x7FFFFFFF

