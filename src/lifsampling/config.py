@@ -60,7 +60,8 @@ def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) 
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
     if errors:
         lines = [f"config key '{_key_path(e)}': {_best_message(e)}" for e in errors]
-        raise ConfigError("invalid config (schema " + str(schema_path) + "):\n  " + "\n  ".join(lines))
+        joined = "\n  ".join(lines)
+        raise ConfigError(f"invalid config (schema {schema_path}):\n  {joined}")
     _check_references(instance)
     return instance
 

@@ -45,16 +45,19 @@ class ChecksumError(RuntimeError):
 def bar_image(
     size: int, centre: Sequence[float], angle_deg: float, length: float, width: float
 ) -> np.ndarray:
-    """Binary image of one bar: pixels within `width`/2 of the bar's axis and `length`/2 of its centre.
+    """Binary image of one bar: pixels within `width`/2 of its axis and `length`/2 of its centre.
 
-    Pixel (row r, column c) sits at (x, y) = (c, r); angle 0 is horizontal.
+    Pixel (row r, column c) sits at (x, y) = (c, r); angle 0 is horizontal. Pixels exactly
+    on the border count as inside (a tolerance absorbs the rounding of cos/sin).
     """
     rows, cols = np.mgrid[0:size, 0:size].astype(float)
     dx, dy = cols - centre[1], rows - centre[0]
     theta = np.deg2rad(angle_deg)
     along = dx * np.cos(theta) + dy * np.sin(theta)
     across = -dx * np.sin(theta) + dy * np.cos(theta)
-    return ((np.abs(across) <= width / 2) & (np.abs(along) <= length / 2)).astype(np.uint8)
+    tol = 1e-9
+    inside = (np.abs(across) <= width / 2 + tol) & (np.abs(along) <= length / 2 + tol)
+    return inside.astype(np.uint8)
 
 
 def bars_dataset(
@@ -144,7 +147,8 @@ def mnist_from_pickle(data: bytes) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         splits = pickle.load(fh, encoding="latin1")  # noqa: S301 - checksum verified above
     out = {}
     for name, (images, labels) in zip(("train", "valid", "test"), splits, strict=True):
-        out[name] = (np.rint(np.asarray(images) * 256).astype(np.uint8), np.asarray(labels, np.int8))
+        pixels = np.rint(np.asarray(images) * 256).astype(np.uint8)
+        out[name] = (pixels, np.asarray(labels, np.int8))
     return out
 
 
@@ -254,7 +258,7 @@ def downscale(image: np.ndarray, side: int) -> np.ndarray:
 def p16_digit_patterns(
     mnist: xr.Dataset, digits: Sequence[int], side: int, low: float, high: float
 ) -> xr.Dataset:
-    """P16 App. X: the first training example of each digit, scaled to `side`^2 and mapped to [low, high]."""
+    """P16 App. X: first training example of each digit, `side`^2 pixels, mapped to [low, high]."""
     train = mnist.isel(sample=np.flatnonzero(mnist["split"].values == "train"))
     labels = train["label"].values
     patterns = []

@@ -41,8 +41,8 @@ def l18_fig1(cfg: Mapping[str, Any], seed: int) -> xr.Dataset:
 
     spikes, env, arrivals = run(exp["n_envelope_spikes"], tail_ms=5 * tau_syn)
     t_env = env["t"]
-    burst, trace, burst_arrivals = run(exp["trace_burst_spikes"],
-                                       tail_ms=exp["trace_window_ms"] - isi * exp["trace_burst_spikes"])
+    burst_tail = exp["trace_window_ms"] - isi * exp["trace_burst_spikes"]
+    burst, trace, burst_arrivals = run(exp["trace_burst_spikes"], tail_ms=burst_tail)
     names = list(sets)
     eff, peak_sim, peak_theory, v_sim, v_theory = [], [], [], [], []
     for name in names:

@@ -43,7 +43,7 @@ def l18_fig1(ds: xr.Dataset) -> plt.Figure:
         ax_v.axvline(t, color="0.85", lw=0.6, zorder=0)
     ax_v.set(xlabel="time [ms]", ylabel="membrane potential [mV]",
              title="membrane, presynaptic burst at 1/τref")
-    ax_v.legend(fontsize=7, frameon=False)
+    ax_v.legend(fontsize=7, frameon=False, loc="lower right")
     ax_env.set(xlabel="presynaptic spike number", ylabel="PSP height [mV]",
                title="PSP-height envelope (lines: eqs. 7-9)")
     ax_env.legend(fontsize=7, frameon=False)

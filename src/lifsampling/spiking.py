@@ -74,7 +74,7 @@ class STPSet:
 
 
 def setup_simulator(nest_cfg: Mapping[str, float], seed: int) -> None:
-    """Reset NEST and configure time step, delays, virtual processes and the seed (config `nest`)."""
+    """Reset NEST; set time step, delays, virtual processes and seed (config `nest`)."""
     sim.setup(
         timestep=nest_cfg["resolution_ms"],
         min_delay=nest_cfg["min_delay_ms"],

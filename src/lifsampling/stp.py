@@ -82,7 +82,8 @@ def psp_kernel(t: np.ndarray, cm: float, tau_m: float, tau_syn: float) -> np.nda
     if np.isclose(tau_m, tau_syn):
         k = tp / cm * np.exp(-tp / tau_syn)
     else:
-        k = tau_m * tau_syn / (cm * (tau_syn - tau_m)) * (np.exp(-tp / tau_syn) - np.exp(-tp / tau_m))
+        scale = tau_m * tau_syn / (cm * (tau_syn - tau_m))
+        k = scale * (np.exp(-tp / tau_syn) - np.exp(-tp / tau_m))
     return np.where(t >= 0, k, 0.0)
 
 
@@ -113,4 +114,5 @@ def peaks_between_spikes(t: np.ndarray, v: np.ndarray, arrival_times: np.ndarray
     """Maximum of `v` in each interval [t_n, t_{n+1}) between arrivals (last: to the end)."""
     t = np.asarray(t)
     edges = np.append(np.asarray(arrival_times, dtype=float), np.inf)
-    return np.array([v[(t >= a) & (t < b)].max() for a, b in zip(edges[:-1], edges[1:], strict=True)])
+    windows = zip(edges[:-1], edges[1:], strict=True)
+    return np.array([v[(t >= a) & (t < b)].max() for a, b in windows])

@@ -1,4 +1,4 @@
-"""NEST simulation of L18 Fig 1d (STP envelopes, membrane traces) -> results/sims/l18_fig1_stp.nc."""
+"""NEST simulation of L18 Fig 1d (STP envelopes, traces) -> results/sims/l18_fig1_stp.nc."""
 from lifsampling import experiments, io
 from lifsampling.logs import job_log
 

@@ -13,5 +13,5 @@ with job_log(snakemake.log[0]) as log:
     idx = data.class_subset(train_labels, cfg["data"][subset]["counts"], rng)
     ds = data.subset_dataset(mnist, idx)
     log.info("%s: %d images, classes %s", subset, idx.size,
-             dict(zip(*np.unique(ds["label"].values, return_counts=True))))
+             dict(zip(*np.unique(ds["label"].values, return_counts=True), strict=True)))
     io.write_dataset(ds, snakemake.output[0], cfg, seeds={subset: snakemake.params.seed})

@@ -1,0 +1,27 @@
+# Two commands: `make` (set up and run the study) and `make test` (set up and run the tests).
+VENV  ?= .venv
+PY    := $(VENV)/bin/python
+CORES ?= 2
+SCALE ?=
+
+SNAKEMAKE_ARGS := --cores $(CORES) $(if $(SCALE),--config scale=$(SCALE),)
+
+.PHONY: all setup study test clean-results
+all: study
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+study: setup
+	$(PY) -m snakemake $(SNAKEMAKE_ARGS)
+
+test: setup
+	$(PY) -m pytest
+
+clean-results:
+	rm -rf results/data results/models results/sims results/figures results/logs results/benchmarks
