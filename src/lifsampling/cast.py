@@ -1,0 +1,128 @@
+"""CAST training of RBMs (L18 Methods "Training"; Salakhutdinov 2010).
+
+Coupled adaptive simulated tempering: a *slow* set of persistent chains at β = 1 provides the
+model statistics of the gradient (persistent contrastive divergence); a *fast* set of chains
+runs AST (`samplers.AdaptiveSimulatedTempering`) over 20 equidistant β ∈ [0.9, 1]. After each
+step, every fast chain that sits at β = 1 swaps its state with its slow partner: both then
+target the same distribution, so the swap is always accepted and lets the slow chains leave
+local modes. Parameters follow the log-likelihood gradient
+
+    ΔW = η_t (⟨v hᵀ⟩_data - ⟨v hᵀ⟩_slow),  Δb_v, Δb_h likewise,  η_t = η_a / (η_b + t),
+
+with ⟨·⟩_data using p(h | v) of a mini-batch of N training vectors (labels one-hot, trained as
+visible units). Initial state: W ~ N(0, 0.01²), b_v = logit of the data marginals (clipped),
+b_h = 0 (Hinton 2010, A practical guide), chains started from random training vectors.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import xarray as xr
+from scipy.special import expit, logit
+from tqdm import tqdm
+
+from .rbm import RBM
+from .samplers import AdaptiveSimulatedTempering
+
+log = logging.getLogger("lifsampling")
+
+
+@dataclass(frozen=True)
+class CastSchedule:
+    """Hyper-parameters of one CAST run (config `training.<experiment>`)."""
+
+    n_hidden: int
+    n_iterations: int
+    batch_size: int
+    eta_a: float
+    eta_b: float
+    betas: tuple[float, ...]
+    gamma_a: float = 90.0
+    gamma_b: float = 150.0
+    init_weight_std: float = 0.01
+    n_curve_points: int = 200
+
+
+def initial_rbm(data: np.ndarray, n_hidden: int, n_labels: int, std: float,
+                rng: np.random.Generator) -> RBM:
+    marg = np.clip(data.mean(axis=0), 1e-3, 1 - 1e-3)
+    W = rng.normal(0.0, std, (data.shape[1], n_hidden)).astype(np.float32)
+    return RBM(W, logit(marg).astype(np.float32), np.zeros(n_hidden, np.float32), n_labels)
+
+
+def _sample(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    return (rng.random(p.shape, dtype=np.float32) < p).astype(np.float32)
+
+
+def train_cast(
+    data: np.ndarray,
+    n_labels: int,
+    schedule: CastSchedule,
+    rng: np.random.Generator,
+    progress: bool = True,
+) -> tuple[RBM, xr.Dataset]:
+    """Train an RBM on binary rows of `data` (pixels then one-hot labels) with CAST.
+
+    Returns the RBM and training curves (iteration dimension): reconstruction error of the
+    mini-batch, fraction of fast chains at β = 1, fraction of swapped chains, mean |W|.
+    """
+    data = np.ascontiguousarray(data, dtype=np.float32)
+    s = schedule
+    N = s.batch_size
+    rbm = initial_rbm(data, s.n_hidden, n_labels, s.init_weight_std, rng)
+    W, b_v, b_h = rbm.W, rbm.b_v, rbm.b_h
+    slow = data[rng.integers(0, len(data), N)].copy()
+    fast = data[rng.integers(0, len(data), N)].copy()
+    ast = AdaptiveSimulatedTempering(np.asarray(s.betas), N, s.gamma_a, s.gamma_b)
+    record_at = set(np.unique(np.geomspace(1, s.n_iterations, s.n_curve_points).astype(int) - 1))
+    names = ("iteration", "recon_error", "at_target", "swapped", "mean_abs_w")
+    curve: dict[str, list[float]] = {k: [] for k in names}
+    swapped_total = 0.0
+    for t in tqdm(range(s.n_iterations), disable=not progress, mininterval=10, desc="CAST"):
+        batch = data[rng.integers(0, len(data), N)]
+        ph_data = expit(batch @ W + b_h)
+        # slow chains: one block-Gibbs step at β = 1
+        h = _sample(expit(slow @ W + b_h), rng)
+        slow = _sample(expit(h @ W.T + b_v), rng)
+        # fast chains: one block-Gibbs step at their own β, then the tempering move
+        beta = ast.beta.astype(np.float32)[:, None]
+        h_f = _sample(expit(beta * (fast @ W + b_h)), rng)
+        fast = _sample(expit(beta * (h_f @ W.T + b_v)), rng)
+        energy = -np.einsum("ij,ij->i", fast @ W, h_f) - fast @ b_v - h_f @ b_h
+        ast.temper(energy, rng)
+        swap = ast.at_target
+        if swap.any():
+            slow[swap], fast[swap] = fast[swap], slow[swap].copy()
+        ph_slow = expit(slow @ W + b_h)
+        eta = np.float32(s.eta_a / (s.eta_b + t))
+        W += (eta / N) * (batch.T @ ph_data - slow.T @ ph_slow)
+        b_v += (eta / N) * (batch.sum(axis=0) - slow.sum(axis=0))
+        b_h += (eta / N) * (ph_data.sum(axis=0) - ph_slow.sum(axis=0))
+        swapped_total += swap.mean()
+        if t in record_at:
+            recon = expit(_sample(ph_data, rng) @ W.T + b_v)
+            curve["iteration"].append(t + 1)
+            curve["recon_error"].append(float(np.mean((recon - batch) ** 2)))
+            curve["at_target"].append(float(ast.at_target.mean()))
+            curve["swapped"].append(swapped_total / (t + 1))
+            curve["mean_abs_w"].append(float(np.abs(W).mean()))
+    log.info("CAST done: %d iterations, fraction of swaps %.3f", s.n_iterations,
+             swapped_total / s.n_iterations)
+    it = curve.pop("iteration")
+    curves = xr.Dataset(
+        {
+            "recon_error": ("iteration", curve["recon_error"],
+                            {"long_name": "mean squared reconstruction error of the batch"}),
+            "at_target": ("iteration", curve["at_target"],
+                          {"long_name": "fraction of fast chains at beta = 1"}),
+            "swapped": ("iteration", curve["swapped"],
+                        {"long_name": "running fraction of slow/fast swaps"}),
+            "mean_abs_w": ("iteration", curve["mean_abs_w"], {"long_name": "mean |W|"}),
+        },
+        coords={"iteration": it},
+        attrs={"ast_log_g": np.asarray(ast.log_g)},
+    )
+    return RBM(W, b_v, b_h, n_labels), curves

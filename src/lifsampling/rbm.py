@@ -1,0 +1,153 @@
+"""Restricted Boltzmann machines with visible, label and hidden layers (L18 Fig 1a).
+
+E(v, h) = -vᵀWh - b_vᵀv - b_hᵀh. The label units are the last `n_labels` visible units:
+they are trained as visible units (L18 Results) and read out by classification.
+All arrays are float32 in the samplers (speed); exact quantities use float64.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import xarray as xr
+from scipy.special import expit, logsumexp
+
+from .boltzmann import MAX_ENUMERATED_UNITS, all_states
+
+
+def softplus(x: np.ndarray) -> np.ndarray:
+    return np.logaddexp(0.0, x)
+
+
+@dataclass
+class RBM:
+    """W (n_visible, n_hidden), biases b_v, b_h; the last `n_labels` visible units are labels."""
+
+    W: np.ndarray
+    b_v: np.ndarray
+    b_h: np.ndarray
+    n_labels: int = 0
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        nv, nh = self.W.shape
+        if self.b_v.shape != (nv,) or self.b_h.shape != (nh,):
+            raise ValueError(f"RBM shapes: W {self.W.shape}, b_v {self.b_v.shape}, "
+                             f"b_h {self.b_h.shape}")
+
+    @property
+    def n_visible(self) -> int:
+        return self.W.shape[0]
+
+    @property
+    def n_hidden(self) -> int:
+        return self.W.shape[1]
+
+    @property
+    def n_pixels(self) -> int:
+        return self.n_visible - self.n_labels
+
+    # --------------------------------------------------------------- conditionals
+    def p_h(self, v: np.ndarray, beta: float = 1.0) -> np.ndarray:
+        """p(h_j = 1 | v) = σ(β (vᵀW + b_h)_j)."""
+        return expit(beta * (v @ self.W + self.b_h))
+
+    def p_v(self, h: np.ndarray, beta: float = 1.0) -> np.ndarray:
+        """p(v_i = 1 | h) = σ(β (W h + b_v)_i)."""
+        return expit(beta * (h @ self.W.T + self.b_v))
+
+    def energy(self, v: np.ndarray, h: np.ndarray) -> np.ndarray:
+        """E(v, h) for rows of v and h."""
+        return -np.einsum("ni,ij,nj->n", v, self.W, h, optimize=True) - v @ self.b_v - h @ self.b_h
+
+    def free_energy(self, v: np.ndarray) -> np.ndarray:
+        """F(v) = -b_vᵀv - Σ_j softplus((vᵀW + b_h)_j), so p(v) ∝ exp(-F(v))."""
+        v = np.asarray(v, dtype=np.float64)
+        return -v @ self.b_v - softplus(v @ self.W.astype(np.float64) + self.b_h).sum(axis=-1)
+
+    # --------------------------------------------------------------- exact (small RBMs)
+    def log_partition(self) -> float:
+        """log Z by enumerating the visible states (hidden summed out analytically)."""
+        if self.n_visible > MAX_ENUMERATED_UNITS:
+            raise ValueError("log Z by enumeration needs at most 20 visible units")
+        return float(logsumexp(-self.free_energy(all_states(self.n_visible))))
+
+    def log_likelihood(self, v: np.ndarray) -> float:
+        """Mean exact log p(v) over rows of v (small RBMs)."""
+        return float(np.mean(-self.free_energy(v)) - self.log_partition())
+
+    def to_bm(self) -> tuple[np.ndarray, np.ndarray]:
+        """The RBM as a general BM over z = (v, h): block weight matrix and bias vector."""
+        nv, nh = self.W.shape
+        W = np.zeros((nv + nh, nv + nh))
+        W[:nv, nv:] = self.W
+        W[nv:, :nv] = self.W.T
+        return W, np.concatenate([self.b_v, self.b_h]).astype(float)
+
+    # --------------------------------------------------------------- classification
+    def label_log_posterior(self, pixels: np.ndarray) -> np.ndarray:
+        """log p(l = one-hot k | pixels), hidden units summed out exactly.
+
+        log p(l_k | v) = b_{l_k} + Σ_j softplus(c_j + vᵀW_{v,j} + W_{l_k,j}) - log-normaliser,
+        restricted to one-hot label states (the classification read-out).
+        """
+        n_pix = self.n_pixels
+        W = self.W.astype(np.float64)
+        drive = np.asarray(pixels, np.float64) @ W[:n_pix] + self.b_h
+        scores = np.stack(
+            [self.b_v[n_pix + k] + softplus(drive + W[n_pix + k]).sum(axis=1)
+             for k in range(self.n_labels)], axis=1)
+        return scores - logsumexp(scores, axis=1, keepdims=True)
+
+    # --------------------------------------------------------------- storage
+    def to_dataset(self) -> xr.Dataset:
+        return xr.Dataset(
+            {
+                "W": (("visible", "hidden"), self.W, {"long_name": "visible-hidden weights"}),
+                "b_v": (("visible",), self.b_v, {"long_name": "visible (and label) biases"}),
+                "b_h": (("hidden",), self.b_h, {"long_name": "hidden biases"}),
+            },
+            attrs={"n_labels": self.n_labels},
+        )
+
+    @classmethod
+    def from_dataset(cls, ds: xr.Dataset) -> RBM:
+        return cls(ds["W"].values, ds["b_v"].values, ds["b_h"].values, int(ds.attrs["n_labels"]))
+
+
+def one_hot(labels: np.ndarray, n: int = 10) -> np.ndarray:
+    out = np.zeros((len(labels), n), dtype=np.float32)
+    out[np.arange(len(labels)), np.asarray(labels, int)] = 1.0
+    return out
+
+
+def classify_exact(rbm: RBM, pixels: np.ndarray) -> np.ndarray:
+    """Most probable label under the exact label posterior."""
+    return np.argmax(rbm.label_log_posterior(pixels), axis=1)
+
+
+def classify_by_sampling(
+    rbm: RBM, pixels: np.ndarray, n_steps: int, rng: np.random.Generator, burn_in: int = 0
+) -> np.ndarray:
+    """The paper's benchmark Gibbs classifier: pixels clamped, block Gibbs over (h, labels).
+
+    Label units start at 0; after `burn_in` steps, the label probabilities p(l_k = 1 | h) of
+    every step are summed, and the largest sum is the class (rows are independent chains).
+    """
+    n_pix = rbm.n_pixels
+    W = rbm.W.astype(np.float32)
+    pix = np.asarray(pixels, np.float32)
+    drive = pix @ W[:n_pix] + rbm.b_h.astype(np.float32)
+    W_l = W[n_pix:]
+    b_l = rbm.b_v[n_pix:].astype(np.float32)
+    labels = np.zeros((len(pix), rbm.n_labels), np.float32)
+    votes = np.zeros_like(labels)
+    for step in range(n_steps):
+        h = (rng.random(drive.shape, dtype=np.float32) < expit(drive + labels @ W_l)).astype(
+            np.float32)
+        p_l = expit(h @ W_l.T + b_l)
+        labels = (rng.random(p_l.shape, dtype=np.float32) < p_l).astype(np.float32)
+        if step >= burn_in:
+            votes += p_l
+    return np.argmax(votes, axis=1)

@@ -1,0 +1,53 @@
+import numpy as np
+import pytest
+
+from lifsampling import isl, modes
+
+
+def test_isl_equals_brute_force_double_loop():
+    rng = np.random.default_rng(0)
+    test = (rng.random((7, 30)) < 0.4).astype(np.uint8)
+    samples = (rng.random((25, 30)) < 0.4).astype(np.uint8)
+    beta = 0.95
+    brute = []
+    for y in test:
+        total = 0.0
+        for x in samples:
+            prod = 1.0
+            for yj, xj in zip(y, x, strict=True):
+                prod *= beta if yj == xj else 1 - beta
+            total += prod
+        brute.append(np.log(total / len(samples)))
+    got = isl.log_likelihood(test, samples, beta, chunk=4)
+    np.testing.assert_allclose(got, brute, rtol=0, atol=1e-10)
+
+
+def test_isl_curve_ends_at_full_estimate():
+    rng = np.random.default_rng(1)
+    test = (rng.random((20, 50)) < 0.3).astype(np.uint8)
+    samples = (rng.random((25_000, 50)) < 0.3).astype(np.uint8)
+    points = np.array([1, 10, 100, 12_345, 25_000])
+    curve = isl.isl_curve(test, samples, points)
+    assert curve[-1] == pytest.approx(isl.log_likelihood(test, samples).mean(), abs=1e-9)
+    assert curve[2] == pytest.approx(isl.log_likelihood(test, samples[:100]).mean(), abs=1e-9)
+    with pytest.raises(ValueError):
+        isl.isl_curve(test, samples, np.array([10, 5]))
+
+
+def test_isl_perfect_sample_bound():
+    # a sample set containing every test image: log p >= d log(beta) - log N
+    test = np.eye(8, dtype=np.uint8)
+    got = isl.log_likelihood(test, test, 0.95)
+    assert (got >= 8 * np.log(0.95) - np.log(8) - 1e-12).all()
+
+
+def test_run_lengths_and_durations():
+    m = np.array([3, 3, 3, 1, 1, 3, 0, 0, 0, 0])
+    values, lengths = modes.run_lengths(m)
+    assert values.tolist() == [3, 1, 3, 0] and lengths.tolist() == [3, 2, 1, 4]
+    assert modes.mode_durations(m, censor_last=True).tolist() == [3, 2, 1]
+    hist = modes.mode_histogram(m, 4)
+    np.testing.assert_allclose(hist, [0.4, 0.2, 0, 0.4])
+    assert modes.balance(np.array([0.25] * 4)) == pytest.approx(1.0)
+    assert modes.balance(np.array([1.0, 0, 0, 0])) == pytest.approx(0.0)
+    assert modes.modes_from_label_activity(np.array([[0.1, 0.9], [0.8, 0.2]])).tolist() == [1, 0]
