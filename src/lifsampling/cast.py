@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import xarray as xr
-from scipy.special import expit, logit
+from scipy.special import logit
 from tqdm import tqdm
 
-from .rbm import RBM
+from .rbm import RBM, sigmoid
 from .samplers import AdaptiveSimulatedTempering
 
 log = logging.getLogger("lifsampling")
@@ -83,27 +83,31 @@ def train_cast(
     swapped_total = 0.0
     for t in tqdm(range(s.n_iterations), disable=not progress, mininterval=10, desc="CAST"):
         batch = data[rng.integers(0, len(data), N)]
-        ph_data = expit(batch @ W + b_h)
-        # slow chains: one block-Gibbs step at β = 1
-        h = _sample(expit(slow @ W + b_h), rng)
-        slow = _sample(expit(h @ W.T + b_v), rng)
-        # fast chains: one block-Gibbs step at their own β, then the tempering move
+        # one product for the data, the slow chains (β = 1) and the fast chains (their β)
         beta = ast.beta.astype(np.float32)[:, None]
-        h_f = _sample(expit(beta * (fast @ W + b_h)), rng)
-        fast = _sample(expit(beta * (h_f @ W.T + b_v)), rng)
-        energy = -np.einsum("ij,ij->i", fast @ W, h_f) - fast @ b_v - h_f @ b_h
+        drive = np.vstack([batch, slow, fast]) @ W + b_h
+        ph_data = sigmoid(drive[:N])
+        h = _sample(sigmoid(np.vstack([drive[N:2 * N], beta * drive[2 * N:]])), rng)
+        v_drive = h @ W.T + b_v
+        v_drive[N:] *= beta
+        slow, fast = np.vsplit(_sample(sigmoid(v_drive), rng), 2)
+        drive_new = np.vstack([slow, fast]) @ W + b_h
+        # AST move of the fast chains, energies E(v, h) of their new state
+        energy = -np.einsum("ij,ij->i", drive_new[N:] - b_h, h[N:]) - fast @ b_v - h[N:] @ b_h
         ast.temper(energy, rng)
         swap = ast.at_target
         if swap.any():
             slow[swap], fast[swap] = fast[swap], slow[swap].copy()
-        ph_slow = expit(slow @ W + b_h)
+            drive_new[:N][swap], drive_new[N:][swap] = drive_new[N:][swap], drive_new[:N][swap]
+        ph_slow = sigmoid(drive_new[:N])
         eta = np.float32(s.eta_a / (s.eta_b + t))
-        W += (eta / N) * (batch.T @ ph_data - slow.T @ ph_slow)
+        # <v h>_data - <v h>_slow as one product
+        W += (eta / N) * (np.vstack([batch, slow]).T @ np.vstack([ph_data, -ph_slow]))
         b_v += (eta / N) * (batch.sum(axis=0) - slow.sum(axis=0))
         b_h += (eta / N) * (ph_data.sum(axis=0) - ph_slow.sum(axis=0))
         swapped_total += swap.mean()
         if t in record_at:
-            recon = expit(_sample(ph_data, rng) @ W.T + b_v)
+            recon = sigmoid(_sample(ph_data, rng) @ W.T + b_v)
             curve["iteration"].append(t + 1)
             curve["recon_error"].append(float(np.mean((recon - batch) ** 2)))
             curve["at_target"].append(float(ast.at_target.mean()))

@@ -11,13 +11,26 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import xarray as xr
-from scipy.special import expit, logsumexp
+from scipy.special import logsumexp
 
 from .boltzmann import MAX_ENUMERATED_UNITS, all_states
 
 
 def softplus(x: np.ndarray) -> np.ndarray:
     return np.logaddexp(0.0, x)
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """Logistic function as (1 + tanh(x/2))/2 in the dtype of x, in a new array.
+
+    The same function as scipy's expit, about 5x faster in float32 (numpy's SIMD tanh):
+    it dominates the non-matmul time of the samplers and of CAST.
+    """
+    y = np.multiply(x, 0.5, dtype=np.result_type(x, np.float32))
+    np.tanh(y, out=y)
+    y += 1
+    y *= 0.5
+    return y
 
 
 @dataclass
@@ -51,11 +64,11 @@ class RBM:
     # --------------------------------------------------------------- conditionals
     def p_h(self, v: np.ndarray, beta: float = 1.0) -> np.ndarray:
         """p(h_j = 1 | v) = σ(β (vᵀW + b_h)_j)."""
-        return expit(beta * (v @ self.W + self.b_h))
+        return sigmoid(beta * (v @ self.W + self.b_h))
 
     def p_v(self, h: np.ndarray, beta: float = 1.0) -> np.ndarray:
         """p(v_i = 1 | h) = σ(β (W h + b_v)_i)."""
-        return expit(beta * (h @ self.W.T + self.b_v))
+        return sigmoid(beta * (h @ self.W.T + self.b_v))
 
     def energy(self, v: np.ndarray, h: np.ndarray) -> np.ndarray:
         """E(v, h) for rows of v and h."""
@@ -144,9 +157,9 @@ def classify_by_sampling(
     labels = np.zeros((len(pix), rbm.n_labels), np.float32)
     votes = np.zeros_like(labels)
     for step in range(n_steps):
-        h = (rng.random(drive.shape, dtype=np.float32) < expit(drive + labels @ W_l)).astype(
+        h = (rng.random(drive.shape, dtype=np.float32) < sigmoid(drive + labels @ W_l)).astype(
             np.float32)
-        p_l = expit(h @ W_l.T + b_l)
+        p_l = sigmoid(h @ W_l.T + b_l)
         labels = (rng.random(p_l.shape, dtype=np.float32) < p_l).astype(np.float32)
         if step >= burn_in:
             votes += p_l

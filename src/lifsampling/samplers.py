@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy.special import expit
 
-from .rbm import RBM
+from .rbm import RBM, sigmoid
 
 
 def _bernoulli(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -43,7 +42,7 @@ def gibbs_sweep(
     units = np.arange(z.shape[1]) if free_units is None else free_units
     for k in units:
         u = z @ W[:, k] + b[k]
-        z[:, k] = rng.random(z.shape[0]) < expit(beta * u)
+        z[:, k] = rng.random(z.shape[0]) < sigmoid(beta * u)
     return z
 
 
@@ -150,8 +149,8 @@ def rbm_gibbs_step(
     """
     beta = np.asarray(beta, dtype=np.float32)
     beta = beta[:, None] if beta.ndim == 1 else beta
-    h = _bernoulli(expit(beta * (v @ rbm.W + rbm.b_h)), rng)
-    p_v = expit(beta * (h @ rbm.W.T + rbm.b_v))
+    h = _bernoulli(sigmoid(beta * (v @ rbm.W + rbm.b_h)), rng)
+    p_v = sigmoid(beta * (h @ rbm.W.T + rbm.b_v))
     v_new = _bernoulli(p_v, rng)
     if clamp_mask is not None:
         v_new[:, clamp_mask] = clamp_values
