@@ -24,7 +24,7 @@ import xarray as xr
 from scipy.special import logit
 from tqdm import tqdm
 
-from .rbm import RBM, sigmoid
+from .rbm import RBM, one_hot, sigmoid
 from .samplers import AdaptiveSimulatedTempering
 
 log = logging.getLogger("lifsampling")
@@ -44,6 +44,37 @@ class CastSchedule:
     gamma_b: float = 150.0
     init_weight_std: float = 0.01
     n_curve_points: int = 200
+
+
+    @classmethod
+    def from_config(cls, training: dict, model: str) -> CastSchedule:
+        """The schedule of `training.models.<model>` in the resolved config."""
+        m = training["models"][model]
+        b = training["betas"]
+        return cls(
+            n_hidden=int(m["n_hidden"]),
+            n_iterations=int(m["n_iterations"]),
+            batch_size=int(m["batch_size"]),
+            eta_a=float(m["eta"]["a"]),
+            eta_b=float(m["eta"]["b"]),
+            betas=tuple(np.linspace(b["low"], b["high"], b["n"])),
+            gamma_a=float(training["gamma"]["a"]),
+            gamma_b=float(training["gamma"]["b"]),
+            init_weight_std=float(training.get("init_weight_std", 0.01)),
+        )
+
+
+def training_matrix(ds: xr.Dataset, n_classes: int = 10) -> tuple[np.ndarray, int]:
+    """Rows to train on: binary images of the training split, then one-hot labels if present.
+
+    Returns (matrix, n_labels); the label units are trained as visible units (L18).
+    """
+    if "split" in ds:
+        ds = ds.isel(sample=np.flatnonzero(ds["split"].values == "train"))
+    images = ds["image"].values.astype(np.float32)
+    if "label" not in ds:
+        return images, 0
+    return np.hstack([images, one_hot(ds["label"].values, n_classes)]), n_classes
 
 
 def initial_rbm(data: np.ndarray, n_hidden: int, n_labels: int, std: float,

@@ -19,9 +19,9 @@ rule l18_fig1:
 # stage runs end to end today.
 NOT_REPRODUCED_INPUTS = {
     "p16_fig5": ["results/data/p16_digits.nc"],
-    "l18_fig2": ["results/data/bars_easy.nc", "results/data/bars_hard.nc"],
-    "l18_fig3": ["results/data/mnist.nc"],
-    "l18_fig4": ["results/data/imbalanced.nc", "results/data/completion.nc"],
+    "l18_fig2": ["results/models/bars_easy.nc", "results/models/bars_hard.nc"],
+    "l18_fig3": ["results/analysis/classification_mnist.nc"],
+    "l18_fig4": ["results/models/imbalanced.nc", "results/models/completion.nc"],
 }
 
 for _fig, _why in NOT_YET_REPRODUCED.items():

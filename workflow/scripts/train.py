@@ -1,0 +1,20 @@
+"""CAST training of one RBM (L18 Methods) -> results/models/<model>.nc."""
+import dataclasses
+
+import numpy as np
+
+from lifsampling import io
+from lifsampling.cast import CastSchedule, train_cast, training_matrix
+from lifsampling.logs import job_log
+
+with job_log(snakemake.log[0]) as log:
+    cfg, seed, model = snakemake.params.cfg, snakemake.params.seed, snakemake.wildcards.model
+    data, n_labels = training_matrix(io.read_dataset(snakemake.input[0], ["image"]))
+    schedule = CastSchedule.from_config(cfg["training"], model)
+    log.info("%s: %d training rows, %d visible (%d labels), %s", model, len(data),
+             data.shape[1], n_labels, schedule)
+    rbm, curves = train_cast(data, n_labels, schedule, np.random.default_rng(seed))
+    ds = rbm.to_dataset().merge(curves)
+    ds.attrs.update({f"schedule_{k}": str(v) for k, v in dataclasses.asdict(schedule).items()})
+    ds.attrs["ast_log_g"] = curves.attrs["ast_log_g"]
+    io.write_dataset(ds, snakemake.output[0], cfg, seeds={f"train_{model}": seed})
