@@ -12,6 +12,7 @@ configfile: os.path.join(workflow.basedir, "config.yaml")
 include: "workflow/rules/common.smk"
 include: "workflow/rules/data.smk"
 include: "workflow/rules/train.smk"
+include: "workflow/rules/calibrate.smk"
 include: "workflow/rules/simulate.smk"
 include: "workflow/rules/figures.smk"
 

@@ -75,7 +75,14 @@ def _best_message(error: jsonschema.ValidationError) -> str:
 
 
 def _check_references(config: dict) -> None:
-    """Names used by experiments must exist in the `neurons` and `stp` sections."""
+    """Names used by calibration sets and experiments must exist where they point."""
+    for name, entry in config.get("calibration", {}).get("sets", {}).items():
+        for section in ("neuron", "noise"):
+            key = entry[section]
+            table_name = "neurons" if section == "neuron" else "noise"
+            if key not in config[table_name]:
+                raise ConfigError(f"config key 'calibration.sets.{name}.{section}': '{key}' "
+                                  f"is not a key of '{table_name}'")
     fig1 = config.get("experiments", {}).get("l18_fig1")
     if fig1 is None:
         return

@@ -100,7 +100,7 @@ def inhibitory_noise_weight(noise: Mapping[str, float], neuron: Mapping[str, flo
 
 def coba_current_for_mean(neuron: Mapping[str, float], noise: Mapping[str, float],
                           target_mean: float) -> float:
-    """P16 eq. 75: I_ext (nA) that sets the free-membrane mean to `target_mean` (eq. 42 inverted)."""
+    """P16 eq. 75: I_ext (nA) giving the free-membrane mean `target_mean` (eq. 42 inverted)."""
     zero = coba_free_membrane(neuron, noise, 0.0).mean
     return (target_mean - zero) * coba_total_conductance(neuron, noise)
 

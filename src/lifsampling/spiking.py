@@ -226,3 +226,39 @@ def simulate_activation(
     sim.end()
     return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
             "free_std": v[settle:].std(axis=0)}
+
+
+def simulate_psp_response(
+    neuron: Mapping[str, float | str],
+    noise: Mapping[str, float] | None,
+    weight: float,
+    receptor: str,
+    spike_times_ms: Sequence[float],
+    duration_ms: float,
+    nest_cfg: Mapping[str, float],
+    seed: int,
+) -> dict[str, np.ndarray]:
+    """Free membrane with and without a synaptic input train, same seed (same background).
+
+    Two simulations that differ only by the input connection: their difference is the PSP
+    train of one synapse (weight in PyNN units: µS for COBA, nA for CUBA, signed for CUBA
+    inhibition), including the conductance effects of the background.
+    """
+    traces = {}
+    for label, with_input in (("without", False), ("with", True)):
+        setup_simulator(nest_cfg, seed)
+        cell = sim.Population(1, neuron_type(neuron, lift_threshold=True))
+        cell.initialize(v=neuron["v_rest"])
+        if noise is not None:
+            poisson_background(noise, cell, str(neuron["model"]))
+        source = sim.Population(1, sim.SpikeSourceArray(spike_times=list(spike_times_ms)))
+        if with_input:
+            sim.Projection(source, cell, sim.AllToAllConnector(),
+                           sim.StaticSynapse(weight=weight, delay=0.1), receptor_type=receptor)
+        cell.record("v", sampling_interval=nest_cfg["resolution_ms"])
+        sim.run(duration_ms)
+        signal = cell.get_data().segments[0].filter(name="v")[0]
+        traces["t"] = np.asarray(signal.times.rescale("ms").magnitude, float)
+        traces[label] = np.asarray(signal.magnitude[:, 0], float)
+        sim.end()
+    return traces

@@ -1,0 +1,95 @@
+"""Activation functions of single LIF neurons in the HCS, measured in NEST (P16 App. VIII).
+
+For each target mean ū of the free membrane, `n_runs` independent neurons are simulated;
+p(z = 1) = N_spikes τ_ref / T for each (P16 eq. 72), mean and standard deviation over runs
+(eq. 73). The abscissa is the free-membrane mean measured on a twin neuron with the threshold
+lifted. A logistic σ((ū - ū₀)/α) fitted to the means gives the α and ū₀ of the BM → LIF
+translation (P16 eq. 9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import xarray as xr
+from scipy.optimize import curve_fit
+
+from . import membrane
+
+
+def logistic(u: np.ndarray, u0: float, alpha: float) -> np.ndarray:
+    """σ((u - u0)/α) (P16 eq. 9 with the abstract model's σ)."""
+    return 1.0 / (1.0 + np.exp(-(np.asarray(u) - u0) / alpha))
+
+
+def fit_logistic(u: np.ndarray, p: np.ndarray) -> tuple[float, float]:
+    """Least-squares (ū₀, α) of σ((u - ū₀)/α) to the points (u, p)."""
+    u, p = np.asarray(u, float), np.asarray(p, float)
+    start = (float(u[np.argmin(np.abs(p - 0.5))]), 2.0)
+    (u0, alpha), _ = curve_fit(logistic, u, p, p0=start)
+    return float(u0), float(alpha)
+
+
+def sweep_values(neuron: Mapping[str, Any], noise: Mapping[str, float],
+                 means: np.ndarray) -> tuple[str, np.ndarray]:
+    """The neuron parameter and its values that set the free-membrane means `means`.
+
+    CUBA: the leak potential, shifted by the (zero for balanced noise) noise mean.
+    COBA: the external current of P16 eq. 75.
+    """
+    if neuron["model"] == "IF_curr_exp":
+        offset = membrane.cuba_free_membrane(neuron, noise).mean - neuron["v_rest"]
+        return "v_rest", means - offset
+    return "i_offset", np.array([membrane.coba_current_for_mean(neuron, noise, m)
+                                 for m in means])
+
+
+def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float],
+                            parameter: str, value: float) -> membrane.FreeMembrane:
+    if parameter == "v_rest":
+        return membrane.cuba_free_membrane(neuron, noise, v_rest=value)
+    return membrane.coba_free_membrane(neuron, noise, i_ext_nA=value)
+
+
+def calibrate(cfg: Mapping[str, Any], set_name: str, seed: int) -> xr.Dataset:
+    """Run the activation sweep of `calibration.sets.<set_name>` and fit the logistic."""
+    from . import spiking
+
+    cal = cfg["calibration"]
+    entry = cal["sets"][set_name]
+    neuron, noise = cfg["neurons"][entry["neuron"]], cfg["noise"][entry["noise"]]
+    grid = entry["mean_mV"]
+    means = np.linspace(grid["start"], grid["stop"], grid["n"])
+    parameter, values = sweep_values(neuron, noise, means)
+    out = spiking.simulate_activation(neuron, noise, parameter, values, cal["n_runs"],
+                                      cal["duration_ms"], cfg["nest"], seed)
+    p_on = out["spike_counts"] * neuron["tau_refrac"] / cal["duration_ms"]
+    u0, alpha = fit_logistic(out["free_mean"], p_on.mean(axis=1))
+    fitted = logistic(out["free_mean"], u0, alpha)
+    theory = [predicted_free_membrane(neuron, noise, parameter, v) for v in values]
+    return xr.Dataset(
+        {
+            "p_on": (("u_target", "run"), p_on,
+                     {"long_name": "p(z=1) = N_spikes tau_ref / T (P16 eq. 72)", "units": "1"}),
+            "p_mean": (("u_target",), p_on.mean(axis=1), {"units": "1"}),
+            "p_std": (("u_target",), p_on.std(axis=1, ddof=1),
+                      {"long_name": "std over runs (P16 eq. 73)", "units": "1"}),
+            "u_free": (("u_target",), out["free_mean"],
+                       {"long_name": "free membrane mean, threshold lifted", "units": "mV"}),
+            "u_free_std": (("u_target",), out["free_std"], {"units": "mV"}),
+            "u_theory_std": (("u_target",), [t.std for t in theory],
+                             {"long_name": "free membrane std, OU theory", "units": "mV"}),
+            "sweep_value": (("u_target",), values,
+                            {"long_name": parameter, "units": "mV" if parameter == "v_rest"
+                             else "nA"}),
+            "p_logistic": (("u_target",), fitted, {"long_name": "fitted logistic"}),
+        },
+        coords={"u_target": ("u_target", means, {"units": "mV",
+                                                  "long_name": "target free-membrane mean"}),
+                "run": np.arange(cal["n_runs"])},
+        attrs={"set": set_name, "alpha_mV": alpha, "u0_mV": u0,
+               "max_logistic_deviation": float(np.max(np.abs(fitted - p_on.mean(axis=1)))),
+               "duration_ms": cal["duration_ms"], "sweep_parameter": parameter},
+    )
