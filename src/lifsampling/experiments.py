@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import stp
+from . import network, stp
 
 
 def l18_fig1(cfg: Mapping[str, Any], seed: int) -> xr.Dataset:
@@ -28,7 +28,7 @@ def l18_fig1(cfg: Mapping[str, Any], seed: int) -> xr.Dataset:
     exp = cfg["experiments"]["l18_fig1"]
     neuron = cfg["neurons"][exp["neuron"]]
     cm, tau_m, tau_syn = neuron["cm"], neuron["tau_m"], neuron["tau_syn_E"]
-    sets = {name: spiking.STPSet.from_config(cfg["stp"][name]) for name in exp["stp_sets"]}
+    sets = {name: network.STPSet.from_config(cfg["stp"][name]) for name in exp["stp_sets"]}
     amplitude = exp["first_psp_mV"] / stp.psp_peak(cm, tau_m, tau_syn)
     delay, isi = exp["delay_ms"], exp["isi_ms"]
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from lifsampling import stp
+from lifsampling import network, stp
 
 spiking = pytest.importorskip("lifsampling.spiking")
 
@@ -24,9 +24,9 @@ def _simulate(cfg, sets, spikes, amplitude=1.0):
 
 @pytest.mark.parametrize("spikes", [REGULAR, IRREGULAR], ids=["regular", "irregular"])
 def test_psp_envelope_matches_tsodyks_markram_recursion(smoke_cfg, spikes):
-    sets = {name: spiking.STPSet.from_config(smoke_cfg["stp"][name])
+    sets = {name: network.STPSet.from_config(smoke_cfg["stp"][name])
             for name in ("static", "renewing", "modulated")}
-    sets["facilitating"] = spiking.STPSet(U0=0.1, tau_rec_ms=50.0, tau_fac_ms=100.0)
+    sets["facilitating"] = network.STPSet(U0=0.1, tau_rec_ms=50.0, tau_fac_ms=100.0)
     neuron, out, arrivals = _simulate(smoke_cfg, sets, spikes)
     cm, tau_m, tau_syn = neuron["cm"], neuron["tau_m"], neuron["tau_syn_E"]
     for name, s in sets.items():
@@ -43,7 +43,7 @@ def test_psp_envelope_matches_tsodyks_markram_recursion(smoke_cfg, spikes):
 
 def test_study_facts_about_envelopes(smoke_cfg):
     """STUDY §6: static PSCs pile up to w/(1-e^-1), renewing ones restart at w."""
-    sets = {name: spiking.STPSet.from_config(smoke_cfg["stp"][name])
+    sets = {name: network.STPSet.from_config(smoke_cfg["stp"][name])
             for name in ("static", "renewing", "modulated")}
     neuron, out, arrivals = _simulate(smoke_cfg, sets, REGULAR)
     peaks = {n: stp.peaks_between_spikes(out["t"], out[n] - neuron["v_rest"], arrivals)

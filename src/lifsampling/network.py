@@ -1,0 +1,79 @@
+"""LIF sampling networks as data: STP sets, network specifications, clamps (no simulator here).
+
+`bm_network` translates a Boltzmann machine into a `NetworkSpec` (P16 eqs. 12-13, 64-65,
+74-75 via `lifsampling.translate`); `lifsampling.spiking` builds and runs it in NEST.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import membrane, translate
+
+
+@dataclass(frozen=True)
+class STPSet:
+    """Tsodyks-Markram parameters (L18 eqs. 7-9); (U0, 0, 0) is a static synapse."""
+
+    U0: float
+    tau_rec_ms: float
+    tau_fac_ms: float
+
+    @classmethod
+    def from_config(cls, entry: Mapping[str, float]) -> STPSet:
+        return cls(float(entry["U0"]), float(entry["tau_rec_ms"]), float(entry["tau_fac_ms"]))
+
+    @property
+    def is_static(self) -> bool:
+        return self.tau_rec_ms == 0 and self.tau_fac_ms == 0
+
+
+@dataclass
+class NetworkSpec:
+    """A LIF sampling network in PyNN units.
+
+    weights[k, j] is the synapse from j onto k (nA for CUBA, µS for COBA; the sign selects
+    excitatory or inhibitory), the translated size of a rested synapse's first PSC.
+    `sweep_parameter`/`sweep_values` carry the biases: v_rest (CUBA) or i_offset (COBA).
+    """
+
+    neuron: Mapping[str, float | str]
+    noise: Mapping[str, float]
+    weights: np.ndarray
+    sweep_parameter: str
+    sweep_values: np.ndarray
+    stp: STPSet
+    delay_ms: float = 0.1
+
+
+@dataclass(frozen=True)
+class Clamp:
+    """Constant current (nA) into `units` during [start_ms, stop_ms): clamps or inputs."""
+
+    units: tuple[int, ...]
+    current_nA: tuple[float, ...]
+    start_ms: float
+    stop_ms: float
+
+
+def bm_network(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mapping, alpha: float,
+               u0: float, stp: STPSet, delay_ms: float = 0.1) -> NetworkSpec:
+    """The LIF network that samples from the BM (W, b), given the activation function (α, ū₀).
+
+    CUBA: leak potentials ū₀ + α b (balanced noise: the free mean is E_l), current weights of
+    `translate.cuba_weights`. COBA: external currents of P16 eq. 75 for the means ū₀ + α b,
+    conductances of P16 eq. 64 at the free-membrane mean and τ_eff of the background.
+    """
+    means = u0 + alpha * np.asarray(b, float)
+    if neuron["model"] == "IF_curr_exp":
+        weights = translate.cuba_weights(W, neuron, alpha)
+        offset = membrane.cuba_free_membrane(neuron, noise).mean - neuron["v_rest"]
+        return NetworkSpec(neuron, noise, weights, "v_rest", means - offset, stp, delay_ms)
+    free = membrane.coba_free_membrane(neuron, noise)
+    magnitudes = translate.coba_weights(W, neuron, alpha, free.mean, free.tau_eff)
+    weights = np.where(np.asarray(W) >= 0, magnitudes, -magnitudes)
+    currents = np.array([membrane.coba_current_for_mean(neuron, noise, m) for m in means])
+    return NetworkSpec(neuron, noise, weights, "i_offset", currents, stp, delay_ms)
