@@ -155,20 +155,39 @@ def poisson_background(noise: Mapping[str, float], targets, model: str) -> None:
     One NEST ``poisson_generator`` per type connected to all targets gives each neuron its
     own independent trains. PyNN would put a parrot neuron behind a native generator, which
     sends one and the same train to every target: `_independent_poisson_generator` turns that
-    off. Weights: µS for IF_cond_exp, nA for IF_curr_exp (config `noise`).
+    off, and one NEST call connects each generator to all targets (PyNN's projection makes one
+    call per target). Weights: µS for IF_cond_exp, nA for IF_curr_exp (config `noise`); NEST
+    reads a negative weight as inhibitory for both neuron models.
     """
-    conductance = model == "IF_cond_exp"
-    unit = "uS" if conductance else "nA"
+    import nest
+
+    unit = "uS" if model == "IF_cond_exp" else "nA"
     generator = _independent_poisson_generator()
-    for kind, receptor in (("exc", "excitatory"), ("inh", "inhibitory")):
+    for kind, sign in (("exc", 1.0), ("inh", -1.0)):
         source = sim.Population(1, generator(rate=noise[f"rate_{kind}_hz"]),
                                 label=f"noise_{kind}")
-        weight = noise[f"weight_{kind}_{unit}"]
-        # PyNN: inhibitory current-based weights are negative, conductances positive
-        sign = -1.0 if (kind == "inh" and not conductance) else 1.0
-        sim.Projection(source, targets, sim.AllToAllConnector(),
-                       sim.StaticSynapse(weight=sign * weight, delay=0.1),
-                       receptor_type=receptor)
+        weight = sign * noise[f"weight_{kind}_{unit}"] * 1000.0  # nA -> pA, µS -> nS
+        nest.Connect(source.node_collection, targets.node_collection, "all_to_all",
+                     {"weight": weight, "delay": sim.get_min_delay()})
+
+
+class SpikeRecorder:
+    """A native NEST spike_recorder on a PyNN population: spike times without neo objects."""
+
+    def __init__(self, population) -> None:
+        import nest
+
+        self.ids = np.asarray(population.node_collection.tolist())
+        self.device = nest.Create("spike_recorder")
+        nest.Connect(population.node_collection, self.device)
+
+    def trains(self) -> list[np.ndarray]:
+        events = self.device.get("events")
+        senders, times = np.asarray(events["senders"]), np.asarray(events["times"], float)
+        order = np.lexsort((times, senders))
+        senders, times = senders[order], times[order]
+        bounds = np.searchsorted(senders, np.append(self.ids, self.ids[-1] + 1))
+        return [times[bounds[i]:bounds[i + 1]] for i in range(self.ids.size)]
 
 
 def simulate_activation(
@@ -199,11 +218,10 @@ def simulate_activation(
     free.initialize(v=neuron["v_rest"])
     poisson_background(noise, cells, str(neuron["model"]))
     poisson_background(noise, free, str(neuron["model"]))
-    cells.record("spikes")
+    recorder = SpikeRecorder(cells)
     free.record("v", sampling_interval=record_interval_ms)
     sim.run(duration_ms)
-    trains = cells.get_data().segments[0].spiketrains
-    counts = np.array([len(st) for st in trains]).reshape(len(sweep_values), n_runs)
+    counts = np.array([t.size for t in recorder.trains()]).reshape(len(sweep_values), n_runs)
     v = np.asarray(free.get_data().segments[0].filter(name="v")[0].magnitude)
     settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
     sim.end()
@@ -294,16 +312,29 @@ def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = ()):
             source = sim.StepCurrentSource(times=[clamp.start_ms, clamp.stop_ms],
                                            amplitudes=[current, 0.0])
             source.inject_into(neurons[unit:unit + 1])
-    neurons.record("spikes")
     return neurons
+
+
+def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
+                      nest_cfg: Mapping[str, float], seed: int,
+                      clamps: Sequence[Sequence[Clamp]] | None = None
+                      ) -> list[list[np.ndarray]]:
+    """Several independent networks side by side in one NEST run: spike times per network.
+
+    One kernel for many small networks (a grid of STP parameters, many random BMs) costs far
+    less than one run each; their backgrounds are independent.
+    """
+    setup_simulator(nest_cfg, seed)
+    clamps = clamps or [()] * len(specs)
+    recorders = [SpikeRecorder(build_network(spec, c)) for spec, c in zip(specs, clamps,
+                                                                            strict=True)]
+    sim.run(duration_ms)
+    trains = [r.trains() for r in recorders]
+    sim.end()
+    return trains
 
 
 def simulate_network(spec: NetworkSpec, duration_ms: float, nest_cfg: Mapping[str, float],
                      seed: int, clamps: Sequence[Clamp] = ()) -> list[np.ndarray]:
     """Spike times (ms) of every neuron of the network over [0, duration_ms)."""
-    setup_simulator(nest_cfg, seed)
-    neurons = build_network(spec, clamps)
-    sim.run(duration_ms)
-    trains = [np.asarray(st.magnitude, float) for st in neurons.get_data().segments[0].spiketrains]
-    sim.end()
-    return trains
+    return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps])[0]

@@ -1,0 +1,78 @@
+"""LIF sampling networks in NEST: sampling quality, STP, determinism."""
+import numpy as np
+import pytest
+
+from lifsampling import boltzmann as bm
+from lifsampling import network, states
+
+spiking = pytest.importorskip("lifsampling.spiking")
+
+pytestmark = pytest.mark.nest
+
+# activation function of l18_cuba measured by the calibration rule (quick scale)
+U0, ALPHA = -51.84, 2.09
+
+
+def _spec(cfg, W, b, stp_name, name="l18_cuba"):
+    return network.bm_network(W, b, cfg["neurons"][name], cfg["noise"][name], ALPHA, U0,
+                              network.STPSet.from_config(cfg["stp"][stp_name]))
+
+
+def test_small_network_samples_its_boltzmann_machine(smoke_cfg):
+    W, b = bm.random_bm(4, 1.2, np.random.default_rng(3))
+    trains = spiking.simulate_network(_spec(smoke_cfg, W, b, "renewing"), 20_000.0,
+                                      smoke_cfg["nest"], seed=1)
+    p = states.joint_distribution(trains, 10.0, 500.0, 20_000.0)
+    # measured 0.004 after 100 s; a static-synapse network stays near 0.03
+    assert bm.kl_divergence(p, bm.exact_distribution(W, b)) < 0.03
+
+
+def test_renewing_synapses_beat_static_ones_on_a_strong_pair(smoke_cfg):
+    W = np.array([[0.0, 2.0], [2.0, 0.0]])
+    b = np.array([-1.0, -1.0])
+    target = bm.exact_distribution(W, b)
+    dkl = {}
+    for name in ("static", "renewing"):
+        trains = spiking.simulate_network(_spec(smoke_cfg, W, b, name), 60_000.0,
+                                          smoke_cfg["nest"], seed=2)
+        dkl[name] = bm.kl_divergence(states.joint_distribution(trains, 10.0, 500.0, 60_000.0),
+                                     target)
+    assert dkl["renewing"] < 0.5 * dkl["static"], dkl
+
+
+def test_same_seed_same_spikes_other_seed_others(smoke_cfg):
+    W, b = bm.random_bm(3, 1.2, np.random.default_rng(4))
+    spec = _spec(smoke_cfg, W, b, "modulated")
+    a = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5)
+    b_ = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5)
+    c = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=6)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b_, strict=True))
+    assert not all(np.array_equal(x, y) for x, y in zip(a, c, strict=True))
+
+
+def test_recurrent_synapses_carry_the_rescaled_weight(smoke_cfg):
+    import nest
+
+    W = np.array([[0.0, 1.5], [1.5, 0.0]])
+    spec = _spec(smoke_cfg, W, np.zeros(2), "modulated")
+    spiking.setup_simulator(smoke_cfg["nest"], 1)
+    neurons = spiking.build_network(spec)
+    conns = nest.GetConnections(neurons.node_collection, neurons.node_collection)
+    got = conns.get(["weight", "U", "u", "x", "tau_rec", "synapse_model"], output="pandas")
+    assert set(got["synapse_model"]) == {"tsodyks2_synapse"}
+    np.testing.assert_allclose(got["weight"], spec.weights[0, 1] * 1000 / 0.01)
+    np.testing.assert_allclose(got["U"], 0.01)
+    np.testing.assert_allclose(got["u"], 0.01)
+    np.testing.assert_allclose(got["tau_rec"], 280.0)
+    spiking.sim.end()
+
+
+def test_clamp_holds_units_on_and_off(smoke_cfg):
+    W, b = bm.random_bm(3, 1.2, np.random.default_rng(7))
+    spec = _spec(smoke_cfg, W, b, "renewing")
+    g_l = smoke_cfg["neurons"]["l18_cuba"]["cm"] / smoke_cfg["neurons"]["l18_cuba"]["tau_m"]
+    clamp = spiking.Clamp(units=(0, 1), current_nA=(30 * g_l, -30 * g_l), start_ms=1000.0,
+                          stop_ms=3000.0)
+    trains = spiking.simulate_network(spec, 4000.0, smoke_cfg["nest"], seed=8, clamps=[clamp])
+    z = states.sample_states(trains, 10.0, np.arange(1100.0, 3000.0, 10.0))
+    assert z[:, 0].mean() > 0.98 and z[:, 1].mean() < 0.02
