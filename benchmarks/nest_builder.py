@@ -13,8 +13,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lifsampling import network  # noqa: E402
-from lifsampling import spiking  # noqa: E402
+from lifsampling import (
+    network,  # noqa: E402
+    spiking,  # noqa: E402
+)
 from lifsampling.config import REPO_ROOT, load_config  # noqa: E402
 from lifsampling.rbm import RBM  # noqa: E402
 

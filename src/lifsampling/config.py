@@ -83,6 +83,14 @@ def _check_references(config: dict) -> None:
             if key not in config[table_name]:
                 raise ConfigError(f"config key 'calibration.sets.{name}.{section}': '{key}' "
                                   f"is not a key of '{table_name}'")
+    for name, entry in config.get("experiments", {}).get("sampling", {}).items():
+        for key, table_name in (("neuron", "neurons"), ("stp", "stp")):
+            if entry[key] not in config[table_name]:
+                raise ConfigError(f"config key 'experiments.sampling.{name}.{key}': "
+                                  f"'{entry[key]}' is not a key of '{table_name}'")
+        if entry["calibration"] not in config["calibration"]["sets"]:
+            raise ConfigError(f"config key 'experiments.sampling.{name}.calibration': "
+                              f"'{entry['calibration']}' is not a key of 'calibration.sets'")
     fig1 = config.get("experiments", {}).get("l18_fig1")
     if fig1 is None:
         return

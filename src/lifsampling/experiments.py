@@ -86,3 +86,157 @@ def l18_fig1(cfg: Mapping[str, Any], seed: int) -> xr.Dataset:
                "neuron": exp["neuron"], "isi_ms": isi, "first_psp_mV": exp["first_psp_mV"],
                "weight_first_psc_nA": amplitude},
     )
+
+
+# ----------------------------------------------------------------------------- BM sampling
+
+
+def dkl_time_grid(duration_ms: float, n_points: int) -> np.ndarray:
+    """Log-spaced integration times from 100 ms to the run length (P16 Fig 3C)."""
+    return np.geomspace(100.0, duration_ms, n_points)
+
+
+def random_bm_for(exp: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The random BM (P16 App. IX) of one experiment, drawn from `seed`."""
+    from .boltzmann import random_bm
+
+    return random_bm(exp["n_units"], exp["weight_scale"], np.random.default_rng(seed))
+
+
+def sampling_run(cfg: Mapping[str, Any], name: str, bm_seed: int, run_seed: int,
+                 duration_ms: float, calibration: xr.Dataset) -> xr.Dataset:
+    """One NEST run of the LIF network of `experiments.sampling.<name>` sampling a random BM.
+
+    Returns the spikes, the exact target p_B, the sampled joint p_N after burn-in and over the
+    first `joint_ms`, and D_KL(p_N ‖ p_B) on the log time grid (P16 Fig 3).
+    """
+    from . import boltzmann, spiking, states
+    from .network import STPSet, bm_network
+
+    exp = cfg["experiments"]["sampling"][name]
+    W, b = random_bm_for(exp, bm_seed)
+    spec = bm_network(W, b, cfg["neurons"][exp["neuron"]], cfg["noise"][exp["neuron"]],
+                      calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"],
+                      STPSet.from_config(cfg["stp"][exp["stp"]]))
+    burn = exp["burn_in_ms"]
+    trains = spiking.simulate_network(spec, burn + duration_ms, cfg["nest"], run_seed)
+    tau_on = cfg["neurons"][exp["neuron"]]["tau_refrac"]
+    p_b = boltzmann.exact_distribution(W, b)
+    times = dkl_time_grid(duration_ms, cfg["experiments"]["dkl_time_points"])
+    dkl = states.dkl_over_time(trains, tau_on, burn, times, p_b)
+    joint_ms = min(exp["joint_ms"], duration_ms)
+    K = exp["n_units"]
+    sketch_t, psp, rect = translation_sketch(cfg["neurons"][exp["neuron"]],
+                                             cfg["noise"][exp["neuron"]],
+                                             calibration.attrs["alpha_mV"])
+    units = np.concatenate([np.full(t.size, k) for k, t in enumerate(trains)])
+    return xr.Dataset(
+        {
+            "dkl": ("time", dkl, {"long_name": "D_KL(p_N || p_B)", "units": "nat"}),
+            "p_target": ("state", p_b, {"long_name": "p_B(z), exact"}),
+            "p_sampled": ("state", states.joint_distribution(trains, tau_on, burn,
+                                                             burn + duration_ms),
+                          {"long_name": "p_N(z), whole run"}),
+            "p_joint_window": ("state", states.joint_distribution(trains, tau_on, burn,
+                                                                  burn + joint_ms),
+                               {"long_name": f"p_N(z) over the first {joint_ms:g} ms"}),
+            "W": (("unit", "unit_pre"), W),
+            "b": ("unit", b),
+            "spike_time": ("spike", np.concatenate(trains), {"units": "ms"}),
+            "spike_unit": ("spike", units),
+            "psp_translated": ("sketch_time", psp,
+                               {"long_name": "PSP of a translated weight W = 1", "units": "mV"}),
+            "psp_rectangle": ("sketch_time", rect,
+                              {"long_name": "abstract model: alpha W over tau_ref",
+                               "units": "mV"}),
+        },
+        coords={"time": ("time", times, {"units": "ms", "long_name": "integration time"}),
+                "sketch_time": ("sketch_time", sketch_t, {"units": "ms"}),
+                "state": np.arange(2**K), "unit": np.arange(K), "unit_pre": np.arange(K)},
+        attrs={"experiment": name, "bm_seed": bm_seed, "run_seed": run_seed,
+               "burn_in_ms": burn, "alpha_mV": calibration.attrs["alpha_mV"],
+               "u0_mV": calibration.attrs["u0_mV"]},
+    )
+
+
+def translation_sketch(neuron: Mapping[str, Any], noise: Mapping[str, float], alpha: float
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L18 Fig 5b: PSP of a translated weight W = 1 and the rectangle it replaces.
+
+    The PSP has the area α W τ_ref over [0, τ_ref] (P16 eq. 64); the abstract model's
+    interaction is α W for τ_ref.
+    """
+    from . import membrane, translate
+
+    tau_ref = neuron["tau_refrac"]
+    if neuron["model"] == "IF_cond_exp":
+        tau = membrane.coba_free_membrane(neuron, noise).tau_eff
+    else:
+        tau = neuron["tau_m"]
+    t = np.linspace(0.0, 5 * tau_ref, 501)
+    area = translate.psp_integral(neuron["cm"], tau, neuron["tau_syn_E"], tau_ref)
+    psp = alpha * tau_ref / area * stp.psp_kernel(t, neuron["cm"], tau, neuron["tau_syn_E"])
+    rect = np.where(t < tau_ref, alpha, 0.0)
+    return t, psp, rect
+
+
+def abstract_dkl(cfg: Mapping[str, Any], name: str, bm_seed: int, seed: int,
+                 duration_ms: float) -> np.ndarray:
+    """D_KL over time of the abstract neural sampler (P16 eq. 2) on the same BM."""
+    from . import boltzmann, states
+    from .abstract import simulate_abstract_sampler
+
+    exp = cfg["experiments"]["sampling"][name]
+    W, b = random_bm_for(exp, bm_seed)
+    tau = cfg["neurons"][exp["neuron"]]["tau_refrac"]
+    trains = simulate_abstract_sampler(W, b, tau, duration_ms, np.random.default_rng(seed))
+    times = dkl_time_grid(duration_ms, cfg["experiments"]["dkl_time_points"])
+    return states.dkl_over_time(trains, tau, 0.0, times, boltzmann.exact_distribution(W, b))
+
+
+def aggregate_sampling(trials: list[xr.Dataset], bms: list[xr.Dataset],
+                       abstract: np.ndarray) -> xr.Dataset:
+    """One Dataset per experiment: DKL curves (trial, time), joints (trial, state), final DKLs."""
+    trial = xr.concat([t.drop_vars(["spike_time", "spike_unit"]) for t in trials], dim="trial")
+    out = xr.Dataset(
+        {
+            "dkl": trial["dkl"],
+            "p_target": trials[0]["p_target"],
+            "p_joint_window": trial["p_joint_window"],
+            "p_sampled": trial["p_sampled"],
+            "dkl_abstract": (("abstract_trial", "time"), abstract,
+                             {"long_name": "D_KL, abstract neural sampler (P16 eq. 2)",
+                              "units": "nat"}),
+            "raster_time": ("spike", trials[0]["spike_time"].values, {"units": "ms"}),
+            "raster_unit": ("spike", trials[0]["spike_unit"].values),
+            "psp_translated": trials[0]["psp_translated"],
+            "psp_rectangle": trials[0]["psp_rectangle"],
+        },
+        attrs=dict(trials[0].attrs),
+    )
+    if bms:
+        out["dkl_bm"] = (("bm",), [float(ds["dkl"].values[-1]) for ds in bms],
+                         {"long_name": "final D_KL per random BM", "units": "nat"})
+        out["dkl_bm_curve"] = (("bm", "bm_time"), np.stack([ds["dkl"].values for ds in bms]))
+        out = out.assign_coords(bm_time=("bm_time", bms[0]["time"].values, {"units": "ms"}))
+    return out
+
+
+def free_membranes(cfg: Mapping[str, Any], names: list[str], mean_mV: float,
+                   duration_ms: float, seed: int) -> xr.Dataset:
+    """Free membranes of several neuron sets at the same target mean (L18 Fig 5e)."""
+    from . import spiking
+    from .calibration import sweep_values
+
+    cells = []
+    for name in names:
+        neuron, noise = cfg["neurons"][name], cfg["noise"][name]
+        parameter, values = sweep_values(neuron, noise, np.array([mean_mV]))
+        cells.append((neuron, noise, parameter, float(values[0])))
+    t, traces = spiking.simulate_free_membranes(cells, duration_ms, cfg["nest"], seed)
+    return xr.Dataset(
+        {"v": (("neuron_set", "time"), np.stack(traces),
+               {"long_name": "free membrane potential (threshold lifted)", "units": "mV"})},
+        coords={"neuron_set": names, "time": ("time", t, {"units": "ms"})},
+        attrs={"target_mean_mV": mean_mV},
+    )

@@ -338,3 +338,27 @@ def simulate_network(spec: NetworkSpec, duration_ms: float, nest_cfg: Mapping[st
                      seed: int, clamps: Sequence[Clamp] = ()) -> list[np.ndarray]:
     """Spike times (ms) of every neuron of the network over [0, duration_ms)."""
     return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps])[0]
+
+
+def simulate_free_membranes(
+    cells: Sequence[tuple[Mapping[str, float | str], Mapping[str, float], str, float]],
+    duration_ms: float, nest_cfg: Mapping[str, float], seed: int,
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Free-membrane traces (threshold lifted) of (neuron, noise, parameter, value) cells."""
+    setup_simulator(nest_cfg, seed)
+    pops = []
+    for neuron, noise, parameter, value in cells:
+        pop = sim.Population(1, neuron_type(neuron, lift_threshold=True))
+        pop.set(**{parameter: value})
+        pop.initialize(v=neuron["v_rest"])
+        poisson_background(noise, pop, str(neuron["model"]))
+        pop.record("v", sampling_interval=nest_cfg["resolution_ms"])
+        pops.append(pop)
+    sim.run(duration_ms)
+    traces = []
+    for pop in pops:
+        signal = pop.get_data().segments[0].filter(name="v")[0]
+        t = np.asarray(signal.times.rescale("ms").magnitude, float)
+        traces.append(np.asarray(signal.magnitude[:, 0], float))
+    sim.end()
+    return t, traces

@@ -15,6 +15,37 @@ rule l18_fig1:
         "../scripts/figure.py"
 
 
+rule p16_fig3:
+    input:
+        "results/sims/p16_fig3.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig3.pdf",
+        png=f"{FIGDIR}/p16_fig3.png",
+    log:
+        f"{LOGS}/figures/p16_fig3.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig3.tsv"
+    script:
+        "../scripts/figure.py"
+
+
+rule l18_fig5:
+    input:
+        "results/calibration/l18_coba.nc",
+        "results/calibration/l18_cuba.nc",
+        "results/sims/l18_fig5.nc",
+        "results/sims/l18_fig5_membranes.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig5.pdf",
+        png=f"{FIGDIR}/l18_fig5.png",
+    log:
+        f"{LOGS}/figures/l18_fig5.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig5.tsv"
+    script:
+        "../scripts/figure.py"
+
+
 # Inputs that the not-yet-reproduced figures already have: built for real, so the data
 # stage runs end to end today.
 NOT_REPRODUCED_INPUTS = {

@@ -16,3 +16,94 @@ rule l18_fig1_stp:
         mem_mb=2000,
     script:
         "../scripts/l18_fig1_stp.py"
+
+
+# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run.
+SAMPLING = CFG["experiments"]["sampling"]
+
+
+def sampling_calibration(wildcards):
+    return f"results/calibration/{SAMPLING[wildcards.exp]['calibration']}.nc"
+
+
+rule sampling_trial:
+    input:
+        sampling_calibration,
+    output:
+        "results/sims/{exp}/trial_{run}.nc",
+    wildcard_constraints:
+        exp="|".join(SAMPLING),
+        run=r"\d+",
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for(wc.exp, "bm", 0),
+        run_seed=lambda wc: seed_for(wc.exp, "trial", wc.run),
+        duration=lambda wc: SAMPLING[wc.exp]["trial_ms"],
+    log:
+        f"{LOGS}/sims/{{exp}}/trial_{{run}}.log",
+    benchmark:
+        f"{BENCH}/sims/{{exp}}/trial_{{run}}.tsv"
+    resources:
+        runtime=lambda wc: 120 if SCALE == "paper" else 15,
+    script:
+        "../scripts/sampling_run.py"
+
+
+rule sampling_bm:
+    input:
+        sampling_calibration,
+    output:
+        "results/sims/{exp}/bm_{run}.nc",
+    wildcard_constraints:
+        exp="|".join(SAMPLING),
+        run=r"\d+",
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for(wc.exp, "bm", int(wc.run) + 1),
+        run_seed=lambda wc: seed_for(wc.exp, "bm_run", wc.run),
+        duration=lambda wc: SAMPLING[wc.exp]["bm_ms"],
+    log:
+        f"{LOGS}/sims/{{exp}}/bm_{{run}}.log",
+    benchmark:
+        f"{BENCH}/sims/{{exp}}/bm_{{run}}.tsv"
+    resources:
+        runtime=lambda wc: 120 if SCALE == "paper" else 15,
+    script:
+        "../scripts/sampling_run.py"
+
+
+rule sampling_aggregate:
+    input:
+        trials=lambda wc: expand("results/sims/{exp}/trial_{run}.nc", exp=wc.exp,
+                                 run=range(SAMPLING[wc.exp]["n_trials"])),
+        bms=lambda wc: expand("results/sims/{exp}/bm_{run}.nc", exp=wc.exp,
+                              run=range(SAMPLING[wc.exp]["n_bms"])),
+    output:
+        "results/sims/{exp}.nc",
+    wildcard_constraints:
+        exp="|".join(SAMPLING),
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for(wc.exp, "bm", 0),
+        abstract_seeds=lambda wc: [seed_for(wc.exp, "abstract", i)
+                                   for i in range(SAMPLING[wc.exp]["n_trials"])],
+    log:
+        f"{LOGS}/sims/{{exp}}_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/{{exp}}_aggregate.tsv"
+    script:
+        "../scripts/sampling_aggregate.py"
+
+
+rule l18_fig5_membranes:
+    output:
+        "results/sims/l18_fig5_membranes.nc",
+    params:
+        cfg=CFG,
+        seed=seed_for("l18_fig5", "membranes"),
+    log:
+        f"{LOGS}/sims/l18_fig5_membranes.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig5_membranes.tsv"
+    script:
+        "../scripts/free_membranes.py"
