@@ -240,3 +240,58 @@ def free_membranes(cfg: Mapping[str, Any], names: list[str], mean_mV: float,
         coords={"neuron_set": names, "time": ("time", t, {"units": "ms"})},
         attrs={"target_mean_mV": mean_mV},
     )
+
+
+# ----------------------------------------------------------------------------- STP grid
+
+
+def grid_bm(exp: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Random RBM-structured BM (visible-hidden weights only) of L18 Fig 2a-b."""
+    from .boltzmann import random_bm
+
+    nv, nh = exp["n_visible"], exp["n_hidden"]
+    W, b = random_bm(nv + nh, exp["weight_scale"], np.random.default_rng(seed))
+    W[:nv, :nv] = 0.0
+    W[nv:, nv:] = 0.0
+    return W, b
+
+
+def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, bm_seed: int, run_seed: int,
+                   calibration: xr.Dataset) -> xr.Dataset:
+    """All (U0, τ_rec) networks at one τ_fac, plus the static network, in one NEST run.
+
+    Returns D_KL(p_N ‖ p_B) on the (U0, tau_rec) grid, the static network's D_KL and the
+    sampled joints (L18 Fig 2a-b).
+    """
+    from . import boltzmann, spiking, states
+    from .network import STPSet, bm_network
+
+    exp = cfg["experiments"]["l18_fig2_grid"]
+    neuron, noise = cfg["neurons"][exp["neuron"]], cfg["noise"][exp["neuron"]]
+    W, b = grid_bm(exp, bm_seed)
+    alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
+    grid = [(U0, tr) for U0 in exp["U0"] for tr in exp["tau_rec_ms"]]
+    sets = [STPSet(U0, tr, tau_fac) for U0, tr in grid] + [STPSet(1.0, 0.0, 0.0)]
+    specs = [bm_network(W, b, neuron, noise, alpha, u0, s) for s in sets]
+    burn, duration = exp["burn_in_ms"], exp["duration_ms"]
+    runs = spiking.simulate_networks(specs, burn + duration, cfg["nest"], run_seed)
+    p_b = boltzmann.exact_distribution(W, b)
+    tau_on = neuron["tau_refrac"]
+    joints = np.stack([states.joint_distribution(t, tau_on, burn, burn + duration)
+                       for t in runs])
+    dkl = np.array([boltzmann.kl_divergence(p, p_b) for p in joints])
+    shape = (len(exp["U0"]), len(exp["tau_rec_ms"]))
+    return xr.Dataset(
+        {
+            "dkl": (("U0", "tau_rec"), dkl[:-1].reshape(shape),
+                    {"long_name": "D_KL(p_N || p_B)", "units": "nat"}),
+            "dkl_static": ((), dkl[-1], {"long_name": "D_KL, static synapses (1, 0, 0)"}),
+            "p_sampled": (("U0", "tau_rec", "state"), joints[:-1].reshape(*shape, -1)),
+            "p_static": ("state", joints[-1]),
+            "p_target": ("state", p_b),
+        },
+        coords={"U0": ("U0", list(exp["U0"]), {"long_name": "U_0"}),
+                "tau_rec": ("tau_rec", list(exp["tau_rec_ms"]), {"units": "ms"}),
+                "tau_fac": tau_fac, "state": np.arange(p_b.size)},
+        attrs={"bm_seed": bm_seed, "run_seed": run_seed, "duration_ms": duration},
+    )

@@ -144,3 +144,47 @@ def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, ds: xr.Dataset,
     ax.legend(fontsize=7, frameon=False)
     ax.set_title("e  distributions", fontsize=9, loc="left")
     return fig
+
+
+def l18_fig2(grid: xr.Dataset) -> plt.Figure:
+    """L18 Fig 2a-b: sampled joints with static vs best STP synapses; DKL over the STP grid."""
+    mean_dkl = grid["dkl"].mean("seed")
+    n_fac = grid.sizes["tau_fac"]
+    fig, axes = plt.subplots(1, 1 + n_fac, figsize=(4.2 * (1 + n_fac), 3.8),
+                             constrained_layout=True)
+    best = mean_dkl.where(mean_dkl == mean_dkl.min(), drop=True)
+    best_point = {k: float(best[k].values[0]) for k in ("tau_fac", "U0", "tau_rec")}
+    ax = axes[0]
+    target = grid["p_target"].isel(seed=0).values
+    order = np.argsort(target)[::-1]
+    ax.semilogy(target[order], "r-", lw=1.5, label="target p_B")
+    ax.semilogy(grid["p_static"].isel(seed=0).values[order], ".", ms=2, color="k",
+                label=f"static: D_KL = {float(grid['dkl_static'].isel(seed=0)):.3f}")
+    best_joint = grid["p_sampled_seed0"].sel(**best_point).values
+    best_dkl = float(grid["dkl"].isel(seed=0).sel(**best_point))
+    ax.semilogy(best_joint[order], ".", ms=2, color="tab:blue",
+                label=f"U0={best_point['U0']:g}, τrec={best_point['tau_rec']:g} ms, "
+                      f"τfac={best_point['tau_fac']:g} ms: {best_dkl:.3f}")
+    ax.set(xlabel="state (sorted by p_B)", ylabel="p(z)", ylim=(1e-5, None))
+    ax.legend(fontsize=7, frameon=False)
+    ax.set_title("a  10-unit network (5 v + 5 h), seed 0", fontsize=9, loc="left")
+    static = float(grid["dkl_static"].mean())
+    vmin, vmax = float(mean_dkl.min()), max(float(mean_dkl.max()), static)
+    for ax, tau_fac in zip(axes[1:], grid["tau_fac"].values, strict=True):
+        sl = mean_dkl.sel(tau_fac=tau_fac)
+        mesh = ax.pcolormesh(np.arange(grid.sizes["tau_rec"] + 1), np.arange(grid.sizes["U0"] + 1),
+                             sl.values, cmap="viridis_r",
+                             norm=matplotlib.colors.LogNorm(vmin, vmax))
+        ax.set_xticks(np.arange(grid.sizes["tau_rec"]) + 0.5,
+                      [f"{v:g}" for v in grid["tau_rec"].values], fontsize=7)
+        ax.set_yticks(np.arange(grid.sizes["U0"]) + 0.5, [f"{v:g}" for v in grid["U0"].values],
+                      fontsize=7)
+        if tau_fac == best_point["tau_fac"]:
+            i = list(grid["U0"].values).index(best_point["U0"])
+            j = list(grid["tau_rec"].values).index(best_point["tau_rec"])
+            ax.plot(j + 0.5, i + 0.5, "wx", ms=10, mew=2)
+        ax.set(xlabel="τrec [ms]", ylabel="U0")
+        ax.set_title(f"b  mean D_KL, τfac = {tau_fac:g} ms (static: {static:.3f})", fontsize=9,
+                     loc="left")
+    fig.colorbar(mesh, ax=axes[1:], label="D_KL(p_N || p_B)")
+    return fig

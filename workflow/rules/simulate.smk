@@ -107,3 +107,46 @@ rule l18_fig5_membranes:
         f"{BENCH}/sims/l18_fig5_membranes.tsv"
     script:
         "../scripts/free_membranes.py"
+
+
+# L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
+GRID = CFG["experiments"]["l18_fig2_grid"]
+
+
+rule stp_grid_chunk:
+    input:
+        f"results/calibration/{GRID['calibration']}.nc",
+    output:
+        "results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
+    wildcard_constraints:
+        tau_fac=r"[0-9.]+",
+        seed=r"\d+",
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for("l18_fig2_grid", "bm", wc.seed),
+        run_seed=lambda wc: seed_for("l18_fig2_grid", "run", wc.tau_fac, wc.seed),
+    log:
+        f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.tsv"
+    resources:
+        runtime=lambda wc: 240 if SCALE == "paper" else 20,
+    script:
+        "../scripts/stp_grid_chunk.py"
+
+
+rule stp_grid:
+    input:
+        expand("results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
+               tau_fac=GRID["tau_fac_ms"], seed=range(GRID["n_seeds"])),
+    output:
+        "results/sims/l18_fig2_grid.nc",
+    params:
+        cfg=CFG,
+        n_seeds=GRID["n_seeds"],
+    log:
+        f"{LOGS}/sims/l18_fig2_grid.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_grid.tsv"
+    script:
+        "../scripts/stp_grid.py"
