@@ -20,4 +20,6 @@ include: "workflow/rules/figures.smk"
 rule all:
     input:
         FIGURE_OUTPUTS,
+        expand("results/models/{model}.nc", model=MODELS),
+        expand("results/analysis/classification_{model}.nc", model=LABELLED_MODELS),
     default_target: True
