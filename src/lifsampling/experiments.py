@@ -295,3 +295,76 @@ def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, bm_seed: int, run_see
                 "tau_fac": tau_fac, "state": np.arange(p_b.size)},
         attrs={"bm_seed": bm_seed, "run_seed": run_seed, "duration_ms": duration},
     )
+
+
+# ----------------------------------------------------------------------------- K = 500
+
+
+def large_bm(exp: Mapping[str, Any], weight_scale: float, seed: int
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """P16 Fig 4 BM: b ~ bias_scale (Beta - 0.5), W ~ weight_scale (Beta - 0.5), K units."""
+    from .boltzmann import random_bm
+
+    rng = np.random.default_rng(seed)
+    W, _ = random_bm(exp["n_units"], weight_scale, rng)
+    _, b = random_bm(exp["n_units"], exp["bias_scale"], rng)
+    return W, b
+
+
+def gibbs_reference(exp: Mapping[str, Any], W: np.ndarray, b: np.ndarray, seed: int
+                    ) -> np.ndarray:
+    """Joint of the shown units estimated by Gibbs sampling (P16 Fig 4 reference).
+
+    Counts get a pseudo-count of 1/2 per state (Jeffreys) so that D_KL(p_N ‖ p_Gibbs) stays
+    finite for states the finite reference never visited; at 1e6 samples its weight is
+    at most 32 · 0.5 / 1e6.
+    """
+    from .boltzmann import state_index
+    from .samplers import gibbs_sweep
+
+    rng = np.random.default_rng(seed)
+    z = rng.integers(0, 2, (exp["gibbs_chains"], len(b))).astype(float)
+    burn_in = max(10, exp["gibbs_sweeps"] // 10)
+    counts = np.full(2 ** len(exp["shown_units"]), 0.5)
+    for sweep in range(burn_in + exp["gibbs_sweeps"]):
+        gibbs_sweep(z, W, b, rng)
+        if sweep >= burn_in:
+            counts += np.bincount(state_index(z[:, exp["shown_units"]]), minlength=counts.size)
+    return counts / counts.sum()
+
+
+def large_network_run(cfg: Mapping[str, Any], weight_scale: float, bm_seed: int,
+                      run_seed: int, calibration: xr.Dataset, reference: np.ndarray
+                      ) -> xr.Dataset:
+    """One NEST run of the K = 500 network: marginal joint of the shown units, DKL over time."""
+    from . import spiking, states
+    from .network import STPSet, bm_network
+
+    exp = cfg["experiments"]["p16_fig4"]
+    W, b = large_bm(exp, weight_scale, bm_seed)
+    spec = bm_network(W, b, cfg["neurons"][exp["neuron"]], cfg["noise"][exp["neuron"]],
+                      calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"],
+                      STPSet.from_config(cfg["stp"][exp["stp"]]))
+    burn, duration = exp["burn_in_ms"], exp["duration_ms"]
+    trains = spiking.simulate_network(spec, burn + duration, cfg["nest"], run_seed)
+    shown = [trains[k] for k in exp["shown_units"]]
+    tau_on = cfg["neurons"][exp["neuron"]]["tau_refrac"]
+    times = dkl_time_grid(duration, cfg["experiments"]["dkl_time_points"])
+    raster = [(t, k) for k, train in enumerate(trains[:50]) for t in train if t < burn + 2000]
+    raster_t, raster_k = (np.array(x) for x in zip(*raster, strict=True)) if raster else (
+        np.empty(0), np.empty(0, int))
+    return xr.Dataset(
+        {
+            "p_sampled": ("state", states.joint_distribution(shown, tau_on, burn,
+                                                             burn + duration)),
+            "dkl": ("time", states.dkl_over_time(shown, tau_on, burn, times, reference),
+                    {"long_name": "D_KL(p_N || p_Gibbs) of the shown units", "units": "nat"}),
+            "rate": ("unit", [t.size / (burn + duration) * 1000 for t in trains],
+                     {"units": "Hz"}),
+            "raster_time": ("spike", raster_t, {"units": "ms"}),
+            "raster_unit": ("spike", raster_k),
+        },
+        coords={"time": ("time", times, {"units": "ms"}),
+                "state": np.arange(reference.size)},
+        attrs={"weight_scale": weight_scale, "bm_seed": bm_seed, "run_seed": run_seed},
+    )

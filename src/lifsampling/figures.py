@@ -188,3 +188,31 @@ def l18_fig2(grid: xr.Dataset) -> plt.Figure:
                      loc="left")
     fig.colorbar(mesh, ax=axes[1:], label="D_KL(p_N || p_B)")
     return fig
+
+
+def p16_fig4(ds: xr.Dataset) -> plt.Figure:
+    """P16 Fig 4: per weight scale a raster, the 5-unit joint vs Gibbs and D_KL over time."""
+    n = ds.sizes["weight_scale"]
+    fig, axes = plt.subplots(3, n, figsize=(4.2 * n, 9), constrained_layout=True,
+                             squeeze=False)
+    K = int(np.log2(ds.sizes["state"]))
+    for col, scale in enumerate(ds["weight_scale"].values):
+        d = ds.sel(weight_scale=scale)
+        t, u = d["raster_time"].values, d["raster_unit"].values
+        keep = np.isfinite(t)
+        axes[0, col].plot(t[keep], u[keep], "|", color="k", ms=2)
+        axes[0, col].set(xlabel="time [ms]", ylabel="neuron (first 50 of 500)")
+        axes[0, col].set_title(f"W ~ {scale:g}·(B(0.5,0.5) - 0.5)", fontsize=9, loc="left")
+        x = np.arange(ds.sizes["state"])
+        p = d["p_sampled"].values
+        axes[1, col].bar(x - 0.2, d["p_reference"], 0.4, color="tab:red", label="Gibbs reference")
+        axes[1, col].bar(x + 0.2, p.mean(axis=0), 0.4,
+                         yerr=p.std(axis=0) if p.shape[0] > 1 else None, color="tab:blue",
+                         label=f"LIF ({p.shape[0]} runs)")
+        axes[1, col].set_xticks(x, _state_labels(K), rotation=90, fontsize=5)
+        axes[1, col].set(ylabel="p(z) of 5 units", yscale="log")
+        axes[1, col].legend(fontsize=7, frameon=False)
+        for curve in d["dkl"].values:
+            axes[2, col].loglog(ds["time"], curve, color="tab:blue", alpha=0.7)
+        axes[2, col].set(xlabel="integration time [ms]", ylabel="D_KL(p_N || p_Gibbs)")
+    return fig

@@ -43,6 +43,20 @@ rule l18_fig2:
         "../scripts/figure.py"
 
 
+rule p16_fig4:
+    input:
+        "results/sims/p16_fig4.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig4.pdf",
+        png=f"{FIGDIR}/p16_fig4.png",
+    log:
+        f"{LOGS}/figures/p16_fig4.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig4.tsv"
+    script:
+        "../scripts/figure.py"
+
+
 rule l18_fig5:
     input:
         "results/calibration/l18_coba.nc",

@@ -150,3 +150,67 @@ rule stp_grid:
         f"{BENCH}/sims/l18_fig2_grid.tsv"
     script:
         "../scripts/stp_grid.py"
+
+
+# P16 Fig 4: K = 500 networks; Gibbs reference per weight scale, one job per NEST run.
+FIG4 = CFG["experiments"]["p16_fig4"]
+FIG4_SCALES = [f"{s:g}" for s in FIG4["weight_scales"]]
+
+
+rule p16_fig4_reference:
+    output:
+        "results/sims/p16_fig4/reference_w{wscale}.nc",
+    wildcard_constraints:
+        wscale="|".join(FIG4_SCALES),
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for("p16_fig4", "bm", wc.wscale),
+        seed=lambda wc: seed_for("p16_fig4", "gibbs", wc.wscale),
+    log:
+        f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4/reference_w{{wscale}}.tsv"
+    script:
+        "../scripts/p16_fig4_reference.py"
+
+
+rule p16_fig4_run:
+    input:
+        calibration=f"results/calibration/{FIG4['calibration']}.nc",
+        reference="results/sims/p16_fig4/reference_w{wscale}.nc",
+    output:
+        "results/sims/p16_fig4/run_w{wscale}_{run}.nc",
+    wildcard_constraints:
+        wscale="|".join(FIG4_SCALES),
+        run=r"\d+",
+    params:
+        cfg=CFG,
+        bm_seed=lambda wc: seed_for("p16_fig4", "bm", wc.wscale),
+        run_seed=lambda wc: seed_for("p16_fig4", "run", wc.wscale, wc.run),
+    log:
+        f"{LOGS}/sims/p16_fig4/run_w{{wscale}}_{{run}}.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4/run_w{{wscale}}_{{run}}.tsv"
+    resources:
+        runtime=lambda wc: 60 if SCALE == "paper" else 15,
+        mem_mb=4000,
+    script:
+        "../scripts/p16_fig4_run.py"
+
+
+rule p16_fig4_aggregate:
+    input:
+        references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=FIG4_SCALES),
+        runs=expand("results/sims/p16_fig4/run_w{wscale}_{run}.nc", wscale=FIG4_SCALES,
+                    run=range(FIG4["n_runs"])),
+    output:
+        "results/sims/p16_fig4.nc",
+    params:
+        cfg=CFG,
+        n_runs=FIG4["n_runs"],
+    log:
+        f"{LOGS}/sims/p16_fig4_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4_aggregate.tsv"
+    script:
+        "../scripts/p16_fig4_aggregate.py"
