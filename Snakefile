@@ -14,6 +14,7 @@ include: "workflow/rules/data.smk"
 include: "workflow/rules/train.smk"
 include: "workflow/rules/calibrate.smk"
 include: "workflow/rules/simulate.smk"
+include: "workflow/rules/analysis.smk"
 include: "workflow/rules/figures.smk"
 
 
@@ -22,4 +23,5 @@ rule all:
         FIGURE_OUTPUTS,
         expand("results/models/{model}.nc", model=MODELS),
         expand("results/analysis/classification_{model}.nc", model=LABELLED_MODELS),
+        "results/claims.csv",
     default_target: True

@@ -1,0 +1,26 @@
+# Analysis: the claims table of STUDY.md §4 -> results/claims.csv, results/claims.md
+
+
+rule claims:
+    input:
+        "results/analysis/classification_mnist.nc",
+        "results/models/bars_easy.nc",
+        "results/models/bars_hard.nc",
+        "results/data/bars_easy.nc",
+        "results/data/bars_hard.nc",
+        "results/sims/l18_fig2_grid.nc",
+        expand("results/calibration/{cal_set}.nc", cal_set=CALIBRATION_SETS),
+        "results/sims/p16_fig3.nc",
+        "results/sims/l18_fig5.nc",
+        "results/sims/p16_fig4.nc",
+    output:
+        csv="results/claims.csv",
+        md="results/claims.md",
+    params:
+        scale=SCALE,
+    log:
+        f"{LOGS}/analysis/claims.log",
+    benchmark:
+        f"{BENCH}/analysis/claims.tsv"
+    script:
+        "../scripts/claims.py"
