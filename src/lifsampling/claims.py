@@ -156,6 +156,17 @@ def _convergence(c: dict[str, Claim], ds: xr.Dataset, prefix: str, scale: str) -
             final / tenth > 0.5 and final > 0, scale)
 
 
+def _theory(c: dict[str, Claim], results: Path, scale: str) -> None:
+    ds = _open(results / "analysis" / "p16_fig2_theory.nc")
+    if ds is None:
+        return
+    rms = {k: ds.attrs[f"rms_{k}"] for k in ("p16", "brunel_sergi", "quasistatic")}
+    c["p16_theory_better"].judge(
+        f"RMS P16 {rms['p16']:.4f}, Brunel-Sergi {rms['brunel_sergi']:.4f}, quasi-static "
+        f"{rms['quasistatic']:.4f}", rms["p16"] < min(rms["brunel_sergi"], rms["quasistatic"]),
+        scale)
+
+
 def _sampling(c: dict[str, Claim], results: Path, scale: str) -> None:
     fig3 = _open(results / "sims" / "p16_fig3.nc")
     if fig3 is not None:
@@ -177,7 +188,7 @@ def _sampling(c: dict[str, Claim], results: Path, scale: str) -> None:
 
 
 EVALUATORS: tuple[Callable[[dict[str, Claim], Path, str], None], ...] = (
-    _classification, _bars, _stp_grid, _calibration, _sampling)
+    _classification, _bars, _stp_grid, _calibration, _theory, _sampling)
 
 
 def registry() -> dict[str, Claim]:

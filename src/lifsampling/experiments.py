@@ -368,3 +368,71 @@ def large_network_run(cfg: Mapping[str, Any], weight_scale: float, bm_seed: int,
                 "state": np.arange(reference.size)},
         attrs={"weight_scale": weight_scale, "bm_seed": bm_seed, "run_seed": run_seed},
     )
+
+
+# ----------------------------------------------------------------------------- P16 Fig 2
+
+
+def hcs_neuron(neuron: Mapping[str, Any], noise: Mapping[str, float]):
+    """The parameters the activation theories need, from a COBA neuron set and its noise."""
+    from . import membrane
+    from .activation_theory import HCSNeuron
+
+    free = membrane.coba_free_membrane(neuron, noise)
+    return HCSNeuron(neuron["v_thresh"], neuron["v_reset"], neuron["tau_refrac"],
+                     neuron["tau_syn_E"], free.tau_eff, free.std)
+
+
+def activation_predictions(cfg: Mapping[str, Any], set_name: str, calibration: xr.Dataset,
+                           n_grid: int = 121) -> xr.Dataset:
+    """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
+    on a dense grid and at the simulated points, with RMS errors against the simulation."""
+    from . import activation_theory as at
+    from .calibration import logistic
+
+    entry = cfg["calibration"]["sets"][set_name]
+    neuron = hcs_neuron(cfg["neurons"][entry["neuron"]], cfg["noise"][entry["noise"]])
+    u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
+    grid = np.linspace(u_sim.min(), u_sim.max(), n_grid)
+    theories = {
+        "p16": lambda u: at.p16_activation(u, neuron),
+        "brunel_sergi": lambda u: at.brunel_sergi_activation(u, neuron),
+        "quasistatic": lambda u: at.quasistatic_activation(u, neuron),
+        "logistic": lambda u: logistic(u, calibration.attrs["u0_mV"],
+                                       calibration.attrs["alpha_mV"]),
+    }
+    data, attrs = {}, {}
+    for name, f in theories.items():
+        data[name] = ("u", f(grid), {"long_name": f"p(z=1), {name}"})
+        at_points = f(u_sim)
+        data[f"{name}_at_sim"] = ("u_sim", at_points)
+        attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
+        attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
+    data["p_sim"] = ("u_sim", p_sim)
+    data["p_sim_std"] = ("u_sim", calibration["p_std"].values)
+    return xr.Dataset(data, coords={"u": ("u", grid, {"units": "mV"}),
+                                    "u_sim": ("u_sim", u_sim, {"units": "mV"})},
+                      attrs={**attrs, "tau_eff_ms": neuron.tau_eff, "std_mV": neuron.std,
+                             "set": set_name})
+
+
+def p16_fig2_trace(cfg: Mapping[str, Any], set_name: str, mean_mV: float, duration_ms: float,
+                   seed: int) -> xr.Dataset:
+    """P16 Fig 2A, C: u(t), u_eff(t) and spikes of one neuron in the HCS."""
+    from . import membrane, spiking
+
+    entry = cfg["calibration"]["sets"][set_name]
+    neuron, noise = cfg["neurons"][entry["neuron"]], cfg["noise"][entry["noise"]]
+    i_ext = membrane.coba_current_for_mean(neuron, noise, mean_mV)
+    out = spiking.simulate_coba_trace(neuron, noise, i_ext, duration_ms, cfg["nest"], seed)
+    g_l = neuron["cm"] / neuron["tau_m"]
+    g_e, g_i = out["gsyn_exc"], out["gsyn_inh"]
+    u_eff = ((g_l * neuron["v_rest"] + g_e * neuron["e_rev_E"] + g_i * neuron["e_rev_I"]
+              + i_ext) / (g_l + g_e + g_i))
+    return xr.Dataset(
+        {"v": ("time", out["v"], {"units": "mV", "long_name": "membrane potential u"}),
+         "u_eff": ("time", u_eff, {"units": "mV", "long_name": "effective potential (P16 eq. 21)"}),
+         "spike_time": ("spike", out["spikes"], {"units": "ms"})},
+        coords={"time": ("time", out["t"], {"units": "ms"})},
+        attrs={"mean_mV": mean_mV, "i_ext_nA": i_ext, "v_thresh": neuron["v_thresh"],
+               "tau_ref": neuron["tau_refrac"]})

@@ -362,3 +362,25 @@ def simulate_free_membranes(
         traces.append(np.asarray(signal.magnitude[:, 0], float))
     sim.end()
     return t, traces
+
+
+def simulate_coba_trace(neuron: Mapping[str, float | str], noise: Mapping[str, float],
+                        i_offset_nA: float, duration_ms: float, nest_cfg: Mapping[str, float],
+                        seed: int) -> dict[str, np.ndarray]:
+    """Membrane, synaptic conductances and spikes of one COBA neuron in the HCS (P16 Fig 2A, C)."""
+    setup_simulator(nest_cfg, seed)
+    cell = sim.Population(1, neuron_type(neuron))
+    cell.set(i_offset=i_offset_nA)
+    cell.initialize(v=neuron["v_rest"])
+    poisson_background(noise, cell, str(neuron["model"]))
+    recorder = SpikeRecorder(cell)
+    cell.record(["v", "gsyn_exc", "gsyn_inh"], sampling_interval=nest_cfg["resolution_ms"])
+    sim.run(duration_ms)
+    segment = cell.get_data().segments[0]
+    out = {"spikes": recorder.trains()[0]}
+    for name in ("v", "gsyn_exc", "gsyn_inh"):
+        signal = segment.filter(name=name)[0]
+        out["t"] = np.asarray(signal.times.rescale("ms").magnitude, float)
+        out[name] = np.asarray(signal.magnitude[:, 0], float)
+    sim.end()
+    return out

@@ -13,6 +13,7 @@ rule claims:
         "results/sims/p16_fig3.nc",
         "results/sims/l18_fig5.nc",
         "results/sims/p16_fig4.nc",
+        "results/analysis/p16_fig2_theory.nc",
     output:
         csv="results/claims.csv",
         md="results/claims.md",
@@ -24,3 +25,22 @@ rule claims:
         f"{BENCH}/analysis/claims.tsv"
     script:
         "../scripts/claims.py"
+
+
+FIG2 = CFG["experiments"]["p16_fig2"]
+
+
+rule activation_predictions:
+    input:
+        f"results/calibration/{FIG2['calibration']}.nc",
+    output:
+        "results/analysis/p16_fig2_theory.nc",
+    params:
+        cfg=CFG,
+        set_name=FIG2["calibration"],
+    log:
+        f"{LOGS}/analysis/p16_fig2_theory.log",
+    benchmark:
+        f"{BENCH}/analysis/p16_fig2_theory.tsv"
+    script:
+        "../scripts/activation_predictions.py"

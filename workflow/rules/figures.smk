@@ -15,6 +15,21 @@ rule l18_fig1:
         "../scripts/figure.py"
 
 
+rule p16_fig2:
+    input:
+        "results/sims/p16_fig2_trace.nc",
+        "results/analysis/p16_fig2_theory.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig2.pdf",
+        png=f"{FIGDIR}/p16_fig2.png",
+    log:
+        f"{LOGS}/figures/p16_fig2.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig2.tsv"
+    script:
+        "../scripts/figure.py"
+
+
 rule p16_fig3:
     input:
         "results/sims/p16_fig3.nc",

@@ -214,3 +214,17 @@ rule p16_fig4_aggregate:
         f"{BENCH}/sims/p16_fig4_aggregate.tsv"
     script:
         "../scripts/p16_fig4_aggregate.py"
+
+
+rule p16_fig2_trace:
+    output:
+        "results/sims/p16_fig2_trace.nc",
+    params:
+        cfg=CFG,
+        seed=seed_for("p16_fig2", "trace"),
+    log:
+        f"{LOGS}/sims/p16_fig2_trace.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig2_trace.tsv"
+    script:
+        "../scripts/p16_fig2_trace.py"
