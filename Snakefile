@@ -22,6 +22,6 @@ rule all:
     input:
         FIGURE_OUTPUTS,
         expand("results/models/{model}.nc", model=MODELS),
-        expand("results/analysis/classification_{model}.nc", model=LABELLED_MODELS),
+        expand("results/analysis/classification_{model}.nc", model=CLASSIFIED_MODELS),
         "results/claims.csv",
     default_target: True
