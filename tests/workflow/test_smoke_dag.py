@@ -140,3 +140,19 @@ def test_smoke_gridded_outputs(smoke_run):
     fig3 = io.read_dataset(smoke_run / "results/sims/p16_fig3.nc", ["dkl", "dkl_abstract"])
     assert fig3["dkl"].dims == ("trial", "time")
     assert (fig3["dkl"] >= 0).all() and fig3["time"].attrs["units"] == "ms"
+
+
+def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
+    """NEST virtual processes come from config, not --cores: same spikes either way."""
+    target = "results/sims/l18_fig5/trial_0.nc"
+    runs = {}
+    for cores in ("1", "2"):
+        workdir = tmp_path / f"cores{cores}"
+        cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
+               "--directory", str(workdir), "--cores", cores, target, "--config", "scale=smoke"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        runs[cores] = io.read_dataset(workdir / target, ["spike_time", "dkl"])
+    assert runs["1"]["spike_time"].size > 100
+    assert (runs["1"]["spike_time"].values == runs["2"]["spike_time"].values).all()
+    assert (runs["1"]["dkl"].values == runs["2"]["dkl"].values).all()
