@@ -70,8 +70,11 @@ def run_raw_nest(spec, cfg) -> float:
 def main() -> None:
     cfg = load_config(REPO_ROOT / "config.yaml")
     spec = _spec(cfg)
-    raw = min(run_raw_nest(spec, cfg) for _ in range(3))
-    builder = min(run_builder(spec, cfg) for _ in range(3))
+    raw, builder = [], []
+    for _ in range(3):  # interleaved, so that a change of machine load hits both alike
+        raw.append(run_raw_nest(spec, cfg))
+        builder.append(run_builder(spec, cfg))
+    raw, builder = min(raw), min(builder)
     print(f"network: {len(spec.sweep_values)} neurons, {np.count_nonzero(spec.weights)} "
           f"tsodyks2 synapses, {DURATION:.0f} ms, {cfg['nest']['virtual_processes']} VP")
     print(f"raw NEST: {raw:.2f} s; builder (PyNN + native NEST): {builder:.2f} s")

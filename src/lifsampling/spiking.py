@@ -61,6 +61,7 @@ def setup_simulator(nest_cfg: Mapping[str, float], seed: int) -> None:
     sim.setup(
         timestep=nest_cfg["resolution_ms"],
         min_delay=nest_cfg["min_delay_ms"],
+        max_delay=nest_cfg["max_delay_ms"],
         threads=int(nest_cfg["virtual_processes"]),
         rng_seed=int(seed),
         verbosity="error",
