@@ -23,6 +23,8 @@ rule claims:
         f"{LOGS}/analysis/claims.log",
     benchmark:
         f"{BENCH}/analysis/claims.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/claims.py"
 
@@ -42,5 +44,7 @@ rule activation_predictions:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:
         f"{BENCH}/analysis/p16_fig2_theory.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/activation_predictions.py"

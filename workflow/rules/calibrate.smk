@@ -17,5 +17,7 @@ rule calibrate:
     resources:
         runtime=lambda wc: 120 if SCALE == "paper" else 20,
         mem_mb=4000,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/calibrate.py"

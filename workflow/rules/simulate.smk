@@ -14,18 +14,13 @@ rule l18_fig1_stp:
     resources:
         runtime=10,
         mem_mb=2000,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/l18_fig1_stp.py"
 
 
 # LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run.
-SAMPLING = CFG["experiments"]["sampling"]
-
-
-def sampling_calibration(wildcards):
-    return f"results/calibration/{SAMPLING[wildcards.exp]['calibration']}.nc"
-
-
 rule sampling_trial:
     input:
         sampling_calibration,
@@ -45,6 +40,8 @@ rule sampling_trial:
         f"{BENCH}/sims/{{exp}}/trial_{{run}}.tsv"
     resources:
         runtime=lambda wc: 120 if SCALE == "paper" else 15,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/sampling_run.py"
 
@@ -68,6 +65,8 @@ rule sampling_bm:
         f"{BENCH}/sims/{{exp}}/bm_{{run}}.tsv"
     resources:
         runtime=lambda wc: 120 if SCALE == "paper" else 15,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/sampling_run.py"
 
@@ -91,6 +90,8 @@ rule sampling_aggregate:
         f"{LOGS}/sims/{{exp}}_aggregate.log",
     benchmark:
         f"{BENCH}/sims/{{exp}}_aggregate.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/sampling_aggregate.py"
 
@@ -105,6 +106,8 @@ rule l18_fig5_membranes:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:
         f"{BENCH}/sims/l18_fig5_membranes.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/free_membranes.py"
 
@@ -131,6 +134,8 @@ rule stp_grid_chunk:
         f"{BENCH}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.tsv"
     resources:
         runtime=lambda wc: 240 if SCALE == "paper" else 20,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/stp_grid_chunk.py"
 
@@ -148,6 +153,8 @@ rule stp_grid:
         f"{LOGS}/sims/l18_fig2_grid.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_grid.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/stp_grid.py"
 
@@ -170,6 +177,8 @@ rule p16_fig4_reference:
         f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4/reference_w{{wscale}}.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/p16_fig4_reference.py"
 
@@ -194,6 +203,8 @@ rule p16_fig4_run:
     resources:
         runtime=lambda wc: 60 if SCALE == "paper" else 15,
         mem_mb=4000,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/p16_fig4_run.py"
 
@@ -212,6 +223,8 @@ rule p16_fig4_aggregate:
         f"{LOGS}/sims/p16_fig4_aggregate.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4_aggregate.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/p16_fig4_aggregate.py"
 
@@ -226,5 +239,7 @@ rule p16_fig2_trace:
         f"{LOGS}/sims/p16_fig2_trace.log",
     benchmark:
         f"{BENCH}/sims/p16_fig2_trace.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/p16_fig2_trace.py"

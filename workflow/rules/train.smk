@@ -22,6 +22,8 @@ rule train:
     resources:
         runtime=lambda wc: 300 if SCALE == "paper" else 30,
         mem_mb=4000,
+    conda:
+        CONDA_ENV
     script:
         "../scripts/train.py"
 
@@ -41,5 +43,7 @@ rule classify:
         f"{LOGS}/analysis/classification_{{model}}.log",
     benchmark:
         f"{BENCH}/analysis/classification_{{model}}.tsv"
+    conda:
+        CONDA_ENV
     script:
         "../scripts/classify.py"
