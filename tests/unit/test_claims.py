@@ -41,3 +41,13 @@ def test_tables_without_results(tmp_path):
     assert all(r["scale"] == "quick" for r in rows)
     md = (tmp_path / "c.md").read_text()
     assert md.count("\n| ") == len(rows) + 1
+
+
+def test_readme_section_is_replaced_between_markers():
+    rows = [c.row() for c in claims.evaluate("/nonexistent", "quick")]
+    table = claims.readme_table(rows)
+    readme = f"intro\n{claims.README_START}\nold\n{claims.README_END}\nrest\n"
+    new = claims.replace_readme_section(readme, table)
+    assert new.startswith("intro\n") and new.endswith(f"{claims.README_END}\nrest\n")
+    assert "old" not in new and table in new
+    assert claims.replace_readme_section(new, table) == new  # idempotent

@@ -15,7 +15,7 @@ rule claims:
         "results/sims/p16_fig4.nc",
         "results/analysis/p16_fig2_theory.nc",
     output:
-        csv="results/claims.csv",
+        csv=report("results/claims.csv", caption="../report/claims.rst", category="Claims"),
         md="results/claims.md",
     params:
         scale=SCALE,
@@ -48,3 +48,22 @@ rule activation_predictions:
         CONDA_ENV
     script:
         "../scripts/activation_predictions.py"
+
+
+rule readme_claims:
+    """The README's results table, regenerated from results/claims.csv (run at quick scale)."""
+    input:
+        "results/claims.csv",
+    output:
+        "results/readme_claims.md",
+    params:
+        readme=os.path.join(workflow.basedir, "README.md"),
+    log:
+        f"{LOGS}/analysis/readme_claims.log",
+    benchmark:
+        f"{BENCH}/analysis/readme_claims.tsv"
+    conda:
+        CONDA_ENV
+    localrule: True
+    script:
+        "../scripts/readme_claims.py"

@@ -6,7 +6,8 @@ rule l18_fig1:
         "results/sims/l18_fig1_stp.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig1.pdf",
-        png=f"{FIGDIR}/l18_fig1.png",
+        png=report(f"{FIGDIR}/l18_fig1.png", caption="../report/l18_fig1.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/l18_fig1.log",
     benchmark:
@@ -23,7 +24,8 @@ rule p16_fig2:
         "results/analysis/p16_fig2_theory.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig2.pdf",
-        png=f"{FIGDIR}/p16_fig2.png",
+        png=report(f"{FIGDIR}/p16_fig2.png", caption="../report/p16_fig2.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/p16_fig2.log",
     benchmark:
@@ -39,7 +41,8 @@ rule p16_fig3:
         "results/sims/p16_fig3.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig3.pdf",
-        png=f"{FIGDIR}/p16_fig3.png",
+        png=report(f"{FIGDIR}/p16_fig3.png", caption="../report/p16_fig3.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/p16_fig3.log",
     benchmark:
@@ -55,7 +58,8 @@ rule l18_fig2:
         "results/sims/l18_fig2_grid.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig2.pdf",
-        png=f"{FIGDIR}/l18_fig2.png",
+        png=report(f"{FIGDIR}/l18_fig2.png", caption="../report/l18_fig2.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/l18_fig2.log",
     benchmark:
@@ -71,7 +75,8 @@ rule p16_fig4:
         "results/sims/p16_fig4.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig4.pdf",
-        png=f"{FIGDIR}/p16_fig4.png",
+        png=report(f"{FIGDIR}/p16_fig4.png", caption="../report/p16_fig4.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/p16_fig4.log",
     benchmark:
@@ -90,7 +95,8 @@ rule l18_fig5:
         "results/sims/l18_fig5_membranes.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig5.pdf",
-        png=f"{FIGDIR}/l18_fig5.png",
+        png=report(f"{FIGDIR}/l18_fig5.png", caption="../report/l18_fig5.rst",
+                   category="Figures"),
     log:
         f"{LOGS}/figures/l18_fig5.log",
     benchmark:
