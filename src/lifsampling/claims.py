@@ -235,7 +235,8 @@ def registry() -> dict[str, Claim]:
         Claim("l18_fig5d_abstract_lower", "L18", "5d", "abstract model below the LIF network "
               "(reference)", "lower", "median final D_KL", q),
         Claim("p16_theory_better", "P16", "2B", "P16 theory fits the simulated activation better "
-              "than both literature predictions", "better", "RMS error", p),
+              "than both literature predictions", "better", "RMS error over the simulated points",
+              q),
         Claim("p16_fig2d_logistic", "P16", "2D", "logistic fit in the high-noise regime",
               "logistic", "max deviation < 0.03", q),
         Claim("p16_u0_minus55", "P16", "App. VII", "p(z=1) = 0.5 at u = -55 mV with w_inh of "
