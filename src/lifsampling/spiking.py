@@ -106,6 +106,13 @@ def neuron_type(params: Mapping[str, float | str], lift_threshold: bool = False)
     return model(**params)
 
 
+def recorded(population, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """(times in ms, values (time, neuron)) of a variable recorded by PyNN."""
+    signal = population.get_data().segments[0].filter(name=name)[0]
+    return (np.asarray(signal.times.rescale("ms").magnitude, float),
+            np.asarray(signal.magnitude, float))
+
+
 def simulate_stp_probe(
     neuron: Mapping[str, float | str],
     stp_sets: Mapping[str, STPSet],
@@ -134,9 +141,8 @@ def simulate_stp_probe(
     sim.run(duration_ms)
     out: dict[str, np.ndarray] = {}
     for name, post in targets.items():
-        signal = post.get_data().segments[0].filter(name="v")[0]
-        out["t"] = np.asarray(signal.times.rescale("ms").magnitude, dtype=float)
-        out[name] = np.asarray(signal.magnitude[:, 0], dtype=float)
+        out["t"], v = recorded(post, "v")
+        out[name] = v[:, 0]
     sim.end()
     return out
 
@@ -223,7 +229,7 @@ def simulate_activation(
     free.record("v", sampling_interval=record_interval_ms)
     sim.run(duration_ms)
     counts = np.array([t.size for t in recorder.trains()]).reshape(len(sweep_values), n_runs)
-    v = np.asarray(free.get_data().segments[0].filter(name="v")[0].magnitude)
+    _, v = recorded(free, "v")
     settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
     sim.end()
     return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
@@ -259,9 +265,8 @@ def simulate_psp_response(
                            sim.StaticSynapse(weight=weight, delay=0.1), receptor_type=receptor)
         cell.record("v", sampling_interval=nest_cfg["resolution_ms"])
         sim.run(duration_ms)
-        signal = cell.get_data().segments[0].filter(name="v")[0]
-        traces["t"] = np.asarray(signal.times.rescale("ms").magnitude, float)
-        traces[label] = np.asarray(signal.magnitude[:, 0], float)
+        traces["t"], v = recorded(cell, "v")
+        traces[label] = v[:, 0]
         sim.end()
     return traces
 
@@ -358,9 +363,8 @@ def simulate_free_membranes(
     sim.run(duration_ms)
     traces = []
     for pop in pops:
-        signal = pop.get_data().segments[0].filter(name="v")[0]
-        t = np.asarray(signal.times.rescale("ms").magnitude, float)
-        traces.append(np.asarray(signal.magnitude[:, 0], float))
+        t, v = recorded(pop, "v")
+        traces.append(v[:, 0])
     sim.end()
     return t, traces
 
@@ -377,11 +381,9 @@ def simulate_coba_trace(neuron: Mapping[str, float | str], noise: Mapping[str, f
     recorder = SpikeRecorder(cell)
     cell.record(["v", "gsyn_exc", "gsyn_inh"], sampling_interval=nest_cfg["resolution_ms"])
     sim.run(duration_ms)
-    segment = cell.get_data().segments[0]
     out = {"spikes": recorder.trains()[0]}
     for name in ("v", "gsyn_exc", "gsyn_inh"):
-        signal = segment.filter(name=name)[0]
-        out["t"] = np.asarray(signal.times.rescale("ms").magnitude, float)
-        out[name] = np.asarray(signal.magnitude[:, 0], float)
+        out["t"], values = recorded(cell, name)
+        out[name] = values[:, 0]
     sim.end()
     return out
