@@ -27,4 +27,5 @@ rule all:
         expand("results/models/{model}.nc", model=MODELS),
         expand("results/analysis/classification_{model}.nc", model=CLASSIFIED_MODELS),
         "results/claims.csv",
+        "results/calibration.nc",
     default_target: True

@@ -117,6 +117,10 @@ def test_smoke_claims_table(smoke_run):
 
 
 def test_smoke_gridded_outputs(smoke_run):
+    cal = io.read_dataset(smoke_run / "results/calibration.nc", ["p_on", "alpha_mV"])
+    assert cal["p_on"].dims == ("parameter_set", "u_target", "run")
+    assert set(cal["parameter_set"].values) == {"p16_coba", "l18_coba", "l18_cuba"}
+    assert (cal["alpha_mV"] > 0).all()
     grid = io.read_dataset(smoke_run / "results/sims/l18_fig2_grid.nc", ["dkl"])
     assert grid["dkl"].dims == ("seed", "tau_fac", "U0", "tau_rec")
     fig4 = io.read_dataset(smoke_run / "results/sims/p16_fig4.nc", ["dkl", "p_reference"])

@@ -21,3 +21,22 @@ rule calibrate:
         CONDA_ENV
     script:
         "../scripts/calibrate.py"
+
+
+rule calibration_grid:
+    """All activation sweeps in one gridded file: dims (parameter_set, u_target, run)."""
+    input:
+        expand("results/calibration/{cal_set}.nc", cal_set=CALIBRATION_SETS),
+    output:
+        "results/calibration.nc",
+    params:
+        cfg=CFG,
+        sets=CALIBRATION_SETS,
+    log:
+        f"{LOGS}/calibration/grid.log",
+    benchmark:
+        f"{BENCH}/calibration/grid.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/calibration_grid.py"
