@@ -69,32 +69,34 @@ def setup_simulator(nest_cfg: Mapping[str, float], seed: int) -> None:
     )
 
 
-def stp_synapse(stp: STPSet, first_amplitude_nA: float, delay_ms: float):
-    """A PyNN synapse whose first transmission from a rested state is `first_amplitude_nA`.
+def tsodyks2_parameters(stp: STPSet) -> dict[str, float]:
+    """NEST ``tsodyks2_synapse`` parameters of a rested Tsodyks-Markram synapse (no weight).
 
-    Static sets become PyNN's `StaticSynapse` with weight U0·w (U·R = U0 at every spike);
-    all others NEST's native ``tsodyks2_synapse`` with weight w = amplitude/U0
-    (`stp.rested_weight`). Since NEST 3.8 that model transmits its initial state (u, x) at
-    the first spike and applies eqs. 8-9 from the second on, so u = U0 and x = 1 is the
-    rested synapse of `lifsampling.stp.tm_efficacies` (checked against NEST in the tests).
+    Since NEST 3.8 that model transmits its initial state (u, x) at the first spike and
+    applies L18 eqs. 8-9 from the second on, so u = U0 and x = 1 is the rested synapse of
+    `lifsampling.stp.tm_efficacies` (checked against NEST in the tests).
     """
-    if stp.is_static:
-        return sim.StaticSynapse(weight=first_amplitude_nA, delay=delay_ms)
     if stp.tau_rec_ms == 0:
         raise ValueError(
             f"{stp}: tau_rec = 0 with facilitation has no tsodyks2_synapse equivalent"
         )
+    return {"U": stp.U0, "u": stp.U0, "x": 1.0, "tau_rec": stp.tau_rec_ms,
+            "tau_fac": stp.tau_fac_ms}
+
+
+def stp_synapse(stp: STPSet, first_amplitude_nA: float, delay_ms: float):
+    """A PyNN synapse whose first transmission from a rested state is `first_amplitude_nA`.
+
+    Static sets become PyNN's `StaticSynapse` with weight U0·w (U·R = U0 at every spike);
+    all others NEST's native ``tsodyks2_synapse`` (`tsodyks2_parameters`) with weight
+    w = amplitude/U0 (`stp.rested_weight`).
+    """
+    if stp.is_static:
+        return sim.StaticSynapse(weight=first_amplitude_nA, delay=delay_ms)
     tsodyks2 = sim.native_synapse_type("tsodyks2_synapse")
     # native types bypass PyNN's unit conversion: the weight goes to NEST as pA
-    return tsodyks2(
-        weight=rested_weight(first_amplitude_nA, stp.U0) * NA_TO_PA,
-        delay=delay_ms,
-        U=stp.U0,
-        u=stp.U0,
-        x=1.0,
-        tau_rec=stp.tau_rec_ms,
-        tau_fac=stp.tau_fac_ms,
-    )
+    return tsodyks2(weight=rested_weight(first_amplitude_nA, stp.U0) * NA_TO_PA,
+                    delay=delay_ms, **tsodyks2_parameters(stp))
 
 
 def neuron_type(params: Mapping[str, float | str], lift_threshold: bool = False):
@@ -277,7 +279,7 @@ def simulate_psp_response(
 def _native_weights(spec: NetworkSpec) -> np.ndarray:
     """NEST weights of the recurrent synapses: pA or nS, divided by U0 for TM synapses."""
     w = np.asarray(spec.weights, float) * 1000.0  # nA -> pA, µS -> nS
-    return w if spec.stp.is_static else w / spec.stp.U0
+    return w if spec.stp.is_static else rested_weight(w, spec.stp.U0)
 
 
 def connect_recurrent(spec: NetworkSpec, population) -> int:
@@ -300,8 +302,7 @@ def connect_recurrent(spec: NetworkSpec, population) -> int:
     if spec.stp.is_static:
         syn["synapse_model"] = "static_synapse"
     else:
-        syn.update(synapse_model="tsodyks2_synapse", U=spec.stp.U0, u=spec.stp.U0, x=1.0,
-                   tau_rec=spec.stp.tau_rec_ms, tau_fac=spec.stp.tau_fac_ms)
+        syn.update(synapse_model="tsodyks2_synapse", **tsodyks2_parameters(spec.stp))
     nest.Connect(ids[pre], ids[post], conn_spec="one_to_one", syn_spec=syn)
     return int(post.size)
 
