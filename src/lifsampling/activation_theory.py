@@ -36,6 +36,7 @@ converged, after which the tail is summed in closed form (geometric burst length
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,3 +177,13 @@ def quasistatic_activation(mu: np.ndarray, neuron: HCSNeuron, n_points: int = 20
                                                              / (u - neuron.v_thresh)))
         out.append(neuron.tau_ref * np.trapezoid(rate * norm.pdf(u, m, neuron.std), u))
     return np.array(out)
+
+
+def hcs_neuron(neuron: Mapping[str, float], noise: Mapping[str, float]) -> HCSNeuron:
+    """The parameters the activation theories need, from a COBA neuron set and its noise
+    (τ_eff and s of the free membrane, P16 eqs. 42-43)."""
+    from . import membrane
+
+    free = membrane.coba_free_membrane(neuron, noise)
+    return HCSNeuron(neuron["v_thresh"], neuron["v_reset"], neuron["tau_refrac"],
+                     neuron["tau_syn_E"], free.tau_eff, free.std)

@@ -100,3 +100,21 @@ def kl_divergence(p: np.ndarray, q: np.ndarray) -> float:
     if np.any(q[support] == 0):
         return float("inf")
     return float(np.sum(p[support] * np.log(p[support] / q[support])))
+
+
+def random_rbm_structured_bm(n_visible: int, n_hidden: int, scale: float,
+                             rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """A random BM (`random_bm`) with the layer structure of an RBM: visible-hidden weights
+    only (L18 Fig 2a-b: 5 visible + 5 hidden units)."""
+    W, b = random_bm(n_visible + n_hidden, scale, rng)
+    W[:n_visible, :n_visible] = 0.0
+    W[n_visible:, n_visible:] = 0.0
+    return W, b
+
+
+def random_bm_separate_scales(K: int, weight_scale: float, bias_scale: float,
+                              rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """P16 Fig 4: W ~ weight_scale·(Beta(0.5, 0.5) - 0.5), b ~ bias_scale·(Beta(0.5, 0.5) - 0.5)."""
+    W, _ = random_bm(K, weight_scale, rng)
+    _, b = random_bm(K, bias_scale, rng)
+    return W, b

@@ -53,19 +53,19 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
     return membrane.coba_free_membrane(neuron, noise, i_ext_nA=value)
 
 
-def calibrate(cfg: Mapping[str, Any], set_name: str, seed: int) -> xr.Dataset:
-    """Run the activation sweep of `calibration.sets.<set_name>` and fit the logistic."""
+def calibrate(job: Mapping[str, Any]) -> xr.Dataset:
+    """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
+    its noise, the grid of target means, runs, duration, NEST settings, seed)."""
     from . import spiking
 
-    cal = cfg["calibration"]
-    entry = cal["sets"][set_name]
-    neuron, noise = cfg["neurons"][entry["neuron"]], cfg["noise"][entry["noise"]]
-    grid = entry["mean_mV"]
+    neuron, noise, duration = job["neuron"], job["noise"], job["duration_ms"]
+    grid = job["mean_mV"]
     means = np.linspace(grid["start"], grid["stop"], grid["n"])
     parameter, values = sweep_values(neuron, noise, means)
-    out = spiking.simulate_activation(neuron, noise, parameter, values, cal["n_runs"],
-                                      cal["duration_ms"], cfg["nest"], seed)
-    p_on = out["spike_counts"] * neuron["tau_refrac"] / cal["duration_ms"]
+    seed = job["seeds"][f"calibrate_{job['set']}"]
+    out = spiking.simulate_activation(neuron, noise, parameter, values, job["n_runs"],
+                                      duration, job["nest"], seed)
+    p_on = out["spike_counts"] * neuron["tau_refrac"] / duration
     u0, alpha = fit_logistic(out["free_mean"], p_on.mean(axis=1))
     fitted = logistic(out["free_mean"], u0, alpha)
     theory = [predicted_free_membrane(neuron, noise, parameter, v) for v in values]
@@ -73,23 +73,27 @@ def calibrate(cfg: Mapping[str, Any], set_name: str, seed: int) -> xr.Dataset:
         {
             "p_on": (("u_target", "run"), p_on,
                      {"long_name": "p(z=1) = N_spikes tau_ref / T (P16 eq. 72)", "units": "1"}),
-            "p_mean": (("u_target",), p_on.mean(axis=1), {"units": "1"}),
+            "p_mean": (("u_target",), p_on.mean(axis=1),
+                       {"long_name": "p(z=1), mean over runs", "units": "1"}),
             "p_std": (("u_target",), p_on.std(axis=1, ddof=1),
                       {"long_name": "std over runs (P16 eq. 73)", "units": "1"}),
             "u_free": (("u_target",), out["free_mean"],
                        {"long_name": "free membrane mean, threshold lifted", "units": "mV"}),
-            "u_free_std": (("u_target",), out["free_std"], {"units": "mV"}),
+            "u_free_std": (("u_target",), out["free_std"],
+                           {"long_name": "free membrane std, threshold lifted", "units": "mV"}),
             "u_theory_std": (("u_target",), [t.std for t in theory],
                              {"long_name": "free membrane std, OU theory", "units": "mV"}),
             "sweep_value": (("u_target",), values,
                             {"long_name": parameter, "units": "mV" if parameter == "v_rest"
                              else "nA"}),
-            "p_logistic": (("u_target",), fitted, {"long_name": "fitted logistic"}),
+            "p_logistic": (("u_target",), fitted, {"long_name": "fitted logistic",
+                                                   "units": "1"}),
         },
         coords={"u_target": ("u_target", means, {"units": "mV",
                                                   "long_name": "target free-membrane mean"}),
-                "run": np.arange(cal["n_runs"])},
-        attrs={"set": set_name, "alpha_mV": alpha, "u0_mV": u0,
+                "run": np.arange(job["n_runs"])},
+        attrs={"set": job["set"], "alpha_mV": alpha, "u0_mV": u0,
                "max_logistic_deviation": float(np.max(np.abs(fitted - p_on.mean(axis=1)))),
-               "duration_ms": cal["duration_ms"], "sweep_parameter": parameter},
+               "duration_ms": duration, "sweep_parameter": parameter,
+               "title": f"Activation function of {job['set']} (P16 App. VIII)"},
     )

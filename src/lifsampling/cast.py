@@ -17,7 +17,9 @@ b_h = 0 (Hinton 2010, A practical guide), chains started from random training ve
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import xarray as xr
@@ -32,7 +34,7 @@ log = logging.getLogger("lifsampling")
 
 @dataclass(frozen=True)
 class CastSchedule:
-    """Hyper-parameters of one CAST run (config `training.<experiment>`)."""
+    """Hyper-parameters of one CAST run (config `training`, shared and per model)."""
 
     n_hidden: int
     n_iterations: int
@@ -47,20 +49,19 @@ class CastSchedule:
 
 
     @classmethod
-    def from_config(cls, training: dict, model: str) -> CastSchedule:
-        """The schedule of `training.models.<model>` in the resolved config."""
-        m = training["models"][model]
-        b = training["betas"]
+    def from_job(cls, job: Mapping[str, Any]) -> CastSchedule:
+        """The schedule of one model from its job slice (`slices.training`)."""
+        b = job["betas"]
         return cls(
-            n_hidden=int(m["n_hidden"]),
-            n_iterations=int(m["n_iterations"]),
-            batch_size=int(m["batch_size"]),
-            eta_a=float(m["eta"]["a"]),
-            eta_b=float(m["eta"]["b"]),
+            n_hidden=int(job["n_hidden"]),
+            n_iterations=int(job["n_iterations"]),
+            batch_size=int(job["batch_size"]),
+            eta_a=float(job["eta"]["a"]),
+            eta_b=float(job["eta"]["b"]),
             betas=tuple(np.linspace(b["low"], b["high"], b["n"])),
-            gamma_a=float(training["gamma"]["a"]),
-            gamma_b=float(training["gamma"]["b"]),
-            init_weight_std=float(training.get("init_weight_std", 0.01)),
+            gamma_a=float(job["gamma"]["a"]),
+            gamma_b=float(job["gamma"]["b"]),
+            init_weight_std=float(job["init_weight_std"]),
         )
 
 
@@ -157,7 +158,7 @@ def train_cast(
                         {"long_name": "running fraction of slow/fast swaps"}),
             "mean_abs_w": ("iteration", curve["mean_abs_w"], {"long_name": "mean |W|"}),
         },
-        coords={"iteration": it},
+        coords={"iteration": ("iteration", it, {"long_name": "CAST iteration"})},
         attrs={"ast_log_g": np.asarray(ast.log_g)},
     )
     return RBM(W, b_v, b_h, n_labels), curves

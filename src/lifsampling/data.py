@@ -83,7 +83,8 @@ def bars_dataset(
     return xr.Dataset(
         {
             "image": (("sample", "pixel"), images, {"long_name": "binary bar image", "units": "1"}),
-            "angle": (("sample",), np.asarray(angles_deg, float), {"units": "degree"}),
+            "angle": (("sample",), np.asarray(angles_deg, float),
+                      {"long_name": "bar orientation", "units": "degree"}),
         },
         attrs={"image_shape": [size, size]},
     )
@@ -210,7 +211,8 @@ def mnist_dataset(
                       {"long_name": "binarised image", "units": "1",
                        "threshold": threshold}),
             "label": (("sample",), labels, {"long_name": "digit class"}),
-            "split": (("sample",), split.astype(str)),
+            "split": (("sample",), split.astype(str),
+                      {"long_name": "MNIST split (train, valid, test)"}),
         },
         attrs={"image_shape": [MNIST_SIDE, MNIST_SIDE]},
     )

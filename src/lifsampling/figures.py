@@ -28,14 +28,15 @@ def save_figure(fig: plt.Figure, pdf_path: Path | str, png_path: Path | str) -> 
     plt.close(fig)
 
 
-def l18_fig1(ds: xr.Dataset) -> plt.Figure:
+def l18_fig1(stp_probe: xr.Dataset) -> plt.Figure:
     """L18 Fig 1d: membrane traces (left) and PSP-height envelopes (right) per STP set."""
+    ds = stp_probe
     fig, (ax_v, ax_env) = plt.subplots(1, 2, figsize=(9, 3.4), constrained_layout=True)
     for name in ds["stp_set"].values:
         colour = STP_COLOURS.get(str(name))
         params = ds["stp_parameters"].sel(stp_set=name).values
         label = f"{name}: U0={params[0]:g}, τrec={params[1]:g} ms"
-        ax_v.plot(ds["time"], ds["v"].sel(stp_set=name), color=colour, label=label)
+        ax_v.plot(ds["sim_time"], ds["v"].sel(stp_set=name), color=colour, label=label)
         ax_env.plot(ds["spike"], ds["psp_height"].sel(stp_set=name), "o", ms=3, color=colour,
                     label=f"{name} (NEST)")
         ax_env.plot(ds["spike"], ds["psp_height_theory"].sel(stp_set=name), "-", lw=0.8,
@@ -70,7 +71,7 @@ def _joint_panel(ax, ds: xr.Dataset) -> None:
 
 
 def _dkl_panel(ax, ds: xr.Dataset) -> None:
-    t = ds["time"].values
+    t = ds["integration_time"].values
     for i, curve in enumerate(ds["dkl"].values):
         ax.loglog(t, curve, color="tab:blue", alpha=0.6, lw=1, label="LIF network" if i == 0
                   else None)
@@ -87,8 +88,9 @@ def _raster_panel(ax, ds: xr.Dataset, window_ms: float = 2000.0) -> None:
     ax.set(xlabel="time [ms]", ylabel="neuron", yticks=range(int(ds["raster_unit"].max()) + 1))
 
 
-def p16_fig3(ds: xr.Dataset) -> plt.Figure:
+def p16_fig3(sampling: xr.Dataset) -> plt.Figure:
     """P16 Fig 3: raster, sampled vs target joint, DKL vs time, DKL over random BMs."""
+    ds = sampling
     fig, axes = plt.subplots(2, 2, figsize=(9, 6.5), constrained_layout=True)
     _raster_panel(axes[0, 0], ds)
     axes[0, 0].set_title("A  K = 5 LIF network (renewing synapses)", fontsize=9, loc="left")
@@ -104,9 +106,10 @@ def p16_fig3(ds: xr.Dataset) -> plt.Figure:
     return fig
 
 
-def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, ds: xr.Dataset,
+def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, sampling: xr.Dataset,
              membranes: xr.Dataset) -> plt.Figure:
     """L18 Fig 5: activation function + fit, translation sketch, 4-unit network, COBA vs CUBA."""
+    ds = sampling
     fig, axes = plt.subplots(2, 3, figsize=(12, 6.5), constrained_layout=True)
     ax = axes[0, 0]
     for cal, colour in ((cal_coba, "tab:green"), (cal_cuba, "tab:purple")):
@@ -128,9 +131,9 @@ def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, ds: xr.Dataset,
     _dkl_panel(axes[1, 0], ds)
     axes[1, 0].set_title(f"d  D_KL, {ds.sizes['trial']} seeds", fontsize=9, loc="left")
     ax = axes[1, 1]
-    window = membranes["time"] < 300
+    window = membranes["sim_time"] < 300
     for name in membranes["neuron_set"].values:
-        ax.plot(membranes["time"][window], membranes["v"].sel(neuron_set=name)[window], lw=0.8,
+        ax.plot(membranes["sim_time"][window], membranes["v"].sel(neuron_set=name)[window], lw=0.8,
                 label=str(name))
     ax.set(xlabel="time [ms]", ylabel="free membrane [mV]")
     ax.legend(fontsize=7, frameon=False)
@@ -190,8 +193,9 @@ def l18_fig2(grid: xr.Dataset) -> plt.Figure:
     return fig
 
 
-def p16_fig4(ds: xr.Dataset) -> plt.Figure:
+def p16_fig4(network: xr.Dataset) -> plt.Figure:
     """P16 Fig 4: per weight scale a raster, the 5-unit joint vs Gibbs and D_KL over time."""
+    ds = network
     n = ds.sizes["weight_scale"]
     fig, axes = plt.subplots(3, n, figsize=(4.2 * n, 9), constrained_layout=True,
                              squeeze=False)
@@ -213,7 +217,7 @@ def p16_fig4(ds: xr.Dataset) -> plt.Figure:
         axes[1, col].set(ylabel="p(z) of 5 units", yscale="log")
         axes[1, col].legend(fontsize=7, frameon=False)
         for curve in d["dkl"].values:
-            axes[2, col].loglog(ds["time"], curve, color="tab:blue", alpha=0.7)
+            axes[2, col].loglog(ds["integration_time"], curve, color="tab:blue", alpha=0.7)
         axes[2, col].set(xlabel="integration time [ms]", ylabel="D_KL(p_N || p_Gibbs)")
     return fig
 
@@ -223,8 +227,8 @@ def p16_fig2(trace: xr.Dataset, theory: xr.Dataset) -> plt.Figure:
     around refractory periods, D simulation, theory and logistic fit."""
     fig, axes = plt.subplots(2, 2, figsize=(10, 7), constrained_layout=True)
     ax = axes[0, 0]
-    window = trace["time"] < 500
-    ax.plot(trace["time"][window], trace["v"][window], lw=0.7, color="tab:blue")
+    window = trace["sim_time"] < 500
+    ax.plot(trace["sim_time"][window], trace["v"][window], lw=0.7, color="tab:blue")
     spikes = trace["spike_time"].values
     ax.vlines(spikes[spikes < 500], trace.attrs["v_thresh"], trace.attrs["v_thresh"] + 3,
               color="k", lw=0.8)
@@ -242,11 +246,11 @@ def p16_fig2(trace: xr.Dataset, theory: xr.Dataset) -> plt.Figure:
     ax.legend(fontsize=7, frameon=False)
     ax.set_title("B  activation function", fontsize=9, loc="left")
     ax = axes[1, 0]
-    first = spikes[(spikes > 50) & (spikes < trace["time"].values[-1] - 100)]
+    first = spikes[(spikes > 50) & (spikes < trace["sim_time"].values[-1] - 100)]
     t0 = first[0] - 20 if first.size else 0.0
-    window = (trace["time"] >= t0) & (trace["time"] < t0 + 100)
-    ax.plot(trace["time"][window], trace["v"][window], color="tab:blue", label="u")
-    ax.plot(trace["time"][window], trace["u_eff"][window], color="tab:red", lw=0.8,
+    window = (trace["sim_time"] >= t0) & (trace["sim_time"] < t0 + 100)
+    ax.plot(trace["sim_time"][window], trace["v"][window], color="tab:blue", label="u")
+    ax.plot(trace["sim_time"][window], trace["u_eff"][window], color="tab:red", lw=0.8,
             label="u_eff")
     for s in spikes[(spikes >= t0) & (spikes < t0 + 100)]:
         ax.axvspan(s, s + trace.attrs["tau_ref"], color="0.85", zorder=0)

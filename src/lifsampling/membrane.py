@@ -115,3 +115,11 @@ def cuba_noise_weight_matching(std_mV: float, neuron: Mapping[str, float],
     per_unit = 2 * rate_hz / 1000.0 * psp_square_integral(
         neuron["cm"], neuron["tau_m"], neuron["tau_syn_E"])
     return float(std_mV / np.sqrt(per_unit))
+
+
+def effective_potential(neuron: Mapping[str, float], g_exc: np.ndarray, g_inh: np.ndarray,
+                        i_ext_nA: float) -> np.ndarray:
+    """u_eff = (g_l E_l + g_e E_e + g_i E_i + I_ext) / g_tot of a COBA neuron (P16 eq. 21)."""
+    g_l = neuron["cm"] / neuron["tau_m"]
+    return ((g_l * neuron["v_rest"] + g_exc * neuron["e_rev_E"] + g_inh * neuron["e_rev_I"]
+             + i_ext_nA) / (g_l + g_exc + g_inh))

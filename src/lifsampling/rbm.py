@@ -164,3 +164,15 @@ def classify_by_sampling(
         if step >= burn_in:
             votes += p_l
     return np.argmax(votes, axis=1)
+
+
+def mean_interaction_strengths(rbm: RBM, patterns: np.ndarray) -> tuple[float, float]:
+    """L18 Fig 2c: w_ij = ⟨z_i⟩ᵀ W ⟨z_j⟩ with z_i the mean network state while pattern i is shown.
+
+    ⟨z_i⟩ = (v_i, p(h | v_i)); returns (mean over i of w_ii, mean over i ≠ j of w_ij).
+    """
+    W, _ = rbm.to_bm()
+    z = np.hstack([patterns, rbm.p_h(patterns.astype(np.float64))])
+    w = z @ W @ z.T
+    off = ~np.eye(len(patterns), dtype=bool)
+    return float(np.mean(np.diag(w))), float(np.mean(w[off]))

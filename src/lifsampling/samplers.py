@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -223,3 +223,24 @@ def pom_samples(train_images: np.ndarray, n: int, rng: np.random.Generator) -> n
 def opt_samples(base: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
     """OPT: `n` uniform random picks from a base set of (AST) samples: perfect mixing."""
     return np.asarray(base)[rng.integers(0, len(base), n)]
+
+
+def gibbs_marginal_reference(W: np.ndarray, b: np.ndarray, units: Sequence[int], n_chains: int,
+                             n_sweeps: int, rng: np.random.Generator) -> np.ndarray:
+    """Joint of `units` estimated by `n_chains` Gibbs chains of `n_sweeps` sweeps each
+    (the P16 Fig 4 reference for a BM too large to enumerate).
+
+    The first max(10, n_sweeps/10) sweeps are burn-in. Counts get a pseudo-count of 1/2 per
+    state (Jeffreys) so that D_KL(p_N ‖ p_Gibbs) stays finite for states the finite
+    reference never visited; at 1e6 samples its weight is at most 2^|units| · 0.5 / 1e6.
+    """
+    from .boltzmann import state_index
+
+    z = rng.integers(0, 2, (n_chains, len(b))).astype(float)
+    burn_in = max(10, n_sweeps // 10)
+    counts = np.full(2 ** len(units), 0.5)
+    for sweep in range(burn_in + n_sweeps):
+        gibbs_sweep(z, W, b, rng)
+        if sweep >= burn_in:
+            counts += np.bincount(state_index(z[:, list(units)]), minlength=counts.size)
+    return counts / counts.sum()

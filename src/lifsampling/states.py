@@ -64,15 +64,8 @@ def joint_distribution(spike_trains: Sequence[np.ndarray], tau_on: float, t_star
 def dkl_over_time(spike_trains: Sequence[np.ndarray], tau_on: float, t_start: float,
                   times: np.ndarray, p_target: np.ndarray) -> np.ndarray:
     """D_KL(p_N ‖ p_B) with p_N from [t_start, t_start + T) for each T in `times`."""
-    K = len(spike_trains)
-    starts, durations, index = state_segments(spike_trains, tau_on, t_start,
-                                              t_start + float(np.max(times)))
-    out = np.empty(len(times))
-    for i, T in enumerate(times):
-        clipped = np.clip(t_start + T - starts, 0.0, durations)
-        hist = np.bincount(index, weights=clipped, minlength=2**K)
-        out[i] = kl_divergence(hist / hist.sum(), p_target)
-    return out
+    joints = joint_over_time(spike_trains, tau_on, t_start, times)
+    return np.array([kl_divergence(p, p_target) for p in joints])
 
 
 def sample_states(spike_trains: Sequence[np.ndarray], tau_on: float,
@@ -95,3 +88,26 @@ def window_rates(spike_trains: Sequence[np.ndarray], edges: np.ndarray) -> np.nd
     """Spike counts of each neuron in consecutive windows (n_windows, K)."""
     return np.stack([np.histogram(np.asarray(t, float), bins=edges)[0] for t in spike_trains],
                     axis=1)
+
+
+def dkl_time_grid(duration_ms: float, n_points: int) -> np.ndarray:
+    """Log-spaced integration times from 100 ms to the run length (P16 Fig 3C)."""
+    return np.geomspace(100.0, duration_ms, n_points)
+
+
+def joint_over_time(spike_trains: Sequence[np.ndarray], tau_on: float, t_start: float,
+                    times: np.ndarray) -> np.ndarray:
+    """p_N(z) over [t_start, t_start + T) for each T in `times`: shape (len(times), 2^K).
+
+    `dkl_over_time` against any reference follows from it (`boltzmann.kl_divergence`), so a
+    run can be stored without knowing the reference it will be compared with.
+    """
+    K = len(spike_trains)
+    starts, durations, index = state_segments(spike_trains, tau_on, t_start,
+                                              t_start + float(np.max(times)))
+    out = np.empty((len(times), 2**K))
+    for i, T in enumerate(times):
+        clipped = np.clip(t_start + T - starts, 0.0, durations)
+        hist = np.bincount(index, weights=clipped, minlength=2**K)
+        out[i] = hist / hist.sum()
+    return out

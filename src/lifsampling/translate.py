@@ -70,3 +70,25 @@ def cuba_leak_potentials(b: np.ndarray, alpha: float, u0: float) -> np.ndarray:
 def bias_from_mean(u_bar: np.ndarray, alpha: float, u0: float) -> np.ndarray:
     """P16 eqs. 12/74: b = (ū_b - ū₀)/α."""
     return (np.asarray(u_bar, float) - u0) / alpha
+
+
+def translation_sketch(neuron: Mapping[str, float | str], noise: Mapping[str, float],
+                       alpha: float, n_points: int = 501
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """L18 Fig 5b: PSP of a translated weight W = 1 and the rectangle it replaces.
+
+    The PSP has the area α W τ_ref over [0, τ_ref] (P16 eq. 64); the abstract model's
+    interaction is α W for τ_ref. Returns (t, PSP, rectangle) over 5 τ_ref.
+    """
+    from . import membrane, stp
+
+    tau_ref = neuron["tau_refrac"]
+    if neuron["model"] == "IF_cond_exp":
+        tau = membrane.coba_free_membrane(neuron, noise).tau_eff
+    else:
+        tau = neuron["tau_m"]
+    t = np.linspace(0.0, 5 * tau_ref, n_points)
+    area = psp_integral(neuron["cm"], tau, neuron["tau_syn_E"], tau_ref)
+    psp = alpha * tau_ref / area * stp.psp_kernel(t, neuron["cm"], tau, neuron["tau_syn_E"])
+    rect = np.where(t < tau_ref, alpha, 0.0)
+    return t, psp, rect

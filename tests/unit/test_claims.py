@@ -1,50 +1,118 @@
 import csv
+from dataclasses import replace
 
 import numpy as np
 import pytest
+import xarray as xr
 
-from lifsampling import claims
-from lifsampling.rbm import RBM
+from lifsampling import claims, experiments
+from lifsampling.experiments import activation, stp_grid
+from lifsampling.rbm import RBM, mean_interaction_strengths
+
+# STUDY.md §4, one id per claim listed there
+STUDY_CLAIMS = {
+    "l18_class_gibbs", "l18_class_lif", "l18_isl_lif_above_gibbs", "l18_isl_converge",
+    "l18_isl_opt_pom", "l18_mode_durations", "l18_bars_easy_mixing", "l18_bars_hard_stuck",
+    "l18_bars_interaction_easy", "l18_bars_interaction_hard", "l18_bars_hard_more_competitive",
+    "l18_fig2b_optimum", "l18_fig2b_static_not_optimal", "l18_imbalanced_balance",
+    "l18_completion_balance", "l18_ast_slower", "p16_theory_better", "p16_fig2d_logistic",
+    "p16_fig3_dkl_decreasing", "p16_fig3_dkl_saturates", "p16_fig3_abstract_lower",
+    "p16_fig4_dkl_grows", "p16_fig5_prior", "p16_fig5_posterior",
+}
 
 
-def test_registry_covers_the_study():
-    reg = claims.registry()
-    assert len(reg) >= 25
-    assert {c.paper for c in reg.values()} == {"P16", "L18"}
-    assert all(c.verdict == claims.NOT_RUN for c in reg.values())
+def test_registry_holds_every_study_claim_once():
+    ids = [c.id for family in experiments.FAMILIES for c in family.CLAIMS]
+    assert len(ids) == len(set(ids)), "a claim is defined by two experiment modules"
+    assert STUDY_CLAIMS <= set(ids)
+
+
+def test_test_text_is_written_from_the_bound():
+    c = replace(experiments.claim_registry()["l18_fig2b_optimum"])
+    assert c.test_text == "10 <= tau_rec <= 22 ms"
+    c.bound = (12.0, 18.0)
+    assert c.row()["test"] == "12 <= tau_rec <= 18 ms"
+    for claim in experiments.claim_registry().values():
+        assert "{" not in claim.test_text, claim.id
 
 
 def test_verdicts_depend_on_scale():
-    c = claims.registry()["l18_fig2b_optimum"]
+    c = experiments.claim_registry()["l18_fig2b_optimum"]
     assert c.judge("15 ms", True, "smoke").verdict == claims.UNDECIDED
     assert c.judge("15 ms", True, "quick").verdict == "pass"
     assert c.judge("40 ms", False, "paper").verdict == "fail"
     assert c.reproduced_value == "40 ms"
 
 
+def _grid(best_tau_rec: float, static: float) -> xr.Dataset:
+    tau_rec = np.array([5.0, 15.0, 40.0])
+    dkl = np.full((2, 1, 2, 3), 0.2)  # (seed, tau_fac, U0, tau_rec)
+    dkl[:, 0, 1, list(tau_rec).index(best_tau_rec)] = 0.05
+    return xr.Dataset({"dkl": (("seed", "tau_fac", "U0", "tau_rec"), dkl),
+                       "dkl_static": (("seed",), [static, static])},
+                      coords={"tau_rec": tau_rec, "U0": [0.3, 1.0], "tau_fac": [0.0],
+                              "seed": [0, 1]})
+
+
+@pytest.mark.parametrize(("best", "static", "optimum", "not_optimal"),
+                         [(15.0, 0.2, "pass", "pass"), (40.0, 0.06, "fail", "fail")])
+def test_stp_grid_claims_from_a_known_grid(best, static, optimum, not_optimal):
+    reg = experiments.claim_registry()
+    stp_grid.judge_claims(reg, {"l18_fig2_grid": _grid(best, static)}, "quick")
+    assert reg["l18_fig2b_optimum"].verdict == optimum
+    assert reg["l18_fig2b_optimum"].reproduced_value.startswith(f"tau_rec = {best:g} ms")
+    assert reg["l18_fig2b_static_not_optimal"].verdict == not_optimal
+
+
+def test_activation_claims_use_their_bounds():
+    def cal(alpha, u0, dev):
+        return xr.Dataset(attrs={"alpha_mV": alpha, "u0_mV": u0, "max_logistic_deviation": dev})
+
+    theory = xr.Dataset(attrs={"rms_p16": 0.01, "rms_brunel_sergi": 0.5, "rms_quasistatic": 0.1})
+    reg = experiments.claim_registry()
+    activation.judge_claims(reg, {"l18_coba_calibration": cal(2.0, -52.0, 0.02),
+                                  "l18_cuba_calibration": cal(2.3, -52.1, 0.02),
+                                  "p16_calibration": cal(2.0, -55.4, 0.031),
+                                  "p16_fig2_theory": theory}, "quick")
+    assert reg["l18_fig5a_logistic"].verdict == "pass"
+    assert reg["l18_fig5e_cuba_equivalent"].verdict == "fail"  # alpha 15 % off > 10 %
+    assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.031 > 0.03
+    assert reg["p16_u0_minus55"].verdict == "pass"  # 0.4 mV <= 0.5 mV
+    assert reg["p16_theory_better"].verdict == "pass"
+
+
+def test_missing_claim_inputs_are_named():
+    with pytest.raises(KeyError, match="p16_fig4"):
+        experiments.evaluate_claims({}, "quick")
+
+
 def test_interaction_strengths_closed_form():
     # one visible unit per pattern, one hidden unit each: z_i = (e_i, sigma(W_ii + c))
     W = np.diag([2.0, 2.0])
     rbm = RBM(W, np.zeros(2), np.zeros(2))
-    within, between = claims.mean_interaction_strengths(rbm, np.eye(2))
+    within, between = mean_interaction_strengths(rbm, np.eye(2))
     s = 1 / (1 + np.exp(-2.0))
     # z_i^T W_bm z_i = 2 * 2 * sigma(2); between: v_i W h_j + v_j W h_i with h_j = (0.5 .. )
     assert within == pytest.approx(2 * 2.0 * s)
     assert between == pytest.approx(2.0 * 0.5 + 2.0 * 0.5)
 
 
-def test_tables_without_results(tmp_path):
-    result = claims.evaluate(tmp_path, "quick")
-    claims.write_tables(result, tmp_path / "c.csv", tmp_path / "c.md")
+def test_tables_round_trip(tmp_path):
+    reg = experiments.claim_registry()
+    reg["l18_fig2b_optimum"].judge("tau_rec = 15 ms", True, "quick")
+    rows_in = list(reg.values())
+    claims.write_tables(rows_in, tmp_path / "c.csv", tmp_path / "c.md")
     rows = list(csv.DictReader(open(tmp_path / "c.csv")))
-    assert len(rows) >= 25 and all(r["verdict"] == claims.NOT_RUN for r in rows)
-    assert all(r["scale"] == "quick" for r in rows)
+    assert [r["id"] for r in rows] == [c.id for c in rows_in]
+    optimum = next(r for r in rows if r["id"] == "l18_fig2b_optimum")
+    assert optimum["verdict"] == "pass" and optimum["test"] == "10 <= tau_rec <= 22 ms"
     md = (tmp_path / "c.md").read_text()
     assert md.count("\n| ") == len(rows) + 1
+    assert "1 pass" in md
 
 
 def test_readme_section_is_replaced_between_markers():
-    rows = [c.row() for c in claims.evaluate("/nonexistent", "quick")]
+    rows = [c.row() for c in experiments.claim_registry().values()]
     table = claims.readme_table(rows)
     readme = f"intro\n{claims.README_START}\nold\n{claims.README_END}\nrest\n"
     new = claims.replace_readme_section(readme, table)

@@ -1,45 +1,13 @@
-# Analysis: the claims table of STUDY.md §4 -> results/claims.csv, results/claims.md
-
-
-rule claims:
-    input:
-        "results/analysis/classification_mnist.nc",
-        "results/models/bars_easy.nc",
-        "results/models/bars_hard.nc",
-        "results/data/bars_easy.nc",
-        "results/data/bars_hard.nc",
-        "results/sims/l18_fig2_grid.nc",
-        expand("results/calibration/{cal_set}.nc", cal_set=CALIBRATION_SETS),
-        "results/sims/p16_fig3.nc",
-        "results/sims/l18_fig5.nc",
-        "results/sims/p16_fig4.nc",
-        "results/analysis/p16_fig2_theory.nc",
-    output:
-        csv=report("results/claims.csv", caption="../report/claims.rst", category="Claims"),
-        md="results/claims.md",
-    params:
-        scale=SCALE,
-    log:
-        f"{LOGS}/analysis/claims.log",
-    benchmark:
-        f"{BENCH}/analysis/claims.tsv"
-    conda:
-        CONDA_ENV
-    script:
-        "../scripts/claims.py"
-
-
-FIG2 = CFG["experiments"]["p16_fig2"]
+# Analysis: P16 Fig 2 theories, and the claims table of STUDY.md §4 -> results/claims.csv
 
 
 rule activation_predictions:
     input:
-        f"results/calibration/{FIG2['calibration']}.nc",
+        P16_CALIBRATION,
     output:
         "results/analysis/p16_fig2_theory.nc",
     params:
-        cfg=CFG,
-        set_name=FIG2["calibration"],
+        job=slices.activation_predictions(CFG),
     log:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:
@@ -48,6 +16,43 @@ rule activation_predictions:
         CONDA_ENV
     script:
         "../scripts/activation_predictions.py"
+
+
+# Every dataset a claim is judged from, by the name the experiment modules read it under
+# (lifsampling.experiments.claim_inputs() lists the names; a missing one is an error).
+CLAIM_INPUTS = {
+    "classification_mnist": "results/analysis/classification_mnist.nc",
+    "bars_easy_model": "results/models/bars_easy.nc",
+    "bars_hard_model": "results/models/bars_hard.nc",
+    "bars_easy_data": "results/data/bars_easy.nc",
+    "bars_hard_data": "results/data/bars_hard.nc",
+    "l18_fig2_grid": "results/sims/l18_fig2_grid.nc",
+    "l18_coba_calibration": L18_COBA_CALIBRATION,
+    "l18_cuba_calibration": L18_CUBA_CALIBRATION,
+    "p16_calibration": P16_CALIBRATION,
+    "p16_fig2_theory": "results/analysis/p16_fig2_theory.nc",
+    "p16_fig3": "results/sims/p16_fig3.nc",
+    "l18_fig5": "results/sims/l18_fig5.nc",
+    "p16_fig4": "results/sims/p16_fig4.nc",
+}
+
+
+rule claims:
+    input:
+        **CLAIM_INPUTS,
+    output:
+        csv=report("results/claims.csv", caption="../report/claims.rst", category="Claims"),
+        md="results/claims.md",
+    params:
+        job=slices.claims(CFG),
+    log:
+        f"{LOGS}/analysis/claims.log",
+    benchmark:
+        f"{BENCH}/analysis/claims.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/claims.py"
 
 
 rule readme_claims:

@@ -1,5 +1,4 @@
 # Single-neuron activation functions in NEST -> results/calibration/<set>.nc (alpha, u0)
-CALIBRATION_SETS = list(CFG["calibration"]["sets"])
 
 
 rule calibrate:
@@ -8,8 +7,7 @@ rule calibrate:
     wildcard_constraints:
         cal_set="|".join(CALIBRATION_SETS),
     params:
-        cfg=CFG,
-        seed=lambda wc: seed_for("calibrate", wc.cal_set),
+        job=lambda wc: slices.calibration(CFG, wc.cal_set),
     log:
         f"{LOGS}/calibration/{{cal_set}}.log",
     benchmark:
@@ -26,12 +24,11 @@ rule calibrate:
 rule calibration_grid:
     """All activation sweeps in one gridded file: dims (parameter_set, u_target, run)."""
     input:
-        expand("results/calibration/{cal_set}.nc", cal_set=CALIBRATION_SETS),
+        [calibration_file(s) for s in CALIBRATION_SETS],
     output:
         "results/calibration.nc",
     params:
-        cfg=CFG,
-        sets=CALIBRATION_SETS,
+        job=slices.calibration_grid(CFG),
     log:
         f"{LOGS}/calibration/grid.log",
     benchmark:

@@ -1,12 +1,13 @@
-# Config validation (before any job), seeds, and the list of figure targets.
-import json
-
+# The config -> job boundary. The config is validated (schema and cross-references) before
+# any job; every rule's `params: job=` is the slice of the resolved config its job reads
+# (lifsampling.config.slices), so an edit re-runs only the jobs that read the edited key.
 from snakemake.exceptions import WorkflowError
 
-from lifsampling.config import ConfigError, derive_seed, resolve_scale, validate_config
+from lifsampling.config import ConfigError, resolve_scale, slices, validate_config
 
 try:
     CFG = resolve_scale(validate_config(config))
+    slices.all_slices(CFG)  # every job's slice can be built: fails here, never in a job
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
@@ -17,26 +18,21 @@ CONDA_ENV = os.path.join(workflow.basedir, "envs", "study.yaml")
 LOGS = "results/logs"
 BENCH = "results/benchmarks"
 FIGDIR = "results/figures"
+EXPERIMENTS = CFG["experiments"]
 
 # Figure targets: reproduced ones produce PDF + PNG; the others a note saying which issue
 # will reproduce them (README "not yet reproduced"), never a placeholder figure.
 REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig5", "p16_fig2", "p16_fig3", "p16_fig4"]
 NOT_YET_REPRODUCED = {
-    "p16_fig5": "inference demo on 12x12 digits (generative experiments issue)",
-    "l18_fig3": "MNIST 784-600-10 generative experiments (issue 3 and later)",
-    "l18_fig4": "imbalanced data and pattern completion (issue 3 and later)",
+    "p16_fig5": "inference demo on 12x12 digits (issue: imbalanced data and inference demo)",
+    "l18_fig3": "MNIST 784-600-10 generative experiments (issue: L18 headline, LIF+STP vs Gibbs)",
+    "l18_fig4": "imbalanced data and pattern completion (issue: imbalanced data)",
 }
 FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in REPRODUCED] + [
     f"{FIGDIR}/{fig}.NOT_REPRODUCED.txt" for fig in NOT_YET_REPRODUCED
 ]
 
-
-def seed_for(*keys):
-    """Seed of one stochastic step, derived from the master seed (config `seed`)."""
-    return derive_seed(CFG["seed"], *keys)
-
-
-# ---- inputs that depend on config (functions live here: rule files hold rules only)
+# ---- data
 MNIST = CFG["data"]["mnist"]
 MNIST_WHEEL = (
     f"resources/{MNIST['wheel']['package'].replace('-', '_')}-"
@@ -55,8 +51,46 @@ def mnist_source(wildcards):
     return []
 
 
-SAMPLING = CFG["experiments"]["sampling"]
+# ---- training
+MODELS = list(CFG["training"]["models"])
+# classification on the MNIST test set is meaningful for the model trained on all ten classes
+CLASSIFIED_MODELS = [m for m in MODELS if CFG["training"]["models"][m]["data"] == "mnist"]
+
+
+def training_data(wildcards):
+    return f"results/data/{CFG['training']['models'][wildcards.model]['data']}.nc"
+
+
+# ---- calibration: files by calibration set, and the sets the figures and claims compare
+CALIBRATION_SETS = list(CFG["calibration"]["sets"])
+
+
+def calibration_file(set_name):
+    return f"results/calibration/{set_name}.nc"
+
+
+SAMPLING = list(EXPERIMENTS["sampling"])
+# L18 Fig 5: the COBA neuron of the 4-unit network and the CUBA neuron of the L18 networks
+L18_COBA_CALIBRATION = calibration_file(EXPERIMENTS["sampling"]["l18_fig5"]["calibration"])
+L18_CUBA_CALIBRATION = calibration_file(EXPERIMENTS["l18_fig2_grid"]["calibration"])
+P16_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig2"]["calibration"])
 
 
 def sampling_calibration(wildcards):
-    return f"results/calibration/{SAMPLING[wildcards.exp]['calibration']}.nc"
+    return calibration_file(EXPERIMENTS["sampling"][wildcards.exp]["calibration"])
+
+
+def sampling_runs(wildcards):
+    """The runs one sampling aggregate gathers: trials on the shared BM, runs on more BMs."""
+    n = slices.sampling_inputs(CFG, wildcards.exp)
+    return {kind + "s": [f"results/sims/{wildcards.exp}/{kind}_{i}.nc" for i in range(n[kind])]
+            for kind in ("trial", "bm")}
+
+
+# ---- L18 Fig 2b grid and P16 Fig 4
+GRID = EXPERIMENTS["l18_fig2_grid"]
+GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
+               for tf in GRID["tau_fac_ms"] for s in range(GRID["n_seeds"])]
+FIG4_SCALES = slices.p16_fig4_scales(CFG)
+FIG4_RUNS = [f"results/sims/p16_fig4/run_w{w}_{r}.nc"
+             for w in FIG4_SCALES for r in range(EXPERIMENTS["p16_fig4"]["n_runs"])]

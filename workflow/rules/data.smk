@@ -21,7 +21,7 @@ rule mnist:
     output:
         "results/data/mnist.nc",
     params:
-        cfg=CFG,
+        job=slices.mnist(CFG),
     log:
         f"{LOGS}/data/mnist.log",
     benchmark:
@@ -38,7 +38,7 @@ rule bars:
     wildcard_constraints:
         difficulty="easy|hard",
     params:
-        cfg=CFG,
+        job=lambda wc: slices.bars(CFG, wc.difficulty),
     log:
         f"{LOGS}/data/bars_{{difficulty}}.log",
     benchmark:
@@ -57,8 +57,7 @@ rule mnist_subset:
     wildcard_constraints:
         subset="imbalanced|completion",
     params:
-        cfg=CFG,
-        seed=lambda wc: seed_for("data", wc.subset),
+        job=lambda wc: slices.mnist_subset(CFG, wc.subset),
     log:
         f"{LOGS}/data/{{subset}}.log",
     benchmark:
@@ -75,7 +74,7 @@ rule p16_digits:
     output:
         "results/data/p16_digits.nc",
     params:
-        cfg=CFG,
+        job=slices.p16_digits(CFG),
     log:
         f"{LOGS}/data/p16_digits.log",
     benchmark:

@@ -1,9 +1,10 @@
-# Figures: one wildcard-free rule per paper figure, named like the figure.
+# Figures: one wildcard-free rule per paper figure, named like the figure. Inputs are named
+# like the parameters of lifsampling.figures.<rule>, which gets each dataset by its name.
 
 
 rule l18_fig1:
     input:
-        "results/sims/l18_fig1_stp.nc",
+        stp_probe="results/sims/l18_fig1_stp.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig1.pdf",
         png=report(f"{FIGDIR}/l18_fig1.png", caption="../report/l18_fig1.rst",
@@ -20,8 +21,8 @@ rule l18_fig1:
 
 rule p16_fig2:
     input:
-        "results/sims/p16_fig2_trace.nc",
-        "results/analysis/p16_fig2_theory.nc",
+        trace="results/sims/p16_fig2_trace.nc",
+        theory="results/analysis/p16_fig2_theory.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig2.pdf",
         png=report(f"{FIGDIR}/p16_fig2.png", caption="../report/p16_fig2.rst",
@@ -38,7 +39,7 @@ rule p16_fig2:
 
 rule p16_fig3:
     input:
-        "results/sims/p16_fig3.nc",
+        sampling="results/sims/p16_fig3.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig3.pdf",
         png=report(f"{FIGDIR}/p16_fig3.png", caption="../report/p16_fig3.rst",
@@ -55,7 +56,7 @@ rule p16_fig3:
 
 rule l18_fig2:
     input:
-        "results/sims/l18_fig2_grid.nc",
+        grid="results/sims/l18_fig2_grid.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig2.pdf",
         png=report(f"{FIGDIR}/l18_fig2.png", caption="../report/l18_fig2.rst",
@@ -72,7 +73,7 @@ rule l18_fig2:
 
 rule p16_fig4:
     input:
-        "results/sims/p16_fig4.nc",
+        network="results/sims/p16_fig4.nc",
     output:
         pdf=f"{FIGDIR}/p16_fig4.pdf",
         png=report(f"{FIGDIR}/p16_fig4.png", caption="../report/p16_fig4.rst",
@@ -89,10 +90,10 @@ rule p16_fig4:
 
 rule l18_fig5:
     input:
-        "results/calibration/l18_coba.nc",
-        "results/calibration/l18_cuba.nc",
-        "results/sims/l18_fig5.nc",
-        "results/sims/l18_fig5_membranes.nc",
+        cal_coba=L18_COBA_CALIBRATION,
+        cal_cuba=L18_CUBA_CALIBRATION,
+        sampling="results/sims/l18_fig5.nc",
+        membranes="results/sims/l18_fig5_membranes.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig5.pdf",
         png=report(f"{FIGDIR}/l18_fig5.png", caption="../report/l18_fig5.rst",

@@ -5,8 +5,7 @@ rule l18_fig1_stp:
     output:
         "results/sims/l18_fig1_stp.nc",
     params:
-        cfg=CFG,
-        seed=seed_for("l18_fig1"),
+        job=slices.l18_fig1(CFG),
     log:
         f"{LOGS}/sims/l18_fig1_stp.log",
     benchmark:
@@ -20,49 +19,23 @@ rule l18_fig1_stp:
         "../scripts/l18_fig1_stp.py"
 
 
-# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run.
-rule sampling_trial:
+# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run; `kind`
+# is a trial on the experiment's BM or a run on a further random BM (P16 Fig 3D).
+rule sampling_run:
     input:
         sampling_calibration,
     output:
-        "results/sims/{exp}/trial_{run}.nc",
+        "results/sims/{exp}/{kind}_{run}.nc",
     wildcard_constraints:
         exp="|".join(SAMPLING),
+        kind="trial|bm",
         run=r"\d+",
     params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for(wc.exp, "bm", 0),
-        run_seed=lambda wc: seed_for(wc.exp, "trial", wc.run),
-        duration=lambda wc: SAMPLING[wc.exp]["trial_ms"],
+        job=lambda wc: slices.sampling_run(CFG, wc.exp, wc.kind, wc.run),
     log:
-        f"{LOGS}/sims/{{exp}}/trial_{{run}}.log",
+        f"{LOGS}/sims/{{exp}}/{{kind}}_{{run}}.log",
     benchmark:
-        f"{BENCH}/sims/{{exp}}/trial_{{run}}.tsv"
-    resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 15,
-    conda:
-        CONDA_ENV
-    script:
-        "../scripts/sampling_run.py"
-
-
-rule sampling_bm:
-    input:
-        sampling_calibration,
-    output:
-        "results/sims/{exp}/bm_{run}.nc",
-    wildcard_constraints:
-        exp="|".join(SAMPLING),
-        run=r"\d+",
-    params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for(wc.exp, "bm", int(wc.run) + 1),
-        run_seed=lambda wc: seed_for(wc.exp, "bm_run", wc.run),
-        duration=lambda wc: SAMPLING[wc.exp]["bm_ms"],
-    log:
-        f"{LOGS}/sims/{{exp}}/bm_{{run}}.log",
-    benchmark:
-        f"{BENCH}/sims/{{exp}}/bm_{{run}}.tsv"
+        f"{BENCH}/sims/{{exp}}/{{kind}}_{{run}}.tsv"
     resources:
         runtime=lambda wc: 120 if SCALE == "paper" else 15,
     conda:
@@ -73,19 +46,13 @@ rule sampling_bm:
 
 rule sampling_aggregate:
     input:
-        trials=lambda wc: expand("results/sims/{exp}/trial_{run}.nc", exp=wc.exp,
-                                 run=range(SAMPLING[wc.exp]["n_trials"])),
-        bms=lambda wc: expand("results/sims/{exp}/bm_{run}.nc", exp=wc.exp,
-                              run=range(SAMPLING[wc.exp]["n_bms"])),
+        unpack(sampling_runs),
     output:
         "results/sims/{exp}.nc",
     wildcard_constraints:
         exp="|".join(SAMPLING),
     params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for(wc.exp, "bm", 0),
-        abstract_seeds=lambda wc: [seed_for(wc.exp, "abstract", i)
-                                   for i in range(SAMPLING[wc.exp]["n_trials"])],
+        job=lambda wc: slices.sampling_aggregate(CFG, wc.exp),
     log:
         f"{LOGS}/sims/{{exp}}_aggregate.log",
     benchmark:
@@ -100,8 +67,7 @@ rule l18_fig5_membranes:
     output:
         "results/sims/l18_fig5_membranes.nc",
     params:
-        cfg=CFG,
-        seed=seed_for("l18_fig5", "membranes"),
+        job=slices.free_membranes(CFG),
     log:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:
@@ -113,21 +79,16 @@ rule l18_fig5_membranes:
 
 
 # L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
-GRID = CFG["experiments"]["l18_fig2_grid"]
-
-
 rule stp_grid_chunk:
     input:
-        f"results/calibration/{GRID['calibration']}.nc",
+        calibration_file(GRID["calibration"]),
     output:
         "results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
     wildcard_constraints:
         tau_fac=r"[0-9.]+",
         seed=r"\d+",
     params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for("l18_fig2_grid", "bm", wc.seed),
-        run_seed=lambda wc: seed_for("l18_fig2_grid", "run", wc.tau_fac, wc.seed),
+        job=lambda wc: slices.stp_grid_chunk(CFG, float(wc.tau_fac), int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
     benchmark:
@@ -142,13 +103,11 @@ rule stp_grid_chunk:
 
 rule stp_grid:
     input:
-        expand("results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
-               tau_fac=GRID["tau_fac_ms"], seed=range(GRID["n_seeds"])),
+        GRID_CHUNKS,
     output:
         "results/sims/l18_fig2_grid.nc",
     params:
-        cfg=CFG,
-        n_seeds=GRID["n_seeds"],
+        job=slices.stp_grid(CFG),
     log:
         f"{LOGS}/sims/l18_fig2_grid.log",
     benchmark:
@@ -159,20 +118,15 @@ rule stp_grid:
         "../scripts/stp_grid.py"
 
 
-# P16 Fig 4: K = 500 networks; Gibbs reference per weight scale, one job per NEST run.
-FIG4 = CFG["experiments"]["p16_fig4"]
-FIG4_SCALES = [f"{s:g}" for s in FIG4["weight_scales"]]
-
-
+# P16 Fig 4: K = 500 networks. The Gibbs reference and the NEST runs of a weight scale are
+# independent jobs; the aggregate compares them.
 rule p16_fig4_reference:
     output:
         "results/sims/p16_fig4/reference_w{wscale}.nc",
     wildcard_constraints:
         wscale="|".join(FIG4_SCALES),
     params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for("p16_fig4", "bm", wc.wscale),
-        seed=lambda wc: seed_for("p16_fig4", "gibbs", wc.wscale),
+        job=lambda wc: slices.p16_fig4_reference(CFG, wc.wscale),
     log:
         f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
     benchmark:
@@ -185,17 +139,14 @@ rule p16_fig4_reference:
 
 rule p16_fig4_run:
     input:
-        calibration=f"results/calibration/{FIG4['calibration']}.nc",
-        reference="results/sims/p16_fig4/reference_w{wscale}.nc",
+        calibration_file(EXPERIMENTS["p16_fig4"]["calibration"]),
     output:
         "results/sims/p16_fig4/run_w{wscale}_{run}.nc",
     wildcard_constraints:
         wscale="|".join(FIG4_SCALES),
         run=r"\d+",
     params:
-        cfg=CFG,
-        bm_seed=lambda wc: seed_for("p16_fig4", "bm", wc.wscale),
-        run_seed=lambda wc: seed_for("p16_fig4", "run", wc.wscale, wc.run),
+        job=lambda wc: slices.p16_fig4_run(CFG, wc.wscale, int(wc.run)),
     log:
         f"{LOGS}/sims/p16_fig4/run_w{{wscale}}_{{run}}.log",
     benchmark:
@@ -212,13 +163,11 @@ rule p16_fig4_run:
 rule p16_fig4_aggregate:
     input:
         references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=FIG4_SCALES),
-        runs=expand("results/sims/p16_fig4/run_w{wscale}_{run}.nc", wscale=FIG4_SCALES,
-                    run=range(FIG4["n_runs"])),
+        runs=FIG4_RUNS,
     output:
         "results/sims/p16_fig4.nc",
     params:
-        cfg=CFG,
-        n_runs=FIG4["n_runs"],
+        job=slices.p16_fig4_aggregate(CFG),
     log:
         f"{LOGS}/sims/p16_fig4_aggregate.log",
     benchmark:
@@ -233,8 +182,7 @@ rule p16_fig2_trace:
     output:
         "results/sims/p16_fig2_trace.nc",
     params:
-        cfg=CFG,
-        seed=seed_for("p16_fig2", "trace"),
+        job=slices.p16_fig2_trace(CFG),
     log:
         f"{LOGS}/sims/p16_fig2_trace.log",
     benchmark:

@@ -1,20 +1,15 @@
 # CAST training of the RBMs of L18 -> results/models/<model>.nc; classification of labelled ones.
-TRAINING = CFG["training"]
-MODELS = list(TRAINING["models"])
-# classification on the MNIST test set is meaningful for the model trained on all ten classes
-CLASSIFIED_MODELS = [m for m in MODELS if TRAINING["models"][m]["data"] == "mnist"]
 
 
 rule train:
     input:
-        lambda wc: f"results/data/{TRAINING['models'][wc.model]['data']}.nc",
+        training_data,
     output:
         "results/models/{model}.nc",
     wildcard_constraints:
         model="|".join(MODELS),
     params:
-        cfg=CFG,
-        seed=lambda wc: seed_for("train", wc.model),
+        job=lambda wc: slices.training(CFG, wc.model),
     log:
         f"{LOGS}/train/{{model}}.log",
     benchmark:
@@ -37,8 +32,7 @@ rule classify:
     wildcard_constraints:
         model="|".join(CLASSIFIED_MODELS),
     params:
-        cfg=CFG,
-        seed=lambda wc: seed_for("classify", wc.model),
+        job=lambda wc: slices.classification(CFG, wc.model),
     log:
         f"{LOGS}/analysis/classification_{{model}}.log",
     benchmark:

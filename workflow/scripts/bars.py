@@ -3,10 +3,8 @@ from lifsampling import data, io
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
-    bars = cfg["data"]["bars"]
-    layout = bars[snakemake.wildcards.difficulty]
-    ds = data.bars_dataset(bars["size"], bars["angles_deg"], layout["centres"],
-                           layout["length_px"], bars["width_px"])
+    job = snakemake.params.job
+    ds = data.bars_dataset(job["size"], job["angles_deg"], job["centres"], job["length_px"],
+                           job["width_px"])
     log.info("pairwise overlaps:\n%s", data.pairwise_overlap(ds["image"].values))
-    io.write_dataset(ds, snakemake.output[0], cfg)
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

@@ -4,8 +4,8 @@ from lifsampling.calibration import calibrate
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
-    cfg, seed, name = snakemake.params.cfg, snakemake.params.seed, snakemake.wildcards.cal_set
-    ds = calibrate(cfg, name, seed)
-    log.info("%s: alpha = %.3f mV, u0 = %.3f mV, max |logistic - sim| = %.4f", name,
+    job = snakemake.params.job
+    ds = calibrate(job)
+    log.info("%s: alpha = %.3f mV, u0 = %.3f mV, max |logistic - sim| = %.4f", job["set"],
              ds.attrs["alpha_mV"], ds.attrs["u0_mV"], ds.attrs["max_logistic_deviation"])
-    io.write_dataset(ds, snakemake.output[0], cfg, seeds={f"calibrate_{name}": seed})
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

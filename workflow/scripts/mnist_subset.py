@@ -5,13 +5,12 @@ from lifsampling import data, io
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
-    cfg = snakemake.params.cfg
-    subset = snakemake.wildcards.subset
+    job, subset = snakemake.params.job, snakemake.wildcards.subset
     mnist = io.read_dataset(snakemake.input[0], required_vars=("image", "label", "split"))
     train_labels = mnist["label"].values[mnist["split"].values == "train"]
-    rng = np.random.default_rng(snakemake.params.seed)
-    idx = data.class_subset(train_labels, cfg["data"][subset]["counts"], rng)
+    rng = np.random.default_rng(job["seeds"][subset])
+    idx = data.class_subset(train_labels, job["counts"], rng)
     ds = data.subset_dataset(mnist, idx)
     log.info("%s: %d images, classes %s", subset, idx.size,
              dict(zip(*np.unique(ds["label"].values, return_counts=True), strict=True)))
-    io.write_dataset(ds, snakemake.output[0], cfg, seeds={subset: snakemake.params.seed})
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

@@ -3,8 +3,7 @@ from lifsampling import data, io
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]):
-    cfg = snakemake.params.cfg
-    p = cfg["data"]["p16_digits"]
+    job = snakemake.params.job
     mnist = io.read_dataset(snakemake.input[0], required_vars=("pixels", "label", "split"))
-    ds = data.p16_digit_patterns(mnist, p["digits"], p["size"], p["low"], p["high"])
-    io.write_dataset(ds, snakemake.output[0], cfg)
+    ds = data.p16_digit_patterns(mnist, job["digits"], job["size"], job["low"], job["high"])
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

@@ -8,13 +8,14 @@ from lifsampling.cast import CastSchedule, train_cast, training_matrix
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
-    cfg, seed, model = snakemake.params.cfg, snakemake.params.seed, snakemake.wildcards.model
+    job = snakemake.params.job
     data, n_labels = training_matrix(io.read_dataset(snakemake.input[0], ["image"]))
-    schedule = CastSchedule.from_config(cfg["training"], model)
-    log.info("%s: %d training rows, %d visible (%d labels), %s", model, len(data),
+    schedule = CastSchedule.from_job(job)
+    log.info("%s: %d training rows, %d visible (%d labels), %s", job["model"], len(data),
              data.shape[1], n_labels, schedule)
+    seed = job["seeds"][f"train_{job['model']}"]
     rbm, curves = train_cast(data, n_labels, schedule, np.random.default_rng(seed))
     ds = rbm.to_dataset().merge(curves)
     ds.attrs.update({f"schedule_{k}": str(v) for k, v in dataclasses.asdict(schedule).items()})
     ds.attrs["ast_log_g"] = curves.attrs["ast_log_g"]
-    io.write_dataset(ds, snakemake.output[0], cfg, seeds={f"train_{model}": seed})
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

@@ -1,9 +1,10 @@
 """The study's configuration: schema validation, scale resolution, seeds and hashes.
 
 `config.yaml` is the one place for every parameter. This module checks it against
-`workflow/schemas/config.schema.yaml` (filling defaults), resolves values given per
-scale (``{smoke: a, quick: b, paper: c}``) and derives independent, reproducible
-seeds for every stochastic step from the master seed.
+`workflow/schemas/config.schema.yaml` (filling defaults) and its cross-references
+(`references`), resolves values given per scale (``{smoke: a, quick: b, paper: c}``) and
+derives independent, reproducible seeds for every stochastic step from the master seed.
+`slices` cuts the resolved config into the part each job reads (its Snakemake `params`).
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from typing import Any
 import jsonschema
 import yaml
 
+from .errors import ConfigError
+from .references import check_references
+
 SCALES = ("smoke", "quick", "paper")
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
-
-
-class ConfigError(ValueError):
-    """A config value is missing, mistyped, out of range or refers to nothing."""
 
 
 def _validator_filling_defaults(schema: dict) -> jsonschema.protocols.Validator:
@@ -62,7 +62,7 @@ def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) 
         lines = [f"config key '{_key_path(e)}': {_best_message(e)}" for e in errors]
         joined = "\n  ".join(lines)
         raise ConfigError(f"invalid config (schema {schema_path}):\n  {joined}")
-    _check_references(instance)
+    check_references(instance)
     return instance
 
 
@@ -72,39 +72,6 @@ def _best_message(error: jsonschema.ValidationError) -> str:
         deepest = max(error.context, key=lambda e: len(e.absolute_path))
         return deepest.message
     return error.message
-
-
-def _check_references(config: dict) -> None:
-    """Names used by calibration sets and experiments must exist where they point."""
-    for name, entry in config.get("calibration", {}).get("sets", {}).items():
-        for section in ("neuron", "noise"):
-            key = entry[section]
-            table_name = "neurons" if section == "neuron" else "noise"
-            if key not in config[table_name]:
-                raise ConfigError(f"config key 'calibration.sets.{name}.{section}': '{key}' "
-                                  f"is not a key of '{table_name}'")
-    for name, entry in config.get("experiments", {}).get("sampling", {}).items():
-        for key, table_name in (("neuron", "neurons"), ("stp", "stp")):
-            if entry[key] not in config[table_name]:
-                raise ConfigError(f"config key 'experiments.sampling.{name}.{key}': "
-                                  f"'{entry[key]}' is not a key of '{table_name}'")
-        if entry["calibration"] not in config["calibration"]["sets"]:
-            raise ConfigError(f"config key 'experiments.sampling.{name}.calibration': "
-                              f"'{entry['calibration']}' is not a key of 'calibration.sets'")
-    fig1 = config.get("experiments", {}).get("l18_fig1")
-    if fig1 is None:
-        return
-    if fig1["neuron"] not in config["neurons"]:
-        raise ConfigError(
-            f"config key 'experiments.l18_fig1.neuron': '{fig1['neuron']}' is not a key of "
-            f"'neurons' ({sorted(config['neurons'])})"
-        )
-    for name in fig1["stp_sets"]:
-        if name not in config["stp"]:
-            raise ConfigError(
-                f"config key 'experiments.l18_fig1.stp_sets': '{name}' is not a key of "
-                f"'stp' ({sorted(config['stp'])})"
-            )
 
 
 def _is_per_scale(value: Any) -> bool:

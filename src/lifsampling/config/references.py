@@ -1,0 +1,121 @@
+"""Cross-references of config.yaml, checked before any job (the schema checks single values).
+
+A name used in one place of the config (an experiment's neuron, its calibration set, an STP
+set, a noise set) must exist where it points, and names that must agree must agree: an
+experiment sampled with the activation function of another neuron would be silently wrong.
+Every check raises `ConfigError` with one line naming the offending key(s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .errors import ConfigError
+
+# noise weights each neuron model needs (PyNN units): conductances for COBA, currents for CUBA
+NOISE_WEIGHTS = {
+    "IF_cond_exp": ("weight_exc_uS", "weight_inh_uS"),
+    "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
+}
+# experiments that name a neuron and the calibration set their (alpha, u0) come from
+CALIBRATED = ("l18_fig2_grid", "p16_fig4")
+
+
+def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
+    if name not in config[table]:
+        raise ConfigError(f"config key '{key}': {name!r} is not a key of '{table}' "
+                          f"({sorted(config[table])})")
+
+
+def _calibrated_experiments(config: Mapping) -> Iterator[tuple[str, Mapping]]:
+    """(config key, entry) of every experiment that samples with a calibrated neuron."""
+    experiments = config["experiments"]
+    for name, entry in experiments.get("sampling", {}).items():
+        yield f"experiments.sampling.{name}", entry
+    for name in CALIBRATED:
+        if name in experiments:
+            yield f"experiments.{name}", experiments[name]
+
+
+def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
+                             noise_name: str) -> None:
+    model = config["neurons"][neuron_name]["model"]
+    missing = [w for w in NOISE_WEIGHTS[model] if w not in config["noise"][noise_name]]
+    if missing:
+        raise ConfigError(f"config key 'noise.{noise_name}': lacks {missing}, needed by the "
+                          f"{model} neuron 'neurons.{neuron_name}' (used by '{key}')")
+
+
+def check_references(config: Mapping[str, Any]) -> None:
+    """Raise `ConfigError` for the first dangling or contradictory reference."""
+    cal_sets = config["calibration"]["sets"]
+    for name, entry in cal_sets.items():
+        key = f"calibration.sets.{name}"
+        _refer(config, f"{key}.neuron", entry["neuron"], "neurons")
+        _refer(config, f"{key}.noise", entry["noise"], "noise")
+        _check_noise_fits_neuron(config, key, entry["neuron"], entry["noise"])
+        grid = entry["mean_mV"]
+        if grid["start"] >= grid["stop"]:
+            raise ConfigError(f"config key '{key}.mean_mV': start {grid['start']} must be "
+                              f"below stop {grid['stop']}")
+
+    experiments = config["experiments"]
+    for key, entry in _calibrated_experiments(config):
+        _refer(config, f"{key}.neuron", entry["neuron"], "neurons")
+        if entry["calibration"] not in cal_sets:
+            raise ConfigError(f"config key '{key}.calibration': {entry['calibration']!r} is not "
+                              f"a key of 'calibration.sets' ({sorted(cal_sets)})")
+        calibrated = cal_sets[entry["calibration"]]["neuron"]
+        if entry["neuron"] != calibrated:
+            raise ConfigError(
+                f"config key '{key}.neuron' ({entry['neuron']!r}) differs from "
+                f"'calibration.sets.{entry['calibration']}.neuron' ({calibrated!r}): an "
+                "experiment must sample with the neuron and noise its calibration measured")
+        if "stp" in entry:
+            _refer(config, f"{key}.stp", entry["stp"], "stp")
+
+    if "p16_fig2" in experiments:
+        fig2 = experiments["p16_fig2"]
+        if fig2["calibration"] not in cal_sets:
+            raise ConfigError(f"config key 'experiments.p16_fig2.calibration': "
+                              f"{fig2['calibration']!r} is not a key of 'calibration.sets' "
+                              f"({sorted(cal_sets)})")
+        neuron = config["neurons"][cal_sets[fig2["calibration"]]["neuron"]]
+        if neuron["model"] != "IF_cond_exp":
+            raise ConfigError("config key 'experiments.p16_fig2.calibration': P16 Fig 2 needs "
+                              f"a COBA neuron, {fig2['calibration']!r} has {neuron['model']}")
+
+    if "l18_fig1" in experiments:
+        fig1 = experiments["l18_fig1"]
+        _refer(config, "experiments.l18_fig1.neuron", fig1["neuron"], "neurons")
+        if config["neurons"][fig1["neuron"]]["model"] != "IF_curr_exp":
+            raise ConfigError("config key 'experiments.l18_fig1.neuron': the PSP envelopes "
+                              "of L18 Fig 1d need a current-based (IF_curr_exp) neuron")
+        for i, name in enumerate(fig1["stp_sets"]):
+            _refer(config, f"experiments.l18_fig1.stp_sets.{i}", name, "stp")
+
+    if "l18_fig5" in experiments:
+        for i, name in enumerate(experiments["l18_fig5"]["neuron_sets"]):
+            key = f"experiments.l18_fig5.neuron_sets.{i}"
+            _refer(config, key, name, "neurons")
+            _refer(config, key, name, "noise")
+            _check_noise_fits_neuron(config, key, name, name)
+
+    if "p16_fig4" in experiments:
+        fig4 = experiments["p16_fig4"]
+        too_high = [u for u in fig4["shown_units"] if u >= fig4["n_units"]]
+        if too_high:
+            raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': {too_high} "
+                              f"not below n_units = {fig4['n_units']}")
+
+    digits = config["data"]["p16_digits"]
+    if digits["low"] >= digits["high"]:
+        raise ConfigError(f"config key 'data.p16_digits.low': {digits['low']} must be below "
+                          f"'data.p16_digits.high' ({digits['high']})")
+    bars = config["data"]["bars"]
+    for level in ("easy", "hard"):
+        n = len(bars[level]["centres"])
+        if n != len(bars["angles_deg"]):
+            raise ConfigError(f"config key 'data.bars.{level}.centres': {n} centres for "
+                              f"{len(bars['angles_deg'])} angles ('data.bars.angles_deg')")

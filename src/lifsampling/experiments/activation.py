@@ -1,0 +1,165 @@
+"""Activation functions of single LIF neurons in the HCS: P16 Fig 2 (trace, theory against
+NEST, logistic fit) and L18 Fig 5a, e (logistic fit, COBA vs CUBA free membranes).
+
+The activation sweeps themselves are `lifsampling.calibration.calibrate`; this module puts
+them side by side (`calibration_grid`), evaluates the theories on them and judges the claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .. import activation_theory as at
+from .. import membrane
+from ..calibration import logistic
+from ..claims import Claim
+
+CLAIMS = (
+    Claim("l18_fig5a_logistic", "L18", "5a", "LIF activation function in the HCS is logistic",
+          "logistic", "max deviation < {bound}", 0.03, ("quick", "paper")),
+    Claim("l18_fig5e_cuba_equivalent", "L18", "5e", "CUBA neuron (Table 2) equivalent to the "
+          "COBA neuron", "equivalent", "alpha within {bound[alpha]:.0%}, u0 within "
+          "{bound[u0_mV]} mV", {"alpha": 0.1, "u0_mV": 0.5}, ("quick", "paper")),
+    Claim("p16_theory_better", "P16", "2B", "P16 theory fits the simulated activation better "
+          "than both literature predictions", "better", "RMS error over the simulated points",
+          None, ("quick", "paper")),
+    Claim("p16_fig2d_logistic", "P16", "2D", "logistic fit in the high-noise regime",
+          "logistic", "max deviation < {bound}", 0.03, ("quick", "paper")),
+    Claim("p16_u0_minus55", "P16", "App. VII", "p(z=1) = 0.5 at u = -55 mV with w_inh of "
+          "eq. 71", "-55 mV", "|u0 + 55 mV| <= {bound} mV", 0.5, ("quick", "paper")),
+)
+CLAIM_INPUTS = ("l18_coba_calibration", "l18_cuba_calibration", "p16_calibration",
+                "p16_fig2_theory")
+
+
+def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
+    """All activation sweeps in one gridded Dataset: dims (parameter_set, u_target, run).
+
+    The u_target grids of the sets are joined (NaN where a set was not swept); each set's
+    logistic fit becomes a variable along `parameter_set`.
+    """
+    parts = []
+    for name, ds in sweeps.items():
+        fit = {k: ds.attrs[k] for k in ("alpha_mV", "u0_mV", "max_logistic_deviation")}
+        part = ds.drop_attrs(deep=False).drop_vars("sweep_value")
+        part = part.assign({k: ((), v) for k, v in fit.items()})
+        parts.append(part.expand_dims(parameter_set=[name]))
+    grid = xr.concat(parts, dim="parameter_set", join="outer")
+    grid["parameter_set"].attrs = {"long_name": "neuron and noise set (config calibration.sets)"}
+    grid["alpha_mV"].attrs = {"long_name": "logistic scale alpha", "units": "mV"}
+    grid["u0_mV"].attrs = {"long_name": "logistic midpoint u0", "units": "mV"}
+    grid["max_logistic_deviation"].attrs = {"long_name": "max |p_sim - logistic|", "units": "1"}
+    grid.attrs = {"title": "Activation functions of every calibration set (P16 App. VIII)"}
+    return grid
+
+
+def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
+                           n_grid: int = 121) -> xr.Dataset:
+    """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
+    on a dense grid and at the simulated points, with RMS errors against the simulation."""
+    neuron = at.hcs_neuron(job["neuron"], job["noise"])
+    u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
+    grid = np.linspace(u_sim.min(), u_sim.max(), n_grid)
+    theories = {
+        "p16": lambda u: at.p16_activation(u, neuron),
+        "brunel_sergi": lambda u: at.brunel_sergi_activation(u, neuron),
+        "quasistatic": lambda u: at.quasistatic_activation(u, neuron),
+        "logistic": lambda u: logistic(u, calibration.attrs["u0_mV"],
+                                       calibration.attrs["alpha_mV"]),
+    }
+    data, attrs = {}, {}
+    for name, f in theories.items():
+        data[name] = ("u", f(grid), {"long_name": f"p(z=1), {name}", "units": "1"})
+        at_points = f(u_sim)
+        data[f"{name}_at_sim"] = ("u_sim", at_points,
+                                  {"long_name": f"p(z=1), {name}, at the simulated points",
+                                   "units": "1"})
+        attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
+        attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
+    data["p_sim"] = ("u_sim", p_sim, {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
+    data["p_sim_std"] = ("u_sim", calibration["p_std"].values,
+                         {"long_name": "p(z=1), NEST, std over runs", "units": "1"})
+    return xr.Dataset(
+        data,
+        coords={"u": ("u", grid, {"long_name": "free membrane mean", "units": "mV"}),
+                "u_sim": ("u_sim", u_sim, {"long_name": "free membrane mean, simulated points",
+                                           "units": "mV"})},
+        attrs={**attrs, "tau_eff_ms": neuron.tau_eff, "std_mV": neuron.std, "set": job["set"],
+               "title": "P16 Fig 2B, D: activation function, theories and simulation"})
+
+
+def p16_fig2_trace(job: Mapping[str, Any]) -> xr.Dataset:
+    """P16 Fig 2A, C: u(t), u_eff(t) (P16 eq. 21) and spikes of one neuron in the HCS."""
+    from .. import spiking
+
+    neuron, noise = job["neuron"], job["noise"]
+    i_ext = membrane.coba_current_for_mean(neuron, noise, job["mean_mV"])
+    out = spiking.simulate_coba_trace(neuron, noise, i_ext, job["duration_ms"], job["nest"],
+                                      job["seeds"]["trace"])
+    u_eff = membrane.effective_potential(neuron, out["gsyn_exc"], out["gsyn_inh"], i_ext)
+    return xr.Dataset(
+        {"v": ("sim_time", out["v"], {"units": "mV", "long_name": "membrane potential u"}),
+         "u_eff": ("sim_time", u_eff,
+                   {"units": "mV", "long_name": "effective potential (P16 eq. 21)"}),
+         "spike_time": ("spike", out["spikes"], {"long_name": "spike time", "units": "ms"})},
+        coords={"sim_time": ("sim_time", out["t"], {"long_name": "simulated time",
+                                                    "units": "ms"})},
+        attrs={"mean_mV": job["mean_mV"], "i_ext_nA": i_ext, "v_thresh": neuron["v_thresh"],
+               "tau_ref": neuron["tau_refrac"], "title": "P16 Fig 2A, C: one neuron in the HCS"})
+
+
+def free_membranes(job: Mapping[str, Any]) -> xr.Dataset:
+    """L18 Fig 5e: free membranes of several neuron sets at the same target mean."""
+    from .. import spiking
+    from ..calibration import sweep_values
+
+    cells = []
+    for cell in job["cells"].values():
+        parameter, values = sweep_values(cell["neuron"], cell["noise"],
+                                         np.array([job["mean_mV"]]))
+        cells.append((cell["neuron"], cell["noise"], parameter, float(values[0])))
+    t, traces = spiking.simulate_free_membranes(cells, job["duration_ms"], job["nest"],
+                                                job["seeds"]["membranes"])
+    return xr.Dataset(
+        {"v": (("neuron_set", "sim_time"), np.stack(traces),
+               {"long_name": "free membrane potential (threshold lifted)", "units": "mV"})},
+        coords={"neuron_set": ("neuron_set", list(job["cells"]),
+                               {"long_name": "neuron and noise set"}),
+                "sim_time": ("sim_time", t, {"long_name": "simulated time", "units": "ms"})},
+        attrs={"target_mean_mV": job["mean_mV"],
+               "title": "L18 Fig 5e: COBA vs CUBA free membranes"},
+    )
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """Logistic fits, COBA/CUBA equivalence, u0 of P16 App. VII, theory vs literature."""
+    coba, cuba = datasets["l18_coba_calibration"].attrs, datasets["l18_cuba_calibration"].attrs
+    c = claims["l18_fig5a_logistic"]
+    dev = coba["max_logistic_deviation"]
+    c.judge(f"max |sim - logistic| = {dev:.3f}, alpha = {coba['alpha_mV']:.2f} mV",
+            dev < c.bound, scale)
+    c = claims["l18_fig5e_cuba_equivalent"]
+    d_alpha = abs(cuba["alpha_mV"] / coba["alpha_mV"] - 1)
+    d_u0 = abs(cuba["u0_mV"] - coba["u0_mV"])
+    c.judge(f"alpha {cuba['alpha_mV']:.2f} vs {coba['alpha_mV']:.2f} mV, u0 "
+            f"{cuba['u0_mV']:.2f} vs {coba['u0_mV']:.2f} mV",
+            d_alpha < c.bound["alpha"] and d_u0 < c.bound["u0_mV"], scale)
+
+    p16 = datasets["p16_calibration"].attrs
+    c = claims["p16_fig2d_logistic"]
+    dev = p16["max_logistic_deviation"]
+    c.judge(f"max |sim - logistic| = {dev:.3f}", dev < c.bound, scale)
+    c = claims["p16_u0_minus55"]
+    c.judge(f"u0 = {p16['u0_mV']:.2f} mV", abs(p16["u0_mV"] + 55.0) <= c.bound, scale)
+
+    theory = datasets["p16_fig2_theory"].attrs
+    rms = {k: theory[f"rms_{k}"] for k in ("p16", "brunel_sergi", "quasistatic")}
+    claims["p16_theory_better"].judge(
+        f"RMS P16 {rms['p16']:.4f}, Brunel-Sergi {rms['brunel_sergi']:.4f}, quasi-static "
+        f"{rms['quasistatic']:.4f}", rms["p16"] < min(rms["brunel_sergi"], rms["quasistatic"]),
+        scale)

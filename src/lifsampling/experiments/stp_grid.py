@@ -1,0 +1,106 @@
+"""L18 Fig 2a-b: a 10-unit RBM-structured BM (5 visible + 5 hidden) sampled by LIF networks
+with every Tsodyks-Markram set of a (U0, tau_rec, tau_fac) grid; D_KL(p_N ‖ p_B) per set.
+
+One NEST run (`chunk`) holds every (U0, tau_rec) network at one tau_fac, plus the static
+network; `aggregate` stacks the chunks into one gridded Dataset (seed, tau_fac, U0, tau_rec).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .. import boltzmann, states
+from ..claims import Claim
+from ..network import STPSet, bm_network
+
+CLAIMS = (
+    Claim("l18_fig2b_optimum", "L18", "2b", "D_KL optimum of the STP grid near tau_rec = 15 ms",
+          "tau_rec ~ 15 ms", "{bound[0]:g} <= tau_rec <= {bound[1]:g} ms", (10.0, 22.0),
+          ("quick", "paper")),
+    Claim("l18_fig2b_static_not_optimal", "L18", "2b", "static synapses (1, 0, 0) are not "
+          "optimal", "not optimal", "D_KL(static) > {bound} x grid minimum", 1.5,
+          ("quick", "paper")),
+)
+CLAIM_INPUTS = ("l18_fig2_grid",)
+
+STATIC = STPSet(1.0, 0.0, 0.0)  # L18: static synapses (U, tau_rec, tau_fac) = (1, 0, 0)
+
+
+def chunk(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
+    """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
+    (slice `slices.stp_grid_chunk`)."""
+    from .. import spiking
+
+    neuron, noise, tau_fac = job["neuron"], job["noise"], job["tau_fac_ms"]
+    W, b = boltzmann.random_rbm_structured_bm(job["n_visible"], job["n_hidden"],
+                                              job["weight_scale"],
+                                              np.random.default_rng(job["seeds"]["bm"]))
+    alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
+    grid = [(U0, tr) for U0 in job["U0"] for tr in job["tau_rec_ms"]]
+    sets = [STPSet(U0, tr, tau_fac) for U0, tr in grid] + [STATIC]
+    specs = [bm_network(W, b, neuron, noise, alpha, u0, s) for s in sets]
+    burn, duration = job["burn_in_ms"], job["duration_ms"]
+    runs = spiking.simulate_networks(specs, burn + duration, job["nest"], job["seeds"]["run"])
+    p_b = boltzmann.exact_distribution(W, b)
+    joints = np.stack([states.joint_distribution(t, neuron["tau_refrac"], burn, burn + duration)
+                       for t in runs])
+    dkl = np.array([boltzmann.kl_divergence(p, p_b) for p in joints])
+    shape = (len(job["U0"]), len(job["tau_rec_ms"]))
+    return xr.Dataset(
+        {
+            "dkl": (("U0", "tau_rec"), dkl[:-1].reshape(shape),
+                    {"long_name": "D_KL(p_N || p_B)", "units": "nat"}),
+            "dkl_static": ((), dkl[-1], {"long_name": "D_KL, static synapses (1, 0, 0)",
+                                         "units": "nat"}),
+            "p_sampled": (("U0", "tau_rec", "state"), joints[:-1].reshape(*shape, -1),
+                          {"long_name": "p_N(z) per STP set", "units": "1"}),
+            "p_static": ("state", joints[-1], {"long_name": "p_N(z), static synapses",
+                                               "units": "1"}),
+            "p_target": ("state", p_b, {"long_name": "p_B(z), exact", "units": "1"}),
+        },
+        coords={"U0": ("U0", list(job["U0"]), {"long_name": "U_0 (utilisation)", "units": "1"}),
+                "tau_rec": ("tau_rec", list(job["tau_rec_ms"]),
+                            {"long_name": "recovery time constant tau_rec", "units": "ms"}),
+                "tau_fac": ((), tau_fac, {"long_name": "facilitation time constant tau_fac",
+                                          "units": "ms"}),
+                "state": np.arange(p_b.size)},
+        attrs={"bm_seed": job["seeds"]["bm"], "run_seed": job["seeds"]["run"],
+               "duration_ms": duration, "title": "L18 Fig 2b: one tau_fac slice, one seed"},
+    )
+
+
+def aggregate(job: Mapping[str, Any], chunks: Sequence[xr.Dataset]) -> xr.Dataset:
+    """Chunks ordered (tau_fac, seed) as `slices.stp_grid` lists them, stacked into one
+    Dataset with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
+    n_seeds = job["n_seeds"]
+    if len(chunks) != n_seeds * len(job["tau_fac_ms"]):
+        raise ValueError(f"{len(chunks)} chunks for {len(job['tau_fac_ms'])} tau_fac values "
+                         f"x {n_seeds} seeds")
+    seeds = [xr.concat(chunks[i::n_seeds], dim="tau_fac") for i in range(n_seeds)]
+    ds = xr.concat(seeds, dim="seed").assign_coords(seed=range(n_seeds))
+    ds = ds.drop_vars(["p_sampled"]).assign(
+        p_sampled_seed0=seeds[0]["p_sampled"],
+        **{v: ds[v].isel(tau_fac=0, drop=True) for v in ("p_static", "dkl_static", "p_target")})
+    ds["p_sampled_seed0"].attrs["long_name"] = "p_N(z) per STP set, seed 0"
+    ds.attrs = {"title": "L18 Fig 2b: D_KL over the STP grid"}
+    return ds
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """Where the grid's mean D_KL is smallest, and how static synapses compare."""
+    ds = datasets["l18_fig2_grid"]
+    mean = ds["dkl"].mean("seed")
+    best = mean.where(mean == mean.min(), drop=True)
+    tau_rec, u0, tau_fac = (float(best[k].values[0]) for k in ("tau_rec", "U0", "tau_fac"))
+    c = claims["l18_fig2b_optimum"]
+    c.judge(f"tau_rec = {tau_rec:g} ms (U0 = {u0:g}, tau_fac = {tau_fac:g} ms), "
+            f"D_KL {float(mean.min()):.4f}", c.bound[0] <= tau_rec <= c.bound[1], scale)
+    c = claims["l18_fig2b_static_not_optimal"]
+    static = float(ds["dkl_static"].mean())
+    c.judge(f"static {static:.4f} vs best {float(mean.min()):.4f}",
+            static > c.bound * float(mean.min()), scale)

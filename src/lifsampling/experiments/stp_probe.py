@@ -1,0 +1,101 @@
+"""L18 Fig 1d: PSP-height envelopes and membrane traces of static, renewing and modulated
+Tsodyks-Markram synapses (L18 eqs. 7-9), simulated in NEST and compared with the exact
+superposition of PSP kernels."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .. import stp
+from ..claims import Claim
+from ..network import STPSet
+
+CLAIMS: tuple[Claim, ...] = ()  # Fig 1 illustrates the model; the envelopes are tested in tests/
+CLAIM_INPUTS: tuple[str, ...] = ()
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """L18 Fig 1 makes no quantitative claim."""
+
+
+def l18_fig1(job: Mapping[str, Any]) -> xr.Dataset:
+    """PSP envelopes and traces for each STP set of the job (slice `slices.l18_fig1`).
+
+    A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a
+    postsynaptic neuron (threshold lifted) receives it through its own synapse whose first
+    PSP has ``first_psp_mV``. Simulated in NEST, compared with the exact superposition of
+    PSP kernels weighted by the Tsodyks-Markram recursion (L18 eqs. 7-9).
+    """
+    from .. import spiking  # NEST is imported only where it is needed
+
+    neuron = job["neuron"]
+    cm, tau_m, tau_syn = neuron["cm"], neuron["tau_m"], neuron["tau_syn_E"]
+    sets = {name: STPSet.from_config(entry) for name, entry in job["stp"].items()}
+    amplitude = job["first_psp_mV"] / stp.psp_peak(cm, tau_m, tau_syn)
+    delay, isi, seed = job["delay_ms"], job["isi_ms"], job["seeds"]["l18_fig1"]
+
+    def run(n_spikes: int, tail_ms: float) -> tuple[np.ndarray, dict, np.ndarray]:
+        spikes = isi * (1 + np.arange(n_spikes))
+        out = spiking.simulate_stp_probe(neuron, sets, spikes, amplitude, delay,
+                                         spikes[-1] + tail_ms, job["nest"], seed)
+        return spikes, out, spikes + delay
+
+    spikes, env, arrivals = run(job["n_envelope_spikes"], tail_ms=5 * tau_syn)
+    burst_tail = job["trace_window_ms"] - isi * job["trace_burst_spikes"]
+    burst, trace, burst_arrivals = run(job["trace_burst_spikes"], tail_ms=burst_tail)
+    names = list(sets)
+    eff, peak_sim, peak_theory, v_sim, v_theory = [], [], [], [], []
+    for name in names:
+        s = sets[name]
+        e = stp.tm_efficacies(spikes, s.U0, s.tau_rec_ms, s.tau_fac_ms)
+        eff.append(e / e[0])
+        theory = stp.membrane_response(env["t"], arrivals, amplitude * e / e[0], cm, tau_m,
+                                       tau_syn)
+        peak_sim.append(stp.peaks_between_spikes(env["t"], env[name] - neuron["v_rest"],
+                                                 arrivals))
+        peak_theory.append(stp.peaks_between_spikes(env["t"], theory, arrivals))
+        eb = stp.tm_efficacies(burst, s.U0, s.tau_rec_ms, s.tau_fac_ms)
+        v_sim.append(trace[name])
+        v_theory.append(neuron["v_rest"] + stp.membrane_response(
+            trace["t"], burst_arrivals, amplitude * eb / eb[0], cm, tau_m, tau_syn))
+    stp_params = np.array([[sets[n].U0, sets[n].tau_rec_ms, sets[n].tau_fac_ms] for n in names])
+    return xr.Dataset(
+        {
+            "efficacy": (("stp_set", "spike"), np.array(eff),
+                         {"long_name": "U_n R_n / U_1 R_1 (L18 eqs. 8-9)", "units": "1"}),
+            "psp_height": (("stp_set", "spike"), np.array(peak_sim),
+                           {"long_name": "peak membrane deflection after spike n, NEST",
+                            "units": "mV"}),
+            "psp_height_theory": (("stp_set", "spike"), np.array(peak_theory),
+                                  {"long_name": "peak deflection, exact PSP superposition",
+                                   "units": "mV"}),
+            "v": (("stp_set", "sim_time"), np.array(v_sim),
+                  {"long_name": "free membrane potential, NEST", "units": "mV"}),
+            "v_theory": (("stp_set", "sim_time"), np.array(v_theory),
+                         {"long_name": "free membrane potential, exact superposition",
+                          "units": "mV"}),
+            "stp_parameters": (("stp_set", "stp_parameter"), stp_params,
+                               {"long_name": "(U0, tau_rec [ms], tau_fac [ms]) of the set"}),
+            "burst_spike_time": (("burst_spike",), burst,
+                                 {"long_name": "presynaptic spike times of the traced burst",
+                                  "units": "ms"}),
+        },
+        coords={
+            "stp_set": ("stp_set", names, {"long_name": "Tsodyks-Markram parameter set"}),
+            "spike": ("spike", np.arange(1, spikes.size + 1),
+                      {"long_name": "presynaptic spike number"}),
+            "spike_time": ("spike", spikes, {"long_name": "presynaptic spike time",
+                                             "units": "ms"}),
+            "sim_time": ("sim_time", trace["t"], {"long_name": "simulated time", "units": "ms"}),
+            "stp_parameter": ("stp_parameter", ["U0", "tau_rec_ms", "tau_fac_ms"],
+                              {"long_name": "Tsodyks-Markram parameter"}),
+        },
+        attrs={"title": "L18 Fig 1d: Tsodyks-Markram PSP envelopes",
+               "neuron": job["neuron_name"], "isi_ms": isi, "first_psp_mV": job["first_psp_mV"],
+               "weight_first_psc_nA": amplitude},
+    )
