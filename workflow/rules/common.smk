@@ -62,7 +62,7 @@ def training_data(wildcards):
 
 
 # ---- calibration: files by calibration set, and the sets the figures and claims compare
-CALIBRATION_SETS = list(CFG["calibration"]["sets"])
+CALIBRATION_SETS = sorted(CFG["calibration"]["sets"])
 
 
 def calibration_file(set_name):

@@ -6,6 +6,6 @@ from lifsampling.logs import job_log
 with job_log(snakemake.log[0]):
     job = snakemake.params.job
     sweeps = {name: io.read_dataset(path, ["p_on", "u_free"])
-              for name, path in zip(job["sets"], snakemake.input, strict=True)}
+              for name, path in snakemake.input.items()}
     io.write_dataset(activation.calibration_grid(sweeps), snakemake.output[0], job,
                      snakemake.config)

@@ -20,9 +20,8 @@ import jsonschema
 import yaml
 
 from .errors import ConfigError
-from .references import check_references
+from .references import SCALES, check_references
 
-SCALES = ("smoke", "quick", "paper")
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
 
@@ -48,6 +47,23 @@ def _key_path(error: jsonschema.ValidationError) -> str:
     return path or "<top level>"
 
 
+def _unknown_keys(error: jsonschema.ValidationError) -> list[str]:
+    """Keys an object may not have (additionalProperties: false), in config-key notation."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return []
+    known = set(error.schema.get("properties", {}))
+    prefix = ".".join(str(p) for p in error.absolute_path)
+    return [f"{prefix}.{k}" if prefix else str(k) for k in sorted(set(error.instance) - known)]
+
+
+def _error_lines(error: jsonschema.ValidationError) -> list[str]:
+    unknown = _unknown_keys(error)
+    if unknown:
+        allowed = sorted(error.schema.get("properties", {}))
+        return [f"config key '{key}': unknown key (allowed here: {allowed})" for key in unknown]
+    return [f"config key '{_key_path(error)}': {_best_message(error)}"]
+
+
 def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) -> dict:
     """Check `config` against the schema and fill in defaults.
 
@@ -59,7 +75,7 @@ def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) 
     validator = _validator_filling_defaults(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
     if errors:
-        lines = [f"config key '{_key_path(e)}': {_best_message(e)}" for e in errors]
+        lines = [line for e in errors for line in _error_lines(e)]
         joined = "\n  ".join(lines)
         raise ConfigError(f"invalid config (schema {schema_path}):\n  {joined}")
     check_references(instance)

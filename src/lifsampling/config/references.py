@@ -13,6 +13,8 @@ from typing import Any
 
 from .errors import ConfigError
 
+SCALES = ("smoke", "quick", "paper")
+
 # noise weights each neuron model needs (PyNN units): conductances for COBA, currents for CUBA
 NOISE_WEIGHTS = {
     "IF_cond_exp": ("weight_exc_uS", "weight_inh_uS"),
@@ -47,8 +49,29 @@ def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
                           f"{model} neuron 'neurons.{neuron_name}' (used by '{key}')")
 
 
+def _per_scale(value: Any) -> dict[str, Any]:
+    """{scale: value} of a value given once or per scale."""
+    if isinstance(value, Mapping) and set(value) == set(SCALES):
+        return dict(value)
+    return dict.fromkeys(SCALES, value)
+
+
+def _check_nest(config: Mapping[str, Any]) -> None:
+    nest = config["nest"]
+    if not nest["resolution_ms"] <= nest["min_delay_ms"] <= nest["max_delay_ms"]:
+        raise ConfigError("config key 'nest': need resolution_ms <= min_delay_ms <= "
+                          f"max_delay_ms, got {nest['resolution_ms']}, {nest['min_delay_ms']}, "
+                          f"{nest['max_delay_ms']}")
+    delay = config["experiments"]["l18_fig1"]["delay_ms"]
+    if not nest["min_delay_ms"] <= delay <= nest["max_delay_ms"]:
+        raise ConfigError(f"config key 'experiments.l18_fig1.delay_ms': {delay} ms is outside "
+                          f"[nest.min_delay_ms, nest.max_delay_ms] = [{nest['min_delay_ms']}, "
+                          f"{nest['max_delay_ms']}]")
+
+
 def check_references(config: Mapping[str, Any]) -> None:
     """Raise `ConfigError` for the first dangling or contradictory reference."""
+    _check_nest(config)
     cal_sets = config["calibration"]["sets"]
     for name, entry in cal_sets.items():
         key = f"calibration.sets.{name}"
@@ -74,6 +97,12 @@ def check_references(config: Mapping[str, Any]) -> None:
                 "experiment must sample with the neuron and noise its calibration measured")
         if "stp" in entry:
             _refer(config, f"{key}.stp", entry["stp"], "stp")
+        if "n_bms" in entry:
+            n_bms, bm_ms = _per_scale(entry["n_bms"]), _per_scale(entry["bm_ms"])
+            for scale in SCALES:
+                if n_bms[scale] > 0 and bm_ms[scale] <= 0:
+                    raise ConfigError(f"config key '{key}.bm_ms': must be > 0 at scale "
+                                      f"{scale}, where n_bms = {n_bms[scale]}")
 
     if "p16_fig2" in experiments:
         fig2 = experiments["p16_fig2"]
@@ -105,6 +134,9 @@ def check_references(config: Mapping[str, Any]) -> None:
     if "p16_fig4" in experiments:
         fig4 = experiments["p16_fig4"]
         too_high = [u for u in fig4["shown_units"] if u >= fig4["n_units"]]
+        if len(set(fig4["shown_units"])) != len(fig4["shown_units"]):
+            raise ConfigError("config key 'experiments.p16_fig4.shown_units': units repeat "
+                              f"({fig4['shown_units']})")
         if too_high:
             raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': {too_high} "
                               f"not below n_units = {fig4['n_units']}")

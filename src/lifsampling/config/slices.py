@@ -1,11 +1,11 @@
 """The config -> job boundary: for every job, the part of the resolved config it reads.
 
-Each function takes the validated, scale-resolved config and returns a plain dict (the
-Snakemake `params` of one rule, so its rerun trigger sees exactly what the job reads, and
-nothing else). Cross-references are resolved here, once: a job gets the neuron, noise, STP
-set and NEST settings themselves, never their names to look up. Every slice carries the
-`scale` (a change of scale re-runs every job) and the `seeds` it uses, derived from the
-master seed and the job's name (`derive_seed`).
+Each function takes the validated, scale-resolved config and returns a plain dict with
+sorted keys (the Snakemake `params` of one rule, so its rerun trigger sees exactly what the
+job reads, and nothing else). Cross-references are resolved here, once: a job gets the
+neuron, noise, STP set and NEST settings themselves, never their names to look up. Every
+slice carries the `scale` (a change of scale re-runs every job) and the `seeds` it uses,
+derived from the master seed and the job's name (`derive_seed`).
 
 The library's entry points take these slices; no module outside `lifsampling.config` reads
 the config tree.
@@ -21,8 +21,18 @@ from . import derive_seed
 Slice = dict[str, Any]
 
 
+def canonical(value: Any) -> Any:
+    """`value` with every mapping's keys sorted, recursively: Snakemake compares params by
+    their repr, so the order in which a config file lists keys must not count."""
+    if isinstance(value, Mapping):
+        return {k: canonical(value[k]) for k in sorted(value)}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    return value
+
+
 def _job(cfg: Mapping[str, Any], seeds: Mapping[str, Any] | None = None, **fields: Any) -> Slice:
-    return {"scale": cfg["scale"], **fields, "seeds": dict(seeds or {})}
+    return canonical({"scale": cfg["scale"], **fields, "seeds": dict(seeds or {})})
 
 
 def _seed(cfg: Mapping[str, Any], *keys: object) -> int:
@@ -91,7 +101,7 @@ def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
 
 
 def calibration_grid(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, sets=list(cfg["calibration"]["sets"]))
+    return _job(cfg, sets=sorted(cfg["calibration"]["sets"]))
 
 
 # ----------------------------------------------------------------------------- experiments
@@ -226,30 +236,31 @@ def claims(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg)
 
 
-def all_slices(cfg: Mapping[str, Any]) -> list[Slice]:
-    """Every job slice of the resolved config (a config that builds them all is usable)."""
+def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
+    """Every kind of job slice of the resolved config, by job name (first run of each kind).
+
+    The workflow builds them all before any job, so a config that cannot be sliced fails at
+    once; the tests compare them across config edits.
+    """
     exps = cfg["experiments"]
-    out = [mnist(cfg), p16_digits(cfg), calibration_grid(cfg), claims(cfg)]
-    out += [bars(cfg, d) for d in ("easy", "hard")]
-    out += [mnist_subset(cfg, s) for s in ("imbalanced", "completion")]
-    out += [training(cfg, m) for m in cfg["training"]["models"]]
-    out += [classification(cfg, m) for m in cfg["training"]["models"]]
-    out += [calibration(cfg, s) for s in cfg["calibration"]["sets"]]
-    for name in exps.get("sampling", {}):
+    out = {"mnist": mnist(cfg), "p16_digits": p16_digits(cfg),
+           "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
+           "l18_fig1": l18_fig1(cfg), "free_membranes": free_membranes(cfg),
+           "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
+           "p16_fig2_trace": p16_fig2_trace(cfg),
+           "activation_predictions": activation_predictions(cfg)}
+    out |= {f"bars:{d}": bars(cfg, d) for d in ("easy", "hard")}
+    out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in ("imbalanced", "completion")}
+    out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
+    out |= {f"classification:{m}": classification(cfg, m) for m in cfg["training"]["models"]}
+    out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
+    for name in exps["sampling"]:
         counts = sampling_inputs(cfg, name)
-        out += [sampling_run(cfg, name, kind, 0) for kind in ("trial", "bm") if counts[kind]]
-        out.append(sampling_aggregate(cfg, name))
-    if "l18_fig1" in exps:
-        out.append(l18_fig1(cfg))
-    if "l18_fig5" in exps:
-        out.append(free_membranes(cfg))
-    if "l18_fig2_grid" in exps:
-        out += [stp_grid_chunk(cfg, tf, 0) for tf in exps["l18_fig2_grid"]["tau_fac_ms"]]
-        out.append(stp_grid(cfg))
-    if "p16_fig4" in exps:
-        out += [p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)]
-        out += [p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)]
-        out.append(p16_fig4_aggregate(cfg))
-    if "p16_fig2" in exps:
-        out += [p16_fig2_trace(cfg), activation_predictions(cfg)]
+        out |= {f"sampling_run:{name}:{kind}": sampling_run(cfg, name, kind, 0)
+                for kind in ("trial", "bm") if counts[kind]}
+        out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
+    out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
+            for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
+    out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
+    out |= {f"p16_fig4_run:{w}": p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)}
     return out

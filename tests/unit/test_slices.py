@@ -1,0 +1,99 @@
+"""The config -> job boundary: an edit changes the slices of the jobs that read it, only."""
+import ast
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lifsampling.config import load_config, resolve_scale, slices, validate_config
+
+
+@pytest.fixture(scope="module")
+def raw(repo):
+    return yaml.safe_load((repo / "config.yaml").read_text()) | {"scale": "smoke"}
+
+
+def _changed(raw, edit):
+    before = slices.all_slices(resolve_scale(validate_config(raw)))
+    edited = copy.deepcopy(raw)
+    edit(edited)
+    after = slices.all_slices(resolve_scale(validate_config(edited)))
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+def test_gibbs_reference_length_touches_only_the_references(raw):
+    def edit(c):
+        c["experiments"]["p16_fig4"]["gibbs_chains"] = 99
+
+    assert _changed(raw, edit) == {"p16_fig4_reference:0.6", "p16_fig4_reference:1.2",
+                                   "p16_fig4_reference:2.4"}
+
+
+def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
+    def edit(c):
+        c["neurons"]["l18_cuba"]["tau_refrac"] = 9.0
+
+    assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1", "free_membranes",
+                                   "stp_grid_chunk:0"}
+
+
+def test_a_learning_rate_touches_one_model(raw):
+    def edit(c):
+        c["training"]["models"]["bars_easy"]["eta"]["a"] = 11.0
+
+    assert _changed(raw, edit) == {"training:bars_easy"}
+
+
+def test_master_seed_and_scale_touch_everything(raw):
+    every = set(slices.all_slices(resolve_scale(validate_config(raw))))
+    seeded = _changed(raw, lambda c: c.__setitem__("seed", 7))
+    assert seeded == {n for n, s in slices.all_slices(resolve_scale(validate_config(raw))).items()
+                      if s["seeds"]}
+    assert _changed(raw, lambda c: c.__setitem__("scale", "quick")) >= every
+
+
+def test_key_order_of_the_config_file_does_not_count(raw):
+    def reverse(node):
+        if isinstance(node, dict):
+            return {k: reverse(node[k]) for k in reversed(list(node))}
+        return node
+
+    assert slices.all_slices(resolve_scale(validate_config(raw))) == \
+        slices.all_slices(resolve_scale(validate_config(reverse(raw))))
+    assert repr(slices.calibration(resolve_scale(validate_config(raw)), "p16_coba")) == \
+        repr(slices.calibration(resolve_scale(validate_config(reverse(raw))), "p16_coba"))
+
+
+def test_slices_resolve_references(repo):
+    cfg = load_config(repo / "config.yaml", {"scale": "smoke"})
+    job = slices.sampling_run(cfg, "p16_fig3", "trial", 3)
+    assert job["neuron"] == cfg["neurons"]["p16_coba"]
+    assert job["noise"] == cfg["noise"]["p16_coba"]
+    assert job["stp"] == cfg["stp"]["renewing"]
+    assert job["nest"] == cfg["nest"] and job["scale"] == "smoke"
+    assert job["duration_ms"] == cfg["experiments"]["sampling"]["p16_fig3"]["trial_ms"]
+    assert set(job["seeds"]) == {"bm", "background"}
+    other_run = slices.sampling_run(cfg, "p16_fig3", "trial", 4)
+    assert other_run["seeds"]["bm"] == job["seeds"]["bm"]  # trials share their BM
+    assert other_run["seeds"]["background"] != job["seeds"]["background"]
+
+
+# sections of config.yaml that hold *named* entries; a slice carries the entry itself (its
+# keys are `neuron`, `noise`, `stp`, `nest`, ...), never these tables
+CONFIG_TABLES = {"experiments", "neurons", "calibration", "training", "classification", "data"}
+
+
+def test_no_library_module_walks_the_config_tree(repo):
+    """Outside lifsampling.config, no code subscripts a table of the config by its name."""
+    cfg = load_config(repo / "config.yaml", {"scale": "smoke"})
+    assert not any(CONFIG_TABLES & set(job) for job in slices.all_slices(cfg).values())
+    offenders = []
+    for path in sorted((repo / "src" / "lifsampling").rglob("*.py")):
+        if "config" in path.relative_to(repo / "src" / "lifsampling").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
+                    and node.slice.value in CONFIG_TABLES):
+                offenders.append(f"{Path(path).name}:{node.lineno} [{node.slice.value!r}]")
+    assert offenders == []
