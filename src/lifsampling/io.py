@@ -123,7 +123,7 @@ def cf_conventions(ds: xr.Dataset, title: str, history: str) -> xr.Dataset:
     without `long_name` or `standard_name` is an error naming it (a result whose meaning
     is not written down is not written).
     """
-    ds = ds.copy()
+    ds = ds.drop_encoding()  # encodings read from inputs (dtype, coordinates) would be stale
     unnamed = []
     for name in list(ds.variables):
         ds[name] = _cf_dtype(ds[name].variable, name)
