@@ -24,4 +24,6 @@ test: setup
 	$(PY) -m pytest
 
 clean-results:
-	rm -rf results/data results/models results/sims results/figures results/logs results/benchmarks
+	rm -rf results/data results/models results/calibration results/calibration.nc results/sims \
+		results/analysis results/figures results/logs results/benchmarks results/claims.csv \
+		results/claims.md results/readme_claims.md results/report.html
