@@ -33,11 +33,10 @@ def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
 def _calibrated_experiments(config: Mapping) -> Iterator[tuple[str, Mapping]]:
     """(config key, entry) of every experiment that samples with a calibrated neuron."""
     experiments = config["experiments"]
-    for name, entry in experiments.get("sampling", {}).items():
+    for name, entry in experiments["sampling"].items():
         yield f"experiments.sampling.{name}", entry
     for name in CALIBRATED:
-        if name in experiments:
-            yield f"experiments.{name}", experiments[name]
+        yield f"experiments.{name}", experiments[name]
 
 
 def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
@@ -104,42 +103,38 @@ def check_references(config: Mapping[str, Any]) -> None:
                     raise ConfigError(f"config key '{key}.bm_ms': must be > 0 at scale "
                                       f"{scale}, where n_bms = {n_bms[scale]}")
 
-    if "p16_fig2" in experiments:
-        fig2 = experiments["p16_fig2"]
-        if fig2["calibration"] not in cal_sets:
-            raise ConfigError(f"config key 'experiments.p16_fig2.calibration': "
-                              f"{fig2['calibration']!r} is not a key of 'calibration.sets' "
-                              f"({sorted(cal_sets)})")
-        neuron = config["neurons"][cal_sets[fig2["calibration"]]["neuron"]]
-        if neuron["model"] != "IF_cond_exp":
-            raise ConfigError("config key 'experiments.p16_fig2.calibration': P16 Fig 2 needs "
-                              f"a COBA neuron, {fig2['calibration']!r} has {neuron['model']}")
+    fig2 = experiments["p16_fig2"]
+    if fig2["calibration"] not in cal_sets:
+        raise ConfigError(f"config key 'experiments.p16_fig2.calibration': "
+                          f"{fig2['calibration']!r} is not a key of 'calibration.sets' "
+                          f"({sorted(cal_sets)})")
+    neuron = config["neurons"][cal_sets[fig2["calibration"]]["neuron"]]
+    if neuron["model"] != "IF_cond_exp":
+        raise ConfigError("config key 'experiments.p16_fig2.calibration': P16 Fig 2 needs "
+                          f"a COBA neuron, {fig2['calibration']!r} has {neuron['model']}")
 
-    if "l18_fig1" in experiments:
-        fig1 = experiments["l18_fig1"]
-        _refer(config, "experiments.l18_fig1.neuron", fig1["neuron"], "neurons")
-        if config["neurons"][fig1["neuron"]]["model"] != "IF_curr_exp":
-            raise ConfigError("config key 'experiments.l18_fig1.neuron': the PSP envelopes "
-                              "of L18 Fig 1d need a current-based (IF_curr_exp) neuron")
-        for i, name in enumerate(fig1["stp_sets"]):
-            _refer(config, f"experiments.l18_fig1.stp_sets.{i}", name, "stp")
+    fig1 = experiments["l18_fig1"]
+    _refer(config, "experiments.l18_fig1.neuron", fig1["neuron"], "neurons")
+    if config["neurons"][fig1["neuron"]]["model"] != "IF_curr_exp":
+        raise ConfigError("config key 'experiments.l18_fig1.neuron': the PSP envelopes "
+                          "of L18 Fig 1d need a current-based (IF_curr_exp) neuron")
+    for i, name in enumerate(fig1["stp_sets"]):
+        _refer(config, f"experiments.l18_fig1.stp_sets.{i}", name, "stp")
 
-    if "l18_fig5" in experiments:
-        for i, name in enumerate(experiments["l18_fig5"]["neuron_sets"]):
-            key = f"experiments.l18_fig5.neuron_sets.{i}"
-            _refer(config, key, name, "neurons")
-            _refer(config, key, name, "noise")
-            _check_noise_fits_neuron(config, key, name, name)
+    for i, name in enumerate(experiments["l18_fig5"]["neuron_sets"]):
+        key = f"experiments.l18_fig5.neuron_sets.{i}"
+        _refer(config, key, name, "neurons")
+        _refer(config, key, name, "noise")
+        _check_noise_fits_neuron(config, key, name, name)
 
-    if "p16_fig4" in experiments:
-        fig4 = experiments["p16_fig4"]
-        too_high = [u for u in fig4["shown_units"] if u >= fig4["n_units"]]
-        if len(set(fig4["shown_units"])) != len(fig4["shown_units"]):
-            raise ConfigError("config key 'experiments.p16_fig4.shown_units': units repeat "
-                              f"({fig4['shown_units']})")
-        if too_high:
-            raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': {too_high} "
-                              f"not below n_units = {fig4['n_units']}")
+    fig4 = experiments["p16_fig4"]
+    shown = fig4["shown_units"]
+    if len(set(shown)) != len(shown):
+        raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': units repeat ({shown})")
+    too_high = [u for u in shown if u >= fig4["n_units"]]
+    if too_high:
+        raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': {too_high} "
+                          f"not below n_units = {fig4['n_units']}")
 
     digits = config["data"]["p16_digits"]
     if digits["low"] >= digits["high"]:
