@@ -83,7 +83,7 @@ def sampling_calibration(wildcards):
 def sampling_runs(wildcards):
     """The runs one sampling aggregate gathers: trials on the shared BM, runs on more BMs."""
     n = slices.sampling_inputs(CFG, wildcards.exp)
-    return {kind + "s": [f"results/sims/{wildcards.exp}/{kind}_{i}.nc" for i in range(n[kind])]
+    return {f"{kind}s": [f"results/sims/{wildcards.exp}/{kind}_{i}.nc" for i in range(n[kind])]
             for kind in ("trial", "bm")}
 
 
