@@ -43,21 +43,25 @@ class ChecksumError(RuntimeError):
 
 
 def bar_image(
-    size: int, centre: Sequence[float], angle_deg: float, length: float, width: float
+    size: int, centre: Sequence[float], angle_deg: float, length: float, n_pixels: int
 ) -> np.ndarray:
-    """Binary image of one bar: pixels within `width`/2 of its axis and `length`/2 of its centre.
+    """Binary image of one bar: the `n_pixels` pixels nearest to a segment of `length`.
 
-    Pixel (row r, column c) sits at (x, y) = (c, r); angle 0 is horizontal. Pixels exactly
-    on the border count as inside (a tolerance absorbs the rounding of cos/sin).
+    The segment is centred on `centre` (row, column) at `angle_deg` (0 = horizontal; pixel
+    (r, c) sits at (x, y) = (c, r)). Ranking pixels by their distance to the segment gives
+    every bar exactly `n_pixels` pixels whatever its orientation, which a width threshold
+    cannot (rasterisation); ties (equal distances to 1e-9) go to the lower pixel index.
     """
     rows, cols = np.mgrid[0:size, 0:size].astype(float)
     dx, dy = cols - centre[1], rows - centre[0]
     theta = np.deg2rad(angle_deg)
     along = dx * np.cos(theta) + dy * np.sin(theta)
     across = -dx * np.sin(theta) + dy * np.cos(theta)
-    tol = 1e-9
-    inside = (np.abs(across) <= width / 2 + tol) & (np.abs(along) <= length / 2 + tol)
-    return inside.astype(np.uint8)
+    distance = np.hypot(np.maximum(np.abs(along) - length / 2, 0.0), across).ravel()
+    nearest = np.lexsort((np.arange(distance.size), np.round(distance, 9)))[:n_pixels]
+    image = np.zeros(size * size, np.uint8)
+    image[nearest] = 1
+    return image
 
 
 def bars_dataset(
@@ -65,28 +69,27 @@ def bars_dataset(
     angles_deg: Sequence[float],
     centres: Sequence[Sequence[float]],
     length_px: float,
-    width_px: float,
+    pixels_per_bar: int,
 ) -> xr.Dataset:
-    """The bars training set of L18 Fig 2c: one image per orientation."""
+    """The bars training set of L18 Fig 2c: one image per orientation, `pixels_per_bar` each.
+
+    Equal pixel counts make the easy and hard sets comparable: the interaction strength
+    <z_i>^T W <z_j> grows with the number of active units (STUDY §6).
+    """
     if len(centres) != len(angles_deg):
         raise ValueError(
             f"bars: {len(centres)} centres given for {len(angles_deg)} angles (config data.bars)"
         )
-    images = np.stack(
-        [
-            bar_image(size, c, a, length_px, width_px).ravel()
-            for c, a in zip(centres, angles_deg, strict=True)
-        ]
-    )
-    if (images.sum(axis=1) == 0).any():
-        raise ValueError("bars: a bar lies outside the image (config data.bars)")
+    images = np.stack([bar_image(size, c, a, length_px, pixels_per_bar)
+                       for c, a in zip(centres, angles_deg, strict=True)])
     return xr.Dataset(
         {
             "image": (("sample", "pixel"), images, {"long_name": "binary bar image", "units": "1"}),
             "angle": (("sample",), np.asarray(angles_deg, float),
                       {"long_name": "bar orientation", "units": "degree"}),
         },
-        attrs={"image_shape": [size, size]},
+        attrs={"image_shape": [size, size], "pixels_per_bar": pixels_per_bar,
+               "length_px": length_px},
     )
 
 

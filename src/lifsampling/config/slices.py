@@ -57,9 +57,8 @@ def mnist(cfg: Mapping[str, Any]) -> Slice:
 
 def bars(cfg: Mapping[str, Any], difficulty: str) -> Slice:
     b = cfg["data"]["bars"]
-    layout = b[difficulty]
-    return _job(cfg, size=b["size"], width_px=b["width_px"], angles_deg=list(b["angles_deg"]),
-                length_px=layout["length_px"], centres=[list(c) for c in layout["centres"]])
+    return _job(cfg, size=b["size"], angles_deg=list(b["angles_deg"]), length_px=b["length_px"],
+                pixels_per_bar=b["pixels_per_bar"], centres=b[difficulty]["centres"])
 
 
 def mnist_subset(cfg: Mapping[str, Any], subset: str) -> Slice:
