@@ -149,12 +149,21 @@ def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, sampling: xr.Dataset,
     return fig
 
 
-def l18_fig2(grid: xr.Dataset) -> plt.Figure:
-    """L18 Fig 2a-b: sampled joints with static vs best STP synapses; DKL over the STP grid."""
+def l18_fig2(grid: xr.Dataset, bars: xr.Dataset) -> plt.Figure:
+    """L18 Fig 2: a sampled joints with static vs best STP synapses; b D_KL over the STP grid;
+    c bars: training sets, Gibbs and LIF+STP image sequences, time spent in one mode."""
+    n_fac = grid.sizes["tau_fac"]
+    fig = plt.figure(figsize=(4.2 * (1 + n_fac), 9.5), layout="constrained")
+    top, bottom = fig.subfigures(2, 1, height_ratios=[1.0, 1.25])
+    _stp_grid_panels(top, grid)
+    _bars_panels(bottom, bars)
+    return fig
+
+
+def _stp_grid_panels(fig, grid: xr.Dataset) -> None:
     mean_dkl = grid["dkl"].mean("seed")
     n_fac = grid.sizes["tau_fac"]
-    fig, axes = plt.subplots(1, 1 + n_fac, figsize=(4.2 * (1 + n_fac), 3.8),
-                             constrained_layout=True)
+    axes = fig.subplots(1, 1 + n_fac)
     best = mean_dkl.where(mean_dkl == mean_dkl.min(), drop=True)
     best_point = {k: float(best[k].values[0]) for k in ("tau_fac", "U0", "tau_rec")}
     ax = axes[0]
@@ -190,7 +199,49 @@ def l18_fig2(grid: xr.Dataset) -> plt.Figure:
         ax.set_title(f"b  mean D_KL, τfac = {tau_fac:g} ms (static: {static:.3f})", fontsize=9,
                      loc="left")
     fig.colorbar(mesh, ax=axes[1:], label="D_KL(p_N || p_B)")
-    return fig
+
+
+def _image_strip(images: np.ndarray, side: int, gap: int = 2) -> np.ndarray:
+    """Images (n, side²) side by side with `gap` blank columns (NaN) between them."""
+    n = len(images)
+    strip = np.full((side, n * (side + gap) - gap), np.nan)
+    for i, img in enumerate(images):
+        strip[:, i * (side + gap):i * (side + gap) + side] = img.reshape(side, side)
+    return strip
+
+
+def _bars_panels(fig, bars: xr.Dataset) -> None:
+    side = int(bars.attrs["image_side"])
+    axes = fig.subplots(2, 3, width_ratios=[1.0, 7.0, 2.0])
+    names = {"gibbs": "Gibbs", "lif_stp": "LIF+STP"}
+    for row, level in enumerate(bars["difficulty"].values):
+        d = bars.sel(difficulty=level)
+        ax = axes[row, 0]
+        ax.imshow(d["training_image"].values.sum(axis=0).reshape(side, side), cmap="Greys")
+        within, between = d["interaction"].values
+        ax.set_title(f"c  {level} bars\nw_ii {within:.0f}, w_ij {between:.0f}", fontsize=8,
+                     loc="left")
+        ax.axis("off")
+        ax = axes[row, 1]
+        seed0 = d.isel(seed=0)
+        strips = [_image_strip(seed0["shown_image"].sel(sampler=s).values, side)
+                  for s in bars["sampler"].values]
+        gap = np.full((side // 2, strips[0].shape[1]), np.nan)
+        ax.imshow(np.vstack([strips[0], gap, strips[1]]), cmap="Greys", vmin=0, vmax=1)
+        ax.set_yticks([side / 2, side * 2], [names[str(s)] for s in bars["sampler"].values])
+        ax.set_xticks([])
+        ax.set_title(f"20 of {bars.sizes['sample']} consecutive samples (seed 0)", fontsize=8,
+                     loc="left")
+        ax = axes[row, 2]
+        durations = d["mean_mode_duration"]
+        for i, sampler in enumerate(bars["sampler"].values):
+            values = durations.sel(sampler=sampler).values
+            ax.bar(i, values.mean(), color=("tab:gray", "tab:blue")[i], alpha=0.6)
+            ax.plot(np.full(values.size, i), values, "k.", ms=3)
+        ax.set_xticks(range(bars.sizes["sampler"]), [names[str(s)] for s in
+                                                     bars["sampler"].values], fontsize=7)
+        ax.set(yscale="log", ylabel="mean stay in a mode [samples]")
+        ax.set_title(f"{bars.sizes['seed']} seeds", fontsize=8, loc="left")
 
 
 def p16_fig4(network: xr.Dataset) -> plt.Figure:

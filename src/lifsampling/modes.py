@@ -46,3 +46,32 @@ def balance(histogram: np.ndarray, classes: list[int] | None = None) -> float:
     h = h / h.sum()
     nz = h[h > 0]
     return float(-(nz * np.log(nz)).sum() / np.log(len(h)))
+
+
+def nearest_pattern(samples: np.ndarray, patterns: np.ndarray) -> np.ndarray:
+    """Index of the pattern at the smallest Hamming distance from each sample (the mode of a
+    bars sample, L18 Fig 2c); ties go to the lower index."""
+    s = np.asarray(samples, np.float32)
+    p = np.asarray(patterns, np.float32)
+    # |s - p|_1 = |s| + |p| - 2 s·p for binary vectors
+    distance = s.sum(axis=1, keepdims=True) + p.sum(axis=1) - 2 * s @ p.T
+    return np.argmin(distance, axis=1)
+
+
+def label_modes_from_spikes(label_trains: list[np.ndarray], sample_times: np.ndarray,
+                            window_ms: float) -> np.ndarray:
+    """Mode of each sample of a spiking network: the label neuron with the most spikes in
+    (t - window_ms, t] (L18: the label unit with the highest rate). Where no label neuron
+    fired in the window, or the top count is shared, the previous mode is kept (the first
+    sample then takes the lowest tied index)."""
+    t = np.asarray(sample_times, float)
+    counts = np.stack([np.searchsorted(np.sort(np.asarray(tr, float)), t, side="right")
+                       - np.searchsorted(np.sort(np.asarray(tr, float)), t - window_ms,
+                                         side="right") for tr in label_trains], axis=1)
+    top = counts.max(axis=1, keepdims=True)
+    unique = ((counts == top).sum(axis=1) == 1) & (top[:, 0] > 0)
+    modes = np.argmax(counts, axis=1)
+    for i in range(1, len(modes)):
+        if not unique[i]:
+            modes[i] = modes[i - 1]
+    return modes

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import membrane, translate
+from .rbm import RBM
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,11 @@ def bm_network(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mapping, al
     weights = np.where(np.asarray(W) >= 0, magnitudes, -magnitudes)
     currents = np.array([membrane.coba_current_for_mean(neuron, noise, m) for m in means])
     return NetworkSpec(neuron, noise, weights, "i_offset", currents, stp, delay_ms)
+
+
+def rbm_network(rbm: RBM, neuron: Mapping, noise: Mapping, alpha: float, u0: float,
+                stp: STPSet, delay_ms: float = 0.1) -> NetworkSpec:
+    """The LIF network of a trained RBM: units ordered (visible, labels, hidden) as in
+    `RBM.to_bm`, translated like any BM (`bm_network`); the same (W, b) a Gibbs sampler uses."""
+    W, b = rbm.to_bm()
+    return bm_network(W, b, neuron, noise, alpha, u0, stp, delay_ms)

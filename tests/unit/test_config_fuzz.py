@@ -30,13 +30,16 @@ REFERENCES = [
     *[("experiments", "sampling", e, k) for e in ("p16_fig3", "l18_fig5")
       for k in ("neuron", "calibration", "stp")],
     ("experiments", "l18_fig2_grid", "neuron"), ("experiments", "l18_fig2_grid", "calibration"),
+    ("experiments", "l18_fig2_bars", "neuron"), ("experiments", "l18_fig2_bars", "calibration"),
+    ("experiments", "l18_fig2_bars", "stp"),
     ("experiments", "p16_fig4", "neuron"), ("experiments", "p16_fig4", "calibration"),
     ("experiments", "p16_fig4", "stp"), ("experiments", "p16_fig2", "calibration"),
     ("experiments", "l18_fig1", "neuron"), ("experiments", "l18_fig1", "stp_sets", 1),
     ("experiments", "l18_fig5", "neuron_sets", 0), ("training", "models", "mnist", "data"),
 ]
 CALIBRATED = [("experiments", "sampling", "p16_fig3"), ("experiments", "sampling", "l18_fig5"),
-              ("experiments", "l18_fig2_grid"), ("experiments", "p16_fig4")]
+              ("experiments", "l18_fig2_grid"), ("experiments", "l18_fig2_bars"),
+              ("experiments", "p16_fig4")]
 KEY = re.compile(r"config key '([^']*)'")
 
 
@@ -213,4 +216,4 @@ def test_valid_perturbations_are_accepted(config):
 
 def test_the_generators_cover_every_kind_of_culprit():
     assert len(LEAVES) > 150 and len(NON_NEGATIVE) > 100 and len(LISTS) > 10
-    assert len(REFERENCES) == 22 and all(_name(p) for p in REFERENCES)
+    assert len(REFERENCES) == 25 and all(_name(p) for p in REFERENCES)

@@ -51,3 +51,26 @@ def test_run_lengths_and_durations():
     assert modes.balance(np.array([0.25] * 4)) == pytest.approx(1.0)
     assert modes.balance(np.array([1.0, 0, 0, 0])) == pytest.approx(0.0)
     assert modes.modes_from_label_activity(np.array([[0.1, 0.9], [0.8, 0.2]])).tolist() == [1, 0]
+
+
+def test_mode_of_a_bars_sample_is_the_nearest_bar():
+    bars = np.array([[1, 1, 1, 0, 0, 0], [0, 0, 1, 1, 1, 0], [0, 0, 0, 0, 1, 1]])
+    samples = np.array([[1, 1, 0, 0, 0, 0],   # 1 from bar 0, 4 from bar 1
+                        [0, 0, 1, 1, 1, 1],   # 1 from bar 1, 2 from bar 2
+                        [0, 0, 0, 0, 0, 0],   # 3, 3, 2: bar 2
+                        [1, 1, 1, 1, 1, 1]])  # 3, 3, 4: tie of bars 0 and 1 -> 0
+    assert modes.nearest_pattern(samples, bars).tolist() == [0, 1, 2, 0]
+
+
+def test_label_mode_is_the_label_neuron_with_most_spikes_in_the_window():
+    trains = [np.array([5.0, 12.0, 14.0]), np.array([25.0, 27.0, 29.0]), np.array([26.0])]
+    t = np.array([10.0, 15.0, 20.0, 30.0, 40.0, 50.0])
+    # window (t - 10, t]: t=10 {0: 1}; t=15 {0: 3}... t=20 {0: 2}; t=30 {1: 3, 2: 1};
+    # t=40 {}: keeps 1; t=50 {}: keeps 1
+    got = modes.label_modes_from_spikes(trains, t, window_ms=10.0)
+    assert got.tolist() == [0, 0, 0, 1, 1, 1]
+    # a tie keeps the previous mode
+    tie = [np.array([1.0, 21.0]), np.array([2.0, 22.0, 23.0]), np.array([24.0])]
+    assert modes.label_modes_from_spikes(tie, np.array([5.0, 25.0]), 10.0).tolist() == [0, 1]
+    tie2 = [np.array([1.0, 21.0]), np.array([22.0])]
+    assert modes.label_modes_from_spikes(tie2, np.array([5.0, 25.0]), 10.0).tolist() == [0, 0]

@@ -22,10 +22,7 @@ rule activation_predictions:
 # (lifsampling.experiments.claim_inputs() lists the names; a missing one is an error).
 CLAIM_INPUTS = {
     "classification_mnist": "results/analysis/classification_mnist.nc",
-    "bars_easy_model": "results/models/bars_easy.nc",
-    "bars_hard_model": "results/models/bars_hard.nc",
-    "bars_easy_data": "results/data/bars_easy.nc",
-    "bars_hard_data": "results/data/bars_hard.nc",
+    "l18_fig2_bars": "results/sims/l18_fig2_bars.nc",
     "l18_fig2_grid": "results/sims/l18_fig2_grid.nc",
     "l18_coba_calibration": L18_COBA_CALIBRATION,
     "l18_cuba_calibration": L18_CUBA_CALIBRATION,

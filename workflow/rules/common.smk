@@ -94,3 +94,18 @@ GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
 FIG4_SCALES = slices.p16_fig4_scales(CFG)
 FIG4_RUNS = [f"results/sims/p16_fig4/run_w{w}_{r}.nc"
              for w in FIG4_SCALES for r in range(EXPERIMENTS["p16_fig4"]["n_runs"])]
+
+# ---- L18 Fig 2c: bars
+BARS = EXPERIMENTS["l18_fig2_bars"]
+BAR_SETS = ["easy", "hard"]
+
+
+def bars_mixing_inputs(wildcards):
+    """Per bar set: its sampling runs over seeds, its trained model and its training images."""
+    inputs = {}
+    for level in BAR_SETS:
+        inputs[f"{level}_runs"] = [f"results/sims/l18_fig2_bars/{level}_seed_{s}.nc"
+                                   for s in range(BARS["n_seeds"])]
+        inputs[f"{level}_model"] = f"results/models/bars_{level}.nc"
+        inputs[f"{level}_data"] = f"results/data/bars_{level}.nc"
+    return inputs

@@ -57,6 +57,7 @@ rule p16_fig3:
 rule l18_fig2:
     input:
         grid="results/sims/l18_fig2_grid.nc",
+        bars="results/sims/l18_fig2_bars.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig2.pdf",
         png=report(f"{FIGDIR}/l18_fig2.png", caption="../report/l18_fig2.rst",

@@ -118,6 +118,48 @@ rule stp_grid:
         "../scripts/stp_grid.py"
 
 
+# L18 Fig 2c: Gibbs and LIF+STP samples of the bars RBMs, one job per (bar set, seed).
+rule bars_sampling:
+    input:
+        model="results/models/bars_{difficulty}.nc",
+        data="results/data/bars_{difficulty}.nc",
+        calibration=calibration_file(BARS["calibration"]),
+    output:
+        "results/sims/l18_fig2_bars/{difficulty}_seed_{seed}.nc",
+    wildcard_constraints:
+        difficulty="|".join(BAR_SETS),
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.bars_sampling(CFG, wc.difficulty, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.tsv"
+    resources:
+        runtime=lambda wc: 30 if SCALE == "paper" else 15,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/bars_sampling.py"
+
+
+rule bars_mixing:
+    input:
+        unpack(bars_mixing_inputs),
+    output:
+        "results/sims/l18_fig2_bars.nc",
+    params:
+        job=slices.bars_mixing(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig2_bars.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_bars.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/bars_mixing.py"
+
+
 # P16 Fig 4: K = 500 networks. The Gibbs reference and the NEST runs of a weight scale are
 # independent jobs; the aggregate compares them.
 rule p16_fig4_reference:

@@ -181,6 +181,20 @@ def stp_grid(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 
 
+def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> Slice:
+    """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
+    e = cfg["experiments"]["l18_fig2_bars"]
+    seeds = {"gibbs": _seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
+             "lif": _seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
+    return _job(cfg, seeds, difficulty=difficulty, **_cell(cfg, e["calibration"]),
+                stp=dict(cfg["stp"][e["stp"]]), n_samples=e["n_samples"], n_shown=e["n_shown"],
+                burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+
+
+def bars_mixing(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
+
+
 def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
     e = cfg["experiments"]["p16_fig4"]
     return {"n_units": e["n_units"], "bias_scale": e["bias_scale"],
@@ -258,6 +272,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out |= {f"sampling_run:{name}:{kind}": sampling_run(cfg, name, kind, 0)
                 for kind in ("trial", "bm") if counts[kind]}
         out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
+    out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in ("easy", "hard")}
+    out["bars_mixing"] = bars_mixing(cfg)
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}

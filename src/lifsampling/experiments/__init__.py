@@ -11,8 +11,9 @@ these modules only assemble it, with dimensions, units and long names.
 `activation`        P16 Fig 2, L18 Fig 5a, e: activation functions, theories
 `sampling`          P16 Fig 3, L18 Fig 5b-d: small LIF networks sampling BMs
 `stp_grid`          L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
+`bars`              L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
 `large_network`     P16 Fig 4: K = 500 networks against a Gibbs reference
-`generative`        L18 Fig 2c, 3, 4: trained RBMs (bars, MNIST, subsets)
+`generative`        L18 Fig 3, 4: samplers of trained RBMs, MNIST, subsets
 `inference`         P16 Fig 5: the inference demo on 12x12 digits
 ==================  ===========================================================
 """
@@ -25,9 +26,18 @@ from dataclasses import replace
 import xarray as xr
 
 from ..claims import Claim
-from . import activation, generative, inference, large_network, sampling, stp_grid, stp_probe
+from . import (
+    activation,
+    bars,
+    generative,
+    inference,
+    large_network,
+    sampling,
+    stp_grid,
+    stp_probe,
+)
 
-FAMILIES = (stp_probe, activation, sampling, stp_grid, large_network, generative, inference)
+FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, generative, inference)
 
 
 def claim_registry() -> dict[str, Claim]:

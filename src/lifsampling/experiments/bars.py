@@ -1,0 +1,135 @@
+"""L18 Fig 2c: mixing of Gibbs sampling and of an STP-endowed LIF network on the bars RBMs.
+
+Each RBM (400 visible, 30 hidden, CAST-trained on the easy or the hard bars) is sampled by a
+Gibbs chain and by its LIF+STP network with the same (W, b): 5000 consecutive samples each
+(one every tau_ref for the network). The mode of a sample is its nearest training bar
+(Hamming distance); the time spent in one mode measures mixing. The mean interaction strengths
+<z_i>^T W <z_j> of the trained models show how competitive the learned populations are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from ..claims import Claim
+from ..modes import mode_durations, nearest_pattern
+from ..rbm import RBM, mean_interaction_strengths
+from .generative import gibbs_samples, lif_samples
+
+SAMPLERS = ("gibbs", "lif_stp")
+L18_INTERACTIONS = {"easy": (92.75, -145.48), "hard": (102.82, -164.66)}  # L18 Fig 2c
+
+CLAIMS = (
+    Claim("l18_bars_easy_mixing", "L18", "2c", "Gibbs on easy bars stays ~100x longer in a "
+          "mode than LIF+STP", "~100x", "ratio of mean mode durations within {bound[0]:g}x-"
+          "{bound[1]:g}x", (30.0, 300.0), ("quick", "paper")),
+    Claim("l18_bars_hard_stuck", "L18", "2c", "Gibbs on hard bars never leaves its mode, "
+          "LIF+STP does", "never", "no Gibbs mode switch in any run, LIF+STP switches in every "
+          "run", None, ("quick", "paper")),
+    Claim("l18_bars_interaction_easy", "L18", "2c", "mean within / between interaction "
+          "strengths, easy bars", "92.75 / -145.48", "each within {bound:.0%}", 0.25),
+    Claim("l18_bars_interaction_hard", "L18", "2c", "mean within / between interaction "
+          "strengths, hard bars", "102.82 / -164.66", "each within {bound:.0%}", 0.25),
+    Claim("l18_bars_hard_more_competitive", "L18", "2c", "hard bars: stronger within, more "
+          "negative between than easy", "hard more competitive", "both inequalities"),
+)
+CLAIM_INPUTS = ("l18_fig2_bars",)
+
+
+def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
+        calibration: xr.Dataset) -> xr.Dataset:
+    """Gibbs and LIF+STP samples of one bars RBM (slice `slices.bars_sampling`): the mode of
+    every sample, the time spent in each stay, and `n_shown` equally spaced images."""
+    n = job["n_samples"]
+    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
+    v_lif, trains = lif_samples(job, rbm, calibration)
+    samples = {"gibbs": v_gibbs, "lif_stp": v_lif}
+    modes = np.stack([nearest_pattern(samples[s], patterns) for s in SAMPLERS])
+    shown = np.linspace(0, n - 1, job["n_shown"]).round().astype(int)
+    durations = [mode_durations(m) for m in modes]
+    duration_ms = job["neuron"]["tau_refrac"]
+    return xr.Dataset(
+        {
+            "mode": (("sampler", "sample"), modes,
+                     {"long_name": "nearest training bar (Hamming distance)"}),
+            "shown_image": (("sampler", "shown", "pixel"),
+                            np.stack([samples[s][shown] for s in SAMPLERS]),
+                            {"long_name": "visible state of equally spaced samples",
+                             "units": "1"}),
+            "mean_mode_duration": (("sampler",), [d.mean() for d in durations],
+                                   {"long_name": "mean stay in one mode (last stay censored)",
+                                    "units": "samples"}),
+            "n_switches": (("sampler",), [d.size - 1 for d in durations],
+                           {"long_name": "number of mode switches"}),
+            "mode_fraction": (("sampler", "pattern"),
+                              np.stack([np.bincount(m, minlength=len(patterns)) / n
+                                        for m in modes]),
+                              {"long_name": "fraction of samples in each mode", "units": "1"}),
+            "mean_rate": ((), np.mean([t.size for t in trains]) / (n * duration_ms) * 1000,
+                          {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
+        },
+        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+                "shown": ("shown", shown, {"long_name": "index of the shown sample"}),
+                "pattern": ("pattern", np.arange(len(patterns)),
+                            {"long_name": "training bar"})},
+        attrs={"title": f"L18 Fig 2c: {job['difficulty']} bars, Gibbs vs LIF+STP",
+               "difficulty": job["difficulty"], "n_samples": n},
+    )
+
+
+def aggregate(job: Mapping[str, Any], runs: Mapping[str, list[xr.Dataset]],
+              models: Mapping[str, RBM], patterns: Mapping[str, np.ndarray]) -> xr.Dataset:
+    """Runs of both bar sets over seeds: dims (difficulty, seed, sampler, ...), plus the
+    training images and the mean interaction strengths of each trained model."""
+    levels = list(runs)
+    stacked = xr.concat([xr.concat(runs[lv], dim="seed") for lv in levels], dim="difficulty")
+    ds = stacked.drop_attrs(deep=False).assign_coords(
+        difficulty=("difficulty", levels, {"long_name": "bars data set"}),
+        seed=np.arange(job["n_seeds"]))
+    strengths = np.array([mean_interaction_strengths(models[lv], patterns[lv]) for lv in levels])
+    ds["interaction"] = (("difficulty", "interaction_kind"), strengths,
+                         {"long_name": "mean <z_i>^T W <z_j>, within (i = j) and between "
+                                       "(i != j) bars", "units": "1"})
+    ds["training_image"] = (("difficulty", "pattern", "pixel"),
+                            np.stack([patterns[lv] for lv in levels]),
+                            {"long_name": "training bar images", "units": "1"})
+    ds = ds.assign_coords(interaction_kind=("interaction_kind", ["within", "between"],
+                                            {"long_name": "pair of populations"}))
+    ds.attrs = {"title": "L18 Fig 2c: bars, Gibbs vs LIF+STP, interaction strengths",
+                "image_side": int(np.sqrt(patterns[levels[0]].shape[1]))}
+    return ds
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """Mode durations (easy), stuck Gibbs chains (hard), interaction strengths."""
+    ds = datasets["l18_fig2_bars"]
+    easy = ds["mean_mode_duration"].sel(difficulty="easy").mean("seed")
+    ratio = float(easy.sel(sampler="gibbs") / easy.sel(sampler="lif_stp"))
+    c = claims["l18_bars_easy_mixing"]
+    c.judge(f"Gibbs {float(easy.sel(sampler='gibbs')):.0f} vs LIF+STP "
+            f"{float(easy.sel(sampler='lif_stp')):.1f} samples per stay: {ratio:.1f}x "
+            f"({ds.sizes['seed']} seeds)", c.bound[0] <= ratio <= c.bound[1], scale)
+    hard = ds["n_switches"].sel(difficulty="hard")
+    gibbs, lif = hard.sel(sampler="gibbs").values, hard.sel(sampler="lif_stp").values
+    claims["l18_bars_hard_stuck"].judge(
+        f"Gibbs switches {gibbs.tolist()}, LIF+STP switches {lif.tolist()} in "
+        f"{ds.sizes['sample']} samples",
+        bool((gibbs == 0).all() and (lif > 0).all()), scale)
+
+    values = {}
+    for level in ("easy", "hard"):
+        within, between = ds["interaction"].sel(difficulty=level).values
+        values[level] = within, between
+        paper = L18_INTERACTIONS[level]
+        c = claims[f"l18_bars_interaction_{level}"]
+        c.judge(f"{within:.2f} / {between:.2f}",
+                abs(within - paper[0]) <= c.bound * abs(paper[0])
+                and abs(between - paper[1]) <= c.bound * abs(paper[1]), scale)
+    (ew, eb), (hw, hb) = values["easy"], values["hard"]
+    claims["l18_bars_hard_more_competitive"].judge(
+        f"within {hw:.1f} vs {ew:.1f}, between {hb:.1f} vs {eb:.1f}", hw > ew and hb < eb, scale)
