@@ -244,6 +244,60 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
         ax.set_title(f"{bars.sizes['seed']} seeds", fontsize=8, loc="left")
 
 
+SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+STP"),
+                 "opt": ("k", "OPT"), "pom": ("tab:brown", "POM")}
+
+
+def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset) -> plt.Figure:
+    """L18 Fig 3b-d: ISL against the number of samples (seeds, mean, OPT, POM), ISL at 1e3
+    samples over seeds, stays in one mode; classification accuracy in the title."""
+    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+    n = mnist["n_used"].values
+    ax = axes[0]
+    for sampler in mnist["sampler"].values:
+        colour, label = SAMPLER_STYLE[str(sampler)]
+        curves = mnist["isl"].sel(sampler=sampler)
+        for curve in curves.values:
+            ax.plot(n, curve, "--", color=colour, lw=0.6, alpha=0.6)
+        ax.plot(n, curves.mean("seed"), color=colour, lw=2,
+                label=f"{label} ({mnist.sizes['seed']} seeds)")
+    for ref in mnist["reference"].values:
+        colour, label = SAMPLER_STYLE[str(ref)]
+        ax.plot(n, mnist["isl_reference"].sel(reference=ref), color=colour, lw=1.5, label=label)
+    ax.set(xscale="log", xlabel="number of samples", ylabel="ISL [nat]")
+    ax.legend(fontsize=7, frameon=False)
+    ax.set_title(f"b  ISL of {mnist.attrs['n_test']} test images", fontsize=9, loc="left")
+    ax = axes[1]
+    at = min(1000, int(n[-1]))
+    isl_at = mnist["isl"].sel(n_used=at)
+    bins = np.linspace(float(isl_at.min()) - 1, float(isl_at.max()) + 1, 20)
+    for sampler in mnist["sampler"].values:
+        colour, label = SAMPLER_STYLE[str(sampler)]
+        ax.hist(isl_at.sel(sampler=sampler).values, bins=bins, color=colour, alpha=0.6,
+                label=label)
+    ax.set(xlabel=f"ISL at {at} samples [nat]", ylabel="number of seeds")
+    ax.legend(fontsize=7, frameon=False)
+    ax.set_title(f"c  ISL at {at} samples over seeds", fontsize=9, loc="left")
+    ax = axes[2]
+    lower = mnist["duration_bin"].values
+    upper = mnist["duration_bin_upper"].values
+    for sampler in mnist["sampler"].values:
+        colour, label = SAMPLER_STYLE[str(sampler)]
+        counts = mnist["duration_histogram"].sel(sampler=sampler).values
+        mean = float(mnist["mean_mode_duration"].sel(sampler=sampler))
+        ax.stairs(counts, np.append(lower, upper[-1]), color=colour, lw=1.5,
+                  label=f"{label}: mean {mean:.1f}")
+    ax.set(xscale="log", yscale="log", xlabel="stay in one mode [samples]",
+           ylabel="number of stays")
+    ax.legend(fontsize=7, frameon=False)
+    ax.set_title("d  time spent in one mode", fontsize=9, loc="left")
+    acc = classification["accuracy"]
+    fig.suptitle(f"L18 Fig 3: MNIST 784-600-10; classification: Gibbs "
+                 f"{100 * float(acc.sel(classifier='gibbs')):.1f} %, exact posterior "
+                 f"{100 * float(acc.sel(classifier='exact')):.1f} %", fontsize=9)
+    return fig
+
+
 def p16_fig4(network: xr.Dataset) -> plt.Figure:
     """P16 Fig 4: per weight scale a raster, the 5-unit joint vs Gibbs and D_KL over time."""
     ds = network

@@ -23,7 +23,7 @@ SIGNED = {"v_rest", "v_reset", "v_thresh", "e_rev_E", "e_rev_I", "start", "stop"
 # parameters with an upper bound, and a value beyond it (n_units: of the K <= 20 networks whose
 # distribution is enumerated exactly, experiments.sampling)
 ABOVE_RANGE = {"U0": 1.5, "binarize_threshold": 1.0, "low": 1.5, "high": 1.5, "digits": 10,
-               "n_units": 21}
+               "n_units": 21, "isl_beta": 1.0}
 REFERENCES = [
     *[("calibration", "sets", s, k) for s in ("l18_cuba", "l18_coba", "p16_coba")
       for k in ("neuron", "noise")],
@@ -31,7 +31,8 @@ REFERENCES = [
       for k in ("neuron", "calibration", "stp")],
     ("experiments", "l18_fig2_grid", "neuron"), ("experiments", "l18_fig2_grid", "calibration"),
     ("experiments", "l18_fig2_bars", "neuron"), ("experiments", "l18_fig2_bars", "calibration"),
-    ("experiments", "l18_fig2_bars", "stp"),
+    ("experiments", "l18_fig2_bars", "stp"), ("experiments", "l18_fig3", "neuron"),
+    ("experiments", "l18_fig3", "calibration"), ("experiments", "l18_fig3", "stp"),
     ("experiments", "p16_fig4", "neuron"), ("experiments", "p16_fig4", "calibration"),
     ("experiments", "p16_fig4", "stp"), ("experiments", "p16_fig2", "calibration"),
     ("experiments", "l18_fig1", "neuron"), ("experiments", "l18_fig1", "stp_sets", 1),
@@ -39,6 +40,7 @@ REFERENCES = [
 ]
 CALIBRATED = [("experiments", "sampling", "p16_fig3"), ("experiments", "sampling", "l18_fig5"),
               ("experiments", "l18_fig2_grid"), ("experiments", "l18_fig2_bars"),
+              ("experiments", "l18_fig3"),
               ("experiments", "p16_fig4")]
 KEY = re.compile(r"config key '([^']*)'")
 
@@ -216,4 +218,4 @@ def test_valid_perturbations_are_accepted(config):
 
 def test_the_generators_cover_every_kind_of_culprit():
     assert len(LEAVES) > 150 and len(NON_NEGATIVE) > 100 and len(LISTS) > 10
-    assert len(REFERENCES) == 25 and all(_name(p) for p in REFERENCES)
+    assert len(REFERENCES) == 28 and all(_name(p) for p in REFERENCES)

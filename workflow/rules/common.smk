@@ -22,10 +22,9 @@ EXPERIMENTS = CFG["experiments"]
 
 # Figure targets: reproduced ones produce PDF + PNG; the others a note saying which issue
 # will reproduce them (README "not yet reproduced"), never a placeholder figure.
-REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig5", "p16_fig2", "p16_fig3", "p16_fig4"]
+REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig5", "p16_fig2", "p16_fig3", "p16_fig4"]
 NOT_YET_REPRODUCED = {
     "p16_fig5": "inference demo on 12x12 digits (issue: imbalanced data and inference demo)",
-    "l18_fig3": "MNIST 784-600-10 generative experiments (issue: L18 headline, LIF+STP vs Gibbs)",
     "l18_fig4": "imbalanced data and pattern completion (issue: imbalanced data)",
 }
 FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in REPRODUCED] + [
@@ -109,3 +108,7 @@ def bars_mixing_inputs(wildcards):
         inputs[f"{level}_model"] = f"results/models/bars_{level}.nc"
         inputs[f"{level}_data"] = f"results/data/bars_{level}.nc"
     return inputs
+
+# ---- L18 Fig 3: MNIST
+FIG3 = EXPERIMENTS["l18_fig3"]
+FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(FIG3["n_seeds"])]

@@ -160,6 +160,70 @@ rule bars_mixing:
         "../scripts/bars_mixing.py"
 
 
+# L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed; OPT and POM references.
+rule mnist_sampling:
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/sims/l18_fig3/seed_{seed}.nc",
+    wildcard_constraints:
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_sampling(CFG, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig3/seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
+    resources:
+        runtime=lambda wc: 600 if SCALE == "paper" else 30,
+        mem_mb=8000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_sampling.py"
+
+
+rule mnist_references:
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+    output:
+        "results/sims/l18_fig3/references.nc",
+    params:
+        job=slices.mnist_references(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3/references.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/references.tsv"
+    resources:
+        runtime=lambda wc: 120 if SCALE == "paper" else 20,
+        mem_mb=8000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_references.py"
+
+
+rule mnist_generative:
+    input:
+        runs=FIG3_RUNS,
+        references="results/sims/l18_fig3/references.nc",
+    output:
+        "results/sims/l18_fig3.nc",
+    params:
+        job=slices.mnist_generative(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_aggregate.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_generative.py"
+
+
 # P16 Fig 4: K = 500 networks. The Gibbs reference and the NEST runs of a weight scale are
 # independent jobs; the aggregate compares them.
 rule p16_fig4_reference:

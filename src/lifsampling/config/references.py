@@ -21,7 +21,7 @@ NOISE_WEIGHTS = {
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
 # experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "p16_fig4")
+CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "p16_fig4")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:

@@ -195,6 +195,34 @@ def bars_mixing(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 
+def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    e = cfg["experiments"]["l18_fig3"]
+    return {"n_samples": e["n_samples"], "isl_points": e["isl_points"],
+            "isl_beta": e["isl_beta"], "n_test_isl": cfg["data"]["mnist"]["n_test_isl"]}
+
+
+def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
+    """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed."""
+    e = cfg["experiments"]["l18_fig3"]
+    seeds = {"gibbs": _seed(cfg, "l18_fig3", "gibbs", seed),
+             "lif": _seed(cfg, "l18_fig3", "lif", seed)}
+    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+                **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
+                n_tsne=e["n_tsne"], nest=dict(cfg["nest"]))
+
+
+def mnist_references(cfg: Mapping[str, Any]) -> Slice:
+    """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
+    e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
+    return _job(cfg, {"references": _seed(cfg, "l18_fig3", "references")}, **_isl(cfg),
+                n_opt_base=e["n_opt_base"], ast_chains=e["ast_chains"], betas=dict(t["betas"]),
+                gamma=dict(t["gamma"]))
+
+
+def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
+
+
 def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
     e = cfg["experiments"]["p16_fig4"]
     return {"n_units": e["n_units"], "bias_scale": e["bias_scale"],
@@ -274,6 +302,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
     out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in ("easy", "hard")}
     out["bars_mixing"] = bars_mixing(cfg)
+    out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
+            "mnist_generative": mnist_generative(cfg)}
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}

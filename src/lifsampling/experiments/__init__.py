@@ -12,8 +12,9 @@ these modules only assemble it, with dimensions, units and long names.
 `sampling`          P16 Fig 3, L18 Fig 5b-d: small LIF networks sampling BMs
 `stp_grid`          L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
 `bars`              L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
+`mnist`             L18 Fig 3: ISL, modes of the MNIST RBM, Gibbs vs LIF+STP
 `large_network`     P16 Fig 4: K = 500 networks against a Gibbs reference
-`generative`        L18 Fig 3, 4: samplers of trained RBMs, MNIST, subsets
+`generative`        samplers of trained RBMs, classification, L18 Fig 4 claims
 `inference`         P16 Fig 5: the inference demo on 12x12 digits
 ==================  ===========================================================
 """
@@ -32,12 +33,14 @@ from . import (
     generative,
     inference,
     large_network,
+    mnist,
     sampling,
     stp_grid,
     stp_probe,
 )
 
-FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, generative, inference)
+FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, generative,
+            inference)
 
 
 def claim_registry() -> dict[str, Claim]:

@@ -26,13 +26,6 @@ CLAIMS = (
           "93.4 %", "|acc - 93.4 %| <= {bound:.0%}", 0.01),
     Claim("l18_class_lif", "L18", "3", "LIF+STP classifier accuracy, same W, b", "93.2 %",
           "|acc - 93.2 %| <= {bound:.0%}", 0.01),
-    Claim("l18_isl_lif_above_gibbs", "L18", "3b,c", "LIF+STP ISL > Gibbs ISL at 1e3 samples "
-          "(over seeds)", "higher", "mean over seeds, one-sided"),
-    Claim("l18_isl_converge", "L18", "3b", "LIF+STP and Gibbs ISL converge for > 1e5 samples",
-          "converge", "|difference| < 2 % at 1e5"),
-    Claim("l18_isl_opt_pom", "L18", "3b", "OPT highest, POM lowest ISL", "order", "order"),
-    Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
-          "shorter", "mean duration ratio < 1"),
     Claim("l18_imbalanced_balance", "L18", "4a-c", "mode histogram more balanced for LIF+STP "
           "than Gibbs and AST (imbalanced set)", "more balanced", "normalised entropy"),
     Claim("l18_completion_balance", "L18", "4d-f", "pattern completion: LIF+STP visits 3 and "

@@ -1,0 +1,189 @@
+"""L18 Fig 3: the MNIST RBM (784-600-10) as a generative model, Gibbs vs its LIF+STP network.
+
+Per seed, one Gibbs chain and one run of the LIF+STP network (same W, b) produce `n_samples`
+consecutive samples each (the network: one every tau_ref). From them: the ISL of the test
+images against the number of samples (L18 eq. 11, panel b; at 1e3 samples, panel c), the mode
+of every sample (the label with the highest activity, panel d) and the samples kept for the
+tSNE embedding (panel e). OPT (random picks from an AST base set) and POM (product of the
+training set's pixel marginals) are the references of panel b.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .. import isl
+from ..claims import Claim
+from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
+from ..rbm import RBM
+from ..samplers import opt_samples, pom_samples, rbm_ast
+from .generative import gibbs_samples, lif_samples, sample_times
+
+SAMPLERS = ("gibbs", "lif_stp")
+ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
+
+CLAIMS = (
+    Claim("l18_isl_lif_above_gibbs", "L18", "3b,c", "LIF+STP ISL > Gibbs ISL at 1e3 samples "
+          "(over seeds)", "higher", "mean over seeds, every seed", None, ("quick", "paper")),
+    Claim("l18_isl_converge", "L18", "3b", "LIF+STP and Gibbs ISL converge for > 1e5 samples",
+          "converge", "|difference| < {bound:.0%} of |ISL| at the last point", 0.02),
+    Claim("l18_isl_opt_pom", "L18", "3b", "OPT highest, POM lowest ISL", "order",
+          "at the last point: OPT > LIF+STP, Gibbs > POM", None, ("quick", "paper")),
+    Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
+          "shorter", "mean stay in a mode, pooled over seeds", None, ("quick", "paper")),
+)
+CLAIM_INPUTS = ("l18_fig3",)
+
+
+def isl_points(n_samples: int, n_points: int) -> np.ndarray:
+    """Log-spaced sample counts from 10 to n_samples, always holding 1e3 when reached."""
+    points = np.geomspace(10, n_samples, n_points).round().astype(int)
+    if n_samples >= ISL_AT:
+        points = np.append(points, ISL_AT)
+    return np.unique(points)
+
+
+def test_images(mnist: xr.Dataset, n_test: int) -> np.ndarray:
+    """The first `n_test` test images (L18: ISL on 2000 test images)."""
+    test = np.flatnonzero(mnist["split"].values == "test")[:n_test]
+    return mnist["image"].values[test]
+
+
+def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+        calibration: xr.Dataset) -> xr.Dataset:
+    """Gibbs and LIF+STP samples of the MNIST RBM for one seed (slice `slices.mnist_sampling`)."""
+    n, n_pix = job["n_samples"], rbm.n_pixels
+    v_gibbs, label_p = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
+    z_lif, trains = lif_samples(job, rbm, calibration)
+    label_trains = trains[n_pix:rbm.n_visible]
+    modes = np.stack([modes_from_label_activity(label_p),
+                      label_modes_from_spikes(label_trains, sample_times(job),
+                                              job["mode_window_ms"])])
+    pixels = {"gibbs": v_gibbs[:, :n_pix], "lif_stp": z_lif[:, :n_pix]}
+    points = isl_points(n, job["isl_points"])
+    test = test_images(mnist, job["n_test_isl"])
+    curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
+                       for s in SAMPLERS])
+    kept = min(job["n_tsne"], n)
+    return xr.Dataset(
+        {
+            "isl": (("sampler", "n_used"), curves,
+                    {"long_name": "mean ISL log-likelihood of the test images (L18 eq. 11)",
+                     "units": "nat"}),
+            "mode": (("sampler", "sample"), modes,
+                     {"long_name": "label with the highest activity (L18 Fig 3d)"}),
+            "tsne_image": (("sampler", "tsne_sample", "pixel"),
+                           np.stack([pixels[s][:kept] for s in SAMPLERS]),
+                           {"long_name": "first consecutive samples, kept for tSNE",
+                            "units": "1"}),
+            "mean_rate": ((), np.mean([t.size for t in trains]) * 1000
+                          / (n * job["neuron"]["tau_refrac"]),
+                          {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
+        },
+        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+                "n_used": ("n_used", points, {"long_name": "number of samples used"})},
+        attrs={"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP, one seed",
+               "n_samples": n, "n_test": len(test)},
+    )
+
+
+def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+    """ISL curves of OPT and POM (slice `slices.mnist_references`).
+
+    OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
+    mixing with the RBM's own distribution); POM: pixels drawn independently with their
+    marginals over the training images. AST's fraction of valid samples is recorded.
+    """
+    rng = np.random.default_rng(job["seeds"]["references"])
+    betas = np.linspace(job["betas"]["low"], job["betas"]["high"], job["betas"]["n"])
+    base, valid = _ast_base(rbm, job["n_opt_base"], betas, job["ast_chains"],
+                            (job["gamma"]["a"], job["gamma"]["b"]), rng)
+    n = job["n_samples"]
+    train = mnist["image"].values[mnist["split"].values == "train"]
+    pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
+    points = isl_points(n, job["isl_points"])
+    test = test_images(mnist, job["n_test_isl"])
+    curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
+                       for s in ("opt", "pom")])
+    return xr.Dataset(
+        {"isl_reference": (("reference", "n_used"), curves,
+                           {"long_name": "mean ISL of the test images (L18 eq. 11)",
+                            "units": "nat"}),
+         "ast_valid_fraction": ((), valid, {"long_name": "fraction of AST steps at beta = 1",
+                                            "units": "1"})},
+        coords={"reference": ("reference", ["opt", "pom"],
+                              {"long_name": "reference sampler (L18 Methods)"}),
+                "n_used": ("n_used", points, {"long_name": "number of samples used"})},
+        attrs={"title": "L18 Fig 3b: OPT and POM references", "n_opt_base": len(base)})
+
+
+def _ast_base(rbm: RBM, n_base: int, betas: np.ndarray, n_chains: int,
+              gamma: tuple[float, float], rng: np.random.Generator
+              ) -> tuple[np.ndarray, float]:
+    """`n_base` AST samples at beta = 1 (pixels only) and the fraction of steps that were."""
+    kept, steps, valid = [], 0, 0
+    while sum(len(k) for k in kept) < n_base:
+        vs, _, ks = rbm_ast(rbm, 1000, rng, betas, n_chains, gamma)
+        at_target = ks == len(betas) - 1
+        kept.append(vs[at_target][:, :rbm.n_pixels])
+        steps, valid = steps + ks.size, valid + int(at_target.sum())
+    return np.concatenate(kept)[:n_base], valid / steps
+
+
+def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
+              refs: xr.Dataset) -> xr.Dataset:
+    """Seeds and references in one Dataset: ISL (sampler, seed, n_used), modes, durations."""
+    ds = xr.concat(runs, dim="seed").drop_attrs(deep=False)
+    ds = ds.assign_coords(seed=np.arange(job["n_seeds"]))
+    ds["isl_reference"] = refs["isl_reference"]
+    ds["ast_valid_fraction"] = refs["ast_valid_fraction"]
+    ds = ds.assign_coords(reference=refs["reference"])
+    durations = {s: np.concatenate([mode_durations(m) for m in ds["mode"].sel(sampler=s).values])
+                 for s in SAMPLERS}
+    longest = max(int(d.max()) for d in durations.values())
+    edges = np.unique(np.geomspace(1, longest + 1, 30).astype(int))
+    ds["duration_histogram"] = (("sampler", "duration_bin"),
+                                np.stack([np.histogram(durations[s], edges)[0] for s in SAMPLERS]),
+                                {"long_name": "number of stays in one mode, pooled over seeds"})
+    ds["mean_mode_duration"] = (("sampler",), [durations[s].mean() for s in SAMPLERS],
+                                {"long_name": "mean stay in one mode, pooled over seeds",
+                                 "units": "samples"})
+    ds = ds.assign_coords(
+        duration_bin=("duration_bin", edges[:-1], {"long_name": "stay of at least (samples)"}),
+        duration_bin_upper=("duration_bin", edges[1:],
+                            {"long_name": "stay of less than (samples)"}))
+    ds.attrs = {"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP over seeds",
+                "n_samples": runs[0].attrs["n_samples"], "n_test": runs[0].attrs["n_test"]}
+    return ds
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """ISL at 1e3 samples and at the end, the order of the references, mode durations."""
+    ds = datasets["l18_fig3"]
+    n_used = ds["n_used"].values
+    if ISL_AT in n_used:
+        at = ds["isl"].sel(n_used=ISL_AT)
+        lif, gibbs = at.sel(sampler="lif_stp").values, at.sel(sampler="gibbs").values
+        claims["l18_isl_lif_above_gibbs"].judge(
+            f"LIF+STP {lif.mean():.1f} vs Gibbs {gibbs.mean():.1f} nat at 1e3 samples, "
+            f"higher in {int((lif > gibbs).sum())} of {lif.size} seeds",
+            bool(lif.mean() > gibbs.mean() and (lif > gibbs).all()), scale)
+    last = ds["isl"].isel(n_used=-1).mean("seed")
+    lif, gibbs = float(last.sel(sampler="lif_stp")), float(last.sel(sampler="gibbs"))
+    c = claims["l18_isl_converge"]
+    c.judge(f"LIF+STP {lif:.1f} vs Gibbs {gibbs:.1f} nat at {int(n_used[-1])} samples",
+            abs(lif - gibbs) < c.bound * abs(gibbs), scale)
+    ref = ds["isl_reference"].isel(n_used=-1)
+    opt, pom = float(ref.sel(reference="opt")), float(ref.sel(reference="pom"))
+    claims["l18_isl_opt_pom"].judge(
+        f"OPT {opt:.1f}, LIF+STP {lif:.1f}, Gibbs {gibbs:.1f}, POM {pom:.1f} nat",
+        opt > max(lif, gibbs) and pom < min(lif, gibbs), scale)
+    stay = ds["mean_mode_duration"]
+    s_lif, s_gibbs = float(stay.sel(sampler="lif_stp")), float(stay.sel(sampler="gibbs"))
+    claims["l18_mode_durations"].judge(
+        f"LIF+STP {s_lif:.1f} vs Gibbs {s_gibbs:.1f} samples per stay", s_lif < s_gibbs, scale)

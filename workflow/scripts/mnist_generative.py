@@ -1,0 +1,11 @@
+"""All seeds of L18 Fig 3 with the references -> results/sims/l18_fig3.nc."""
+from lifsampling import io
+from lifsampling.experiments import mnist
+from lifsampling.logs import job_log
+
+with job_log(snakemake.log[0]):
+    job = snakemake.params.job
+    runs = [io.read_dataset(f, ["isl", "mode"]) for f in snakemake.input.runs]
+    refs = io.read_dataset(snakemake.input.references, ["isl_reference"])
+    io.write_dataset(mnist.aggregate(job, runs, refs), snakemake.output[0], job,
+                     snakemake.config)
