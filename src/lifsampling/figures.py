@@ -248,7 +248,8 @@ SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+ST
                  "opt": ("k", "OPT"), "pom": ("tab:brown", "POM")}
 
 
-def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset) -> plt.Figure:
+def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset,
+             classification_lif: xr.Dataset) -> plt.Figure:
     """L18 Fig 3b-d: ISL against the number of samples (seeds, mean, OPT, POM), ISL at 1e3
     samples over seeds, stays in one mode; classification accuracy in the title."""
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
@@ -291,10 +292,12 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset) -> plt.Figure:
            ylabel="number of stays")
     ax.legend(fontsize=7, frameon=False)
     ax.set_title("d  time spent in one mode", fontsize=9, loc="left")
-    acc = classification["accuracy"]
+    acc, lif = classification["accuracy"], classification_lif["accuracy"]
     fig.suptitle(f"L18 Fig 3: MNIST 784-600-10; classification: Gibbs "
                  f"{100 * float(acc.sel(classifier='gibbs')):.1f} %, exact posterior "
-                 f"{100 * float(acc.sel(classifier='exact')):.1f} %", fontsize=9)
+                 f"{100 * float(acc.sel(classifier='exact')):.1f} % (test set); LIF+STP "
+                 f"{100 * float(lif.sel(classifier='lif_stp')):.1f} % "
+                 f"({classification_lif.attrs['n_images']} images)", fontsize=9)
     return fig
 
 

@@ -50,14 +50,29 @@ class NetworkSpec:
     delay_ms: float = 0.1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Clamp:
-    """Constant current (nA) into `units` during [start_ms, stop_ms): clamps or inputs."""
+    """Piecewise-constant currents into `units`: from `times_ms[i]` on, unit `units[j]`
+    receives `currents_nA[i, j]` (nA). Clamps hold visible units on or off, or are inputs."""
 
-    units: tuple[int, ...]
-    current_nA: tuple[float, ...]
-    start_ms: float
-    stop_ms: float
+    units: np.ndarray
+    times_ms: np.ndarray
+    currents_nA: np.ndarray
+
+    def __post_init__(self) -> None:
+        shape = (len(self.times_ms), len(self.units))
+        if np.shape(self.currents_nA) != shape:
+            raise ValueError(f"clamp currents of shape {np.shape(self.currents_nA)}, "
+                             f"expected (times, units) = {shape}")
+        if np.any(np.diff(self.times_ms) <= 0):
+            raise ValueError("clamp times must increase")
+
+    @classmethod
+    def window(cls, units: tuple[int, ...], current_nA: tuple[float, ...], start_ms: float,
+               stop_ms: float) -> Clamp:
+        """Constant currents into `units` during [start_ms, stop_ms), none outside."""
+        return cls(np.asarray(units), np.array([start_ms, stop_ms]),
+                   np.array([current_nA, np.zeros(len(units))], dtype=float))
 
 
 def bm_network(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mapping, alpha: float,

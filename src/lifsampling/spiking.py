@@ -315,10 +315,10 @@ def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = ()):
     poisson_background(spec.noise, neurons, str(spec.neuron["model"]))
     connect_recurrent(spec, neurons)
     for clamp in clamps:
-        for unit, current in zip(clamp.units, clamp.current_nA, strict=True):
-            source = sim.StepCurrentSource(times=[clamp.start_ms, clamp.stop_ms],
-                                           amplitudes=[current, 0.0])
-            source.inject_into(neurons[unit:unit + 1])
+        for j, unit in enumerate(clamp.units):
+            source = sim.StepCurrentSource(times=clamp.times_ms,
+                                           amplitudes=clamp.currents_nA[:, j])
+            source.inject_into(neurons[int(unit):int(unit) + 1])
     return neurons
 
 

@@ -71,8 +71,10 @@ def test_clamp_holds_units_on_and_off(smoke_cfg):
     W, b = bm.random_bm(3, 1.2, np.random.default_rng(7))
     spec = _spec(smoke_cfg, W, b, "renewing")
     g_l = smoke_cfg["neurons"]["l18_cuba"]["cm"] / smoke_cfg["neurons"]["l18_cuba"]["tau_m"]
-    clamp = spiking.Clamp(units=(0, 1), current_nA=(30 * g_l, -30 * g_l), start_ms=1000.0,
-                          stop_ms=3000.0)
+    clamp = network.Clamp.window(units=(0, 1), current_nA=(30 * g_l, -30 * g_l),
+                                 start_ms=1000.0, stop_ms=3000.0)
     trains = spiking.simulate_network(spec, 4000.0, smoke_cfg["nest"], seed=8, clamps=[clamp])
     z = states.sample_states(trains, 10.0, np.arange(1100.0, 3000.0, 10.0))
     assert z[:, 0].mean() > 0.98 and z[:, 1].mean() < 0.02
+    after = states.sample_states(trains, 10.0, np.arange(3100.0, 4000.0, 10.0))
+    assert 0.02 < after[:, :2].mean() < 0.98  # released: the units sample again

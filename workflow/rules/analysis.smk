@@ -24,6 +24,7 @@ CLAIM_INPUTS = {
     "classification_mnist": "results/analysis/classification_mnist.nc",
     "l18_fig2_bars": "results/sims/l18_fig2_bars.nc",
     "l18_fig3": "results/sims/l18_fig3.nc",
+    "classification_mnist_lif": "results/analysis/classification_mnist_lif.nc",
     "l18_fig2_grid": "results/sims/l18_fig2_grid.nc",
     "l18_coba_calibration": L18_COBA_CALIBRATION,
     "l18_cuba_calibration": L18_CUBA_CALIBRATION,

@@ -41,3 +41,26 @@ rule classify:
         CONDA_ENV
     script:
         "../scripts/classify.py"
+
+
+rule classify_lif:
+    """The LIF+STP network of the MNIST RBM as a classifier (L18 Fig 3: 93.2 %)."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/analysis/classification_mnist_lif.nc",
+    params:
+        job=slices.mnist_classification(CFG),
+    log:
+        f"{LOGS}/analysis/classification_mnist_lif.log",
+    benchmark:
+        f"{BENCH}/analysis/classification_mnist_lif.tsv"
+    resources:
+        runtime=lambda wc: 600 if SCALE == "paper" else 30,
+        mem_mb=8000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/classify_lif.py"

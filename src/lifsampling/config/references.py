@@ -136,6 +136,12 @@ def check_references(config: Mapping[str, Any]) -> None:
         raise ConfigError(f"config key 'experiments.p16_fig4.shown_units': {too_high} "
                           f"not below n_units = {fig4['n_units']}")
 
+    shown = experiments["l18_fig3"]["classification"]
+    if shown["settle_ms"] >= shown["image_ms"]:
+        raise ConfigError("config key 'experiments.l18_fig3.classification.settle_ms': "
+                          f"{shown['settle_ms']} ms leaves no read-out window before image_ms "
+                          f"({shown['image_ms']} ms)")
+
     digits = config["data"]["p16_digits"]
     if digits["low"] >= digits["high"]:
         raise ConfigError(f"config key 'data.p16_digits.low': {digits['low']} must be below "

@@ -219,6 +219,15 @@ def mnist_references(cfg: Mapping[str, Any]) -> Slice:
                 gamma=dict(t["gamma"]))
 
 
+def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
+    """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
+    e = cfg["experiments"]["l18_fig3"]
+    c = e["classification"]
+    return _job(cfg, {"lif": _seed(cfg, "l18_fig3", "classify_lif")},
+                **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]), **c,
+                burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+
+
 def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
@@ -303,7 +312,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in ("easy", "hard")}
     out["bars_mixing"] = bars_mixing(cfg)
     out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
-            "mnist_generative": mnist_generative(cfg)}
+            "mnist_generative": mnist_generative(cfg),
+            "mnist_classification": mnist_classification(cfg)}
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}

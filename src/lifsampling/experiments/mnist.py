@@ -19,7 +19,8 @@ import xarray as xr
 from .. import isl
 from ..claims import Claim
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
-from ..rbm import RBM
+from ..network import Clamp, STPSet, rbm_network
+from ..rbm import RBM, classify_by_sampling, classify_exact
 from ..samplers import opt_samples, pom_samples, rbm_ast
 from .generative import gibbs_samples, lif_samples, sample_times
 
@@ -27,6 +28,10 @@ SAMPLERS = ("gibbs", "lif_stp")
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
 CLAIMS = (
+    Claim("l18_class_gibbs", "L18", "3", "Gibbs classifier accuracy on the MNIST test set",
+          "93.4 %", "|acc - 93.4 %| <= {bound:.0%}", 0.01),
+    Claim("l18_class_lif", "L18", "3", "LIF+STP classifier accuracy, same W, b", "93.2 %",
+          "|acc - 93.2 %| <= {bound:.0%}", 0.01),
     Claim("l18_isl_lif_above_gibbs", "L18", "3b,c", "LIF+STP ISL > Gibbs ISL at 1e3 samples "
           "(over seeds)", "higher", "mean over seeds, every seed", None, ("quick", "paper")),
     Claim("l18_isl_converge", "L18", "3b", "LIF+STP and Gibbs ISL converge for > 1e5 samples",
@@ -36,7 +41,7 @@ CLAIMS = (
     Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
           "shorter", "mean stay in a mode, pooled over seeds", None, ("quick", "paper")),
 )
-CLAIM_INPUTS = ("l18_fig3",)
+CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
 
 
 def isl_points(n_samples: int, n_points: int) -> np.ndarray:
@@ -161,9 +166,98 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
     return ds
 
 
+def classification(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+    """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
+    (slice `slices.classification`)."""
+    test = mnist.isel(sample=np.flatnonzero(mnist["split"].values == "test"))
+    pixels, labels = test["image"].values.astype(np.float32), test["label"].values
+    seed = job["seeds"]["classify"]
+    exact = classify_exact(rbm, pixels)
+    sampled = classify_by_sampling(rbm, pixels, job["n_steps"], np.random.default_rng(seed),
+                                   burn_in=job["burn_in"])
+    predictions = np.stack([exact, sampled]).astype(np.int8)
+    return xr.Dataset(
+        {
+            "accuracy": (("classifier",), (predictions == labels).mean(axis=1),
+                         {"long_name": "test-set classification accuracy", "units": "1"}),
+            "prediction": (("classifier", "sample"), predictions,
+                           {"long_name": "predicted digit"}),
+            "label": (("sample",), labels.astype(np.int8), {"long_name": "true digit"}),
+        },
+        coords={"classifier": ("classifier", ["exact", "gibbs"],
+                               {"long_name": "exact label posterior or Gibbs sampling"})},
+        attrs={"n_steps": job["n_steps"], "burn_in": job["burn_in"],
+               "title": "L18 Fig 3: MNIST test-set classification"},
+    )
+
+
+def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+                 calibration: xr.Dataset) -> xr.Dataset:
+    """The LIF+STP network as a classifier (slice `slices.mnist_classification`).
+
+    Test images are shown one after the other for `image_ms` each: every pixel neuron gets a
+    current that shifts its membrane by +clamp_mV (pixel on) or -clamp_mV (off), which holds
+    it in state 1 or 0 (tested in tests/integration). The class is the label neuron with the
+    most spikes in [start + settle_ms, start + image_ms); the exact label posterior of the same
+    images is the reference.
+    """
+    from .. import spiking
+
+    neuron = job["neuron"]
+    if neuron["model"] != "IF_curr_exp":
+        raise ValueError("classify_lif clamps with currents of a CUBA (IF_curr_exp) neuron")
+    test = np.flatnonzero(mnist["split"].values == "test")[:job["n_images"]]
+    pixels, labels = mnist["image"].values[test], mnist["label"].values[test]
+    g_l = neuron["cm"] / neuron["tau_m"]  # uS: 1 nA moves the membrane by 1/g_l mV
+    amplitude = job["clamp_mV"] * g_l
+    starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(test))
+    clamp = Clamp(np.arange(rbm.n_pixels), np.append(starts, starts[-1] + job["image_ms"]),
+                  np.vstack([np.where(pixels > 0, amplitude, -amplitude),
+                             np.zeros(rbm.n_pixels)]))
+    spec = rbm_network(rbm, neuron, job["noise"], calibration.attrs["alpha_mV"],
+                       calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
+    trains = spiking.simulate_network(spec, starts[-1] + job["image_ms"], job["nest"],
+                                      job["seeds"]["lif"], clamps=[clamp])
+    label_trains = trains[rbm.n_pixels:rbm.n_visible]
+    counts = np.stack([np.searchsorted(t, starts + job["image_ms"])
+                       - np.searchsorted(t, starts + job["settle_ms"]) for t in label_trains],
+                      axis=1)
+    predictions = np.stack([np.argmax(counts, axis=1),
+                            classify_exact(rbm, pixels.astype(np.float32))]).astype(np.int8)
+    return xr.Dataset(
+        {
+            "accuracy": (("classifier",), (predictions == labels).mean(axis=1),
+                         {"long_name": "classification accuracy on the shown test images",
+                          "units": "1"}),
+            "prediction": (("classifier", "sample"), predictions,
+                           {"long_name": "predicted digit"}),
+            "label": (("sample",), labels.astype(np.int8), {"long_name": "true digit"}),
+            "label_spikes": (("sample", "label_unit"), counts,
+                             {"long_name": "spikes of each label neuron in the read-out window"}),
+        },
+        coords={"classifier": ("classifier", ["lif_stp", "exact"],
+                               {"long_name": "LIF+STP network or exact label posterior"}),
+                "label_unit": ("label_unit", np.arange(rbm.n_labels),
+                               {"long_name": "label neuron (digit)"})},
+        attrs={"title": "L18 Fig 3: MNIST classification by the LIF+STP network",
+               "n_images": len(test), "clamp_nA": amplitude,
+               "no_label_spike": int((counts.sum(axis=1) == 0).sum())},
+    )
+
+
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
-    """ISL at 1e3 samples and at the end, the order of the references, mode durations."""
+    """Classification, ISL at 1e3 samples and at the end, the references, mode durations."""
+    acc = datasets["classification_mnist"]["accuracy"]
+    gibbs, exact = float(acc.sel(classifier="gibbs")), float(acc.sel(classifier="exact"))
+    c = claims["l18_class_gibbs"]
+    c.judge(f"{100 * gibbs:.1f} % (exact posterior {100 * exact:.1f} %)",
+            abs(gibbs - 0.934) <= c.bound, scale)
+    lif_ds = datasets["classification_mnist_lif"]
+    lif, exact_lif = (float(lif_ds["accuracy"].sel(classifier=k)) for k in ("lif_stp", "exact"))
+    c = claims["l18_class_lif"]
+    c.judge(f"{100 * lif:.1f} % on {lif_ds.attrs['n_images']} test images (exact posterior "
+            f"{100 * exact_lif:.1f} % on the same)", abs(lif - 0.932) <= c.bound, scale)
     ds = datasets["l18_fig3"]
     n_used = ds["n_used"].values
     if ISL_AT in n_used:
