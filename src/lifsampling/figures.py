@@ -248,11 +248,14 @@ SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+ST
                  "opt": ("k", "OPT"), "pom": ("tab:brown", "POM")}
 
 
-def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset,
-             classification_lif: xr.Dataset) -> plt.Figure:
-    """L18 Fig 3b-d: ISL against the number of samples (seeds, mean, OPT, POM), ISL at 1e3
-    samples over seeds, stays in one mode; classification accuracy in the title."""
-    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8), layout="constrained")
+def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: xr.Dataset,
+             tsne: xr.Dataset) -> plt.Figure:
+    """L18 Fig 3b-e: ISL against the number of samples (seeds, mean, OPT, POM), ISL at 1e3
+    samples over seeds, stays in one mode, tSNE maps; classification accuracies in the title."""
+    fig = plt.figure(figsize=(13, 9.5), layout="constrained")
+    top, bottom = fig.subfigures(2, 1, height_ratios=[1.0, 1.5])
+    axes = top.subplots(1, 3)
+    _tsne_panels(bottom.subplots(1, 2, sharex=True, sharey=True), tsne)
     n = mnist["n_used"].values
     ax = axes[0]
     for sampler in mnist["sampler"].values:
@@ -299,6 +302,27 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset,
                  f"{100 * float(lif.sel(classifier='lif_stp')):.1f} % "
                  f"({classification_lif.attrs['n_images']} images)", fontsize=9)
     return fig
+
+
+def _tsne_panels(axes, tsne: xr.Dataset, every: int = 6) -> None:
+    """L18 Fig 3e: consecutive samples joined in grey, coloured by mode, every 6th as image."""
+    from matplotlib.offsetbox import AnnotationBbox, OffsetImage
+
+    side = int(np.sqrt(tsne.sizes["pixel"]))
+    colours = plt.get_cmap("tab10")
+    for ax, sampler in zip(axes, tsne["sampler"].values, strict=True):
+        xy = tsne["embedding"].sel(sampler=sampler).values
+        modes = tsne["mode"].sel(sampler=sampler).values
+        ax.plot(xy[:, 0], xy[:, 1], color="0.8", lw=0.3, zorder=0)
+        ax.scatter(xy[:, 0], xy[:, 1], c=[colours(int(m)) for m in modes], s=3, zorder=1)
+        images = tsne["image"].sel(sampler=sampler).values
+        for i in range(0, len(xy), every):
+            box = OffsetImage(images[i].reshape(side, side), zoom=0.3, cmap="Greys", alpha=0.8)
+            ax.add_artist(AnnotationBbox(box, xy[i], frameon=False, zorder=2))
+        ax.set(xticks=[], yticks=[])
+        name = SAMPLER_STYLE[str(sampler)][1]
+        ax.set_title(f"e  {name}: {len(xy)} consecutive samples, modes "
+                     f"{sorted(set(modes.tolist()))}", fontsize=9, loc="left")
 
 
 def p16_fig4(network: xr.Dataset) -> plt.Figure:

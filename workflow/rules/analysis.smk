@@ -18,6 +18,24 @@ rule activation_predictions:
         "../scripts/activation_predictions.py"
 
 
+rule mnist_tsne:
+    """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
+    input:
+        "results/sims/l18_fig3.nc",
+    output:
+        "results/analysis/l18_fig3_tsne.nc",
+    params:
+        job=slices.mnist_tsne(CFG),
+    log:
+        f"{LOGS}/analysis/l18_fig3_tsne.log",
+    benchmark:
+        f"{BENCH}/analysis/l18_fig3_tsne.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_tsne.py"
+
+
 # Every dataset a claim is judged from, by the name the experiment modules read it under
 # (lifsampling.experiments.claim_inputs() lists the names; a missing one is an error).
 CLAIM_INPUTS = {

@@ -77,6 +77,7 @@ rule l18_fig3:
         mnist="results/sims/l18_fig3.nc",
         classification="results/analysis/classification_mnist.nc",
         classification_lif="results/analysis/classification_mnist_lif.nc",
+        tsne="results/analysis/l18_fig3_tsne.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig3.pdf",
         png=report(f"{FIGDIR}/l18_fig3.png", caption="../report/l18_fig3.rst",

@@ -228,6 +228,11 @@ def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
                 burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
 
 
+def mnist_tsne(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, {"tsne": _seed(cfg, "l18_fig3", "tsne")},
+                perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"])
+
+
 def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
@@ -313,7 +318,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out["bars_mixing"] = bars_mixing(cfg)
     out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
             "mnist_generative": mnist_generative(cfg),
-            "mnist_classification": mnist_classification(cfg)}
+            "mnist_classification": mnist_classification(cfg), "mnist_tsne": mnist_tsne(cfg)}
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}

@@ -245,6 +245,34 @@ def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
     )
 
 
+def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
+    """L18 Fig 3e: a 2D tSNE map of the consecutive samples of both samplers (seed 0).
+
+    One embedding holds both samplers' samples, so the areas they cover compare (L18 notes
+    that separate tSNE maps normalise the area away). scikit-learn's exact-gradient-free
+    Barnes-Hut tSNE with PCA initialisation and a fixed seed: deterministic.
+    """
+    from sklearn.manifold import TSNE
+
+    images = fig3["tsne_image"].isel(seed=0)
+    n = images.sizes["tsne_sample"]
+    points = images.values.reshape(-1, images.sizes["pixel"]).astype(np.float32)
+    embedding = TSNE(n_components=2, perplexity=job["perplexity"], init="pca",
+                     random_state=job["seeds"]["tsne"]).fit_transform(points)
+    return xr.Dataset(
+        {"embedding": (("sampler", "tsne_sample", "component"),
+                       embedding.reshape(images.sizes["sampler"], n, 2),
+                       {"long_name": "tSNE coordinates of consecutive samples", "units": "1"}),
+         "mode": (("sampler", "tsne_sample"), fig3["mode"].isel(seed=0, sample=slice(0, n)).values,
+                  {"long_name": "label with the highest activity"}),
+         "image": images.assign_attrs(long_name="sample", units="1")},
+        coords={"sampler": fig3["sampler"],
+                "component": ("component", [0, 1], {"long_name": "tSNE component"})},
+        attrs={"title": "L18 Fig 3e: tSNE of consecutive samples, Gibbs and LIF+STP, seed 0",
+               "perplexity": job["perplexity"]},
+    )
+
+
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Classification, ISL at 1e3 samples and at the end, the references, mode durations."""
