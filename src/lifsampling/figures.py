@@ -249,11 +249,13 @@ SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+ST
 
 
 def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: xr.Dataset,
-             tsne: xr.Dataset) -> plt.Figure:
-    """L18 Fig 3b-e: ISL against the number of samples (seeds, mean, OPT, POM), ISL at 1e3
-    samples over seeds, stays in one mode, tSNE maps; classification accuracies in the title."""
-    fig = plt.figure(figsize=(13, 9.5), layout="constrained")
-    top, bottom = fig.subfigures(2, 1, height_ratios=[1.0, 1.5])
+             tsne: xr.Dataset, scan_rec: xr.Dataset, scan_fac: xr.Dataset) -> plt.Figure:
+    """L18 Fig 3: a ISL over two STP scans, b ISL against the number of samples (seeds, mean,
+    OPT, POM), c ISL at 1e3 samples over seeds, d stays in one mode, e tSNE maps;
+    classification accuracies in the title."""
+    fig = plt.figure(figsize=(13, 13), layout="constrained")
+    scans, top, bottom = fig.subfigures(3, 1, height_ratios=[0.9, 1.0, 1.5])
+    _scan_panels(scans, (scan_rec, scan_fac))
     axes = top.subplots(1, 3)
     _tsne_panels(bottom.subplots(1, 2, sharex=True, sharey=True), tsne)
     n = mnist["n_used"].values
@@ -302,6 +304,27 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
                  f"{100 * float(lif.sel(classifier='lif_stp')):.1f} % "
                  f"({classification_lif.attrs['n_images']} images)", fontsize=9)
     return fig
+
+
+def _scan_panels(fig, scans: tuple[xr.Dataset, ...]) -> None:
+    """L18 Fig 3a: mean ISL (over seeds) on each 2D STP scan; white cross: best point."""
+    axes = fig.subplots(1, len(scans))
+    for ax, scan in zip(axes, scans, strict=True):
+        name = scan.attrs["scan"]
+        isl_mean = scan["isl"].mean("seed")
+        mesh = ax.pcolormesh(np.arange(scan.sizes[name] + 1), np.arange(scan.sizes["U0"] + 1),
+                             isl_mean.values, cmap="viridis")
+        ax.set_xticks(np.arange(scan.sizes[name]) + 0.5, [f"{v:g}" for v in scan[name].values],
+                      fontsize=7)
+        ax.set_yticks(np.arange(scan.sizes["U0"]) + 0.5, [f"{v:g}" for v in scan["U0"].values],
+                      fontsize=7)
+        i, j = np.unravel_index(np.argmax(isl_mean.values), isl_mean.shape)
+        ax.plot(j + 0.5, i + 0.5, "wx", ms=10, mew=2)
+        fixed = next(k for k in scan.attrs if k.endswith("_ms") and k != f"{name}_ms")
+        ax.set(xlabel=f"{name.replace('_', '')} [ms]", ylabel="U0")
+        ax.set_title(f"a  ISL after {scan.attrs['n_samples']} samples, {fixed[:-3]} = "
+                     f"{scan.attrs[fixed]:g} ms", fontsize=9, loc="left")
+        fig.colorbar(mesh, ax=ax, label="ISL [nat]")
 
 
 def _tsne_panels(axes, tsne: xr.Dataset, every: int = 6) -> None:

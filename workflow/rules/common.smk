@@ -112,3 +112,9 @@ def bars_mixing_inputs(wildcards):
 # ---- L18 Fig 3: MNIST
 FIG3 = EXPERIMENTS["l18_fig3"]
 FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(FIG3["n_seeds"])]
+FIG3_SCANS = ["tau_rec", "tau_fac"]
+
+
+def mnist_scan_inputs(wildcards):
+    return [f"results/sims/l18_fig3_scan/{wildcards.scan}_{i}_{j}_seed_{s}.nc"
+            for i, j, s in slices.mnist_scan_points(CFG, wildcards.scan)]

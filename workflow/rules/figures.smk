@@ -78,6 +78,8 @@ rule l18_fig3:
         classification="results/analysis/classification_mnist.nc",
         classification_lif="results/analysis/classification_mnist_lif.nc",
         tsne="results/analysis/l18_fig3_tsne.nc",
+        scan_rec="results/sims/l18_fig3_scan_tau_rec.nc",
+        scan_fac="results/sims/l18_fig3_scan_tau_fac.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig3.pdf",
         png=report(f"{FIGDIR}/l18_fig3.png", caption="../report/l18_fig3.rst",

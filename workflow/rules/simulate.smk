@@ -185,6 +185,54 @@ rule mnist_sampling:
         "../scripts/mnist_sampling.py"
 
 
+rule mnist_scan_point:
+    """L18 Fig 3a: the LIF+STP network of the MNIST RBM at one STP set of a 2D scan."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/sims/l18_fig3_scan/{scan}_{i}_{j}_seed_{seed}.nc",
+    wildcard_constraints:
+        scan="|".join(FIG3_SCANS),
+        i=r"\d+",
+        j=r"\d+",
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_scan_point(CFG, wc.scan, int(wc.i), int(wc.j), int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
+    resources:
+        runtime=lambda wc: 60 if SCALE == "paper" else 15,
+        mem_mb=4000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_scan_point.py"
+
+
+rule mnist_scan:
+    """One 2D STP scan of L18 Fig 3a as a gridded netCDF: dims (seed, U0, tau_rec|tau_fac)."""
+    input:
+        mnist_scan_inputs,
+    output:
+        "results/sims/l18_fig3_scan_{scan}.nc",
+    wildcard_constraints:
+        scan="|".join(FIG3_SCANS),
+    params:
+        job=lambda wc: slices.mnist_scan(CFG, wc.scan),
+    log:
+        f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_scan_{{scan}}.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_scan.py"
+
+
 rule mnist_references:
     input:
         model="results/models/mnist.nc",

@@ -228,6 +228,32 @@ def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
                 burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
 
 
+def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: int) -> Slice:
+    """L18 Fig 3a: the LIF+STP network at point (U0[i], values[j]) of one 2D STP scan."""
+    e = cfg["experiments"]["l18_fig3"]
+    s = e["stp_scans"][scan]
+    U0, value = s["U0"][i], s["values_ms"][j]
+    stp = ({"U0": U0, "tau_rec_ms": value, "tau_fac_ms": s["fixed_ms"]} if scan == "tau_rec"
+           else {"U0": U0, "tau_rec_ms": s["fixed_ms"], "tau_fac_ms": value})
+    seeds = {"lif": _seed(cfg, "l18_fig3", "scan", scan, i, j, seed)}
+    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=stp,
+                n_samples=e["stp_scans"]["n_samples"], isl_beta=e["isl_beta"],
+                n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
+                nest=dict(cfg["nest"]))
+
+
+def mnist_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int, int]]:
+    """(i, j, seed) of every point of one scan, in the order `mnist.scan_grid` expects."""
+    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    return [(i, j, seed) for seed in range(s["n_seeds"]) for i in range(len(s[scan]["U0"]))
+            for j in range(len(s[scan]["values_ms"]))]
+
+
+def mnist_scan(cfg: Mapping[str, Any], scan: str) -> Slice:
+    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    return _job(cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"])
+
+
 def mnist_tsne(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, {"tsne": _seed(cfg, "l18_fig3", "tsne")},
                 perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"])
@@ -319,6 +345,9 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
             "mnist_generative": mnist_generative(cfg),
             "mnist_classification": mnist_classification(cfg), "mnist_tsne": mnist_tsne(cfg)}
+    for scan in ("tau_rec", "tau_fac"):
+        out[f"mnist_scan_point:{scan}"] = mnist_scan_point(cfg, scan, 0, 0, 0)
+        out[f"mnist_scan:{scan}"] = mnist_scan(cfg, scan)
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}

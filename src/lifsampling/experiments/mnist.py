@@ -96,6 +96,42 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
     )
 
 
+SCANS = {"tau_rec": "tau_rec_ms", "tau_fac": "tau_fac_ms"}  # L18 Fig 3a: the two 2D scans
+
+
+def scan_point(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+               calibration: xr.Dataset) -> xr.Dataset:
+    """ISL of the LIF+STP network at one STP set of a 2D scan (slice `slices.mnist_scan_point`):
+    `n_samples` samples, ISL of the test images at the end."""
+    z, _ = lif_samples(job, rbm, calibration)
+    test = test_images(mnist, job["n_test_isl"])
+    value = isl.log_likelihood(test, z[:, :rbm.n_pixels], job["isl_beta"]).mean()
+    stp = job["stp"]
+    return xr.Dataset(
+        {"isl": ((), value, {"long_name": "mean ISL of the test images (L18 eq. 11)",
+                             "units": "nat"})},
+        attrs={"U0": stp["U0"], "tau_rec_ms": stp["tau_rec_ms"], "tau_fac_ms": stp["tau_fac_ms"],
+               "n_samples": job["n_samples"], "title": "L18 Fig 3a: one STP set of a scan"})
+
+
+def scan_grid(job: Mapping[str, Any], points: Sequence[xr.Dataset]) -> xr.Dataset:
+    """The points of one scan (ordered seed, U0, then the scanned time constant) as a grid:
+    dims (seed, U0, tau_rec) or (seed, U0, tau_fac)."""
+    name, U0s, values = job["scan"], job["U0"], job["values_ms"]
+    shape = (job["n_seeds"], len(U0s), len(values))
+    isl_grid = np.array([float(p["isl"]) for p in points]).reshape(shape)
+    fixed = {"tau_rec": ("tau_fac", job["fixed_ms"]), "tau_fac": ("tau_rec", job["fixed_ms"])}
+    return xr.Dataset(
+        {"isl": (("seed", "U0", name), isl_grid,
+                 {"long_name": "mean ISL of the test images (L18 eq. 11)", "units": "nat"})},
+        coords={"seed": np.arange(job["n_seeds"]),
+                "U0": ("U0", list(U0s), {"long_name": "U_0 (utilisation)", "units": "1"}),
+                name: (name, list(values), {"long_name": f"{name} of the scan", "units": "ms"})},
+        attrs={"title": f"L18 Fig 3a: ISL over (U0, {name})", "scan": name,
+               f"{fixed[name][0]}_ms": fixed[name][1], "n_samples": job["n_samples"]},
+    )
+
+
 def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """ISL curves of OPT and POM (slice `slices.mnist_references`).
 
