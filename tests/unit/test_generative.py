@@ -1,0 +1,98 @@
+"""Aggregation and claims of the generative experiments (L18 Fig 2c, 3) on known data."""
+import numpy as np
+import pytest
+import xarray as xr
+
+from lifsampling import experiments
+from lifsampling.experiments import bars, mnist
+from lifsampling.rbm import RBM
+
+
+def _bars_run(modes_gibbs, modes_lif):
+    n = len(modes_gibbs)
+    modes = np.stack([modes_gibbs, modes_lif])
+    durations = [np.diff(np.flatnonzero(np.diff(np.r_[-1, m, -1]) != 0)) for m in modes]
+    return xr.Dataset(
+        {"mode": (("sampler", "sample"), modes),
+         "mean_mode_duration": (("sampler",), [d.mean() for d in durations]),
+         "n_switches": (("sampler",), [d.size - 1 for d in durations]),
+         "shown_image": (("sampler", "shown", "pixel"), np.zeros((2, 2, 4))),
+         "mode_fraction": (("sampler", "pattern"), np.zeros((2, 2))),
+         "mean_rate": ((), 10.0)},
+        coords={"sampler": list(bars.SAMPLERS)}, attrs={"n_samples": n})
+
+
+def test_bars_claims_from_known_mode_sequences():
+    n = 1000
+    stuck = np.zeros(n, int)
+    every_10 = (np.arange(n) // 10) % 2  # 100 stays of 10 samples
+    runs = {"easy": [_bars_run(stuck, every_10)] * 2, "hard": [_bars_run(stuck, every_10)] * 2}
+    patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
+    rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
+    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    assert ds["mean_mode_duration"].dims == ("difficulty", "seed", "sampler")
+    reg = experiments.claim_registry()
+    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    # Gibbs 1000 samples per stay vs 10: a ratio of 100
+    assert reg["l18_bars_easy_mixing"].verdict == "pass"
+    assert "100.0x" in reg["l18_bars_easy_mixing"].reproduced_value
+    assert reg["l18_bars_hard_stuck"].verdict == "pass"
+    runs["hard"] = [_bars_run(every_10, every_10)] * 2  # Gibbs leaves its mode
+    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    assert reg["l18_bars_hard_stuck"].verdict == "fail"
+
+
+def _mnist_run(isl_gibbs, isl_lif, modes):
+    points = mnist.isl_points(2000, 5)
+    return xr.Dataset(
+        {"isl": (("sampler", "n_used"), np.stack([np.full(points.size, isl_gibbs),
+                                                   np.full(points.size, isl_lif)])),
+         "mode": (("sampler", "sample"), np.stack(modes)),
+         "tsne_image": (("sampler", "tsne_sample", "pixel"), np.zeros((2, 3, 4)))},
+        coords={"sampler": list(mnist.SAMPLERS), "n_used": points},
+        attrs={"n_samples": 2000, "n_test": 10})
+
+
+def test_isl_points_hold_1e3():
+    assert 1000 in mnist.isl_points(3000, 7) and mnist.isl_points(3000, 7)[-1] == 3000
+    assert 1000 not in mnist.isl_points(500, 7)
+
+
+def test_mnist_claims_from_known_curves():
+    slow, fast = np.repeat([0, 1], 1000), np.tile(np.repeat(np.arange(4), 5), 100)
+    runs = [_mnist_run(-120.0 - s, -110.0 - s, (slow, fast)) for s in range(3)]
+    refs = xr.Dataset({"isl_reference": (("reference", "n_used"),
+                                         np.stack([np.full(runs[0].sizes["n_used"], -100.0),
+                                                   np.full(runs[0].sizes["n_used"], -150.0)])),
+                       "ast_valid_fraction": ((), 0.05)},
+                      coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"]})
+    ds = mnist.aggregate({"n_seeds": 3}, runs, refs)
+    np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0])
+    assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400)
+    accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935])},
+                          coords={"classifier": ["gibbs", "exact"]})
+    lif = xr.Dataset({"accuracy": (("classifier",), [0.90, 0.935])},
+                     coords={"classifier": ["lif_stp", "exact"]}, attrs={"n_images": 500})
+    reg = experiments.claim_registry()
+    mnist.judge_claims(reg, {"l18_fig3": ds, "classification_mnist": accuracy,
+                             "classification_mnist_lif": lif}, "quick")
+    assert reg["l18_isl_lif_above_gibbs"].verdict == "pass"
+    assert reg["l18_mode_durations"].verdict == "pass"
+    assert reg["l18_isl_opt_pom"].verdict == "pass"
+    assert reg["l18_isl_converge"].verdict == "not decided at this scale"
+    assert "90.0 % on 500" in reg["l18_class_lif"].reproduced_value
+
+
+def test_scan_grid_orders_points_like_the_slices(smoke_cfg):
+    from lifsampling.config import slices
+
+    job = slices.mnist_scan(smoke_cfg, "tau_rec")
+    order = slices.mnist_scan_points(smoke_cfg, "tau_rec")
+    points = [xr.Dataset({"isl": ((), float(100 * i + j))}) for i, j, _ in order]
+    grid = mnist.scan_grid(job, points)
+    assert grid["isl"].dims == ("seed", "U0", "tau_rec")
+    for i, j, seed in order:
+        assert float(grid["isl"][seed, i, j]) == pytest.approx(100 * i + j)
