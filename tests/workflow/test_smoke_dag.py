@@ -224,6 +224,7 @@ def _scheduled(proc) -> dict[str, int]:
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_one_edit_reruns_only_its_jobs(repo, smoke_run, tmp_path, edit):
     text, expected = EDITS[edit]
+    snakemake(repo, smoke_run, "--config", "scale=smoke")  # up to date after earlier tests
     overlay = tmp_path / "edit.yaml"
     overlay.write_text(text)
     proc = snakemake(repo, smoke_run, "-n", "--configfile", str(repo / "config.yaml"),

@@ -191,8 +191,8 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
                                 np.stack([np.histogram(durations[s], edges)[0] for s in SAMPLERS]),
                                 {"long_name": "number of stays in one mode, pooled over seeds"})
     ds["mean_mode_duration"] = (("sampler",), [durations[s].mean() for s in SAMPLERS],
-                                {"long_name": "mean stay in one mode, pooled over seeds",
-                                 "units": "samples"})
+                                {"long_name": "mean stay in one mode in samples, pooled over "
+                                              "seeds", "units": "1"})
     ds = ds.assign_coords(
         duration_bin=("duration_bin", edges[:-1], {"long_name": "stay of at least (samples)"}),
         duration_bin_upper=("duration_bin", edges[1:],
