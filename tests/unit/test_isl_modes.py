@@ -7,7 +7,7 @@ from lifsampling import isl, modes
 def test_isl_equals_brute_force_double_loop():
     rng = np.random.default_rng(0)
     test = (rng.random((7, 30)) < 0.4).astype(np.uint8)
-    samples = (rng.random((1200, 30)) < 0.4).astype(np.uint8)  # crosses a chunk boundary
+    samples = (rng.random((isl.CHUNK + 200, 30)) < 0.4).astype(np.uint8)  # two chunks
     beta = 0.95
     brute = []
     for y in test:
