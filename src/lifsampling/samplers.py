@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -187,6 +187,27 @@ def rbm_gibbs(
     return vs, label_p
 
 
+def rbm_ast_steps(
+    rbm: RBM,
+    rng: np.random.Generator,
+    betas: np.ndarray,
+    n_chains: int = 1,
+    gamma: tuple[float, float] = (90.0, 150.0),
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """AST on an RBM as an endless stream of (v, p(l | h), k) per step, one chain per row.
+
+    One chain state and one set of adaptive weights for the whole stream: consume as many
+    steps as needed without restarting the chains. Only rows with k at β = 1 (index
+    len(betas) - 1) are samples of the target.
+    """
+    ast = AdaptiveSimulatedTempering(betas, n_chains, *gamma)
+    v = (rng.random((n_chains, rbm.n_visible)) < 0.5).astype(np.float32)
+    while True:
+        v, h, p_v = rbm_gibbs_step(rbm, v, rng, ast.beta)
+        ast.temper(rbm.energy(v, h), rng)
+        yield v, p_v[:, rbm.n_pixels:], ast.k
+
+
 def rbm_ast(
     rbm: RBM,
     n_steps: int,
@@ -195,19 +216,13 @@ def rbm_ast(
     n_chains: int = 1,
     gamma: tuple[float, float] = (90.0, 150.0),
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """AST on an RBM: visible states, label probabilities and temperature index per step.
-
-    Only steps with k at β = 1 (index len(betas) - 1) are samples of the target.
-    """
-    ast = AdaptiveSimulatedTempering(betas, n_chains, *gamma)
-    v = (rng.random((n_chains, rbm.n_visible)) < 0.5).astype(np.float32)
+    """`n_steps` of `rbm_ast_steps`: visible states, label probabilities, temperature indices."""
     vs = np.empty((n_steps, n_chains, rbm.n_visible), np.uint8)
     label_p = np.empty((n_steps, n_chains, rbm.n_labels), np.float32)
     ks = np.empty((n_steps, n_chains), np.int16)
+    steps = rbm_ast_steps(rbm, rng, betas, n_chains, gamma)
     for s in range(n_steps):
-        v, h, p_v = rbm_gibbs_step(rbm, v, rng, ast.beta)
-        ast.temper(rbm.energy(v, h), rng)
-        vs[s], label_p[s], ks[s] = v, p_v[:, rbm.n_pixels:], ast.k
+        vs[s], label_p[s], ks[s] = next(steps)
     return vs, label_p, ks
 
 

@@ -18,7 +18,7 @@ import xarray as xr
 from ..claims import Claim
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
-from .generative import gibbs_samples, lif_samples
+from .generative import gibbs_samples, lif_samples, mean_rate
 
 SAMPLERS = ("gibbs", "lif_stp")
 L18_INTERACTIONS = {"easy": (92.75, -145.48), "hard": (102.82, -164.66)}  # L18 Fig 2c
@@ -51,7 +51,6 @@ def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
     modes = np.stack([nearest_pattern(samples[s], patterns) for s in SAMPLERS])
     shown = np.linspace(0, n - 1, job["n_shown"]).round().astype(int)
     durations = [mode_durations(m) for m in modes]
-    duration_ms = job["neuron"]["tau_refrac"]
     return xr.Dataset(
         {
             "mode": (("sampler", "sample"), modes,
@@ -69,7 +68,7 @@ def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
                               np.stack([np.bincount(m, minlength=len(patterns)) / n
                                         for m in modes]),
                               {"long_name": "fraction of samples in each mode", "units": "1"}),
-            "mean_rate": ((), np.mean([t.size for t in trains]) / (n * duration_ms) * 1000,
+            "mean_rate": ((), mean_rate(job, trains),
                           {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
         },
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),

@@ -42,6 +42,16 @@ def sample_times(job: Mapping[str, Any]) -> np.ndarray:
     return job["burn_in_ms"] + tau * np.arange(1, job["n_samples"] + 1)
 
 
+def simulated_ms(job: Mapping[str, Any]) -> float:
+    """Length of the NEST run of `lif_samples`: burn-in and the last sample time."""
+    return float(sample_times(job)[-1] + 1.0)
+
+
+def mean_rate(job: Mapping[str, Any], trains: list[np.ndarray]) -> float:
+    """Mean firing rate (Hz) of the network over the whole run of `lif_samples`."""
+    return float(np.mean([t.size for t in trains]) * 1000.0 / simulated_ms(job))
+
+
 def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset
                 ) -> tuple[np.ndarray, list[np.ndarray]]:
     """Samples of the RBM's LIF+STP network in NEST (same W, b as `gibbs_samples`): the
@@ -51,9 +61,9 @@ def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset
 
     spec = rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                        calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
-    times = sample_times(job)
-    trains = spiking.simulate_network(spec, times[-1] + 1.0, job["nest"], job["seeds"]["lif"])
-    z = states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"], times)
+    trains = spiking.simulate_network(spec, simulated_ms(job), job["nest"], job["seeds"]["lif"])
+    z = states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"],
+                             sample_times(job))
     return z, trains
 
 

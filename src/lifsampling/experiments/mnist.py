@@ -21,8 +21,8 @@ from ..claims import Claim
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
-from ..samplers import opt_samples, pom_samples, rbm_ast
-from .generative import gibbs_samples, lif_samples, sample_times
+from ..samplers import opt_samples, pom_samples, rbm_ast_steps
+from .generative import gibbs_samples, lif_samples, mean_rate, sample_times
 
 SAMPLERS = ("gibbs", "lif_stp")
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
@@ -85,8 +85,7 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                            np.stack([pixels[s][:kept] for s in SAMPLERS]),
                            {"long_name": "first consecutive samples, kept for tSNE",
                             "units": "1"}),
-            "mean_rate": ((), np.mean([t.size for t in trains]) * 1000
-                          / (n * job["neuron"]["tau_refrac"]),
+            "mean_rate": ((), mean_rate(job, trains),
                           {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
         },
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
@@ -163,16 +162,19 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
 
 
 def _ast_base(rbm: RBM, n_base: int, betas: np.ndarray, n_chains: int,
-              gamma: tuple[float, float], rng: np.random.Generator
+              gamma: tuple[float, float], rng: np.random.Generator, burn_in: int = 1000
               ) -> tuple[np.ndarray, float]:
-    """`n_base` AST samples at beta = 1 (pixels only) and the fraction of steps that were."""
-    kept, steps, valid = [], 0, 0
-    while sum(len(k) for k in kept) < n_base:
-        vs, _, ks = rbm_ast(rbm, 1000, rng, betas, n_chains, gamma)
-        at_target = ks == len(betas) - 1
-        kept.append(vs[at_target][:, :rbm.n_pixels])
-        steps, valid = steps + ks.size, valid + int(at_target.sum())
-    return np.concatenate(kept)[:n_base], valid / steps
+    """`n_base` AST samples at beta = 1 (pixels only) from one continuous run after `burn_in`
+    steps, and the fraction of the counted steps that were at beta = 1."""
+    kept, n_kept, steps, target = [], 0, 0, len(betas) - 1
+    for step, (v, _, k) in enumerate(rbm_ast_steps(rbm, rng, betas, n_chains, gamma)):
+        if step < burn_in:
+            continue
+        valid = k == target
+        kept.append(v[valid, :rbm.n_pixels].astype(np.uint8))
+        n_kept, steps = n_kept + int(valid.sum()), steps + k.size
+        if n_kept >= n_base:
+            return np.concatenate(kept)[:n_base], n_kept / steps
 
 
 def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
