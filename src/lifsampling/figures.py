@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
 
+from .experiments.mnist import ISL_AT  # noqa: E402
+
 STP_COLOURS = {"static": "black", "renewing": "tab:green", "modulated": "tab:blue"}
 
 
@@ -230,7 +232,8 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
         ax.imshow(np.vstack([strips[0], gap, strips[1]]), cmap="Greys", vmin=0, vmax=1)
         ax.set_yticks([side / 2, side * 2], [names[str(s)] for s in bars["sampler"].values])
         ax.set_xticks([])
-        ax.set_title(f"20 of {bars.sizes['sample']} consecutive samples (seed 0)", fontsize=8,
+        ax.set_title(f"{bars.sizes['shown']} equally spaced of {bars.sizes['sample']} "
+                     "consecutive samples (seed 0)", fontsize=8,
                      loc="left")
         ax = axes[row, 2]
         durations = d["mean_mode_duration"]
@@ -274,7 +277,7 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
     ax.legend(fontsize=7, frameon=False)
     ax.set_title(f"b  ISL of {mnist.attrs['n_test']} test images", fontsize=9, loc="left")
     ax = axes[1]
-    at = min(1000, int(n[-1]))
+    at = min(ISL_AT, int(n[-1]))
     isl_at = mnist["isl"].sel(n_used=at)
     bins = np.linspace(float(isl_at.min()) - 1, float(isl_at.max()) + 1, 20)
     for sampler in mnist["sampler"].values:

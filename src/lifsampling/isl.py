@@ -42,7 +42,8 @@ def _agreement_histogram(y_rows: np.ndarray, x_rows: np.ndarray) -> np.ndarray:
     The kernel of eq. 11 depends on a pair only through its agreement count m, so counting
     the pairs per m replaces an exponential per pair. One float32 product gives every pair's
     bin t (d + 1) + m directly: y·x/2 = m - d/2 plus the offset column, every partial sum a
-    multiple of 1/2 below 2^22, hence exact; one bincount counts them.
+    multiple of 1/2 (an integer for even d) below the offset n_test (d + 1), hence exact;
+    one bincount counts them.
     """
     n, d = len(y_rows), y_rows.shape[1] - 1
     bins = (y_rows @ x_rows.T).astype(np.int32)
@@ -64,8 +65,10 @@ def _running_log_sums(test: np.ndarray, samples: np.ndarray, stops: np.ndarray,
                       beta: float) -> np.ndarray:
     """log Σ_{i < n} kernel(test, samples_i) for each n in `stops`, shape (len(stops), n_test)."""
     y_rows = _test_rows(test)
-    if len(test) * (test.shape[1] + 1) >= 2**22:
-        raise ValueError("ISL: n_test (d + 1) must stay below 2^22 for exact float32 bins")
+    # bins are integers (d even) or half-integers (d odd): exact in float32 below 2^24 or 2^23
+    if len(test) * (test.shape[1] + 1) >= 2 ** (24 - test.shape[1] % 2):
+        raise ValueError(f"ISL: {len(test)} test images of {test.shape[1]} pixels exceed the "
+                         "bins exact in float32 (n_test (d + 1) < 2^24)")
     hist = np.zeros((len(test), test.shape[1] + 1), np.int64)
     out = np.empty((len(stops), len(test)))
     start = 0

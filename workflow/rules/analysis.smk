@@ -53,6 +53,10 @@ CLAIM_INPUTS = {
     "p16_fig4": "results/sims/p16_fig4.nc",
 }
 
+if set(CLAIM_INPUTS) != set(claim_inputs()):
+    raise WorkflowError(f"rule claims: inputs {sorted(CLAIM_INPUTS)} differ from the datasets "
+                        f"the experiment modules judge from {claim_inputs()}")
+
 
 rule claims:
     input:

@@ -4,6 +4,7 @@
 from snakemake.exceptions import WorkflowError
 
 from lifsampling.config import ConfigError, resolve_scale, slices, validate_config
+from lifsampling.experiments import claim_inputs
 
 try:
     CFG = resolve_scale(validate_config(config))
@@ -89,10 +90,9 @@ def sampling_runs(wildcards):
 # ---- L18 Fig 2b grid and P16 Fig 4
 GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
-               for tf in GRID["tau_fac_ms"] for s in range(GRID["n_seeds"])]
+               for tf, s in slices.stp_grid_chunks(CFG)]
 FIG4_SCALES = slices.p16_fig4_scales(CFG)
-FIG4_RUNS = [f"results/sims/p16_fig4/run_w{w}_{r}.nc"
-             for w in FIG4_SCALES for r in range(EXPERIMENTS["p16_fig4"]["n_runs"])]
+FIG4_RUNS = [f"results/sims/p16_fig4/run_w{w}_{r}.nc" for w, r in slices.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]

@@ -20,7 +20,7 @@ import jsonschema
 import yaml
 
 from .errors import ConfigError
-from .references import SCALES, check_references
+from .references import SCALES, check_references, is_per_scale
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
@@ -90,10 +90,6 @@ def _best_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _is_per_scale(value: Any) -> bool:
-    return isinstance(value, Mapping) and set(value) == set(SCALES)
-
-
 def resolve_scale(config: Mapping[str, Any], scale: str | None = None) -> dict:
     """Replace every ``{smoke: a, quick: b, paper: c}`` by the value of the chosen scale."""
     scale = scale or config["scale"]
@@ -101,7 +97,7 @@ def resolve_scale(config: Mapping[str, Any], scale: str | None = None) -> dict:
         raise ConfigError(f"config key 'scale': {scale!r} is not one of {SCALES}")
 
     def resolve(value: Any) -> Any:
-        if _is_per_scale(value):
+        if is_per_scale(value):
             return value[scale]
         if isinstance(value, Mapping):
             return {k: resolve(v) for k, v in value.items()}

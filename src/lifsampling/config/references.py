@@ -48,11 +48,14 @@ def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
                           f"{model} neuron 'neurons.{neuron_name}' (used by '{key}')")
 
 
+def is_per_scale(value: Any) -> bool:
+    """A value written as {smoke: a, quick: b, paper: c}."""
+    return isinstance(value, Mapping) and set(value) == set(SCALES)
+
+
 def _per_scale(value: Any) -> dict[str, Any]:
     """{scale: value} of a value given once or per scale."""
-    if isinstance(value, Mapping) and set(value) == set(SCALES):
-        return dict(value)
-    return dict.fromkeys(SCALES, value)
+    return dict(value) if is_per_scale(value) else dict.fromkeys(SCALES, value)
 
 
 def _check_nest(config: Mapping[str, Any]) -> None:
@@ -141,6 +144,13 @@ def check_references(config: Mapping[str, Any]) -> None:
         raise ConfigError("config key 'experiments.l18_fig3.classification.settle_ms': "
                           f"{shown['settle_ms']} ms leaves no read-out window before image_ms "
                           f"({shown['image_ms']} ms)")
+
+    fig3 = experiments["l18_fig3"]
+    fig3_model = config["neurons"][cal_sets[fig3["calibration"]]["neuron"]]["model"]
+    if fig3_model != "IF_curr_exp":
+        raise ConfigError("config key 'experiments.l18_fig3.calibration': the classifier clamps "
+                          f"pixels with currents of a CUBA neuron, {fig3['calibration']!r} has "
+                          f"{fig3_model} (L18 Methods: CUBA)")
 
     digits = config["data"]["p16_digits"]
     if digits["low"] >= digits["high"]:

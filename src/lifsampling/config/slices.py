@@ -176,6 +176,12 @@ def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
                 duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
 
 
+def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
+    """(tau_fac, seed) of every chunk, in the order `stp_grid.aggregate` expects."""
+    e = cfg["experiments"]["l18_fig2_grid"]
+    return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
+
+
 def stp_grid(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["l18_fig2_grid"]
     return _job(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
@@ -292,6 +298,12 @@ def p16_fig4_run(cfg: Mapping[str, Any], weight_scale: str, run: int) -> Slice:
 def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
     """Weight scales of P16 Fig 4 as they appear in file names (wildcards)."""
     return [f"{s:g}" for s in cfg["experiments"]["p16_fig4"]["weight_scales"]]
+
+
+def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, int]]:
+    """(weight scale, run) of every NEST run, in the order `large_network.aggregate` expects."""
+    return [(w, run) for w in p16_fig4_scales(cfg)
+            for run in range(cfg["experiments"]["p16_fig4"]["n_runs"])]
 
 
 def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:

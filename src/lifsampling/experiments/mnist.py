@@ -179,8 +179,10 @@ def _ast_base(rbm: RBM, n_base: int, betas: np.ndarray, n_chains: int,
 
 def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
               refs: xr.Dataset) -> xr.Dataset:
-    """Seeds and references in one Dataset: ISL (sampler, seed, n_used), modes, durations."""
-    ds = xr.concat(runs, dim="seed").drop_attrs(deep=False)
+    """Seeds and references in one Dataset: ISL (seed, sampler, n_used), modes (seed,
+    sampler, sample), the histogram of stays pooled over seeds; tSNE images of seed 0 only."""
+    ds = xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").drop_attrs(deep=False)
+    ds["tsne_image"] = runs[0]["tsne_image"]
     ds = ds.assign_coords(seed=np.arange(job["n_seeds"]))
     ds["isl_reference"] = refs["isl_reference"]
     ds["ast_valid_fraction"] = refs["ast_valid_fraction"]
@@ -292,7 +294,7 @@ def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
     """
     from sklearn.manifold import TSNE
 
-    images = fig3["tsne_image"].isel(seed=0)
+    images = fig3["tsne_image"]
     n = images.sizes["tsne_sample"]
     points = images.values.reshape(-1, images.sizes["pixel"]).astype(np.float32)
     embedding = TSNE(n_components=2, perplexity=job["perplexity"], init="pca",
