@@ -16,6 +16,7 @@ from _timing import best_time  # noqa: E402
 from lifsampling.isl import log_likelihood  # noqa: E402
 
 N_TEST, N_SAMPLES, D, CHUNK = 2000, 100_000, 784, 10_000
+ROUNDS = 3
 
 
 def main() -> None:
@@ -24,13 +25,18 @@ def main() -> None:
     samples = (rng.random((N_SAMPLES, D)) < 0.13).astype(np.uint8)
     y = rng.random((N_TEST, D), dtype=np.float32)
     x = rng.random((CHUNK, D), dtype=np.float32)
-    chunk_matmul = best_time(lambda: y @ x.T, repeats=5)
     flops = 2 * N_TEST * N_SAMPLES * D
-    peak = 2 * N_TEST * CHUNK * D / chunk_matmul
-    isl = best_time(lambda: log_likelihood(test, samples), repeats=2)
-    print(f"matmul peak (2000x784 @ 784x10000, float32): {peak / 1e9:.1f} GFLOP/s")
-    print(f"ISL 2000 x 1e5 x 784: {isl:.2f} s, {flops / isl / 1e9:.1f} GFLOP/s")
-    print(f"isl_throughput: {flops / isl / peak:.2f} of matmul peak (target >= 0.80)")
+    # this VM's speed drifts by 20 % between seconds: each round times the reference and the
+    # ISL back to back, and the median of the round ratios is reported
+    ratios = []
+    for _ in range(ROUNDS):
+        matmul = best_time(lambda: [y @ x.T for _ in range(N_SAMPLES // CHUNK)], repeats=2)
+        isl = best_time(lambda: log_likelihood(test, samples), repeats=2)
+        ratios.append(matmul / isl)
+        print(f"matmul 2000x784 @ 784x1e5 (float32, in chunks of {CHUNK}): {matmul:.2f} s, "
+              f"{flops / matmul / 1e9:.1f} GFLOP/s; ISL 2000 x 1e5 x 784: {isl:.2f} s, "
+              f"{flops / isl / 1e9:.1f} GFLOP/s")
+    print(f"isl_throughput: {np.median(ratios):.2f} of matmul peak (target >= 0.80)")
 
 
 if __name__ == "__main__":

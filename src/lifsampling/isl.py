@@ -6,17 +6,21 @@ For a test image y ∈ {0,1}^d and generated samples x_1 … x_N::
 
 With m_i = number of pixels where y and x_i agree, log p(y) = logsumexp_i(m_i log β +
 (d - m_i) log(1 - β)) - log N. The agreement counts of all pairs are one matrix product:
-m = ((2Y - 1)(2X - 1)ᵀ + d) / 2, exact in float32 for d < 2^24. The kernel depends on m
+m = ((2Y - 1)(2X - 1)ᵀ + d) / 2, exact in float32 for d < 2^23. The kernel depends on m
 only, so the samples are counted per m (a histogram of d + 1 bins per test image) and the
 sum over samples is a sum over m: no exponential per pair, and exact integer counts.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
+from scipy import sparse
 
 DEFAULT_BETA = 0.95  # L18 Methods
-CHUNK = 4000  # samples per block: one bincount per block of n_test x CHUNK pairs
+CHUNK = 4000  # samples per block: the pairs of one block are counted at once
 
 
 def _plus_minus(images: np.ndarray) -> np.ndarray:
@@ -24,30 +28,42 @@ def _plus_minus(images: np.ndarray) -> np.ndarray:
 
 
 def _test_rows(test: np.ndarray) -> np.ndarray:
-    """Test images as ±1 rows with one more column: the bin offset t (d + 1) + d/2 of row t."""
-    n, d = test.shape
-    return np.hstack([_plus_minus(test),
-                      (np.arange(n, dtype=np.float32) * (d + 1) + np.float32(d / 2))[:, None]])
+    """Test images as ±1 rows with a last column d/2 (pairs with `_sample_rows`)."""
+    d = test.shape[1]
+    rows = np.empty((len(test), d + 1), np.float32)
+    rows[:, :d] = _plus_minus(test)
+    rows[:, d] = d / 2
+    return rows
 
 
 def _sample_rows(samples: np.ndarray) -> np.ndarray:
-    """Samples as ±1/2 rows with a last column of ones (pairs with `_test_rows`)."""
-    return np.hstack([_plus_minus(samples) * np.float32(0.5),
-                      np.ones((len(samples), 1), np.float32)])
+    """Samples as ±1/2 rows (x - 1/2) with a last column of ones."""
+    d = samples.shape[1]
+    rows = np.empty((len(samples), d + 1), np.float32)
+    np.subtract(samples, np.float32(0.5), out=rows[:, :d])
+    rows[:, d] = 1
+    return rows
 
 
-def _agreement_histogram(y_rows: np.ndarray, x_rows: np.ndarray) -> np.ndarray:
-    """h[t, m] = number of samples that agree with test image t in exactly m pixels.
+def _row_histograms(values: np.ndarray, n_bins: int) -> np.ndarray:
+    """h[t, m] = number of entries of row t equal to m, for integer-valued float `values`.
 
-    The kernel of eq. 11 depends on a pair only through its agreement count m, so counting
-    the pairs per m replaces an exponential per pair. One float32 product gives every pair's
-    bin t (d + 1) + m directly: y·x/2 = m - d/2 plus the offset column, every partial sum a
-    multiple of 1/2 (an integer for even d) below the offset n_test (d + 1), hence exact;
-    one bincount counts them.
+    Row t's values as the column indices of row t of a CSR matrix of ones: densifying it
+    sums the duplicates (documented scipy behaviour) in one compiled pass that releases the
+    GIL, 3x faster than a bincount over offset bins.
     """
-    n, d = len(y_rows), y_rows.shape[1] - 1
-    bins = (y_rows @ x_rows.T).astype(np.int32)
-    return np.bincount(bins.ravel(), minlength=n * (d + 1)).reshape(n, d + 1)
+    indices = values.astype(np.int32)
+    n, per_row = indices.shape
+    pairs = sparse.csr_array(
+        (np.ones(indices.size, np.int32), indices.ravel(),
+         np.arange(0, indices.size + 1, per_row, dtype=np.int32)),  # int32: no index copy
+        shape=(n, n_bins))
+    return pairs.toarray()
+
+
+def _add_agreement_counts(hist_rows: np.ndarray, products: np.ndarray) -> None:
+    """Add to h[t, m] the number of pairs of row t whose agreement count is m (in place)."""
+    hist_rows += _row_histograms(products, hist_rows.shape[1])
 
 
 def _log_sum_from_histogram(hist: np.ndarray, beta: float) -> np.ndarray:
@@ -63,20 +79,34 @@ def _log_sum_from_histogram(hist: np.ndarray, beta: float) -> np.ndarray:
 
 def _running_log_sums(test: np.ndarray, samples: np.ndarray, stops: np.ndarray,
                       beta: float) -> np.ndarray:
-    """log Σ_{i < n} kernel(test, samples_i) for each n in `stops`, shape (len(stops), n_test)."""
+    """log Σ_{i < n} kernel(test, samples_i) for each n in `stops`, shape (len(stops), n_test).
+
+    h[t, m] counts the samples agreeing with test image t in exactly m pixels: the kernel
+    of eq. 11 depends on a pair only through m, so counting pairs per m replaces an
+    exponential per pair. One float32 product gives every pair's m = y·x/2 + d/2 (partial
+    sums are multiples of 1/2 below d, hence exact). While the product of a block of
+    samples runs, worker threads count the previous block, each into its own rows of h.
+    """
     y_rows = _test_rows(test)
-    # bins are integers (d even) or half-integers (d odd): exact in float32 below 2^24 or 2^23
-    if len(test) * (test.shape[1] + 1) >= 2 ** (24 - test.shape[1] % 2):
-        raise ValueError(f"ISL: {len(test)} test images of {test.shape[1]} pixels exceed the "
-                         "bins exact in float32 (n_test (d + 1) < 2^24)")
     hist = np.zeros((len(test), test.shape[1] + 1), np.int64)
     out = np.empty((len(stops), len(test)))
+    n_threads = len(os.sched_getaffinity(0))  # counts are exact: threads change no number
+    hist_blocks = np.array_split(hist, n_threads)  # views: each thread owns its rows
+    counting: list = []
     start = 0
-    for s, n in enumerate(stops):
-        for lo in range(start, n, CHUNK):
-            hist += _agreement_histogram(y_rows, _sample_rows(samples[lo:min(n, lo + CHUNK)]))
-        start = n
-        out[s] = _log_sum_from_histogram(hist, beta)
+    with ThreadPoolExecutor(n_threads) as pool:
+        for s, n in enumerate(stops):
+            for lo in range(start, n, CHUNK):
+                products = y_rows @ _sample_rows(samples[lo:min(n, lo + CHUNK)]).T
+                for job in counting:
+                    job.result()
+                counting = [pool.submit(_add_agreement_counts, rows, block) for rows, block
+                            in zip(hist_blocks, np.array_split(products, n_threads), strict=True)]
+            for job in counting:
+                job.result()
+            counting = []
+            start = n
+            out[s] = _log_sum_from_histogram(hist, beta)
     return out
 
 
