@@ -315,11 +315,28 @@ def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = ()):
     poisson_background(spec.noise, neurons, str(spec.neuron["model"]))
     connect_recurrent(spec, neurons)
     for clamp in clamps:
-        for j, unit in enumerate(clamp.units):
-            source = sim.StepCurrentSource(times=clamp.times_ms,
-                                           amplitudes=clamp.currents_nA[:, j])
-            source.inject_into(neurons[int(unit):int(unit) + 1])
+        inject_clamp(clamp, neurons)
     return neurons
+
+
+def inject_clamp(clamp: Clamp, population) -> None:
+    """One NEST ``step_current_generator`` per clamped unit, all created and connected in one
+    call each (PyNN's StepCurrentSource costs ~3 ms of Python per unit: 2.6 s for the 784
+    pixels of MNIST). As in PyNN, a generator switches `min_delay` early and reaches its
+    neuron after `min_delay`, so the current changes at the clamp's times (on the grid; a
+    change at t <= resolution takes effect at the first step)."""
+    import nest
+
+    delay, dt = sim.get_min_delay(), sim.get_time_step()
+    times = np.round(np.maximum(clamp.times_ms - delay, dt) / dt) * dt
+    last_of_equal = np.append(times[1:] > times[:-1], True)
+    generators = nest.Create("step_current_generator", len(clamp.units), params=[
+        {"amplitude_times": times[last_of_equal],
+         "amplitude_values": clamp.currents_nA[last_of_equal, j] * 1000.0}  # nA -> pA
+        for j in range(len(clamp.units))])
+    targets = np.asarray(population.node_collection.tolist())[np.asarray(clamp.units)]
+    nest.Connect(np.asarray(generators.tolist()), targets, "one_to_one",
+                 {"delay": np.full(targets.size, delay)})
 
 
 def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,

@@ -78,3 +78,31 @@ def test_clamp_holds_units_on_and_off(smoke_cfg):
     assert z[:, 0].mean() > 0.98 and z[:, 1].mean() < 0.02
     after = states.sample_states(trains, 10.0, np.arange(3100.0, 4000.0, 10.0))
     assert 0.02 < after[:, :2].mean() < 0.98  # released: the units sample again
+
+
+def test_native_clamp_acts_like_pynn_step_current_source(smoke_cfg):
+    # NEST step_current_generators in one call must deliver the currents at the times
+    # PyNN's StepCurrentSource does: same seed, same spikes, to the step
+    W, b = bm.random_bm(4, 1.2, np.random.default_rng(3))
+    spec = _spec(smoke_cfg, W, b, "renewing")
+    # strong currents switched every 20 ms lock the spikes to the switch times; a current
+    # that arrived one step late would move them
+    times = np.concatenate([[0.0, 0.05], np.arange(20.0, 1000.0, 20.0) + 0.3])
+    strong = np.where(np.arange(times.size) % 2 == 1, 5.0, -5.0)
+    currents = np.stack([strong, -strong], axis=1)
+    currents[-1] = 0.0
+    clamp = network.Clamp(np.array([2, 0]), times, currents)
+    native = spiking.simulate_network(spec, 1200.0, smoke_cfg["nest"], seed=5, clamps=[clamp])
+
+    spiking.setup_simulator(smoke_cfg["nest"], 5)
+    neurons = spiking.build_network(spec)
+    for j, unit in enumerate(clamp.units):
+        spiking.sim.StepCurrentSource(times=times, amplitudes=currents[:, j]).inject_into(
+            neurons[int(unit):int(unit) + 1])
+    recorder = spiking.SpikeRecorder(neurons)
+    spiking.sim.run(1200.0)
+    pynn = recorder.trains()
+    spiking.sim.end()
+    assert sum(t.size for t in native) > 50
+    for a, c in zip(native, pynn, strict=True):
+        np.testing.assert_array_equal(a, c)
