@@ -17,10 +17,25 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 FIELDS = ("id", "paper", "figure", "statement", "paper_value", "reproduced_value", "test",
           "verdict", "scale")
 NOT_RUN = "not run"
 UNDECIDED = "not decided at this scale"
+
+
+def over_seeds(values: Any, fmt: str = ".1f") -> str:
+    """'mean ± sd (n = k)' of per-seed values: a claim over seeds states its spread and n."""
+    v = np.asarray(values, float).ravel()
+    sd = v.std(ddof=1) if v.size > 1 else float("nan")
+    return f"{v.mean():{fmt}} ± {sd:{fmt}} (n = {v.size})"
+
+
+def binomial_accuracy(accuracy: float, n: int) -> str:
+    """'93.2 ± 0.3 %' : an accuracy on n items with its binomial standard error."""
+    se = np.sqrt(accuracy * (1 - accuracy) / n)
+    return f"{100 * accuracy:.1f} ± {100 * se:.1f} %"
 
 
 @dataclass

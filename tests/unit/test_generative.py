@@ -72,7 +72,8 @@ def test_mnist_claims_from_known_curves():
     ds = mnist.aggregate({"n_seeds": 3}, runs, refs)
     np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0])
     assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400)
-    accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935])},
+    accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935]),
+                           "label": (("sample",), np.zeros(10_000, np.int8))},
                           coords={"classifier": ["gibbs", "exact"]})
     lif = xr.Dataset({"accuracy": (("classifier",), [0.90, 0.935])},
                      coords={"classifier": ["lif_stp", "exact"]}, attrs={"n_images": 500})
@@ -83,7 +84,13 @@ def test_mnist_claims_from_known_curves():
     assert reg["l18_mode_durations"].verdict == "pass"
     assert reg["l18_isl_opt_pom"].verdict == "pass"
     assert reg["l18_isl_converge"].verdict == "not decided at this scale"
-    assert "90.0 % on 500" in reg["l18_class_lif"].reproduced_value
+    # binomial standard error sqrt(0.9 * 0.1 / 500) = 1.3 %; 0.93 on 10^4: 0.26 %
+    assert reg["l18_class_lif"].reproduced_value.startswith("90.0 ± 1.3 % on 500")
+    assert reg["l18_class_gibbs"].reproduced_value.startswith("93.0 ± 0.3 % on 10000")
+    # every seed: -120 - s vs -110 - s, mean over s = 0, 1, 2, sd 1
+    assert reg["l18_isl_lif_above_gibbs"].reproduced_value.startswith(
+        "LIF+STP -111.0 ± 1.0 (n = 3) vs Gibbs -121.0 ± 1.0 (n = 3)")
+    np.testing.assert_allclose(ds["seed_mode_duration"], [[1000.0, 5.0]] * 3)
 
 
 def test_scan_grid_orders_points_like_the_slices(smoke_cfg):

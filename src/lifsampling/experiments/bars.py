@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from ..claims import Claim
+from ..claims import Claim, over_seeds
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
 from .generative import gibbs_samples, lif_samples, mean_rate
@@ -107,12 +107,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Mode durations (easy), stuck Gibbs chains (hard), interaction strengths."""
     ds = datasets["l18_fig2_bars"]
-    easy = ds["mean_mode_duration"].sel(difficulty="easy").mean("seed")
-    ratio = float(easy.sel(sampler="gibbs") / easy.sel(sampler="lif_stp"))
+    easy = ds["mean_mode_duration"].sel(difficulty="easy")
+    gibbs, lif = (easy.sel(sampler=s).values for s in ("gibbs", "lif_stp"))
+    ratio = gibbs.mean() / lif.mean()
     c = claims["l18_bars_easy_mixing"]
-    c.judge(f"Gibbs {float(easy.sel(sampler='gibbs')):.0f} vs LIF+STP "
-            f"{float(easy.sel(sampler='lif_stp')):.1f} samples per stay: {ratio:.1f}x "
-            f"({ds.sizes['seed']} seeds)", c.bound[0] <= ratio <= c.bound[1], scale)
+    c.judge(f"Gibbs {over_seeds(gibbs, '.0f')} vs LIF+STP {over_seeds(lif)} samples per stay: "
+            f"{ratio:.1f}x (ratio of means)", c.bound[0] <= ratio <= c.bound[1], scale)
     hard = ds["n_switches"].sel(difficulty="hard")
     gibbs, lif = hard.sel(sampler="gibbs").values, hard.sel(sampler="lif_stp").values
     claims["l18_bars_hard_stuck"].judge(
