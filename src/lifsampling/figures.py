@@ -277,16 +277,16 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
     ax.legend(fontsize=7, frameon=False)
     ax.set_title(f"b  ISL of {mnist.attrs['n_test']} test images", fontsize=9, loc="left")
     ax = axes[1]
-    at = min(ISL_AT, int(n[-1]))
-    isl_at = mnist["isl"].sel(n_used=at)
+    isl_at = mnist["isl_1e3"]
     bins = np.linspace(float(isl_at.min()) - 1, float(isl_at.max()) + 1, 20)
     for sampler in mnist["sampler"].values:
         colour, label = SAMPLER_STYLE[str(sampler)]
         ax.hist(isl_at.sel(sampler=sampler).values, bins=bins, color=colour, alpha=0.6,
                 label=label)
-    ax.set(xlabel=f"ISL at {at} samples [nat]", ylabel="number of seeds")
+    ax.set(xlabel=f"ISL at {ISL_AT} samples [nat]", ylabel="number of seeds")
     ax.legend(fontsize=7, frameon=False)
-    ax.set_title(f"c  ISL at {at} samples over seeds", fontsize=9, loc="left")
+    ax.set_title(f"c  ISL at {ISL_AT} samples, {mnist.sizes['short_seed']} seeds", fontsize=9,
+                 loc="left")
     ax = axes[2]
     lower = mnist["duration_bin"].values
     upper = mnist["duration_bin_upper"].values

@@ -69,7 +69,13 @@ def test_mnist_claims_from_known_curves():
                                                    np.full(runs[0].sizes["n_used"], -150.0)])),
                        "ast_valid_fraction": ((), 0.05)},
                       coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"]})
-    ds = mnist.aggregate({"n_seeds": 3}, runs, refs)
+    # short runs of Fig 3c: LIF+STP above Gibbs in every seed, -120 - s vs -110 - s
+    short = [xr.Dataset({"isl_1e3": (("short_seed", "sampler"),
+                                     [[-120.0 - s, -110.0 - s] for s in block])},
+                        coords={"short_seed": block, "sampler": ["gibbs", "lif_stp"]})
+             for block in ([0, 1], [2])]
+    ds = mnist.aggregate({"n_seeds": 3}, runs, refs, short)
+    assert ds["isl_1e3"].sizes == {"short_seed": 3, "sampler": 2}
     np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0])
     assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400)
     accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935]),

@@ -207,6 +207,7 @@ EDITS = {
                             {"calibrate": 1, "calibration_grid": 1, "l18_fig1_stp": 1,
                              "l18_fig1": 1, "stp_grid_chunk": 1, "stp_grid": 1, "l18_fig2": 1,
                              "bars_sampling": 2, "bars_mixing": 1, "mnist_sampling": 2,
+                             "mnist_isl_1e3": 1,
                              "mnist_generative": 1, "mnist_scan_point": 3, "mnist_scan": 2,
                              "mnist_tsne": 1, "classify_lif": 1, "l18_fig3": 1,
                              "l18_fig5_membranes": 1, "l18_fig5": 1, "claims": 1, "all": 1}),

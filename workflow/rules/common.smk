@@ -112,6 +112,8 @@ def bars_mixing_inputs(wildcards):
 # ---- L18 Fig 3: MNIST
 FIG3 = EXPERIMENTS["l18_fig3"]
 FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(FIG3["n_seeds"])]
+FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
+                   for b in range(len(slices.mnist_isl_1e3_blocks(CFG)))]
 FIG3_SCANS = ["tau_rec", "tau_fac"]
 
 

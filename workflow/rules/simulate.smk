@@ -185,6 +185,31 @@ rule mnist_sampling:
         "../scripts/mnist_sampling.py"
 
 
+rule mnist_isl_1e3:
+    """L18 Fig 3c: short runs (1e3 samples of Gibbs and of LIF+STP) for a block of seeds."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
+    wildcard_constraints:
+        block=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_isl_1e3(CFG, int(wc.block)),
+    log:
+        f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+    resources:
+        runtime=lambda wc: 120 if SCALE == "paper" else 20,
+        mem_mb=4000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_isl_1e3.py"
+
+
 rule mnist_scan_point:
     """L18 Fig 3a: the LIF+STP network of the MNIST RBM at one STP set of a 2D scan."""
     input:
@@ -258,6 +283,7 @@ rule mnist_generative:
     input:
         runs=FIG3_RUNS,
         references="results/sims/l18_fig3/references.nc",
+        short_runs=FIG3_SHORT_RUNS,
     output:
         "results/sims/l18_fig3.nc",
     params:

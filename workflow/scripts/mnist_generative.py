@@ -7,5 +7,6 @@ with job_log(snakemake.log[0]):
     job = snakemake.params.job
     runs = [io.read_dataset(f, ["isl", "mode"]) for f in snakemake.input.runs]
     refs = io.read_dataset(snakemake.input.references, ["isl_reference"])
-    io.write_dataset(mnist.aggregate(job, runs, refs), snakemake.output[0], job,
+    short_runs = [io.read_dataset(f, ["isl_1e3"]) for f in snakemake.input.short_runs]
+    io.write_dataset(mnist.aggregate(job, runs, refs, short_runs), snakemake.output[0], job,
                      snakemake.config)

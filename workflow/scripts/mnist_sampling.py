@@ -2,13 +2,11 @@
 from lifsampling import io
 from lifsampling.experiments import mnist
 from lifsampling.logs import job_log
-from lifsampling.rbm import RBM
 
 with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
-    rbm = RBM.from_dataset(io.read_dataset(snakemake.input.model, ["W", "b_v", "b_h"]))
-    data = io.read_dataset(snakemake.input.data, ["image", "split"])
-    calibration = io.read_dataset(snakemake.input.calibration, ["p_mean"])
+    rbm, data, calibration = mnist.read_network_inputs(
+        snakemake.input.model, snakemake.input.data, snakemake.input.calibration)
     ds = mnist.run(job, rbm, data, calibration)
     log.info("ISL at %d samples: %s; mean rate %.1f Hz", int(ds["n_used"][-1]),
              ds["isl"].isel(n_used=-1).values.round(2).tolist(), float(ds["mean_rate"]))

@@ -2,13 +2,11 @@
 from lifsampling import io
 from lifsampling.experiments import mnist
 from lifsampling.logs import job_log
-from lifsampling.rbm import RBM
 
 with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
-    rbm = RBM.from_dataset(io.read_dataset(snakemake.input.model, ["W", "b_v", "b_h"]))
-    data = io.read_dataset(snakemake.input.data, ["image", "split"])
-    calibration = io.read_dataset(snakemake.input.calibration, ["p_mean"])
+    rbm, data, calibration = mnist.read_network_inputs(
+        snakemake.input.model, snakemake.input.data, snakemake.input.calibration)
     ds = mnist.scan_point(job, rbm, data, calibration)
     log.info("STP %s: ISL %.2f nat", job["stp"], float(ds["isl"]))
     io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

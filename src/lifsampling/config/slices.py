@@ -217,6 +217,25 @@ def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
                 n_tsne=e["n_tsne"], nest=dict(cfg["nest"]))
 
 
+def mnist_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
+    """The seeds of L18 Fig 3c's short runs, in blocks of `seeds_per_job` (one job each)."""
+    s = cfg["experiments"]["l18_fig3"]["isl_1e3"]
+    seeds = list(range(s["n_seeds"]))
+    return [seeds[i:i + s["seeds_per_job"]] for i in range(0, len(seeds), s["seeds_per_job"])]
+
+
+def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
+    """L18 Fig 3c: 1e3 samples of Gibbs and of LIF+STP for each seed of one block."""
+    e = cfg["experiments"]["l18_fig3"]
+    runs = mnist_isl_1e3_blocks(cfg)[block]
+    seeds = {kind: [_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
+             for kind in ("gibbs", "lif")}
+    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+                runs=runs, isl_beta=e["isl_beta"],
+                n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
+                nest=dict(cfg["nest"]))
+
+
 def mnist_references(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
     e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
@@ -355,7 +374,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in ("easy", "hard")}
     out["bars_mixing"] = bars_mixing(cfg)
     out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
-            "mnist_generative": mnist_generative(cfg),
+            "mnist_generative": mnist_generative(cfg), "mnist_isl_1e3": mnist_isl_1e3(cfg, 0),
             "mnist_classification": mnist_classification(cfg), "mnist_tsne": mnist_tsne(cfg)}
     for scan in ("tau_rec", "tau_fac"):
         out[f"mnist_scan_point:{scan}"] = mnist_scan_point(cfg, scan, 0, 0, 0)

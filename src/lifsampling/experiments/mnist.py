@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import isl
+from .. import io, isl
 from ..claims import Claim, binomial_accuracy, over_seeds
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, rbm_network
@@ -42,6 +42,14 @@ CLAIMS = (
           "shorter", "mean stay in a mode, pooled over seeds", None, ("quick", "paper")),
 )
 CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
+
+
+def read_network_inputs(model: str, data: str, calibration: str
+                        ) -> tuple[RBM, xr.Dataset, xr.Dataset]:
+    """The trained RBM, the MNIST images and the calibration of a network run's rule inputs."""
+    return (RBM.from_dataset(io.read_dataset(model, ["W", "b_v", "b_h"])),
+            io.read_dataset(data, ["image", "split"]),
+            io.read_dataset(calibration, ["p_mean"]))
 
 
 def isl_points(n_samples: int, n_points: int) -> np.ndarray:
@@ -93,6 +101,28 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
         attrs={"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP, one seed",
                "n_samples": n, "n_test": len(test)},
     )
+
+
+def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+               calibration: xr.Dataset) -> xr.Dataset:
+    """L18 Fig 3c: ISL after 1e3 samples of Gibbs and of LIF+STP, one short run per seed of
+    the block (slice `slices.mnist_isl_1e3`); 10 s of network time per run."""
+    test = test_images(mnist, job["n_test_isl"])
+    values = []
+    for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
+        v, _ = gibbs_samples(rbm, ISL_AT, gibbs_seed)
+        z, _ = lif_samples({**job, "n_samples": ISL_AT, "seeds": {"lif": lif_seed}}, rbm,
+                           calibration)
+        values.append([isl.log_likelihood(test, x[:, :rbm.n_pixels], job["isl_beta"]).mean()
+                       for x in (v, z)])
+    return xr.Dataset(
+        {"isl_1e3": (("short_seed", "sampler"), values,
+                     {"long_name": "mean ISL of the test images after 1e3 samples (L18 eq. 11)",
+                      "units": "nat"})},
+        coords={"short_seed": ("short_seed", job["runs"],
+                               {"long_name": "seed of a short run (L18 Fig 3c)"}),
+                "sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"})},
+        attrs={"title": "L18 Fig 3c: ISL at 1e3 samples, short runs", "n_test": len(test)})
 
 
 SCANS = {"tau_rec": "tau_rec_ms", "tau_fac": "tau_fac_ms"}  # L18 Fig 3a: the two 2D scans
@@ -177,11 +207,13 @@ def _ast_base(rbm: RBM, n_base: int, betas: np.ndarray, n_chains: int,
             return np.concatenate(kept)[:n_base], n_kept / steps
 
 
-def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
-              refs: xr.Dataset) -> xr.Dataset:
+def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Dataset,
+              short_runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """Seeds and references in one Dataset: ISL (seed, sampler, n_used), modes (seed,
-    sampler, sample), the histogram of stays pooled over seeds; tSNE images of seed 0 only."""
+    sampler, sample), the histogram of stays pooled over seeds; tSNE images of seed 0 only;
+    the ISL at 1e3 samples of the short runs (short_seed, sampler)."""
     ds = xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").drop_attrs(deep=False)
+    ds["isl_1e3"] = xr.concat([r["isl_1e3"] for r in short_runs], dim="short_seed")
     ds["tsne_image"] = runs[0]["tsne_image"]
     ds = ds.assign_coords(seed=np.arange(job["n_seeds"]))
     ds["isl_reference"] = refs["isl_reference"]
@@ -337,13 +369,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
     ds = datasets["l18_fig3"]
     n_used = ds["n_used"].values
-    if ISL_AT in n_used:
-        at = ds["isl"].sel(n_used=ISL_AT)
-        lif, gibbs = at.sel(sampler="lif_stp").values, at.sel(sampler="gibbs").values
-        claims["l18_isl_lif_above_gibbs"].judge(
-            f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at 1e3 samples, "
-            f"higher in {int((lif > gibbs).sum())} of {lif.size} seeds",
-            bool(lif.mean() > gibbs.mean() and (lif > gibbs).all()), scale)
+    at = ds["isl_1e3"]
+    lif, gibbs = at.sel(sampler="lif_stp").values, at.sel(sampler="gibbs").values
+    claims["l18_isl_lif_above_gibbs"].judge(
+        f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at 1e3 samples (short "
+        f"runs), higher in {int((lif > gibbs).sum())} of {lif.size} seeds",
+        bool(lif.mean() > gibbs.mean() and (lif > gibbs).all()), scale)
     last = ds["isl"].isel(n_used=-1)
     lif, gibbs = (last.sel(sampler=s).values for s in SAMPLERS[::-1])
     c = claims["l18_isl_converge"]
