@@ -16,6 +16,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _raw_nest import N_PIXELS, mnist_sized_network, raw_network  # noqa: E402
+from _timing import interleaved_best  # noqa: E402
 
 from lifsampling import modes, spiking, states  # noqa: E402
 from lifsampling.config import REPO_ROOT, load_config  # noqa: E402
@@ -78,11 +79,8 @@ def run_raw_nest(rbm, spec, cfg) -> float:
 def main() -> None:
     cfg = load_config(REPO_ROOT / "config.yaml")
     rbm, spec = mnist_sized_network(cfg)
-    raw, library = [], []
-    for _ in range(3):  # interleaved, so that a change of machine load hits both alike
-        raw.append(run_raw_nest(rbm, spec, cfg))
-        library.append(run_library(rbm, spec, cfg))
-    raw, library = min(raw), min(library)
+    raw, library = interleaved_best(lambda: run_raw_nest(rbm, spec, cfg),
+                                    lambda: run_library(rbm, spec, cfg))
     print(f"network: {len(spec.sweep_values)} neurons, {np.count_nonzero(spec.weights)} "
           f"tsodyks2 synapses, {N_PIXELS} clamped pixels, {N_IMAGES} images x {IMAGE_MS:.0f} "
           f"ms, {cfg['nest']['virtual_processes']} VP")

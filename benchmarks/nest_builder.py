@@ -14,6 +14,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _raw_nest import mnist_sized_network, raw_network  # noqa: E402
+from _timing import interleaved_best  # noqa: E402
 
 from lifsampling import spiking  # noqa: E402
 from lifsampling.config import REPO_ROOT, load_config  # noqa: E402
@@ -40,11 +41,8 @@ def run_raw_nest(spec, cfg) -> float:
 def main() -> None:
     cfg = load_config(REPO_ROOT / "config.yaml")
     _, spec = mnist_sized_network(cfg)
-    raw, builder = [], []
-    for _ in range(3):  # interleaved, so that a change of machine load hits both alike
-        raw.append(run_raw_nest(spec, cfg))
-        builder.append(run_builder(spec, cfg))
-    raw, builder = min(raw), min(builder)
+    raw, builder = interleaved_best(lambda: run_raw_nest(spec, cfg),
+                                    lambda: run_builder(spec, cfg))
     print(f"network: {len(spec.sweep_values)} neurons, {np.count_nonzero(spec.weights)} "
           f"tsodyks2 synapses, {DURATION:.0f} ms, {cfg['nest']['virtual_processes']} VP")
     print(f"raw NEST: {raw:.2f} s; builder (PyNN + native NEST): {builder:.2f} s")
