@@ -60,10 +60,31 @@ def isl_points(n_samples: int, n_points: int) -> np.ndarray:
     return np.unique(points)
 
 
+def split(mnist: xr.Dataset, name: str, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Images and labels of the first `n` (default: all) samples of split `name`."""
+    index = np.flatnonzero(mnist["split"].values == name)[:n]
+    return mnist["image"].values[index], mnist["label"].values[index]
+
+
 def test_images(mnist: xr.Dataset, n_test: int) -> np.ndarray:
     """The first `n_test` test images (L18: ISL on 2000 test images)."""
-    test = np.flatnonzero(mnist["split"].values == "test")[:n_test]
-    return mnist["image"].values[test]
+    return split(mnist, "test", n_test)[0]
+
+
+def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
+                      classifiers: tuple[str, str], title: str,
+                      **extra: tuple) -> xr.Dataset:
+    """Accuracy, predictions and true labels of two classifiers on the same images."""
+    predictions = np.asarray(predictions, np.int8)
+    return xr.Dataset(
+        {"accuracy": (("classifier",), (predictions == labels).mean(axis=1),
+                      {"long_name": "classification accuracy on the shown test images",
+                       "units": "1"}),
+         "prediction": (("classifier", "sample"), predictions, {"long_name": "predicted digit"}),
+         "label": (("sample",), labels.astype(np.int8), {"long_name": "true digit"}), **extra},
+        coords={"classifier": ("classifier", list(classifiers),
+                               {"long_name": "classification method"})},
+        attrs={"title": title})
 
 
 def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
@@ -173,7 +194,7 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
     base, valid = _ast_base(rbm, job["n_opt_base"], betas, job["ast_chains"],
                             (job["gamma"]["a"], job["gamma"]["b"]), rng)
     n = job["n_samples"]
-    train = mnist["image"].values[mnist["split"].values == "train"]
+    train = split(mnist, "train")[0]
     pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
     points = isl_points(n, job["isl_points"])
     test = test_images(mnist, job["n_test_isl"])
@@ -246,26 +267,15 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Datas
 def classification(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
     (slice `slices.classification`)."""
-    test = mnist.isel(sample=np.flatnonzero(mnist["split"].values == "test"))
-    pixels, labels = test["image"].values.astype(np.float32), test["label"].values
+    pixels, labels = split(mnist, "test")
+    pixels = pixels.astype(np.float32)
     seed = job["seeds"]["classify"]
     exact = classify_exact(rbm, pixels)
     sampled = classify_by_sampling(rbm, pixels, job["n_steps"], np.random.default_rng(seed),
                                    burn_in=job["burn_in"])
-    predictions = np.stack([exact, sampled]).astype(np.int8)
-    return xr.Dataset(
-        {
-            "accuracy": (("classifier",), (predictions == labels).mean(axis=1),
-                         {"long_name": "test-set classification accuracy", "units": "1"}),
-            "prediction": (("classifier", "sample"), predictions,
-                           {"long_name": "predicted digit"}),
-            "label": (("sample",), labels.astype(np.int8), {"long_name": "true digit"}),
-        },
-        coords={"classifier": ("classifier", ["exact", "gibbs"],
-                               {"long_name": "exact label posterior or Gibbs sampling"})},
-        attrs={"n_steps": job["n_steps"], "burn_in": job["burn_in"],
-               "title": "L18 Fig 3: MNIST test-set classification"},
-    )
+    ds = _accuracy_dataset(np.stack([exact, sampled]), labels, ("exact", "gibbs"),
+                           "L18 Fig 3: MNIST test-set classification")
+    return ds.assign_attrs(n_steps=job["n_steps"], burn_in=job["burn_in"])
 
 
 def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
@@ -283,11 +293,10 @@ def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
     neuron = job["neuron"]
     if neuron["model"] != "IF_curr_exp":
         raise ValueError("classify_lif clamps with currents of a CUBA (IF_curr_exp) neuron")
-    test = np.flatnonzero(mnist["split"].values == "test")[:job["n_images"]]
-    pixels, labels = mnist["image"].values[test], mnist["label"].values[test]
+    pixels, labels = split(mnist, "test", job["n_images"])
     g_l = neuron["cm"] / neuron["tau_m"]  # uS: 1 nA moves the membrane by 1/g_l mV
     amplitude = job["clamp_mV"] * g_l
-    starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(test))
+    starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(labels))
     clamp = Clamp(np.arange(rbm.n_pixels), np.append(starts, starts[-1] + job["image_ms"]),
                   np.vstack([np.where(pixels > 0, amplitude, -amplitude),
                              np.zeros(rbm.n_pixels)]))
@@ -300,26 +309,16 @@ def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                        - np.searchsorted(t, starts + job["settle_ms"]) for t in label_trains],
                       axis=1)
     predictions = np.stack([np.argmax(counts, axis=1),
-                            classify_exact(rbm, pixels.astype(np.float32))]).astype(np.int8)
-    return xr.Dataset(
-        {
-            "accuracy": (("classifier",), (predictions == labels).mean(axis=1),
-                         {"long_name": "classification accuracy on the shown test images",
-                          "units": "1"}),
-            "prediction": (("classifier", "sample"), predictions,
-                           {"long_name": "predicted digit"}),
-            "label": (("sample",), labels.astype(np.int8), {"long_name": "true digit"}),
-            "label_spikes": (("sample", "label_unit"), counts,
-                             {"long_name": "spikes of each label neuron in the read-out window"}),
-        },
-        coords={"classifier": ("classifier", ["lif_stp", "exact"],
-                               {"long_name": "LIF+STP network or exact label posterior"}),
-                "label_unit": ("label_unit", np.arange(rbm.n_labels),
-                               {"long_name": "label neuron (digit)"})},
-        attrs={"title": "L18 Fig 3: MNIST classification by the LIF+STP network",
-               "n_images": len(test), "clamp_nA": amplitude,
-               "no_label_spike": int((counts.sum(axis=1) == 0).sum())},
-    )
+                            classify_exact(rbm, pixels.astype(np.float32))])
+    ds = _accuracy_dataset(
+        predictions, labels, ("lif_stp", "exact"),
+        "L18 Fig 3: MNIST classification by the LIF+STP network",
+        label_spikes=(("sample", "label_unit"), counts,
+                      {"long_name": "spikes of each label neuron in the read-out window"}))
+    ds = ds.assign_coords(label_unit=("label_unit", np.arange(rbm.n_labels),
+                                      {"long_name": "label neuron (digit)"}))
+    return ds.assign_attrs(n_images=len(labels), clamp_nA=amplitude,
+                           no_label_spike=int((counts.sum(axis=1) == 0).sum()))
 
 
 def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
