@@ -1,9 +1,10 @@
 """P16 Fig 5: the inference demo on 12x12 digits (P16 App. X).
 
-Not built yet: the 12x12 digit patterns exist (`data.p16_digit_patterns`); the in-the-loop
-training of the 144-unit LIF network and the star-plot projections come with the issue
-"Imbalanced data and pattern completion, and the P16 inference demo". Its claims stay
-"not run" until then.
+Not built yet. The pieces exist: the 12x12 digit patterns (`data.p16_digit_patterns`), the
+moment-matching rule of the in-the-loop training (`moment_learning`) and the star-plot
+projection and snapshots (`star_plot`, eqs. 78-81). The runs (training the 144-unit LIF network
+with its own samples, prior and posterior) come with the issue "Imbalanced data and pattern
+completion, and the P16 inference demo"; the claims stay "not run" until then.
 """
 
 from __future__ import annotations
