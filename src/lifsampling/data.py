@@ -250,6 +250,35 @@ def subset_dataset(mnist: xr.Dataset, indices: np.ndarray, split: str = "train")
     return sub.drop_vars("split")
 
 
+def ambiguous_lower_half(images: np.ndarray, labels: np.ndarray, classes: tuple[int, int],
+                         n_neighbours: int) -> int:
+    """L18 Fig 4d-f: the image whose lower half both `classes` explain best (the clamped input
+    of the pattern completion), chosen by a rule, never by hand.
+
+    Candidates are the lower halves of the images of the two classes. Each candidate's
+    `n_neighbours` nearest lower halves (Hamming distance, the candidate itself excluded) vote
+    with their class; the chosen candidate maximises the smaller of the two vote fractions,
+    ties going to the one whose neighbours are nearer (smaller summed distance), then to the
+    lower index. Returns the index into `images`.
+    """
+    images, labels = np.asarray(images), np.asarray(labels)
+    side = int(np.sqrt(images.shape[1]))
+    pool = np.flatnonzero(np.isin(labels, classes))
+    if n_neighbours >= pool.size:
+        raise ValueError(f"{n_neighbours} neighbours need more than {pool.size} candidates")
+    lower = images[pool].reshape(len(pool), side, side)[:, side // 2:].reshape(len(pool), -1)
+    x = lower.astype(np.float32)
+    ones = x.sum(axis=1)
+    distance = ones[:, None] + ones[None, :] - 2 * x @ x.T
+    np.fill_diagonal(distance, np.inf)
+    nearest = np.argsort(distance, axis=1, kind="stable")[:, :n_neighbours]
+    votes = (labels[pool][nearest] == classes[0]).mean(axis=1)
+    balance = np.minimum(votes, 1 - votes)
+    spread = np.take_along_axis(distance, nearest, axis=1).sum(axis=1)
+    best = np.lexsort((np.arange(len(pool)), spread, -balance))[0]
+    return int(pool[best])
+
+
 # ----------------------------------------------------------------------------- P16 Fig 5
 
 

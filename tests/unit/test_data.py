@@ -158,3 +158,23 @@ def test_downscale_keeps_a_constant_image():
     img[:, :14] = 1.0
     small = data.downscale(img, 12)
     assert small[:, :5].min() > 0.99 and small[:, 7:].max() < 0.01
+
+
+def test_completion_input_is_a_lower_half_both_classes_explain():
+    # 4x4 images; class 3 has lower halves A or B, class 5 has C or A: A is the only lower
+    # half seen in both classes, so the rule must pick an image whose lower half is A
+    A, B, C = [1, 1, 0, 0, 1, 1, 0, 0], [0, 0, 1, 1, 0, 0, 1, 1], [1, 0, 1, 0, 1, 0, 1, 0]
+    upper = [[0] * 8, [1] * 8]
+    lowers = {3: [A, A, B, B, B], 5: [C, C, C, A, A]}
+    images, labels = [], []
+    for digit, halves in lowers.items():
+        for i, half in enumerate(halves):
+            images.append(upper[i % 2] + half)
+            labels.append(digit)
+    images.append(upper[0] + A)  # a third class with lower half A is not a candidate
+    labels.append(7)
+    images, labels = np.array(images, np.uint8), np.array(labels)
+    chosen = data.ambiguous_lower_half(images, labels, (3, 5), n_neighbours=3)
+    assert labels[chosen] in (3, 5) and list(images[chosen, 8:]) == A
+    with pytest.raises(ValueError, match="neighbours"):
+        data.ambiguous_lower_half(images, labels, (3, 5), n_neighbours=10)
