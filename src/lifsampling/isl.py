@@ -23,15 +23,11 @@ DEFAULT_BETA = 0.95  # L18 Methods
 CHUNK = 4000  # samples per block: the pairs of one block are counted at once
 
 
-def _plus_minus(images: np.ndarray) -> np.ndarray:
-    return 2 * np.asarray(images, np.float32) - 1
-
-
 def _test_rows(test: np.ndarray) -> np.ndarray:
     """Test images as ±1 rows with a last column d/2 (pairs with `_sample_rows`)."""
     d = test.shape[1]
     rows = np.empty((len(test), d + 1), np.float32)
-    rows[:, :d] = _plus_minus(test)
+    rows[:, :d] = 2 * np.asarray(test, np.float32) - 1
     rows[:, d] = d / 2
     return rows
 
