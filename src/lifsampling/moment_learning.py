@@ -6,13 +6,20 @@ P16 trains the 144-unit network of its inference demo with
 
 the moments <·> taken from samples of the LIF network itself ("in the loop"). The translation
 from (W, b) to (w, I_b) is linear (P16 eqs. 64-65, 75), so the same rule is applied here to
-(W, b) and the network re-translated after every step. The target statistics come from the
+(W, b) and the network re-translated after every step. P16 gives neither learning rate nor
+number of steps; here the rate decays as eta_t = a / (b + t) (as CAST's, L18 Methods), and
+`train_with_gibbs` runs the same rule with persistent Gibbs chains of the abstract BM (a cheap
+start for the network's own, in-the-loop, steps). The target statistics come from the
 stored patterns read as pixel-wise probabilities (intensities in [0.05, 0.95]).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+
+from .samplers import gibbs_sweep
 
 
 def target_moments(patterns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -47,3 +54,34 @@ def moment_mismatch(target: tuple[np.ndarray, np.ndarray],
     off = ~np.eye(len(target[0]), dtype=bool)
     return float(max(np.abs(target[0] - model[0]).max(),
                      np.abs(target[1] - model[1])[off].max()))
+
+
+def learning_rate(eta: tuple[float, float], step: int) -> float:
+    """eta_t = a / (b + t)."""
+    return eta[0] / (eta[1] + step)
+
+
+def initial_parameters(target: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """No couplings and biases logit(<z_k>_T): independent units with the target means."""
+    mean = np.asarray(target[0], float)
+    return np.zeros((mean.size, mean.size)), np.log(mean / (1 - mean))
+
+
+def train_with_gibbs(W: np.ndarray, b: np.ndarray, target: tuple[np.ndarray, np.ndarray],
+                     n_chains: int, sweeps: int, iterations: int, eta: tuple[float, float],
+                     rng: np.random.Generator,
+                     progress: Callable[[int], None] | None = None
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rule with persistent Gibbs chains: per iteration `sweeps` sweeps of `n_chains`
+    chains give the model moments, then one `moment_step`. Returns W, b and the mismatch
+    (`moment_mismatch`) of each iteration's samples, before its step."""
+    z = (rng.random((n_chains, len(b))) < 0.5).astype(float)
+    curve = np.empty(iterations)
+    for it in range(iterations):
+        states = np.concatenate([gibbs_sweep(z, W, b, rng).copy() for _ in range(sweeps)])
+        model = sample_moments(states)
+        curve[it] = moment_mismatch(target, model)
+        W, b = moment_step(W, b, target, model, learning_rate(eta, it))
+        if progress is not None:
+            progress(it)
+    return W, b, curve

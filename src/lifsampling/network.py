@@ -74,6 +74,20 @@ class Clamp:
         return cls(np.asarray(units), np.array([start_ms, stop_ms]),
                    np.array([current_nA, np.zeros(len(units))], dtype=float))
 
+    @classmethod
+    def hold(cls, units: np.ndarray, on: np.ndarray, current_nA: float) -> Clamp:
+        """Units held on (+current_nA) or off (-current_nA) for the whole run."""
+        signs = np.where(np.asarray(on) > 0, 1.0, -1.0)
+        return cls(np.asarray(units), np.array([0.0]), current_nA * signs[None, :])
+
+
+def clamp_current_nA(neuron: Mapping[str, float | str], shift_mV: float) -> float:
+    """The current that shifts a CUBA (IF_curr_exp) neuron's membrane by `shift_mV`: a
+    clamp of +-shift holds a unit on or off (g_l = C_m / tau_m; 1 nA moves it 1/g_l mV)."""
+    if neuron["model"] != "IF_curr_exp":
+        raise ValueError("clamps shift the membrane by a current of a CUBA (IF_curr_exp) neuron")
+    return float(shift_mV) * float(neuron["cm"]) / float(neuron["tau_m"])
+
 
 def bm_network(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mapping, alpha: float,
                u0: float, stp: STPSet, delay_ms: float = 0.1) -> NetworkSpec:

@@ -193,17 +193,22 @@ def rbm_ast_steps(
     betas: np.ndarray,
     n_chains: int = 1,
     gamma: tuple[float, float] = (90.0, 150.0),
+    clamp_mask: np.ndarray | None = None,
+    clamp_values: np.ndarray | None = None,
 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """AST on an RBM as an endless stream of (v, p(l | h), k) per step, one chain per row.
 
     One chain state and one set of adaptive weights for the whole stream: consume as many
     steps as needed without restarting the chains. Only rows with k at β = 1 (index
-    len(betas) - 1) are samples of the target.
+    len(betas) - 1) are samples of the target. Visible units in `clamp_mask` keep
+    `clamp_values` (the tempered distribution is then the conditional one).
     """
     ast = AdaptiveSimulatedTempering(betas, n_chains, *gamma)
     v = (rng.random((n_chains, rbm.n_visible)) < 0.5).astype(np.float32)
+    if clamp_mask is not None:
+        v[:, clamp_mask] = clamp_values
     while True:
-        v, h, p_v = rbm_gibbs_step(rbm, v, rng, ast.beta)
+        v, h, p_v = rbm_gibbs_step(rbm, v, rng, ast.beta, clamp_mask, clamp_values)
         ast.temper(rbm.energy(v, h), rng)
         yield v, p_v[:, rbm.n_pixels:], ast.k
 

@@ -198,6 +198,12 @@ class SpikeRecorder:
         bounds = np.searchsorted(senders, np.append(self.ids, self.ids[-1] + 1))
         return [times[bounds[i]:bounds[i + 1]] for i in range(self.ids.size)]
 
+    def take(self) -> list[np.ndarray]:
+        """`trains` of the spikes recorded so far, then forget them."""
+        trains = self.trains()
+        self.device.n_events = 0
+        return trains
+
 
 def simulate_activation(
     neuron: Mapping[str, float | str],
@@ -282,18 +288,20 @@ def _native_weights(spec: NetworkSpec) -> np.ndarray:
     return w if spec.stp.is_static else rested_weight(w, spec.stp.U0)
 
 
-def connect_recurrent(spec: NetworkSpec, population) -> int:
+def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False) -> int:
     """All non-zero synapses of `spec` in one NEST call on PyNN's neurons; returns their number.
 
     NEST's array connection (one_to_one on id arrays) with the native static or
     ``tsodyks2_synapse`` model: PyNN's own path (TsodyksMarkramSynapse = NEST tsodyks_synapse,
     per-column connection calls) is about 3x slower at MNIST size (STUDY §6). NEST reads the
     sign of the weight as the receptor (inhibitory if negative) for both iaf_psc_exp and
-    iaf_cond_exp.
+    iaf_cond_exp. With `all_pairs`, every pair k != j is connected, zero weights included
+    (their weights may change later, `LiveNetworks`).
     """
     import nest
 
-    post, pre = np.nonzero(spec.weights)
+    post, pre = np.nonzero(~np.eye(len(spec.weights), dtype=bool) if all_pairs
+                           else spec.weights)
     if post.size == 0:
         return 0
     ids = np.asarray(population.node_collection.tolist())
@@ -307,13 +315,13 @@ def connect_recurrent(spec: NetworkSpec, population) -> int:
     return int(post.size)
 
 
-def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = ()):
+def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = (), all_pairs: bool = False):
     """Neurons, background and recurrent synapses of `spec` (simulator already set up)."""
     neurons = sim.Population(len(spec.sweep_values), neuron_type(spec.neuron), label="network")
     neurons.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)})
     neurons.initialize(v=spec.neuron["v_reset"])
     poisson_background(spec.noise, neurons, str(spec.neuron["model"]))
-    connect_recurrent(spec, neurons)
+    connect_recurrent(spec, neurons, all_pairs)
     for clamp in clamps:
         inject_clamp(clamp, neurons)
     return neurons
@@ -356,6 +364,51 @@ def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
     trains = [r.trains() for r in recorders]
     sim.end()
     return trains
+
+
+class LiveNetworks:
+    """Copies of one network that run on while their weights and biases change between runs:
+    the LIF network sampling inside its own training loop (P16 App. X). Every pair of units
+    is connected from the start (zero weights included), so a step of the learning rule only
+    sets weights and the bias parameter; membranes, synaptic resources and spikes carry over.
+
+    Use as a context manager; `run` returns each copy's spikes of that run only.
+    """
+
+    def __init__(self, spec: NetworkSpec, n_copies: int, nest_cfg: Mapping[str, float],
+                 seed: int, clamps: Sequence[Clamp] = ()) -> None:
+        import nest
+
+        setup_simulator(nest_cfg, seed)
+        self.populations = [build_network(spec, clamps, all_pairs=True) for _ in range(n_copies)]
+        self.recorders = [SpikeRecorder(p) for p in self.populations]
+        self.synapses = []
+        for population in self.populations:
+            ids = population.node_collection
+            connections = nest.GetConnections(source=ids, target=ids)
+            first = ids.tolist()[0]
+            self.synapses.append((connections,
+                                  np.asarray(connections.get("target")) - first,
+                                  np.asarray(connections.get("source")) - first))
+
+    def __enter__(self) -> LiveNetworks:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        sim.end()
+
+    def set_parameters(self, spec: NetworkSpec) -> None:
+        """Weights and biases of `spec` in every copy (same units and STP as at the start)."""
+        weights = _native_weights(spec)
+        for population, (connections, post, pre) in zip(self.populations, self.synapses,
+                                                         strict=True):
+            connections.set(weight=weights[post, pre])
+            population.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)})
+
+    def run(self, duration_ms: float) -> list[list[np.ndarray]]:
+        """Simulate `duration_ms` more; spike times (ms, absolute) of this run, per copy."""
+        sim.run(duration_ms)
+        return [r.take() for r in self.recorders]
 
 
 def simulate_network(spec: NetworkSpec, duration_ms: float, nest_cfg: Mapping[str, float],

@@ -51,6 +51,8 @@ CLAIM_INPUTS = {
     "p16_fig3": "results/sims/p16_fig3.nc",
     "l18_fig5": "results/sims/l18_fig5.nc",
     "p16_fig4": "results/sims/p16_fig4.nc",
+    "l18_fig4_imbalanced": "results/sims/l18_fig4_imbalanced.nc",
+    "l18_fig4_completion": "results/sims/l18_fig4_completion.nc",
 }
 
 if set(CLAIM_INPUTS) != set(claim_inputs()):

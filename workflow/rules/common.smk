@@ -23,10 +23,10 @@ EXPERIMENTS = CFG["experiments"]
 
 # Figure targets: reproduced ones produce PDF + PNG; the others a note saying which issue
 # will reproduce them (README "not yet reproduced"), never a placeholder figure.
-REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig5", "p16_fig2", "p16_fig3", "p16_fig4"]
+REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
+              "p16_fig4"]
 NOT_YET_REPRODUCED = {
     "p16_fig5": "inference demo on 12x12 digits (issue: imbalanced data and inference demo)",
-    "l18_fig4": "imbalanced data and pattern completion (issue: imbalanced data)",
 }
 FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in REPRODUCED] + [
     f"{FIGDIR}/{fig}.NOT_REPRODUCED.txt" for fig in NOT_YET_REPRODUCED
@@ -115,6 +115,14 @@ FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(FIG3["n_seeds"]
 FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
                    for b in range(len(slices.mnist_isl_1e3_blocks(CFG)))]
 FIG3_SCANS = ["tau_rec", "tau_fac"]
+
+# ---- L18 Fig 4: imbalanced data and pattern completion
+FIG4 = EXPERIMENTS["l18_fig4"]
+FIG4_MODELS = list(slices.FIG4_MODELS)
+
+
+def fig4_runs(wildcards):
+    return [f"results/sims/l18_fig4/{wildcards.model}_seed_{s}.nc" for s in range(FIG4["n_seeds"])]
 
 
 def mnist_scan_inputs(wildcards):

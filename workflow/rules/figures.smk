@@ -94,6 +94,24 @@ rule l18_fig3:
         "../scripts/figure.py"
 
 
+rule l18_fig4:
+    input:
+        imbalanced="results/sims/l18_fig4_imbalanced.nc",
+        completion="results/sims/l18_fig4_completion.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig4.pdf",
+        png=report(f"{FIGDIR}/l18_fig4.png", caption="../report/l18_fig4.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/l18_fig4.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig4.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"
+
+
 rule p16_fig4:
     input:
         network="results/sims/p16_fig4.nc",
@@ -135,7 +153,6 @@ rule l18_fig5:
 # stage runs end to end today.
 NOT_REPRODUCED_INPUTS = {
     "p16_fig5": ["results/data/p16_digits.nc"],
-    "l18_fig4": ["results/models/imbalanced.nc", "results/models/completion.nc"],
 }
 
 for _fig, _why in NOT_YET_REPRODUCED.items():

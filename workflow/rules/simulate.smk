@@ -371,3 +371,49 @@ rule p16_fig2_trace:
         CONDA_ENV
     script:
         "../scripts/p16_fig2_trace.py"
+
+
+# L18 Fig 4: Gibbs, AST and LIF+STP on the imbalanced (a-c) and completion (d-f) models.
+rule fig4_sampling:
+    input:
+        model="results/models/{model}.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG4["calibration"]),
+    output:
+        "results/sims/l18_fig4/{model}_seed_{seed}.nc",
+    wildcard_constraints:
+        model="|".join(FIG4_MODELS),
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.fig4_sampling(CFG, wc.model, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
+    resources:
+        runtime=lambda wc: 120 if SCALE == "paper" else 20,
+        mem_mb=4000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/fig4_sampling.py"
+
+
+rule fig4_aggregate:
+    """The seeds of one L18 Fig 4 model, dims (seed, sampler, ...), and the tSNE of Fig 4c."""
+    input:
+        fig4_runs,
+    output:
+        "results/sims/l18_fig4_{model}.nc",
+    wildcard_constraints:
+        model="|".join(FIG4_MODELS),
+    params:
+        job=lambda wc: slices.fig4_aggregate(CFG, wc.model),
+    log:
+        f"{LOGS}/sims/l18_fig4_{{model}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig4_{{model}}.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/fig4_aggregate.py"

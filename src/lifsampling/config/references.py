@@ -21,7 +21,7 @@ NOISE_WEIGHTS = {
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
 # experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "p16_fig4")
+CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig4")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
@@ -145,12 +145,19 @@ def check_references(config: Mapping[str, Any]) -> None:
                           f"{shown['settle_ms']} ms leaves no read-out window before image_ms "
                           f"({shown['image_ms']} ms)")
 
-    fig3 = experiments["l18_fig3"]
-    fig3_model = config["neurons"][cal_sets[fig3["calibration"]]["neuron"]]["model"]
-    if fig3_model != "IF_curr_exp":
-        raise ConfigError("config key 'experiments.l18_fig3.calibration': the classifier clamps "
-                          f"pixels with currents of a CUBA neuron, {fig3['calibration']!r} has "
-                          f"{fig3_model} (L18 Methods: CUBA)")
+    for fig in ("l18_fig3", "l18_fig4"):  # both clamp pixels (classification, completion)
+        calibration = experiments[fig]["calibration"]
+        model = config["neurons"][cal_sets[calibration]["neuron"]]["model"]
+        if model != "IF_curr_exp":
+            raise ConfigError(f"config key 'experiments.{fig}.calibration': the network clamps "
+                              f"pixels with currents of a CUBA neuron, {calibration!r} has "
+                              f"{model} (L18 Methods: CUBA)")
+    completion = experiments["l18_fig4"]["completion"]
+    trained = {int(d) for d in config["data"]["completion"]["counts"]}
+    if not set(completion["classes"]) <= trained:
+        raise ConfigError("config key 'experiments.l18_fig4.completion.classes': "
+                          f"{completion['classes']} are not all classes of the completion "
+                          f"training set ({sorted(trained)})")
 
     digits = config["data"]["p16_digits"]
     if digits["low"] >= digits["high"]:

@@ -288,6 +288,32 @@ def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
 
+FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
+
+
+def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
+    """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
+    e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
+    seeds = {kind: _seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
+    part = {k: v for k, v in e[model].items() if k != "n_evolution"}  # n_evolution: figure
+    classes = (sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
+               if model == "imbalanced"  # balance over the trained classes
+               else sorted(part["classes"]))  # over the two the clamped input is ambiguous in
+    return _job(cfg, seeds, model=model, **_cell(cfg, e["calibration"]),
+                stp=dict(cfg["stp"][e["stp"]]), **part, balance_classes=classes,
+                burn_in_ms=e["burn_in_ms"],
+                ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
+                gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
+                clamp_mV=fig3["classification"]["clamp_mV"], nest=dict(cfg["nest"]))
+
+
+def fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
+    e = cfg["experiments"]["l18_fig4"]
+    shown = {"n_evolution": e[model]["n_evolution"]} if "n_evolution" in e[model] else {}
+    return _job(cfg, {"tsne": _seed(cfg, "l18_fig4", model, "tsne")}, model=model,
+                n_seeds=e["n_seeds"], perplexity=e["tsne_perplexity"], **shown)
+
+
 def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
     e = cfg["experiments"]["p16_fig4"]
     return {"n_units": e["n_units"], "bias_scale": e["bias_scale"],
@@ -381,6 +407,9 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out[f"mnist_scan:{scan}"] = mnist_scan(cfg, scan)
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
+    for model in FIG4_MODELS:
+        out[f"fig4_sampling:{model}"] = fig4_sampling(cfg, model, 0)
+        out[f"fig4_aggregate:{model}"] = fig4_aggregate(cfg, model)
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
     out |= {f"p16_fig4_run:{w}": p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)}
     return out

@@ -14,7 +14,8 @@ these modules only assemble it, with dimensions, units and long names.
 `bars`              L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
 `mnist`             L18 Fig 3: ISL, modes of the MNIST RBM, Gibbs vs LIF+STP
 `large_network`     P16 Fig 4: K = 500 networks against a Gibbs reference
-`generative`        samplers of trained RBMs, classification, L18 Fig 4 claims
+`generative`        Gibbs, AST and LIF+STP samplers of trained RBMs
+`imbalanced`        L18 Fig 4: imbalanced data and pattern completion
 `inference`         P16 Fig 5: the inference demo on 12x12 digits
 ==================  ===========================================================
 """
@@ -30,7 +31,7 @@ from ..claims import Claim
 from . import (
     activation,
     bars,
-    generative,
+    imbalanced,
     inference,
     large_network,
     mnist,
@@ -39,7 +40,7 @@ from . import (
     stp_probe,
 )
 
-FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, generative,
+FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, imbalanced,
             inference)
 
 

@@ -1,39 +1,69 @@
-"""Trained RBMs as generative models: the two samplers of every generative experiment
-(`bars`, L18 Fig 2c; `mnist`, L18 Fig 3), a Gibbs chain and the RBM's LIF+STP network with
-the same (W, b), and the claims of L18 Fig 4 (imbalanced data, pattern completion), which are
-not built yet: they stay "not run" until they are.
+"""Trained RBMs as generative models: the samplers of every generative experiment (`bars`,
+L18 Fig 2c; `mnist`, L18 Fig 3; `imbalanced`, L18 Fig 4), a Gibbs chain, adaptive simulated
+tempering (AST) and the RBM's LIF+STP network with the same (W, b). Visible units can be
+clamped in all three (pattern completion).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import states
-from ..claims import Claim
-from ..network import STPSet, rbm_network
+from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM
-from ..samplers import rbm_gibbs
-
-CLAIMS = (
-    Claim("l18_imbalanced_balance", "L18", "4a-c", "mode histogram more balanced for LIF+STP "
-          "than Gibbs and AST (imbalanced set)", "more balanced", "normalised entropy"),
-    Claim("l18_completion_balance", "L18", "4d-f", "pattern completion: LIF+STP visits 3 and "
-          "5 more evenly than Gibbs and AST", "more balanced", "normalised entropy"),
-    Claim("l18_ast_slower", "L18", "4", "AST ~20x slower in valid samples than Gibbs",
-          "~20x", "fraction at beta = 1 in [1/30, 1/10]"),
-)
-CLAIM_INPUTS: tuple[str, ...] = ()
+from ..samplers import rbm_ast_steps, rbm_gibbs
 
 
-def gibbs_samples(rbm: RBM, n_samples: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True)
+class VisibleClamp:
+    """Visible units held at fixed binary values while the others are sampled."""
+
+    units: np.ndarray
+    values: np.ndarray
+
+    def mask(self, n_visible: int) -> np.ndarray:
+        mask = np.zeros(n_visible, bool)
+        mask[self.units] = True
+        return mask
+
+
+def gibbs_samples(rbm: RBM, n_samples: int, seed: int, clamp: VisibleClamp | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """`n_samples` consecutive block-Gibbs samples of one chain from a random start:
     visible states (n_samples, n_visible) and label probabilities (n_samples, n_labels)."""
-    v, label_p = rbm_gibbs(rbm, n_samples, np.random.default_rng(seed), n_chains=1)
+    mask, values = ((None, None) if clamp is None
+                    else (clamp.mask(rbm.n_visible), clamp.values.astype(np.float32)))
+    v, label_p = rbm_gibbs(rbm, n_samples, np.random.default_rng(seed), n_chains=1,
+                           clamp_mask=mask, clamp_values=values)
     return v[:, 0], label_p[:, 0]
+
+
+def ast_samples(rbm: RBM, n_valid: int, betas: np.ndarray, n_chains: int,
+                gamma: tuple[float, float], rng: np.random.Generator, burn_in: int = 1000,
+                clamp: VisibleClamp | None = None) -> tuple[np.ndarray, np.ndarray, int]:
+    """`n_valid` AST samples at beta = 1 from one continuous run after `burn_in` steps:
+    visible states (n_valid, n_visible) uint8, label probabilities (n_valid, n_labels), and
+    the number of chain steps counted after the burn-in to get them (a step of one chain is
+    one Gibbs sweep; the valid samples per sweep are n_valid / steps). With several chains,
+    the valid rows of one step are taken in chain order."""
+    mask, values = ((None, None) if clamp is None
+                    else (clamp.mask(rbm.n_visible), clamp.values.astype(np.float32)))
+    kept, labels, n_kept, steps, target = [], [], 0, 0, len(betas) - 1
+    stream = rbm_ast_steps(rbm, rng, betas, n_chains, gamma, mask, values)
+    for step, (v, label_p, k) in enumerate(stream):
+        if step < burn_in:
+            continue
+        valid = k == target
+        kept.append(v[valid].astype(np.uint8))
+        labels.append(label_p[valid])
+        n_kept, steps = n_kept + int(valid.sum()), steps + k.size
+        if n_kept >= n_valid:
+            return np.concatenate(kept)[:n_valid], np.concatenate(labels)[:n_valid], steps
 
 
 def sample_times(job: Mapping[str, Any]) -> np.ndarray:
@@ -52,8 +82,8 @@ def mean_rate(job: Mapping[str, Any], trains: list[np.ndarray]) -> float:
     return float(np.mean([t.size for t in trains]) * 1000.0 / simulated_ms(job))
 
 
-def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset
-                ) -> tuple[np.ndarray, list[np.ndarray]]:
+def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
+                clamps: Sequence[Clamp] = ()) -> tuple[np.ndarray, list[np.ndarray]]:
     """Samples of the RBM's LIF+STP network in NEST (same W, b as `gibbs_samples`): the
     visible state z read every tau_ref (z_k = 1 for tau_on = tau_ref after a spike), and
     the spike trains of all units (visible, labels, hidden)."""
@@ -61,12 +91,8 @@ def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset
 
     spec = rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                        calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
-    trains = spiking.simulate_network(spec, simulated_ms(job), job["nest"], job["seeds"]["lif"])
+    trains = spiking.simulate_network(spec, simulated_ms(job), job["nest"], job["seeds"]["lif"],
+                                      clamps)
     z = states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"],
                              sample_times(job))
     return z, trains
-
-
-def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
-                 scale: str) -> None:
-    """Nothing to judge until the L18 Fig 4 experiments are built."""

@@ -19,10 +19,10 @@ import xarray as xr
 from .. import io, isl
 from ..claims import Claim, binomial_accuracy, over_seeds
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
-from ..network import Clamp, STPSet, rbm_network
+from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
-from ..samplers import opt_samples, pom_samples, rbm_ast_steps
-from .generative import gibbs_samples, lif_samples, mean_rate, sample_times
+from ..samplers import opt_samples, pom_samples
+from .generative import ast_samples, gibbs_samples, lif_samples, mean_rate, sample_times
 
 SAMPLERS = ("gibbs", "lif_stp")
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
@@ -191,8 +191,9 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
     """
     rng = np.random.default_rng(job["seeds"]["references"])
     betas = np.linspace(job["betas"]["low"], job["betas"]["high"], job["betas"]["n"])
-    base, valid = _ast_base(rbm, job["n_opt_base"], betas, job["ast_chains"],
-                            (job["gamma"]["a"], job["gamma"]["b"]), rng)
+    base, _, steps = ast_samples(rbm, job["n_opt_base"], betas, job["ast_chains"],
+                                 (job["gamma"]["a"], job["gamma"]["b"]), rng)
+    base, valid = base[:, :rbm.n_pixels], len(base) / steps
     n = job["n_samples"]
     train = split(mnist, "train")[0]
     pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
@@ -210,22 +211,6 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
                               {"long_name": "reference sampler (L18 Methods)"}),
                 "n_used": ("n_used", points, {"long_name": "number of samples used"})},
         attrs={"title": "L18 Fig 3b: OPT and POM references", "n_opt_base": len(base)})
-
-
-def _ast_base(rbm: RBM, n_base: int, betas: np.ndarray, n_chains: int,
-              gamma: tuple[float, float], rng: np.random.Generator, burn_in: int = 1000
-              ) -> tuple[np.ndarray, float]:
-    """`n_base` AST samples at beta = 1 (pixels only) from one continuous run after `burn_in`
-    steps, and the fraction of the counted steps that were at beta = 1."""
-    kept, n_kept, steps, target = [], 0, 0, len(betas) - 1
-    for step, (v, _, k) in enumerate(rbm_ast_steps(rbm, rng, betas, n_chains, gamma)):
-        if step < burn_in:
-            continue
-        valid = k == target
-        kept.append(v[valid, :rbm.n_pixels].astype(np.uint8))
-        n_kept, steps = n_kept + int(valid.sum()), steps + k.size
-        if n_kept >= n_base:
-            return np.concatenate(kept)[:n_base], n_kept / steps
 
 
 def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Dataset,
@@ -291,11 +276,8 @@ def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
     from .. import spiking
 
     neuron = job["neuron"]
-    if neuron["model"] != "IF_curr_exp":
-        raise ValueError("classify_lif clamps with currents of a CUBA (IF_curr_exp) neuron")
+    amplitude = clamp_current_nA(neuron, job["clamp_mV"])
     pixels, labels = split(mnist, "test", job["n_images"])
-    g_l = neuron["cm"] / neuron["tau_m"]  # uS: 1 nA moves the membrane by 1/g_l mV
-    amplitude = job["clamp_mV"] * g_l
     starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(labels))
     clamp = Clamp(np.arange(rbm.n_pixels), np.append(starts, starts[-1] + job["image_ms"]),
                   np.vstack([np.where(pixels > 0, amplitude, -amplitude),

@@ -1,0 +1,199 @@
+"""L18 Fig 4: imbalanced training data (a-c) and pattern completion (d-f).
+
+Two RBMs (784-400-10) trained on imbalanced MNIST subsets are sampled by a Gibbs chain, by
+adaptive simulated tempering (AST, only its samples at beta = 1 count) and by the RBM's
+LIF+STP network, all with the same (W, b). Per seed, each sampler gives `n_samples`
+consecutive samples; the mode of a sample is its most active label unit (L18 Results). The
+balance of a mode histogram over the classes of interest is its normalised entropy
+(`modes.balance`: 1 = every class equally often, 0 = one class only).
+
+* ``imbalanced``: 820 "1" and 45 each of "0", "2", "3", "8"; balance over the five trained
+  classes; the LIF+STP samples of the first `tsne_ms`, `tsne_spacing_ms` apart, for Fig 4c.
+* ``completion``: 800 each of 0, 1, 2, 3, 4, 6 and 200 "5"; the lower half of the visible
+  layer clamped to the test image whose lower half the two `classes` (3 and 5) explain most
+  evenly (`data.ambiguous_lower_half`); balance over those two classes.
+
+AST is slower than Gibbs by the number of sweeps per valid sample, counted in the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from ..claims import Claim, over_seeds
+from ..data import ambiguous_lower_half
+from ..modes import balance, label_modes_from_spikes, mode_histogram, modes_from_label_activity
+from ..network import Clamp, clamp_current_nA
+from ..rbm import RBM
+from .generative import (
+    VisibleClamp,
+    ast_samples,
+    gibbs_samples,
+    lif_samples,
+    mean_rate,
+    sample_times,
+)
+from .mnist import split
+
+SAMPLERS = ("gibbs", "ast", "lif_stp")
+MODELS = ("imbalanced", "completion")
+L18_AST_SLOWDOWN = 20.0  # L18 Results: "the effective sampling speed of AST is roughly 20
+#                          times slower compared to Gibbs sampling"
+
+CLAIMS = (
+    Claim("l18_imbalanced_balance", "L18", "4a", "imbalanced data: LIF+STP mode histogram more "
+          "balanced than Gibbs and AST", "more balanced", "normalised entropy over the 5 "
+          "trained classes, mean over seeds: LIF+STP > Gibbs and > AST", None,
+          ("quick", "paper")),
+    Claim("l18_completion_balance", "L18", "4e", "pattern completion: LIF+STP visits 3 and 5 "
+          "more evenly than Gibbs and AST", "more balanced", "normalised entropy over {3, 5}, "
+          "mean over seeds: LIF+STP > Gibbs and > AST", None, ("quick", "paper")),
+    Claim("l18_ast_slower", "L18", "4", "AST ~20x slower in valid samples than Gibbs", "~20x",
+          "sweeps per valid AST sample (Gibbs: 1) within {bound[0]:g}x-{bound[1]:g}x",
+          (10.0, 30.0)),
+)
+CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
+
+
+def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
+                     ) -> tuple[VisibleClamp, int]:
+    """The clamped lower half of the pattern completion and the index of its image in the
+    split `job["input_split"]` (the rule of `data.ambiguous_lower_half`)."""
+    images, labels = split(mnist, job["input_split"])
+    index = ambiguous_lower_half(images, labels, tuple(job["classes"]), job["n_neighbours"])
+    units = np.arange(n_pixels // 2, n_pixels)  # rows 14-27 of a 28 x 28 image
+    return VisibleClamp(units, images[index, units].astype(np.uint8)), index
+
+
+def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+        calibration: xr.Dataset) -> xr.Dataset:
+    """Gibbs, AST and LIF+STP samples of one Fig 4 model for one seed (slice
+    `slices.fig4_sampling`): modes, mode histograms, balance, shown images, AST's sweeps."""
+    n, n_pix = job["n_samples"], rbm.n_pixels
+    clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
+                          else (None, -1))
+    v_gibbs, p_gibbs = gibbs_samples(rbm, n, job["seeds"]["gibbs"], clamp)
+    betas = np.linspace(job["betas"]["low"], job["betas"]["high"], job["betas"]["n"])
+    v_ast, p_ast, ast_sweeps = ast_samples(
+        rbm, n, betas, 1, (job["gamma"]["a"], job["gamma"]["b"]),
+        np.random.default_rng(job["seeds"]["ast"]), job["ast_burn_in"], clamp)
+    network_clamps = [] if clamp is None else [Clamp.hold(
+        clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
+    z_lif, trains = lif_samples(job, rbm, calibration, network_clamps)
+    modes = np.stack([modes_from_label_activity(p_gibbs), modes_from_label_activity(p_ast),
+                      label_modes_from_spikes(trains[n_pix:rbm.n_visible], sample_times(job),
+                                              job["mode_window_ms"])]).astype(np.int8)
+    histograms = np.stack([mode_histogram(m, rbm.n_labels) for m in modes])
+    pixels = np.stack([v_gibbs[:, :n_pix], v_ast[:, :n_pix], z_lif[:, :n_pix]])
+    ds = xr.Dataset(
+        {
+            "mode": (("sampler", "sample"), modes,
+                     {"long_name": "label with the highest activity (L18 Fig 4b)"}),
+            "mode_fraction": (("sampler", "digit"), histograms,
+                              {"long_name": "relative time spent in each mode (L18 Fig 4a, e)",
+                               "units": "1"}),
+            "balance": (("sampler",), [balance(h, list(job["balance_classes"]))
+                                       for h in histograms],
+                        {"long_name": "normalised entropy of the mode histogram over the "
+                                      "classes of interest", "units": "1"}),
+            "ast_sweeps_per_sample": ((), ast_sweeps / n,
+                                      {"long_name": "AST sweeps per sample at beta = 1 "
+                                                    "(Gibbs: 1)", "units": "1"}),
+            "mean_rate": ((), mean_rate(job, trains),
+                          {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
+        },
+        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+                "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"})},
+        attrs={"title": f"L18 Fig 4: {job['model']} model, Gibbs, AST and LIF+STP, one seed",
+               "model": job["model"], "n_samples": n,
+               "balance_classes": list(job["balance_classes"])},
+    )
+    if "tsne_ms" in job:
+        ds = ds.merge(_tsne_samples(job, pixels[2], modes[2]))
+        ds.attrs["tsne_spacing_ms"] = job["tsne_spacing_ms"]
+    if clamp is not None:
+        ds = ds.merge(_completion_images(job, clamp, pixels, n_pix))
+        ds.attrs |= {"input_index": input_index, "input_split": job["input_split"]}
+    return ds
+
+
+def _tsne_samples(job: Mapping[str, Any], pixels: np.ndarray, modes: np.ndarray) -> xr.Dataset:
+    """The LIF+STP samples of the first `tsne_ms`, `tsne_spacing_ms` apart (L18 Fig 4c)."""
+    tau = job["neuron"]["tau_refrac"]  # one sample per tau_ref
+    index = np.arange(0, int(job["tsne_ms"] / tau), int(round(job["tsne_spacing_ms"] / tau)))
+    index = index[index < len(pixels)]
+    return xr.Dataset(
+        {"tsne_image": (("tsne_sample", "pixel"), pixels[index],
+                        {"long_name": "LIF+STP samples tsne_spacing_ms apart", "units": "1"}),
+         "tsne_mode": (("tsne_sample",), modes[index],
+                       {"long_name": "label with the highest activity"})},
+        coords={"tsne_sample": ("tsne_sample", index, {"long_name": "index of the sample"})})
+
+
+def _completion_images(job: Mapping[str, Any], clamp: VisibleClamp, pixels: np.ndarray,
+                       n_pix: int) -> xr.Dataset:
+    """The clamped input (L18 Fig 4d) and every `shown_every`-th sample (Fig 4f)."""
+    image = np.full(n_pix, -1, np.int8)  # -1: free (upper half), 0/1: clamped
+    image[clamp.units] = clamp.values
+    shown = np.arange(job["n_shown"]) * job["shown_every"]
+    shown = shown[shown < pixels.shape[1]]
+    return xr.Dataset(
+        {"clamped_input": (("pixel",), image, {"long_name": "clamped visible state, -1 where "
+                                                            "free", "units": "1"}),
+         "shown_image": (("sampler", "shown", "pixel"), pixels[:, shown],
+                         {"long_name": "every shown_every-th sample", "units": "1"})},
+        coords={"shown": ("shown", shown, {"long_name": "index of the shown sample"})})
+
+
+def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset]) -> xr.Dataset:
+    """The seeds of one model in one Dataset (slice `slices.fig4_aggregate`): dims (seed,
+    sampler, ...); the images kept for the figure (shown images, tSNE samples, the clamped
+    input) from seed 0 only, and the tSNE embedding of seed 0's LIF+STP samples (Fig 4c)."""
+    from sklearn.manifold import TSNE
+
+    kept = ("shown_image", "tsne_image", "tsne_mode", "clamped_input")
+    ds = xr.concat([r.drop_vars([k for k in kept if k in r]) for r in runs], dim="seed",
+                   combine_attrs="drop_conflicts")
+    ds = ds.assign_coords(seed=("seed", np.arange(len(runs)), {"long_name": "seed index"}))
+    for name in kept:
+        if name in runs[0]:
+            ds[name] = runs[0][name]
+    ds.attrs["title"] = f"L18 Fig 4: {runs[0].attrs['model']} model over seeds"
+    if "n_evolution" in job:
+        ds.attrs["n_evolution"] = job["n_evolution"]
+    if "tsne_image" not in runs[0]:
+        return ds
+    images = runs[0]["tsne_image"].values.astype(np.float32)
+    perplexity = min(job["perplexity"], (len(images) - 1) / 3)  # sklearn: below n_samples
+    embedding = TSNE(n_components=2, perplexity=perplexity, init="pca",
+                     random_state=job["seeds"]["tsne"]).fit_transform(images)
+    ds["tsne_embedding"] = (("tsne_sample", "component"), embedding,
+                            {"long_name": "tSNE coordinates of the LIF+STP samples, seed 0",
+                             "units": "1"})
+    ds = ds.assign_coords(component=("component", [0, 1], {"long_name": "tSNE component"}))
+    return ds.assign_attrs(tsne_perplexity=perplexity)
+
+
+def _balance_claim(claim: Claim, ds: xr.Dataset, scale: str) -> None:
+    b = {s: ds["balance"].sel(sampler=s).values for s in SAMPLERS}
+    lif_wins = (b["lif_stp"] > b["gibbs"]) & (b["lif_stp"] > b["ast"])
+    claim.judge(f"LIF+STP {over_seeds(b['lif_stp'], '.2f')}, Gibbs {over_seeds(b['gibbs'], '.2f')}"
+                f", AST {over_seeds(b['ast'], '.2f')}; LIF+STP highest in {int(lif_wins.sum())}"
+                f" of {lif_wins.size} seeds",
+                bool(b["lif_stp"].mean() > max(b["gibbs"].mean(), b["ast"].mean())), scale)
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """Balance of the mode histograms (mean over seeds) and AST's sweeps per valid sample."""
+    _balance_claim(claims["l18_imbalanced_balance"], datasets["l18_fig4_imbalanced"], scale)
+    _balance_claim(claims["l18_completion_balance"], datasets["l18_fig4_completion"], scale)
+    sweeps = np.concatenate([datasets[f"l18_fig4_{m}"]["ast_sweeps_per_sample"].values
+                             for m in MODELS])
+    c = claims["l18_ast_slower"]
+    c.judge(f"{over_seeds(sweeps)} AST sweeps per valid sample (both models, all seeds); "
+            "Gibbs: 1", bool(c.bound[0] <= sweeps.mean() <= c.bound[1]), scale)
