@@ -498,3 +498,55 @@ def p16_fig2(trace: xr.Dataset, theory: xr.Dataset) -> plt.Figure:
     ax.legend(fontsize=7, frameon=False)
     ax.set_title("D  high-noise regime: theory, simulation, logistic", fontsize=9, loc="left")
     return fig
+
+
+def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
+    """P16 Fig 5: training curve and stored digits (top); C prior and D posterior as star
+    plots (eqs. 78-80: states every 2 ms in blue, a 200 ms trajectory in red) with 25 ms
+    snapshots along the trajectory (eq. 81) below each."""
+    fig = plt.figure(figsize=(12, 10), layout="constrained")
+    top, bottom = fig.subfigures(2, 1, height_ratios=[0.6, 1.4])
+    ax_curve, ax_digits = top.subplots(1, 2, width_ratios=[1.6, 1.0])
+    n_gibbs = model.sizes["gibbs_iteration"]
+    ax_curve.plot(np.arange(n_gibbs), model["gibbs_mismatch"], color="tab:gray", lw=0.8,
+                  label="Gibbs chains of the BM")
+    ax_curve.plot(n_gibbs + np.arange(model.sizes["lif_iteration"]), model["lif_mismatch"],
+                  color="tab:blue", lw=1.2, label="LIF networks (in the loop)")
+    ax_curve.set(xlabel="iteration", ylabel="largest moment mismatch", yscale="log")
+    ax_curve.legend(fontsize=7, frameon=False)
+    ax_curve.set_title("training: |<z>_T - <z>|, |<zz>_T - <zz>| (largest entry)", fontsize=9,
+                       loc="left")
+    side = int(np.sqrt(inference.sizes["unit"]))
+    ax_digits.imshow(_image_strip(inference["pattern"].values, side), cmap="Greys", vmin=0,
+                     vmax=1)
+    ax_digits.axis("off")
+    ax_digits.set_title(f"stored digits {inference['digit'].values.tolist()} (<z_k>_T); input "
+                        f"pixels {inference.attrs['input_units']}", fontsize=9, loc="left")
+    n_traj = int(round(inference.attrs["trajectory_ms"] / float(inference["time"].diff("time")[0])))
+    for panel, sub, condition in zip("CD", bottom.subfigures(1, 2), ("prior", "posterior"),
+                                     strict=True):
+        ax_star, ax_snap = sub.subplots(2, 1, height_ratios=[4.0, 1.0])
+        ds = inference.sel(condition=condition).isel(seed=0)
+        xy = ds["projection"].values
+        ax_star.plot(xy[:, 0], xy[:, 1], ".", ms=2, color="tab:blue", alpha=0.4)
+        ax_star.plot(xy[:n_traj, 0], xy[:n_traj, 1], "-", color="tab:red", lw=0.8)
+        reach = np.abs(xy).max()
+        for angle, digit in zip((0.0, 2 * np.pi / 3, 4 * np.pi / 3), ds["digit"].values,
+                                strict=True):
+            ax_star.annotate(str(digit), (reach * np.sin(angle), reach * np.cos(angle)),
+                             fontsize=12, ha="center", va="center", color="k")
+        ax_star.set(aspect="equal", xticks=[], yticks=[])
+        fractions = inference["digit_fraction"].sel(condition=condition).mean("seed").values
+        ax_star.set_title(f"{panel}  {condition}: {inference.sizes['time']} states (seed 0); "
+                          "closest digit " + ", ".join(
+                              f"{d}: {f:.2f}" for d, f in zip(ds["digit"].values, fractions,
+                                                               strict=True))
+                          + f" (mean of {inference.sizes['seed']} seeds)", fontsize=8, loc="left")
+        ax_snap.imshow(_image_strip(inference["snapshot"].sel(condition=condition).values, side),
+                       cmap="Greys", vmin=0, vmax=1)
+        ax_snap.axis("off")
+        ax_snap.set_title("25 ms snapshots along the red trajectory (eq. 81)", fontsize=8,
+                          loc="left")
+    fig.suptitle("P16 Fig 5: 144 LIF units storing 0, 3, 4 (P16 App. X); A, B (graphical "
+                 "model, likelihood) are schematics, not drawn", fontsize=10)
+    return fig

@@ -53,6 +53,7 @@ CLAIM_INPUTS = {
     "p16_fig4": "results/sims/p16_fig4.nc",
     "l18_fig4_imbalanced": "results/sims/l18_fig4_imbalanced.nc",
     "l18_fig4_completion": "results/sims/l18_fig4_completion.nc",
+    "p16_fig5": "results/sims/p16_fig5.nc",
 }
 
 if set(CLAIM_INPUTS) != set(claim_inputs()):

@@ -21,16 +21,10 @@ BENCH = "results/benchmarks"
 FIGDIR = "results/figures"
 EXPERIMENTS = CFG["experiments"]
 
-# Figure targets: reproduced ones produce PDF + PNG; the others a note saying which issue
-# will reproduce them (README "not yet reproduced"), never a placeholder figure.
-REPRODUCED = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
-              "p16_fig4"]
-NOT_YET_REPRODUCED = {
-    "p16_fig5": "inference demo on 12x12 digits (issue: imbalanced data and inference demo)",
-}
-FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in REPRODUCED] + [
-    f"{FIGDIR}/{fig}.NOT_REPRODUCED.txt" for fig in NOT_YET_REPRODUCED
-]
+# Figure targets: every paper figure, each a PDF + PNG.
+FIGURES = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
+           "p16_fig4", "p16_fig5"]
+FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in FIGURES]
 
 # ---- data
 MNIST = CFG["data"]["mnist"]
@@ -119,6 +113,9 @@ FIG3_SCANS = ["tau_rec", "tau_fac"]
 # ---- L18 Fig 4: imbalanced data and pattern completion
 FIG4 = EXPERIMENTS["l18_fig4"]
 FIG4_MODELS = list(slices.FIG4_MODELS)
+
+
+P16_FIG5_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig5"]["calibration"])
 
 
 def fig4_runs(wildcards):

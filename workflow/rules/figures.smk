@@ -149,29 +149,19 @@ rule l18_fig5:
         "../scripts/figure.py"
 
 
-# Inputs that the not-yet-reproduced figures already have: built for real, so the data
-# stage runs end to end today.
-NOT_REPRODUCED_INPUTS = {
-    "p16_fig5": ["results/data/p16_digits.nc"],
-}
-
-for _fig, _why in NOT_YET_REPRODUCED.items():
-
-    rule:
-        name:
-            _fig
-        input:
-            NOT_REPRODUCED_INPUTS.get(_fig, []),
-        output:
-            f"{FIGDIR}/{_fig}.NOT_REPRODUCED.txt",
-        params:
-            why=_why,
-        log:
-            f"{LOGS}/figures/{_fig}.log",
-        benchmark:
-            f"{BENCH}/figures/{_fig}.tsv"
-        localrule: True
-        conda:
-            CONDA_ENV
-        shell:
-            "echo 'not yet reproduced: {params.why}; inputs ready: {input}' > {output} 2> {log}"
+rule p16_fig5:
+    input:
+        model="results/sims/p16_fig5_model.nc",
+        inference="results/sims/p16_fig5.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig5.pdf",
+        png=report(f"{FIGDIR}/p16_fig5.png", caption="../report/p16_fig5.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig5.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig5.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

@@ -417,3 +417,47 @@ rule fig4_aggregate:
         CONDA_ENV
     script:
         "../scripts/fig4_aggregate.py"
+
+
+# P16 Fig 5: the 144-unit network storing 0, 3, 4, trained in the loop; prior and posterior.
+rule p16_fig5_train:
+    input:
+        digits="results/data/p16_digits.nc",
+        calibration=P16_FIG5_CALIBRATION,
+    output:
+        "results/sims/p16_fig5_model.nc",
+    params:
+        job=slices.p16_fig5_training(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig5_model.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig5_model.tsv"
+    resources:
+        runtime=lambda wc: 60 if SCALE == "paper" else 15,
+        mem_mb=2000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig5_train.py"
+
+
+rule p16_fig5_sampling:
+    input:
+        model="results/sims/p16_fig5_model.nc",
+        digits="results/data/p16_digits.nc",
+        calibration=P16_FIG5_CALIBRATION,
+    output:
+        "results/sims/p16_fig5.nc",
+    params:
+        job=slices.p16_fig5_sampling(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig5.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig5.tsv"
+    resources:
+        runtime=lambda wc: 30 if SCALE == "paper" else 10,
+        mem_mb=2000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig5_sampling.py"

@@ -21,7 +21,8 @@ NOISE_WEIGHTS = {
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
 # experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig4")
+CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig4",
+              "p16_fig5")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
@@ -160,6 +161,10 @@ def check_references(config: Mapping[str, Any]) -> None:
                           f"training set ({sorted(trained)})")
 
     digits = config["data"]["p16_digits"]
+    outside = [u for u in experiments["p16_fig5"]["input_units"] if u >= digits["size"] ** 2]
+    if outside:
+        raise ConfigError(f"config key 'experiments.p16_fig5.input_units': {outside} are not "
+                          f"pixels of the {digits['size']}x{digits['size']} digits")
     if digits["low"] >= digits["high"]:
         raise ConfigError(f"config key 'data.p16_digits.low': {digits['low']} must be below "
                           f"'data.p16_digits.high' ({digits['high']})")

@@ -356,6 +356,26 @@ def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
 
 
+def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
+    """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
+    e = cfg["experiments"]["p16_fig5"]
+    seeds = {k: _seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
+    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+                **e["training"], sample_interval_ms=e["sample_interval_ms"],
+                nest=dict(cfg["nest"]))
+
+
+def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
+    """P16 Fig 5C, D: prior and posterior runs of the trained network, every seed."""
+    e = cfg["experiments"]["p16_fig5"]
+    fields = {k: e[k] for k in ("sample_interval_ms", "duration_ms", "burn_in_ms", "n_seeds",
+                                "input_units", "input_current_nA", "trajectory_ms",
+                                "snapshot_ms")}
+    return _job(cfg, {"lif": _seed(cfg, "p16_fig5", "sample")}, **_cell(cfg, e["calibration"]),
+                stp=dict(cfg["stp"][e["stp"]]), **fields,
+                digits=list(cfg["data"]["p16_digits"]["digits"]), nest=dict(cfg["nest"]))
+
+
 def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
     """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
     e = cfg["experiments"]["p16_fig2"]
@@ -385,7 +405,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
            "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
            "l18_fig1": l18_fig1(cfg), "free_membranes": free_membranes(cfg),
            "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
-           "p16_fig2_trace": p16_fig2_trace(cfg),
+           "p16_fig2_trace": p16_fig2_trace(cfg), "p16_fig5_training": p16_fig5_training(cfg),
+           "p16_fig5_sampling": p16_fig5_sampling(cfg),
            "activation_predictions": activation_predictions(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in ("easy", "hard")}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in ("imbalanced", "completion")}

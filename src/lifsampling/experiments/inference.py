@@ -1,29 +1,172 @@
 """P16 Fig 5: the inference demo on 12x12 digits (P16 App. X).
 
-Not built yet. The pieces exist: the 12x12 digit patterns (`data.p16_digit_patterns`), the
-moment-matching rule of the in-the-loop training (`moment_learning`) and the star-plot
-projection and snapshots (`star_plot`, eqs. 78-81). The runs (training the 144-unit LIF network
-with its own samples, prior and posterior) come with the issue "Imbalanced data and pattern
-completion, and the P16 inference demo"; the claims stay "not run" until then.
+A fully visible, fully connected BM of 144 LIF units stores the digits 0, 3, 4 (pixel
+intensities mapped to [0.05, 0.95] as target statistics <z_k>_T, <z_k z_j>_T). Its weights and
+biases are learned with the moment-matching rule of P16 App. X (`moment_learning`): first
+with persistent Gibbs chains of the abstract BM, then *in the loop*, the model moments taken
+from the running LIF networks themselves (`spiking.LiveNetworks`), which corrects what the
+translation to LIF neurons distorts. The trained network then samples for `duration_ms` from
+the prior (no input) and from the posterior (input currents into the pixels `input_units`),
+states read every `sample_interval_ms`; each state is projected on the star plot (eqs.
+78-80) and assigned to the digit whose basis vector it overlaps most; snapshots average the
+states over 25 ms (eq. 81).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
+import numpy as np
 import xarray as xr
+from tqdm import tqdm
 
-from ..claims import Claim
+from .. import moment_learning as ml
+from ..claims import Claim, over_seeds
+from ..network import Clamp, STPSet, bm_network
+from ..star_plot import snapshot_means, star_basis, star_projection
+from ..states import sample_states
+
+CONDITIONS = ("prior", "posterior")
 
 CLAIMS = (
     Claim("p16_fig5_prior", "P16", "5C", "prior visits 0, 3, 4 about equally", "equal",
-          "each 1/3 +- {bound}", 0.1),
+          "each digit's fraction of states within 1/3 +- {bound}, mean over seeds", 0.1,
+          ("quick", "paper")),
     Claim("p16_fig5_posterior", "P16", "5D", "posterior suppresses 0, keeps 3 and 4",
-          "0 suppressed", "p(0) < {bound[0]}, p(3), p(4) > {bound[1]}", (0.1, 0.3)),
+          "0 suppressed", "p(0) < {bound[0]}, p(3), p(4) > {bound[1]}, mean over seeds",
+          (0.1, 0.3), ("quick", "paper")),
 )
-CLAIM_INPUTS: tuple[str, ...] = ()
+CLAIM_INPUTS = ("p16_fig5",)
+
+
+def _network(job: Mapping[str, Any], calibration: xr.Dataset, W: np.ndarray, b: np.ndarray):
+    return bm_network(W, b, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
+                      calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
+
+
+def _states(trains: list[list[np.ndarray]], tau_on: float, times: np.ndarray) -> np.ndarray:
+    """States of every copy at `times`, stacked (copies x times, units)."""
+    return np.concatenate([sample_states(t, tau_on, times) for t in trains])
+
+
+def train(job: Mapping[str, Any], patterns: np.ndarray, calibration: xr.Dataset
+          ) -> xr.Dataset:
+    """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
+    Gibbs chains, then in the loop with the LIF networks' own samples (slice
+    `slices.p16_fig5_training`); the moment mismatch of every iteration is the training curve."""
+    from .. import spiking
+
+    target = ml.target_moments(patterns)
+    g, lif = job["gibbs"], job["lif"]
+    with tqdm(total=g["iterations"], desc="Gibbs phase", mininterval=10) as bar:
+        W, b, gibbs_curve = ml.train_with_gibbs(
+            *ml.initial_parameters(target), target, g["n_chains"], g["sweeps"],
+            g["iterations"], (g["eta"]["a"], g["eta"]["b"]),
+            np.random.default_rng(job["seeds"]["gibbs"]), lambda _: bar.update())
+    tau_on = job["neuron"]["tau_refrac"]
+    lif_curve = np.empty(lif["iterations"])
+    with spiking.LiveNetworks(_network(job, calibration, W, b), lif["n_networks"], job["nest"],
+                              job["seeds"]["lif"]) as networks:
+        networks.run(lif["burn_in_ms"])
+        for it in tqdm(range(lif["iterations"]), desc="in the loop", mininterval=10):
+            start = lif["burn_in_ms"] + it * lif["run_ms"]
+            trains = networks.run(lif["run_ms"])
+            # states from tau_on into the run: earlier ones would need the last run's spikes
+            times = start + np.arange(tau_on, lif["run_ms"], job["sample_interval_ms"])
+            model = ml.sample_moments(_states(trains, tau_on, times))
+            lif_curve[it] = ml.moment_mismatch(target, model)
+            W, b = ml.moment_step(W, b, target, model,
+                                  ml.learning_rate((lif["eta"]["a"], lif["eta"]["b"]), it))
+            networks.set_parameters(_network(job, calibration, W, b))
+    units = np.arange(len(b))
+    return xr.Dataset(
+        {"W": (("unit", "unit_pre"), W, {"long_name": "BM weight", "units": "1"}),
+         "b": (("unit",), b, {"long_name": "BM bias", "units": "1"}),
+         "gibbs_mismatch": (("gibbs_iteration",), gibbs_curve,
+                            {"long_name": "largest moment mismatch, Gibbs samples",
+                             "units": "1"}),
+         "lif_mismatch": (("lif_iteration",), lif_curve,
+                          {"long_name": "largest moment mismatch, LIF network samples",
+                           "units": "1"})},
+        coords={"unit": ("unit", units, {"long_name": "pixel (row-wise from the top left)"}),
+                "unit_pre": ("unit_pre", units, {"long_name": "presynaptic pixel"}),
+                "gibbs_iteration": ("gibbs_iteration", np.arange(g["iterations"]),
+                                    {"long_name": "iteration with Gibbs samples"}),
+                "lif_iteration": ("lif_iteration", np.arange(lif["iterations"]),
+                                  {"long_name": "iteration with LIF samples (in the loop)"})},
+        attrs={"title": "P16 Fig 5: the 144-unit BM trained in the loop"})
+
+
+def sample(job: Mapping[str, Any], model: xr.Dataset, patterns: np.ndarray,
+           calibration: xr.Dataset) -> xr.Dataset:
+    """Prior and posterior runs of the trained network for every seed, side by side in one
+    NEST run (slice `slices.p16_fig5_sampling`): states every `sample_interval_ms`, their
+    star-plot projection and digit, and 25 ms snapshots along the trajectory of seed 0."""
+    from .. import spiking
+
+    spec = _network(job, calibration, model["W"].values, model["b"].values)
+    n_seeds, tau_on = job["n_seeds"], job["neuron"]["tau_refrac"]
+    units = np.asarray(job["input_units"])
+    inputs = {"prior": [], "posterior": [Clamp.hold(units, np.ones(units.size),
+                                                    job["input_current_nA"])]}
+    runs = [(c, s) for c in CONDITIONS for s in range(n_seeds)]
+    end = job["burn_in_ms"] + job["duration_ms"]
+    trains = spiking.simulate_networks([spec] * len(runs), end, job["nest"], job["seeds"]["lif"],
+                                       [inputs[c] for c, _ in runs])
+    times = job["burn_in_ms"] + np.arange(job["sample_interval_ms"], job["duration_ms"] + 1e-9,
+                                          job["sample_interval_ms"])
+    z = np.stack([sample_states(t, tau_on, times) for t in trains])
+    basis = star_basis(patterns)
+    projection = star_projection(z.reshape(-1, z.shape[-1]), basis).reshape(*z.shape[:2], 2)
+    digit = np.argmax(z @ basis.T, axis=-1)
+    fractions = np.stack([np.bincount(d, minlength=len(basis)) / d.size for d in digit])
+    window = job["snapshot_ms"]
+    centres = times[0] + np.arange(0, job["trajectory_ms"] + 1e-9, window)
+    snapshots = np.stack([snapshot_means(trains[runs.index((c, 0))], tau_on, centres, window)
+                          for c in CONDITIONS])
+    shape = (len(CONDITIONS), n_seeds)
+    return xr.Dataset(
+        {"state": (("condition", "seed", "time", "unit"), z.reshape(*shape, *z.shape[1:]),
+                   {"long_name": "network state z(t)", "units": "1"}),
+         "projection": (("condition", "seed", "time", "plane"),
+                        projection.reshape(*shape, *projection.shape[1:]),
+                        {"long_name": "star-plot projection (P16 eq. 80)", "units": "1"}),
+         "digit_fraction": (("condition", "seed", "digit"),
+                            fractions.reshape(*shape, len(basis)),
+                            {"long_name": "fraction of states closest to each stored digit",
+                             "units": "1"}),
+         "snapshot": (("condition", "snapshot_time", "unit"), snapshots,
+                      {"long_name": "state averaged over 25 ms (P16 eq. 81), seed 0",
+                       "units": "1"}),
+         "pattern": (("digit", "unit"), np.asarray(patterns, float),
+                     {"long_name": "target activation <z_k>_T", "units": "1"})},
+        coords={"condition": ("condition", list(CONDITIONS),
+                              {"long_name": "prior (no input) or posterior (input)"}),
+                "seed": ("seed", np.arange(n_seeds), {"long_name": "seed index"}),
+                "time": ("time", times, {"long_name": "time", "units": "ms"}),
+                "snapshot_time": ("snapshot_time", centres,
+                                  {"long_name": "centre of the snapshot window", "units": "ms"}),
+                "plane": ("plane", ["x", "y"], {"long_name": "star-plot coordinate"}),
+                "digit": ("digit", np.asarray(job["digits"]), {"long_name": "stored digit"})},
+        attrs={"title": "P16 Fig 5: prior and posterior of the trained 144-unit LIF network",
+               "input_units": units.tolist(), "input_current_nA": job["input_current_nA"],
+               "trajectory_ms": job["trajectory_ms"]})
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
-    """Nothing to judge until the inference demo is built."""
+    """Fractions of states closest to each digit, prior and posterior, over seeds."""
+    frac = datasets["p16_fig5"]["digit_fraction"]
+    prior, post = frac.sel(condition="prior"), frac.sel(condition="posterior")
+    digits = [int(d) for d in frac["digit"].values]
+    text = "; ".join(f"{d}: {over_seeds(prior.sel(digit=d), '.2f')}" for d in digits)
+    c = claims["p16_fig5_prior"]
+    c.judge(f"prior fractions {text}",
+            bool(np.all(np.abs(prior.mean("seed").values - 1 / 3) <= c.bound)), scale)
+    text = "; ".join(f"{d}: {over_seeds(post.sel(digit=d), '.2f')}" for d in digits)
+    c = claims["p16_fig5_posterior"]
+    mean = post.mean("seed")
+    c.judge(f"posterior fractions {text}",
+            bool(mean.sel(digit=0) < c.bound[0] and mean.sel(digit=3) > c.bound[1]
+                 and mean.sel(digit=4) > c.bound[1]), scale)
