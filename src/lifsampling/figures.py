@@ -512,9 +512,9 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
                   label="Gibbs chains of the BM")
     ax_curve.plot(n_gibbs + np.arange(model.sizes["lif_iteration"]), model["lif_mismatch"],
                   color="tab:blue", lw=1.2, label="LIF networks (in the loop)")
-    ax_curve.set(xlabel="iteration", ylabel="largest moment mismatch", yscale="log")
+    ax_curve.set(xlabel="iteration", ylabel="RMS moment mismatch", yscale="log")
     ax_curve.legend(fontsize=7, frameon=False)
-    ax_curve.set_title("training: |<z>_T - <z>|, |<zz>_T - <zz>| (largest entry)", fontsize=9,
+    ax_curve.set_title("training: RMS of <z>_T - <z> and <z_k z_j>_T - <z_k z_j>", fontsize=9,
                        loc="left")
     side = int(np.sqrt(inference.sizes["unit"]))
     ax_digits.imshow(_image_strip(inference["pattern"].values, side), cmap="Greys", vmin=0,
