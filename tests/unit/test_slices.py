@@ -37,7 +37,8 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
     assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1", "free_membranes",
                                    "stp_grid_chunk:0", "bars_sampling:easy", "bars_sampling:hard",
                                    "mnist_sampling", "mnist_isl_1e3", "mnist_classification",
-                                   "mnist_scan_point:tau_rec", "mnist_scan_point:tau_fac"}
+                                   "mnist_scan_point:tau_rec", "mnist_scan_point:tau_fac",
+                                   "fig4_sampling:imbalanced", "fig4_sampling:completion"}
 
 
 def test_a_learning_rate_touches_one_model(raw):

@@ -50,11 +50,11 @@ CLAIMS = (
           "trained classes, mean over seeds: LIF+STP > Gibbs and > AST", None,
           ("quick", "paper")),
     Claim("l18_completion_balance", "L18", "4e", "pattern completion: LIF+STP visits 3 and 5 "
-          "more evenly than Gibbs and AST", "more balanced", "normalised entropy over {3, 5}, "
+          "more evenly than Gibbs and AST", "more balanced", "normalised entropy over 3 and 5, "
           "mean over seeds: LIF+STP > Gibbs and > AST", None, ("quick", "paper")),
     Claim("l18_ast_slower", "L18", "4", "AST ~20x slower in valid samples than Gibbs", "~20x",
           "sweeps per valid AST sample (Gibbs: 1) within {bound[0]:g}x-{bound[1]:g}x",
-          (10.0, 30.0)),
+          (10.0, 30.0), ("quick", "paper")),
 )
 CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
 
