@@ -367,7 +367,7 @@ def l18_fig4(imbalanced: xr.Dataset, completion: xr.Dataset) -> plt.Figure:
                   label=label)
     ax_b.set(xlabel="sample", ylabel="mode (digit)", yticks=range(10))
     ax_b.legend(fontsize=7, frameon=False, markerscale=6)
-    ax_b.set_title(f"b  mode evolution over {n_evo} consecutive samples (seed 0)", fontsize=9,
+    ax_b.set_title(f"b  mode of {n_evo} consecutive samples (seed 0)", fontsize=8,
                    loc="left")
     xy = imbalanced["tsne_embedding"].values
     colours = plt.get_cmap("tab10")
@@ -385,8 +385,8 @@ def l18_fig4(imbalanced: xr.Dataset, completion: xr.Dataset) -> plt.Figure:
                      completion["clamped_input"].values).astype(float)
     ax_d.imshow(shown.reshape(side, side), cmap="Greys", vmin=0, vmax=1)
     ax_d.axis("off")
-    ax_d.set_title(f"d  clamped input ({completion.attrs['input_split']} image "
-                   f"{completion.attrs['input_index']}); grey: free", fontsize=9, loc="left")
+    ax_d.set_title(f"d  clamped input\n({completion.attrs['input_split']} image "
+                   f"{completion.attrs['input_index']}; grey: free)", fontsize=8, loc="left")
     _mode_fraction_panel(ax_e, completion, "e  pattern completion")
     ax_f = f.subplots(1, 1)
     strips = [_image_strip(completion["shown_image"].sel(sampler=s).values, side)
@@ -420,8 +420,9 @@ def _mode_fraction_panel(ax, ds: xr.Dataset, title: str) -> None:
             ax.plot(x, seed_values, "k.", ms=1.5)
     ax.set(xticks=digits, xlabel="mode (digit)", ylabel="relative time in mode")
     ax.legend(fontsize=7, frameon=False)
-    ax.set_title(f"{title}: {ds.sizes['sample']} samples, {ds.sizes['seed']} seeds; balance "
-                 f"over {ds.attrs['balance_classes']}", fontsize=9, loc="left")
+    ax.set_title(f"{title}: {ds.sizes['sample']} samples x {ds.sizes['seed']} seeds\nbalance: "
+                 f"normalised entropy over {ds.attrs['balance_classes']}", fontsize=8,
+                 loc="left")
 
 
 def p16_fig4(network: xr.Dataset) -> plt.Figure:
