@@ -13,6 +13,7 @@ import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
 
 from .experiments.mnist import ISL_AT  # noqa: E402
+from .star_plot import STAR_ANGLES  # noqa: E402
 
 STP_COLOURS = {"static": "black", "renewing": "tab:green", "modulated": "tab:blue"}
 
@@ -523,7 +524,8 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
     ax_digits.axis("off")
     ax_digits.set_title(f"stored digits {inference['digit'].values.tolist()} (<z_k>_T); input "
                         f"pixels {inference.attrs['input_units']}", fontsize=9, loc="left")
-    n_traj = int(round(inference.attrs["trajectory_ms"] / float(inference["time"].diff("time")[0])))
+    step = float(inference["time"].diff("time")[0])
+    n_traj = round(inference.attrs["trajectory_ms"] / step)
     for panel, sub, condition in zip("CD", bottom.subfigures(1, 2), ("prior", "posterior"),
                                      strict=True):
         ax_star, ax_snap = sub.subplots(2, 1, height_ratios=[4.0, 1.0])
@@ -532,8 +534,7 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
         ax_star.plot(xy[:, 0], xy[:, 1], ".", ms=2, color="tab:blue", alpha=0.4)
         ax_star.plot(xy[:n_traj, 0], xy[:n_traj, 1], "-", color="tab:red", lw=0.8)
         reach = np.abs(xy).max()
-        for angle, digit in zip((0.0, 2 * np.pi / 3, 4 * np.pi / 3), ds["digit"].values,
-                                strict=True):
+        for angle, digit in zip(STAR_ANGLES, ds["digit"].values, strict=True):
             ax_star.annotate(str(digit), (reach * np.sin(angle), reach * np.cos(angle)),
                              fontsize=12, ha="center", va="center", color="k")
         ax_star.set(aspect="equal", xticks=[], yticks=[])
@@ -546,8 +547,8 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
         ax_snap.imshow(_image_strip(inference["snapshot"].sel(condition=condition).values, side),
                        cmap="Greys", vmin=0, vmax=1)
         ax_snap.axis("off")
-        ax_snap.set_title("25 ms snapshots along the red trajectory (eq. 81)", fontsize=8,
-                          loc="left")
+        ax_snap.set_title(f"{inference.attrs['snapshot_ms']:g} ms snapshots along the red "
+                          "trajectory (eq. 81)", fontsize=8, loc="left")
     fig.suptitle("P16 Fig 5: 144 LIF units storing 0, 3, 4 (P16 App. X); A, B (graphical "
                  "model, likelihood) are schematics, not drawn", fontsize=10)
     return fig

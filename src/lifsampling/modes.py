@@ -39,10 +39,13 @@ def mode_histogram(modes: np.ndarray, n_classes: int = 10) -> np.ndarray:
 
 
 def balance(histogram: np.ndarray, classes: list[int] | None = None) -> float:
-    """Normalised entropy of the mode histogram over `classes` (1 = perfectly balanced)."""
+    """Normalised entropy of the mode histogram over `classes` (1 = perfectly balanced; 0
+    also when no sample fell in any of them)."""
     h = np.asarray(histogram, float)
     if classes is not None:
         h = h[classes]
+    if h.sum() == 0:
+        return 0.0
     h = h / h.sum()
     nz = h[h > 0]
     return float(-(nz * np.log(nz)).sum() / np.log(len(h)))

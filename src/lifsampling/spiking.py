@@ -405,6 +405,12 @@ class LiveNetworks:
             connections.set(weight=weights[post, pre])
             population.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)})
 
+    @property
+    def time_ms(self) -> float:
+        """NEST's clock: a run's spikes are those after the clock's value at its start (PyNN
+        adds min_delay to the first run)."""
+        return float(sim.get_current_time())
+
     def run(self, duration_ms: float) -> list[list[np.ndarray]]:
         """Simulate `duration_ms` more; spike times (ms, absolute) of this run, per copy."""
         sim.run(duration_ms)

@@ -61,3 +61,33 @@ def test_posterior_input_is_the_translated_bias_shift(smoke_cfg):
     expected[1, [1, 2]] = 1 / (1 + np.exp(-y))
     # 4000 ms hold ~400 independent states per unit: standard error 0.025
     np.testing.assert_allclose(on.values, expected, atol=0.08)
+
+
+def test_live_networks_set_each_synapse_from_its_own_weight(smoke_cfg):
+    # asymmetric weights, set after the start: NEST's synapse j -> k must carry weights[k, j]
+    import nest
+
+    from lifsampling import spiking
+    from lifsampling.network import STPSet, bm_network
+
+    job = slices.p16_fig5_training(smoke_cfg)
+    rng = np.random.default_rng(3)
+
+    def spec(W):
+        return bm_network(W, np.zeros(4), job["neuron"], job["noise"],
+                          CALIBRATION.attrs["alpha_mV"], CALIBRATION.attrs["u0_mV"],
+                          STPSet.from_config(job["stp"]))
+
+    later = rng.normal(0, 1, (4, 4))
+    np.fill_diagonal(later, 0)
+    with spiking.LiveNetworks(spec(np.zeros((4, 4))), 2, job["nest"], 5) as networks:
+        networks.run(10.0)
+        networks.set_parameters(spec(later))
+        for population in networks.populations:
+            ids = population.node_collection
+            first = ids.tolist()[0]
+            conns = nest.GetConnections(source=ids, target=ids)
+            got = np.zeros((4, 4))
+            got[np.asarray(conns.get("target")) - first,
+                np.asarray(conns.get("source")) - first] = conns.get("weight")
+            np.testing.assert_allclose(got, spec(later).weights * 1000.0)  # uS -> nS

@@ -75,7 +75,7 @@ def test_gibbs_phase_reduces_the_exact_mismatch():
     # three stored patterns of six pixels (pairs on together): from independent units the
     # pair correlations are missing. Persistent Gibbs chains give noisy model moments; judged
     # by the exact moments of the learned BM (enumeration), the mismatch must halve
-    # (measured 0.096 -> 0.040 after 300 iterations, 0.028 after 1000)
+    # (measured in a probe: 0.096 -> 0.040 after 300 iterations, 0.028 after 1000)
     patterns = np.full((3, 6), 0.05)
     patterns[0, :2] = patterns[1, 2:4] = patterns[2, 4:] = 0.95
     target = ml.target_moments(patterns)

@@ -50,6 +50,7 @@ def test_run_lengths_and_durations():
     np.testing.assert_allclose(hist, [0.4, 0.2, 0, 0.4])
     assert modes.balance(np.array([0.25] * 4)) == pytest.approx(1.0)
     assert modes.balance(np.array([1.0, 0, 0, 0])) == pytest.approx(0.0)
+    assert modes.balance(np.array([1.0, 0, 0, 0]), classes=[1, 2]) == 0.0  # none of them
     assert modes.modes_from_label_activity(np.array([[0.1, 0.9], [0.8, 0.2]])).tolist() == [1, 0]
 
 

@@ -4,7 +4,6 @@ import subprocess
 import sys
 from collections import Counter
 
-import numpy as np
 import pytest
 import xarray as xr
 
@@ -150,11 +149,11 @@ def test_smoke_gridded_outputs(smoke_run):
                                ["mode", "mode_fraction", "balance"])
         assert fig4["mode"].dims == ("seed", "sampler", "sample")
         assert list(fig4["sampler"].values) == ["gibbs", "ast", "lif_stp"]
-        np.testing.assert_allclose(fig4["mode_fraction"].sum("digit"), 1.0)
+        assert ((fig4["balance"] >= 0) & (fig4["balance"] <= 1)).all()
     fig5 = io.read_dataset(smoke_run / "results/sims/p16_fig5.nc",
                            ["state", "projection", "digit_fraction", "pattern"])
     assert fig5["state"].dims == ("condition", "seed", "time", "unit")
-    np.testing.assert_allclose(fig5["digit_fraction"].sum("digit"), 1.0)
+    assert fig5.sizes["snapshot_time"] == 8  # every 25 ms within the 200 ms trajectory
 
 
 def test_p16_input_pixels_are_ink_of_3_and_4_and_white_in_0(smoke_run):

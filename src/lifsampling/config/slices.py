@@ -296,22 +296,25 @@ def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
     seeds = {kind: _seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
     part = {k: v for k, v in e[model].items() if k != "n_evolution"}  # n_evolution: figure
-    classes = (sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
-               if model == "imbalanced"  # balance over the trained classes
-               else sorted(part["classes"]))  # over the two the clamped input is ambiguous in
+    if model == "imbalanced":  # balance over the trained classes
+        part["balance_classes"] = sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
+    else:  # over the two classes the clamped input is ambiguous between; pixels clamped
+        part |= {"balance_classes": sorted(part["classes"]),
+                 "clamp_mV": fig3["classification"]["clamp_mV"]}
     return _job(cfg, seeds, model=model, **_cell(cfg, e["calibration"]),
-                stp=dict(cfg["stp"][e["stp"]]), **part, balance_classes=classes,
-                burn_in_ms=e["burn_in_ms"],
+                stp=dict(cfg["stp"][e["stp"]]), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
                 gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
-                clamp_mV=fig3["classification"]["clamp_mV"], nest=dict(cfg["nest"]))
+                nest=dict(cfg["nest"]))
 
 
 def fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
     e = cfg["experiments"]["l18_fig4"]
-    shown = {"n_evolution": e[model]["n_evolution"]} if "n_evolution" in e[model] else {}
+    if model != "imbalanced":
+        return _job(cfg, model=model, n_seeds=e["n_seeds"])
     return _job(cfg, {"tsne": _seed(cfg, "l18_fig4", model, "tsne")}, model=model,
-                n_seeds=e["n_seeds"], perplexity=e["tsne_perplexity"], **shown)
+                n_seeds=e["n_seeds"], perplexity=e["tsne_perplexity"],
+                n_evolution=e[model]["n_evolution"])  # Fig 4b, 4c: the imbalanced model
 
 
 def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:

@@ -32,29 +32,42 @@ class VisibleClamp:
         return mask
 
 
+def _clamp_arrays(clamp: VisibleClamp | None, n_visible: int
+                  ) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(mask, values) of the samplers' clamp arguments; (None, None) without a clamp."""
+    if clamp is None:
+        return None, None
+    return clamp.mask(n_visible), clamp.values.astype(np.float32)
+
+
+def inverse_temperatures(betas: Mapping[str, float]) -> np.ndarray:
+    """The AST/CAST ladder: `n` equidistant inverse temperatures in [low, high] (L18)."""
+    return np.linspace(betas["low"], betas["high"], betas["n"])
+
+
 def gibbs_samples(rbm: RBM, n_samples: int, seed: int, clamp: VisibleClamp | None = None
                   ) -> tuple[np.ndarray, np.ndarray]:
     """`n_samples` consecutive block-Gibbs samples of one chain from a random start:
     visible states (n_samples, n_visible) and label probabilities (n_samples, n_labels)."""
-    mask, values = ((None, None) if clamp is None
-                    else (clamp.mask(rbm.n_visible), clamp.values.astype(np.float32)))
+    mask, values = _clamp_arrays(clamp, rbm.n_visible)
     v, label_p = rbm_gibbs(rbm, n_samples, np.random.default_rng(seed), n_chains=1,
                            clamp_mask=mask, clamp_values=values)
     return v[:, 0], label_p[:, 0]
 
 
-def ast_samples(rbm: RBM, n_valid: int, betas: np.ndarray, n_chains: int,
-                gamma: tuple[float, float], rng: np.random.Generator, burn_in: int = 1000,
-                clamp: VisibleClamp | None = None) -> tuple[np.ndarray, np.ndarray, int]:
-    """`n_valid` AST samples at beta = 1 from one continuous run after `burn_in` steps:
-    visible states (n_valid, n_visible) uint8, label probabilities (n_valid, n_labels), and
-    the number of chain steps counted after the burn-in to get them (a step of one chain is
-    one Gibbs sweep; the valid samples per sweep are n_valid / steps). With several chains,
-    the valid rows of one step are taken in chain order."""
-    mask, values = ((None, None) if clamp is None
-                    else (clamp.mask(rbm.n_visible), clamp.values.astype(np.float32)))
-    kept, labels, n_kept, steps, target = [], [], 0, 0, len(betas) - 1
-    stream = rbm_ast_steps(rbm, rng, betas, n_chains, gamma, mask, values)
+def ast_samples(rbm: RBM, n_valid: int, betas: Mapping[str, float], n_chains: int,
+                gamma: Mapping[str, float], rng: np.random.Generator, burn_in: int = 1000,
+                clamp: VisibleClamp | None = None) -> tuple[np.ndarray, np.ndarray, float]:
+    """`n_valid` AST samples at beta = 1 from one continuous run after `burn_in` steps, with
+    the temperature ladder `betas` {low, high, n} and adaptation rate `gamma` {a, b} (slice
+    entries): visible states (n_valid, n_visible) uint8, label probabilities (n_valid,
+    n_labels), and the valid fraction, samples at beta = 1 per chain step counted after the
+    burn-in (a step of one chain is one Gibbs sweep; Gibbs: 1). With several chains, the
+    valid rows of one step are taken in chain order."""
+    mask, values = _clamp_arrays(clamp, rbm.n_visible)
+    ladder = inverse_temperatures(betas)
+    kept, labels, n_kept, steps, target = [], [], 0, 0, len(ladder) - 1
+    stream = rbm_ast_steps(rbm, rng, ladder, n_chains, (gamma["a"], gamma["b"]), mask, values)
     for step, (v, label_p, k) in enumerate(stream):
         if step < burn_in:
             continue
@@ -63,7 +76,9 @@ def ast_samples(rbm: RBM, n_valid: int, betas: np.ndarray, n_chains: int,
         labels.append(label_p[valid])
         n_kept, steps = n_kept + int(valid.sum()), steps + k.size
         if n_kept >= n_valid:
-            return np.concatenate(kept)[:n_valid], np.concatenate(labels)[:n_valid], steps
+            return (np.concatenate(kept)[:n_valid], np.concatenate(labels)[:n_valid],
+                    n_kept / steps)
+    raise AssertionError("unreachable: the AST stream is endless")
 
 
 def sample_times(job: Mapping[str, Any]) -> np.ndarray:

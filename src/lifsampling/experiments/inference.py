@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from .. import moment_learning as ml
 from ..claims import Claim, over_seeds
-from ..network import Clamp, STPSet, bm_network
+from ..network import Clamp, NetworkSpec, STPSet, bm_network
 from ..star_plot import snapshot_means, star_basis, star_projection
 from ..states import sample_states
 
@@ -40,7 +40,8 @@ CLAIMS = (
 CLAIM_INPUTS = ("p16_fig5",)
 
 
-def _network(job: Mapping[str, Any], calibration: xr.Dataset, W: np.ndarray, b: np.ndarray):
+def _network(job: Mapping[str, Any], calibration: xr.Dataset, W: np.ndarray, b: np.ndarray
+             ) -> NetworkSpec:
     return bm_network(W, b, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                       calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
 
@@ -70,7 +71,7 @@ def train(job: Mapping[str, Any], patterns: np.ndarray, calibration: xr.Dataset
                               job["seeds"]["lif"]) as networks:
         networks.run(lif["burn_in_ms"])
         for it in tqdm(range(lif["iterations"]), desc="in the loop", mininterval=10):
-            start = lif["burn_in_ms"] + it * lif["run_ms"]
+            start = networks.time_ms
             trains = networks.run(lif["run_ms"])
             # states from tau_on into the run: earlier ones would need the last run's spikes
             times = start + np.arange(tau_on, lif["run_ms"], job["sample_interval_ms"])
@@ -122,7 +123,7 @@ def sample(job: Mapping[str, Any], model: xr.Dataset, patterns: np.ndarray,
     digit = np.argmax(z @ basis.T, axis=-1)
     fractions = np.stack([np.bincount(d, minlength=len(basis)) / d.size for d in digit])
     window = job["snapshot_ms"]
-    centres = times[0] + np.arange(0, job["trajectory_ms"] + 1e-9, window)
+    centres = times[0] + np.arange(0, job["trajectory_ms"], window)  # within the trajectory
     snapshots = np.stack([snapshot_means(trains[runs.index((c, 0))], tau_on, centres, window)
                           for c in CONDITIONS])
     shape = (len(CONDITIONS), n_seeds)
@@ -137,7 +138,7 @@ def sample(job: Mapping[str, Any], model: xr.Dataset, patterns: np.ndarray,
                             {"long_name": "fraction of states closest to each stored digit",
                              "units": "1"}),
          "snapshot": (("condition", "snapshot_time", "unit"), snapshots,
-                      {"long_name": "state averaged over 25 ms (P16 eq. 81), seed 0",
+                      {"long_name": "state averaged over snapshot_ms (P16 eq. 81), seed 0",
                        "units": "1"}),
          "pattern": (("digit", "unit"), np.asarray(patterns, float),
                      {"long_name": "target activation <z_k>_T", "units": "1"})},
@@ -151,22 +152,26 @@ def sample(job: Mapping[str, Any], model: xr.Dataset, patterns: np.ndarray,
                 "digit": ("digit", np.asarray(job["digits"]), {"long_name": "stored digit"})},
         attrs={"title": "P16 Fig 5: prior and posterior of the trained 144-unit LIF network",
                "input_units": units.tolist(), "input_current_nA": job["input_current_nA"],
-               "trajectory_ms": job["trajectory_ms"]})
+               "trajectory_ms": job["trajectory_ms"], "snapshot_ms": window})
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Fractions of states closest to each digit, prior and posterior, over seeds."""
     frac = datasets["p16_fig5"]["digit_fraction"]
-    prior, post = frac.sel(condition="prior"), frac.sel(condition="posterior")
-    digits = [int(d) for d in frac["digit"].values]
-    text = "; ".join(f"{d}: {over_seeds(prior.sel(digit=d), '.2f')}" for d in digits)
+
+    def fractions(condition: str) -> tuple[xr.DataArray, str]:
+        f = frac.sel(condition=condition)
+        return f, f"{condition} fractions " + "; ".join(
+            f"{int(d)}: {over_seeds(f.sel(digit=d), '.2f')}" for d in frac["digit"].values)
+
+    prior, text = fractions("prior")
     c = claims["p16_fig5_prior"]
-    c.judge(f"prior fractions {text}",
-            bool(np.all(np.abs(prior.mean("seed").values - 1 / 3) <= c.bound)), scale)
-    text = "; ".join(f"{d}: {over_seeds(post.sel(digit=d), '.2f')}" for d in digits)
+    equal = 1 / frac.sizes["digit"]
+    c.judge(text, bool(np.all(np.abs(prior.mean("seed").values - equal) <= c.bound)), scale)
+    post, text = fractions("posterior")
     c = claims["p16_fig5_posterior"]
     mean = post.mean("seed")
-    c.judge(f"posterior fractions {text}",
+    c.judge(text,
             bool(mean.sel(digit=0) < c.bound[0] and mean.sel(digit=3) > c.bound[1]
                  and mean.sel(digit=4) > c.bound[1]), scale)

@@ -190,10 +190,9 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
     marginals over the training images. AST's fraction of valid samples is recorded.
     """
     rng = np.random.default_rng(job["seeds"]["references"])
-    betas = np.linspace(job["betas"]["low"], job["betas"]["high"], job["betas"]["n"])
-    base, _, steps = ast_samples(rbm, job["n_opt_base"], betas, job["ast_chains"],
-                                 (job["gamma"]["a"], job["gamma"]["b"]), rng)
-    base, valid = base[:, :rbm.n_pixels], len(base) / steps
+    base, _, valid = ast_samples(rbm, job["n_opt_base"], job["betas"], job["ast_chains"],
+                                 job["gamma"], rng)
+    base = base[:, :rbm.n_pixels]
     n = job["n_samples"]
     train = split(mnist, "train")[0]
     pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
@@ -303,6 +302,18 @@ def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                            no_label_spike=int((counts.sum(axis=1) == 0).sum()))
 
 
+def tsne_map(images: np.ndarray, perplexity: float, seed: int) -> tuple[np.ndarray, float]:
+    """2D tSNE coordinates of images (n, pixels) and the perplexity used: scikit-learn's
+    Barnes-Hut tSNE with PCA initialisation and a fixed seed (deterministic). The perplexity
+    is capped at (n - 1) / 3, so that the 3-perplexity neighbourhoods tSNE builds fit in the
+    n points (smoke-scale runs have few)."""
+    from sklearn.manifold import TSNE
+
+    perplexity = min(perplexity, (len(images) - 1) / 3)
+    return TSNE(n_components=2, perplexity=perplexity, init="pca", random_state=seed
+                ).fit_transform(np.asarray(images, np.float32)), perplexity
+
+
 def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3e: a 2D tSNE map of the consecutive samples of both samplers (seed 0).
 
@@ -310,13 +321,10 @@ def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
     that separate tSNE maps normalise the area away). scikit-learn's exact-gradient-free
     Barnes-Hut tSNE with PCA initialisation and a fixed seed: deterministic.
     """
-    from sklearn.manifold import TSNE
-
     images = fig3["tsne_image"]
     n = images.sizes["tsne_sample"]
-    points = images.values.reshape(-1, images.sizes["pixel"]).astype(np.float32)
-    embedding = TSNE(n_components=2, perplexity=job["perplexity"], init="pca",
-                     random_state=job["seeds"]["tsne"]).fit_transform(points)
+    embedding, perplexity = tsne_map(images.values.reshape(-1, images.sizes["pixel"]),
+                                     job["perplexity"], job["seeds"]["tsne"])
     return xr.Dataset(
         {"embedding": (("sampler", "tsne_sample", "component"),
                        embedding.reshape(images.sizes["sampler"], n, 2),
@@ -327,7 +335,7 @@ def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
         coords={"sampler": fig3["sampler"],
                 "component": ("component", [0, 1], {"long_name": "tSNE component"})},
         attrs={"title": "L18 Fig 3e: tSNE of consecutive samples, Gibbs and LIF+STP, seed 0",
-               "perplexity": job["perplexity"]},
+               "perplexity": perplexity},
     )
 
 
