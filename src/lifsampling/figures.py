@@ -533,11 +533,12 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
         xy = ds["projection"].values
         ax_star.plot(xy[:, 0], xy[:, 1], ".", ms=2, color="tab:blue", alpha=0.4)
         ax_star.plot(xy[:n_traj, 0], xy[:n_traj, 1], "-", color="tab:red", lw=0.8)
-        reach = np.abs(xy).max()
+        reach = 1.1 * np.abs(xy).max()
         for angle, digit in zip(STAR_ANGLES, ds["digit"].values, strict=True):
             ax_star.annotate(str(digit), (reach * np.sin(angle), reach * np.cos(angle)),
                              fontsize=12, ha="center", va="center", color="k")
-        ax_star.set(aspect="equal", xticks=[], yticks=[])
+        ax_star.set(aspect="equal", xticks=[], yticks=[], xlim=(-1.15 * reach, 1.15 * reach),
+                    ylim=(-1.15 * reach, 1.15 * reach))
         fractions = inference["digit_fraction"].sel(condition=condition).mean("seed").values
         ax_star.set_title(f"{panel}  {condition}: {inference.sizes['time']} states (seed 0); "
                           "closest digit " + ", ".join(
