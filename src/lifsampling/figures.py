@@ -524,7 +524,7 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
     ax_digits.axis("off")
     ax_digits.set_title(f"stored digits {inference['digit'].values.tolist()} (<z_k>_T); input "
                         f"pixels {inference.attrs['input_units']}", fontsize=9, loc="left")
-    step = float(inference["time"].diff("time")[0])
+    step = float(inference["sample_time"].diff("sample_time")[0])
     n_traj = round(inference.attrs["trajectory_ms"] / step)
     for panel, sub, condition in zip("CD", bottom.subfigures(1, 2), ("prior", "posterior"),
                                      strict=True):
@@ -540,7 +540,8 @@ def p16_fig5(model: xr.Dataset, inference: xr.Dataset) -> plt.Figure:
         ax_star.set(aspect="equal", xticks=[], yticks=[], xlim=(-1.15 * reach, 1.15 * reach),
                     ylim=(-1.15 * reach, 1.15 * reach))
         fractions = inference["digit_fraction"].sel(condition=condition).mean("seed").values
-        ax_star.set_title(f"{panel}  {condition}: {inference.sizes['time']} states (seed 0); "
+        n_states = inference.sizes["sample_time"]
+        ax_star.set_title(f"{panel}  {condition}: {n_states} states (seed 0); "
                           "closest digit " + ", ".join(
                               f"{d}: {f:.2f}" for d, f in zip(ds["digit"].values, fractions,
                                                                strict=True))

@@ -53,7 +53,7 @@ def test_posterior_input_is_the_translated_bias_shift(smoke_cfg):
            "input_units": [1, 2], "trajectory_ms": 50.0}
     ds = inference.sample(job, model, PATTERNS, CALIBRATION)
     assert ds["state"].shape == (2, 1, 2000, 6)
-    on = ds["state"].mean(["seed", "time"])
+    on = ds["state"].mean(["seed", "sample_time"])
     g_tot = job["neuron"]["cm"] / membrane.coba_free_membrane(job["neuron"],
                                                               job["noise"]).tau_eff
     y = job["input_current_nA"] / (g_tot * CALIBRATION.attrs["alpha_mV"])

@@ -152,7 +152,7 @@ def test_smoke_gridded_outputs(smoke_run):
         assert ((fig4["balance"] >= 0) & (fig4["balance"] <= 1)).all()
     fig5 = io.read_dataset(smoke_run / "results/sims/p16_fig5.nc",
                            ["state", "projection", "digit_fraction", "pattern"])
-    assert fig5["state"].dims == ("condition", "seed", "time", "unit")
+    assert fig5["state"].dims == ("condition", "seed", "sample_time", "unit")
     assert fig5.sizes["snapshot_time"] == 8  # every 25 ms within the 200 ms trajectory
 
 
