@@ -377,9 +377,16 @@ class LiveNetworks:
 
     def __init__(self, spec: NetworkSpec, n_copies: int, nest_cfg: Mapping[str, float],
                  seed: int, clamps: Sequence[Clamp] = ()) -> None:
+        setup_simulator(nest_cfg, seed)
+        try:
+            self._build(spec, n_copies, clamps)
+        except BaseException:
+            sim.end()  # the kernel is left clean for the next simulation of the process
+            raise
+
+    def _build(self, spec: NetworkSpec, n_copies: int, clamps: Sequence[Clamp]) -> None:
         import nest
 
-        setup_simulator(nest_cfg, seed)
         self.populations = [build_network(spec, clamps, all_pairs=True) for _ in range(n_copies)]
         self.recorders = [SpikeRecorder(p) for p in self.populations]
         self.synapses = []
