@@ -3,6 +3,7 @@ import ast
 import copy
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -100,3 +101,17 @@ def test_no_library_module_walks_the_config_tree(repo):
                     and node.slice.value in CONFIG_TABLES):
                 offenders.append(f"{Path(path).name}:{node.lineno} [{node.slice.value!r}]")
     assert offenders == []
+
+
+def test_p16_fig4_scales_rescale_one_bm(raw):
+    # P16 Fig 4: one draw of the Beta variates and of b, rescaled per weight scale
+    from lifsampling.experiments.large_network import large_bm
+
+    cfg = resolve_scale(validate_config(raw))
+    bms = {w: large_bm({**slices.p16_fig4_run(cfg, w, 0), "n_units": 20})
+           for w in slices.p16_fig4_scales(cfg)}
+    (W06, b06), (W24, b24) = bms["0.6"], bms["2.4"]
+    np.testing.assert_allclose(W24, 4 * W06, rtol=1e-12)
+    np.testing.assert_array_equal(b24, b06)
+    assert slices.p16_fig4_reference(cfg, "0.6")["seeds"]["bm"] == \
+        slices.p16_fig4_run(cfg, "2.4", 1)["seeds"]["bm"]

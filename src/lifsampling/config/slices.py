@@ -326,7 +326,7 @@ def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
 def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
     """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
     e = cfg["experiments"]["p16_fig4"]
-    seeds = {"bm": _seed(cfg, "p16_fig4", "bm", weight_scale),
+    seeds = {"bm": _seed(cfg, "p16_fig4", "bm"),  # one BM family for all scales
              "gibbs": _seed(cfg, "p16_fig4", "gibbs", weight_scale)}
     return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
                 gibbs_sweeps=e["gibbs_sweeps"], gibbs_chains=e["gibbs_chains"])
@@ -335,7 +335,7 @@ def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
 def p16_fig4_run(cfg: Mapping[str, Any], weight_scale: str, run: int) -> Slice:
     """P16 Fig 4: one NEST run of the K = 500 network (independent of the Gibbs reference)."""
     e = cfg["experiments"]["p16_fig4"]
-    seeds = {"bm": _seed(cfg, "p16_fig4", "bm", weight_scale),
+    seeds = {"bm": _seed(cfg, "p16_fig4", "bm"),
              "run": _seed(cfg, "p16_fig4", "run", weight_scale, run)}
     return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
                 **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),

@@ -28,7 +28,11 @@ RASTER_UNITS, RASTER_MS = 50, 2000.0  # raster panel: first 50 neurons, 2 s afte
 
 
 def large_bm(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """The K-unit BM of one weight scale, drawn from the job's `bm` seed."""
+    """The K-unit BM of one weight scale, drawn from the job's `bm` seed.
+
+    Every scale has the same `bm` seed, so the scales share one draw of the Beta variates
+    and of b: W(s) = s (B - 0.5), one BM family rescaled (P16 Fig 4), and the trend over s
+    carries no BM-to-BM variance."""
     return boltzmann.random_bm_separate_scales(job["n_units"], job["weight_scale"],
                                                job["bias_scale"],
                                                np.random.default_rng(job["seeds"]["bm"]))
