@@ -25,9 +25,9 @@ Re-derived details (the seed text is mangled, and a few factors were lost):
       ⟨T(b, a)⟩ = τ_syn √π ∫_{(a-µ)/(s√2)}^{(b-µ)/(s√2)} erfcx(-x) dx,
       erfcx(-x) = exp(x²) (1 + erf x)
 
-* Finite τ_eff (eqs. 60-61): the threshold of the first passage is shifted to
-  ϑ_eff = ϑ + |ζ(1/2)| √(τ_eff/τ_syn) s (Fourcaud & Brunel 2002, roles of the two time
-  constants swapped as P16 explains).
+* Two time constants (eqs. 59-61): the first passage runs on the larger of τ_syn and τ_eff,
+  τ, and the smaller, τ', shifts the threshold to ϑ_eff = ϑ + |ζ(1/2)| √(τ'/τ) s
+  (Fourcaud & Brunel 2002; P16: eq. 59 is symmetric in the two, so in the HCS, τ = τ_syn).
 
 Densities are propagated on a grid (`n_grid` points over µ ± 10 s); the recursion stops when
 the probability of a longer burst is below `tol`, or when the conditional density has
@@ -71,9 +71,15 @@ def mean_first_passage_time(b: float, a: np.ndarray, mu: float, std: float, tau:
     return tau * np.sqrt(np.pi) * np.array([integral(x0) for x0 in lower])
 
 
+def slow_and_fast_time_constants(neuron: HCSNeuron) -> tuple[float, float]:
+    """(τ, τ'): the larger and the smaller of τ_syn and τ_eff (P16 eqs. 59-60)."""
+    return max(neuron.tau_syn, neuron.tau_eff), min(neuron.tau_syn, neuron.tau_eff)
+
+
 def effective_threshold(neuron: HCSNeuron) -> float:
-    """P16 eq. 61: ϑ_eff = ϑ - ζ(1/2) √(τ_eff/τ_syn) s (first-order colored-noise correction)."""
-    return neuron.v_thresh - ZETA_HALF * np.sqrt(neuron.tau_eff / neuron.tau_syn) * neuron.std
+    """P16 eq. 61: ϑ_eff = ϑ - ζ(1/2) √(τ'/τ) s (first-order colored-noise correction)."""
+    slow, fast = slow_and_fast_time_constants(neuron)
+    return neuron.v_thresh - ZETA_HALF * np.sqrt(fast / slow) * neuron.std
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,8 @@ def burst_probabilities(mu: float, neuron: HCSNeuron, n_grid: int = 800, tol: fl
     above = ~below
     # column j: density of u_{k+1} given u_k = u[j] (P16 eq. 32), times du
     kernel = norm.pdf(u[:, None], mu + (u[None, :] - mu) * decay, spread) * du
-    mfpt = mean_first_passage_time(effective_threshold(neuron), u[below], mu, s, neuron.tau_syn)
+    mfpt = mean_first_passage_time(effective_threshold(neuron), u[below], mu, s,
+                                   slow_and_fast_time_constants(neuron)[0])
     with np.errstate(divide="ignore", invalid="ignore"):
         drift = np.where(above, neuron.tau_eff * np.log((u - neuron.v_reset) / (u - theta)), 0.0)
     drift[above & ~np.isfinite(drift)] = 0.0  # u = ϑ exactly: integrable log singularity
@@ -148,17 +155,29 @@ def p16_activation(mu: np.ndarray, neuron: HCSNeuron, **kwargs) -> np.ndarray:
                      for m in np.atleast_1d(mu)])
 
 
-def brunel_sergi_activation(mu: np.ndarray, neuron: HCSNeuron) -> np.ndarray:
-    """Colored-noise LIF rate (Brunel & Sergi 1998; Fourcaud & Brunel 2002) times τ_ref.
+def white_noise_std(neuron: HCSNeuron) -> float:
+    """Std of the membrane if each synaptic charge arrived at once (τ_syn → 0, same input).
 
-    Siegert formula with the membrane as the integrator (time constant τ_eff) and threshold and
-    reset shifted by |ζ(1/2)| √(τ_syn/τ_eff) s: valid for τ_syn ≪ τ_eff, not in the HCS.
+    Synaptic filtering lowers the membrane variance by τ_eff / (τ_eff + τ_syn)
+    (`membrane.psp_square_integral`); [16] states its σ for the unfiltered input.
     """
-    shift = -ZETA_HALF * np.sqrt(neuron.tau_syn / neuron.tau_eff) * neuron.std
+    return neuron.std * np.sqrt((neuron.tau_eff + neuron.tau_syn) / neuron.tau_eff)
+
+
+def brunel_sergi_activation(mu: np.ndarray, neuron: HCSNeuron) -> np.ndarray:
+    """P16's [16]: colored-noise LIF rate (Brunel & Sergi 1998; Fourcaud & Brunel 2002) × τ_ref.
+
+    Siegert formula (eq. 60) with the membrane as the integrator (τ_eff), the white-noise
+    std s_w of the same input (`white_noise_std`), and threshold and reset both shifted by
+    |ζ(1/2)| √(τ_syn/τ_eff) s_w, first order in √(τ_syn/τ_eff): valid for τ_syn ≪ τ_eff,
+    not in the HCS. For τ_syn → 0 it is the white-noise Siegert rate.
+    """
+    s_w = white_noise_std(neuron)
+    shift = -ZETA_HALF * np.sqrt(neuron.tau_syn / neuron.tau_eff) * s_w
     out = []
     for m in np.atleast_1d(mu):
         t = mean_first_passage_time(neuron.v_thresh + shift, neuron.v_reset + shift, m,
-                                    neuron.std, neuron.tau_eff)[0]
+                                    s_w, neuron.tau_eff)[0]
         out.append(neuron.tau_ref / (neuron.tau_ref + t))
     return np.array(out)
 

@@ -2,11 +2,16 @@
 
 Each experiment module (`lifsampling.experiments`) defines the claims it can judge and judges
 them from its datasets; `lifsampling.experiments.evaluate_claims` gathers them. Every claim is
-one row: id, paper, figure, statement, paper value, reproduced value, test,
-verdict, scale. Verdicts: ``pass`` / ``fail`` where the claim is decided at the current scale,
-``not decided at this scale`` where the run is too short or small to decide it (the measured
-value is still shown), ``not run`` where the experiment does not exist yet. A claim whose test
-fails is reported as ``fail`` with the measured value.
+one row: id, table, paper, figure, statement, paper value, reproduced value, mean, 95 %
+interval and n (claims over seeds or runs), test, verdict, scale.
+
+Verdicts: ``pass`` / ``fail`` where the claim is decided at the current scale, ``not decided at
+this scale`` where the run is too short or small to decide it (the measured value is still
+shown), ``not run`` where the experiment does not exist yet. A claim over seeds passes only
+when its whole 95 % interval lies on the right side of the threshold, fails when it lies wholly
+on the wrong side, and is not decided otherwise (`Claim.judge_interval`). Checks of this
+study's own machinery, which are not claims of the papers, go into a table of their own
+(``table = "consistency check"``).
 """
 
 from __future__ import annotations
@@ -19,10 +24,48 @@ from typing import Any
 
 import numpy as np
 
-FIELDS = ("id", "paper", "figure", "statement", "paper_value", "reproduced_value", "test",
-          "verdict", "scale")
+FIELDS = ("id", "table", "paper", "figure", "statement", "paper_value", "reproduced_value",
+          "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "scale")
 NOT_RUN = "not run"
 UNDECIDED = "not decided at this scale"
+# claims of the papers, and checks of this study's own machinery (not claims of the papers)
+CLAIM, CHECK = "claim", "consistency check"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Mean of n values with its 95 % confidence interval (Student's t)."""
+
+    mean: float
+    low: float
+    high: float
+    n: int
+
+    def text(self, fmt: str = ".3g") -> str:
+        return f"{self.mean:{fmt}} [{self.low:{fmt}}, {self.high:{fmt}}] (n = {self.n})"
+
+    def side(self, threshold: float, wanted: str) -> str:
+        """'pass' if the whole interval is on the `wanted` side ('below'/'above') of the
+        threshold, 'fail' if it is wholly on the other side, else undecided."""
+        if wanted not in ("below", "above"):
+            raise ValueError(f"side must be 'below' or 'above', not {wanted!r}")
+        below, above = self.high < threshold, self.low > threshold
+        if below or above:
+            return "pass" if (below if wanted == "below" else above) else "fail"
+        return UNDECIDED
+
+
+def interval(values: Any, confidence: float = 0.95) -> Interval:
+    """Mean and t-interval of the mean of per-seed (per-run) values; NaN bounds for n < 2."""
+    from scipy import stats
+
+    v = np.asarray(values, float).ravel()
+    v = v[np.isfinite(v)]
+    mean = float(v.mean()) if v.size else float("nan")
+    if v.size < 2:
+        return Interval(mean, float("nan"), float("nan"), int(v.size))
+    half = stats.t.ppf((1 + confidence) / 2, v.size - 1) * v.std(ddof=1) / np.sqrt(v.size)
+    return Interval(mean, float(mean - half), float(mean + half), int(v.size))
 
 
 def over_seeds(values: Any, fmt: str = ".1f") -> str:
@@ -54,9 +97,14 @@ class Claim:
     test: str
     bound: Any = None
     decided_at: tuple[str, ...] = ("paper",)
+    table: str = CLAIM
     reproduced_value: str = ""
     verdict: str = NOT_RUN
     scale: str = ""
+    mean: float | str = ""
+    ci95_low: float | str = ""
+    ci95_high: float | str = ""
+    n: int | str = ""
 
     @property
     def test_text(self) -> str:
@@ -70,25 +118,60 @@ class Claim:
             self.verdict = UNDECIDED
         return self
 
+    def judge_interval(self, value: str, iv: Interval, threshold: float, wanted: str,
+                       scale: str) -> Claim:
+        """Verdict from a seed statistic: pass only with the whole 95 % interval on the
+        `wanted` side of the threshold, fail with it wholly on the other, else undecided."""
+        return self.judge_intervals(value, {"": iv}, threshold, wanted, scale)
+
+    def judge_intervals(self, value: str, intervals: Mapping[str, Interval], threshold: float,
+                        wanted: str, scale: str) -> Claim:
+        """As `judge_interval` for a claim over several conditions (all must pass, one
+        failing fails); the columns record the condition nearest to the threshold."""
+        sides = [iv.side(threshold, wanted) for iv in intervals.values()]
+        nearest = min(intervals.values(), key=lambda iv: abs(iv.mean - threshold))
+        self.mean, self.ci95_low, self.ci95_high, self.n = (nearest.mean, nearest.low,
+                                                            nearest.high, nearest.n)
+        self.reproduced_value, self.scale = value, scale
+        if scale not in self.decided_at:
+            self.verdict = UNDECIDED
+        elif "fail" in sides:
+            self.verdict = "fail"
+        elif all(side == "pass" for side in sides):
+            self.verdict = "pass"
+        else:
+            self.verdict = UNDECIDED
+        return self
+
     def row(self) -> dict[str, str]:
         d = {**asdict(self), "test": self.test_text}
+        for k in ("mean", "ci95_low", "ci95_high"):
+            d[k] = f"{d[k]:.4g}" if isinstance(d[k], float) else d[k]
         return {k: str(d[k]) for k in FIELDS}
 
 
 def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str) -> None:
-    """results/claims.csv and a readable results/claims.md."""
+    """results/claims.csv (one row per claim or check) and a readable results/claims.md with
+    the papers' claims and the consistency checks in two tables."""
     rows = [c.row() for c in claims]
     with open(csv_path, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=FIELDS)
         writer.writeheader()
         writer.writerows(rows)
-    lines = ["| claim | paper | fig | statement | paper | reproduced | test | verdict |",
-             "|---|---|---|---|---|---|---|---|"]
-    lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in FIELDS[:-1]) + " |"
-              for r in rows]
-    summary = ", ".join(f"{n} {v}" for v, n in summarize(claims).items())
+    shown = ("id", "paper", "figure", "statement", "paper_value", "reproduced_value", "test",
+             "verdict")
+    parts = []
+    for table, title in ((CLAIM, "Claims of the papers"), (CHECK, "Consistency checks "
+                                                                   "(not claims of the papers)")):
+        lines = [f"## {title}", "", "| claim | paper | fig | statement | paper | reproduced | "
+                 "test | verdict |", "|---|---|---|---|---|---|---|---|"]
+        lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in shown) + " |"
+                  for r in rows if r["table"] == table]
+        parts.append("\n".join(lines))
+    summary = ", ".join(f"{n} {v}" for v, n in summarize(
+        [c for c in claims if c.table == CLAIM]).items())
     Path(md_path).write_text(f"Claims at scale `{claims[0].scale or 'n/a'}`: {summary}.\n\n"
-                             + "\n".join(lines) + "\n")
+                             + "\n\n".join(parts) + "\n")
 
 
 def summarize(claims: list[Claim]) -> Mapping[str, int]:
@@ -99,13 +182,18 @@ README_START, README_END = "<!-- claims:start -->", "<!-- claims:end -->"
 
 
 def readme_table(rows: list[dict[str, str]]) -> str:
-    """Short claims table for the README: claim, paper figure, reproduced value, verdict."""
+    """Short claims table for the README (claim, paper figure, reproduced value, verdict),
+    then the consistency checks."""
     scale = rows[0]["scale"] if rows else "n/a"
-    lines = [f"Claims at `{scale}` scale (regenerated by `snakemake readme_claims`):", "",
-             "| claim | paper, fig | reproduced | verdict |", "|---|---|---|---|"]
-    lines += [f"| {r['id']} | {r['paper']} {r['figure']} | "
-              f"{r['reproduced_value'].replace('|', '/') or '—'} | {r['verdict']} |" for r in rows]
-    return "\n".join(lines) + "\n"
+    out = [f"Claims at `{scale}` scale (regenerated by `snakemake readme_claims`):", ""]
+    for table, title in ((CLAIM, None), (CHECK, "Consistency checks (not claims of the papers):")):
+        if title:
+            out += ["", title, ""]
+        out += ["| claim | paper, fig | reproduced | verdict |", "|---|---|---|---|"]
+        out += [f"| {r['id']} | {r['paper']} {r['figure']} | "
+                f"{r['reproduced_value'].replace('|', '/') or '—'} | {r['verdict']} |"
+                for r in rows if r.get("table", CLAIM) == table]
+    return "\n".join(out) + "\n"
 
 
 def replace_readme_section(readme: str, table: str) -> str:

@@ -107,15 +107,75 @@ def test_tables_round_trip(tmp_path):
     optimum = next(r for r in rows if r["id"] == "l18_fig2b_optimum")
     assert optimum["verdict"] == "pass" and optimum["test"] == "10 <= tau_rec <= 22 ms"
     md = (tmp_path / "c.md").read_text()
-    assert md.count("\n| ") == len(rows) + 1
+    assert md.count("\n| ") == len(rows) + 2  # one header per table (claims, checks)
     assert "1 pass" in md
 
 
 def test_readme_section_is_replaced_between_markers():
     rows = [c.row() for c in experiments.claim_registry().values()]
     table = claims.readme_table(rows)
-    readme = f"intro\n{claims.README_START}\nold\n{claims.README_END}\nrest\n"
+    readme = f"intro\n{claims.README_START}\nstale table\n{claims.README_END}\nrest\n"
     new = claims.replace_readme_section(readme, table)
     assert new.startswith("intro\n") and new.endswith(f"{claims.README_END}\nrest\n")
-    assert "old" not in new and table in new
+    assert "stale table" not in new and table in new
     assert claims.replace_readme_section(new, table) == new  # idempotent
+
+
+def test_interval_is_the_student_t_interval_of_the_mean():
+    iv = claims.interval([1.0, 2.0, 3.0])
+    half = 4.302653 / np.sqrt(3)  # t(0.975, 2 dof) * sd 1 / sqrt(3)
+    assert (iv.mean, iv.n) == (2.0, 3)
+    assert (iv.low, iv.high) == pytest.approx((2 - half, 2 + half), rel=1e-6)
+    single = claims.interval([5.0])
+    assert single.mean == 5.0 and np.isnan(single.low) and single.n == 1
+
+
+@pytest.mark.parametrize(("values", "threshold", "wanted", "verdict"), [
+    ([1.0, 1.1, 0.9], 2.0, "below", "pass"),
+    ([1.0, 1.1, 0.9], 2.0, "above", "fail"),
+    ([1.0, 3.0, 2.0], 2.0, "below", claims.UNDECIDED),  # the interval straddles the threshold
+    ([5.0], 2.0, "below", claims.UNDECIDED),            # no interval from one value
+])
+def test_a_seed_claim_passes_only_with_its_whole_interval_on_the_right_side(
+        values, threshold, wanted, verdict):
+    c = claims.Claim("x", "P16", "1", "s", "v", "t", decided_at=("quick",))
+    c.judge_interval("v", claims.interval(values), threshold, wanted, "quick")
+    assert c.verdict == verdict
+    assert c.row()["n"] == str(len(values))
+    assert c.judge_interval("v", claims.interval(values), threshold, wanted,
+                            "smoke").verdict == claims.UNDECIDED
+
+
+def test_a_claim_over_conditions_fails_if_one_fails():
+    c = claims.Claim("x", "P16", "1", "s", "v", "t", decided_at=("quick",))
+    ivs = {"a": claims.interval([1.0, 1.1, 0.9]), "b": claims.interval([3.0, 3.1, 2.9])}
+    assert c.judge_intervals("v", ivs, 2.0, "below", "quick").verdict == "fail"
+    ivs["b"] = claims.interval([1.0, 3.0, 2.0])
+    assert c.judge_intervals("v", ivs, 2.0, "below", "quick").verdict == claims.UNDECIDED
+
+
+def _fig6_fig7(rms_p16: float, dkl_variant: float) -> dict[str, xr.Dataset]:
+    sets = ["p16_coba", "p16_short_tau_syn", "p16_short_tau_ref"]
+    fig6 = xr.Dataset({"rms_p16": ("parameter_set", [0.01, rms_p16, 0.02]),
+                       "rms_brunel_sergi": ("parameter_set", [0.6, 0.03, 0.6]),
+                       "rms_quasistatic": ("parameter_set", [0.1, 0.2, 0.04])},
+                      coords={"parameter_set": sets})
+    rng = np.random.default_rng(1)
+    final = np.stack([0.05 + 0.005 * rng.standard_normal(8),
+                      dkl_variant + 0.005 * rng.standard_normal(8)])
+    fig7 = xr.Dataset({"dkl_final": (("parameter_set", "bm"), final)},
+                      coords={"parameter_set": ["p16_coba", "p16_long_tau_ref"]})
+    return {"p16_fig6": fig6, "p16_fig7": fig7}
+
+
+@pytest.mark.parametrize(("rms", "dkl", "holds", "accurate"),
+                         [(0.03, 0.04, "pass", "pass"), (0.08, 0.2, "fail", "fail")])
+def test_parameter_set_claims(rms, dkl, holds, accurate):
+    from lifsampling.experiments import parameter_sets
+
+    reg = experiments.claim_registry()
+    parameter_sets.judge_claims(reg, _fig6_fig7(rms, dkl), "quick")
+    assert reg["p16_fig6_theory_holds"].verdict == holds
+    assert reg["p16_fig6_short_tau_syn"].verdict == "pass"  # 0.03 < 0.05 and < 0.6 (HCS)
+    assert reg["p16_fig6_short_tau_ref"].verdict == "pass"
+    assert reg["p16_fig7_accurate"].verdict == accurate

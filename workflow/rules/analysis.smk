@@ -18,6 +18,24 @@ rule activation_predictions:
         "../scripts/activation_predictions.py"
 
 
+rule p16_fig6_predictions:
+    """P16 Fig 6 (App. XI): P16 theory, [16] and [17] against NEST for every parameter set."""
+    input:
+        **{s: calibration_file(s) for s in EXPERIMENTS["p16_fig6"]["calibration_sets"]},
+    output:
+        "results/analysis/p16_fig6.nc",
+    params:
+        job=slices.p16_fig6(CFG),
+    log:
+        f"{LOGS}/analysis/p16_fig6.log",
+    benchmark:
+        f"{BENCH}/analysis/p16_fig6.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig6_predictions.py"
+
+
 rule mnist_tsne:
     """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
     input:
@@ -54,6 +72,8 @@ CLAIM_INPUTS = {
     "l18_fig4_imbalanced": "results/sims/l18_fig4_imbalanced.nc",
     "l18_fig4_completion": "results/sims/l18_fig4_completion.nc",
     "p16_fig5": "results/sims/p16_fig5.nc",
+    "p16_fig6": "results/analysis/p16_fig6.nc",
+    "p16_fig7": "results/sims/p16_fig7.nc",
 }
 
 if set(CLAIM_INPUTS) != set(claim_inputs()):

@@ -165,3 +165,37 @@ rule p16_fig5:
         CONDA_ENV
     script:
         "../scripts/figure.py"
+
+
+rule p16_fig6:
+    input:
+        predictions="results/analysis/p16_fig6.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig6.pdf",
+        png=report(f"{FIGDIR}/p16_fig6.png", caption="../report/p16_fig6.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig6.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig6.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"
+
+
+rule p16_fig7:
+    input:
+        sampling="results/sims/p16_fig7.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig7.pdf",
+        png=report(f"{FIGDIR}/p16_fig7.png", caption="../report/p16_fig7.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig7.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig7.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

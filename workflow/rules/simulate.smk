@@ -461,3 +461,43 @@ rule p16_fig5_sampling:
         CONDA_ENV
     script:
         "../scripts/p16_fig5_sampling.py"
+
+
+rule p16_fig7_set:
+    """P16 Fig 7 (App. XII): K = 5 networks of one parameter set on the shared random BMs."""
+    input:
+        lambda wc: calibration_file(wc.cal_set),
+    output:
+        "results/sims/p16_fig7/{cal_set}.nc",
+    wildcard_constraints:
+        cal_set="|".join(EXPERIMENTS["p16_fig7"]["calibration_sets"]),
+    params:
+        job=lambda wc: slices.p16_fig7_set(CFG, wc.cal_set),
+    log:
+        f"{LOGS}/sims/p16_fig7/{{cal_set}}.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig7/{{cal_set}}.tsv"
+    resources:
+        runtime=lambda wc: 60 if SCALE == "paper" else 15,
+        mem_mb=2000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig7_set.py"
+
+
+rule p16_fig7_aggregate:
+    input:
+        **{s: f"results/sims/p16_fig7/{s}.nc" for s in EXPERIMENTS["p16_fig7"]["calibration_sets"]},
+    output:
+        "results/sims/p16_fig7.nc",
+    params:
+        job=slices.p16_fig7(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig7_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig7_aggregate.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig7_aggregate.py"

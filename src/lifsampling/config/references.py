@@ -49,6 +49,18 @@ def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
                           f"{model} neuron 'neurons.{neuron_name}' (used by '{key}')")
 
 
+def _check_coba_calibration_set(config: Mapping, key: str, name: str) -> None:
+    """P16's activation theory (Fig 2, 6) and networks (Fig 7) need a calibrated COBA set."""
+    cal_sets = config["calibration"]["sets"]
+    if name not in cal_sets:
+        raise ConfigError(f"config key '{key}': {name!r} is not a key of 'calibration.sets' "
+                          f"({sorted(cal_sets)})")
+    model = config["neurons"][cal_sets[name]["neuron"]]["model"]
+    if model != "IF_cond_exp":
+        raise ConfigError(f"config key '{key}': P16's activation theory needs a COBA neuron, "
+                          f"{name!r} has {model}")
+
+
 def is_per_scale(value: Any) -> bool:
     """A value written as {smoke: a, quick: b, paper: c}."""
     return isinstance(value, Mapping) and set(value) == set(SCALES)
@@ -107,15 +119,13 @@ def check_references(config: Mapping[str, Any]) -> None:
                     raise ConfigError(f"config key '{key}.bm_ms': must be > 0 at scale "
                                       f"{scale}, where n_bms = {n_bms[scale]}")
 
-    fig2 = experiments["p16_fig2"]
-    if fig2["calibration"] not in cal_sets:
-        raise ConfigError(f"config key 'experiments.p16_fig2.calibration': "
-                          f"{fig2['calibration']!r} is not a key of 'calibration.sets' "
-                          f"({sorted(cal_sets)})")
-    neuron = config["neurons"][cal_sets[fig2["calibration"]]["neuron"]]
-    if neuron["model"] != "IF_cond_exp":
-        raise ConfigError("config key 'experiments.p16_fig2.calibration': P16 Fig 2 needs "
-                          f"a COBA neuron, {fig2['calibration']!r} has {neuron['model']}")
+    coba_sets = [("experiments.p16_fig2.calibration", experiments["p16_fig2"]["calibration"])]
+    for fig in ("p16_fig6", "p16_fig7"):
+        coba_sets += [(f"experiments.{fig}.calibration_sets.{i}", name)
+                      for i, name in enumerate(experiments[fig]["calibration_sets"])]
+    for key, name in coba_sets:
+        _check_coba_calibration_set(config, key, name)
+    _refer(config, "experiments.p16_fig7.stp", experiments["p16_fig7"]["stp"], "stp")
 
     fig1 = experiments["l18_fig1"]
     _refer(config, "experiments.l18_fig1.neuron", fig1["neuron"], "neurons")

@@ -393,6 +393,28 @@ def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, set=e["calibration"], **_cell(cfg, e["calibration"]))
 
 
+def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
+    """P16 Fig 6: neuron and noise of every set the theories are evaluated for."""
+    sets = list(cfg["experiments"]["p16_fig6"]["calibration_sets"])
+    return _job(cfg, calibration_sets=sets, cells={s: _cell(cfg, s) for s in sets})
+
+
+def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
+    """P16 Fig 7: the K-unit networks of one set; the BM seeds are the same in every set."""
+    e = cfg["experiments"]["p16_fig7"]
+    seeds = {"bms": [_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])],
+             "background": _seed(cfg, "p16_fig7", "background", calibration_set)}
+    return _job(cfg, seeds, set=calibration_set, **_cell(cfg, calibration_set),
+                stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
+                weight_scale=e["weight_scale"], duration_ms=e["duration_ms"],
+                burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
+                nest=dict(cfg["nest"]))
+
+
+def p16_fig7(cfg: Mapping[str, Any]) -> Slice:
+    return _job(cfg, calibration_sets=list(cfg["experiments"]["p16_fig7"]["calibration_sets"]))
+
+
 def claims(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg)
 
@@ -409,7 +431,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
            "l18_fig1": l18_fig1(cfg), "free_membranes": free_membranes(cfg),
            "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
            "p16_fig2_trace": p16_fig2_trace(cfg), "p16_fig5_training": p16_fig5_training(cfg),
-           "p16_fig5_sampling": p16_fig5_sampling(cfg),
+           "p16_fig5_sampling": p16_fig5_sampling(cfg), "p16_fig6": p16_fig6(cfg),
+           "p16_fig7": p16_fig7(cfg),
            "activation_predictions": activation_predictions(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in ("easy", "hard")}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in ("imbalanced", "completion")}
@@ -436,4 +459,6 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out[f"fig4_aggregate:{model}"] = fig4_aggregate(cfg, model)
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
     out |= {f"p16_fig4_run:{w}": p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)}
+    out |= {f"p16_fig7_set:{s}": p16_fig7_set(cfg, s)
+            for s in exps["p16_fig7"]["calibration_sets"]}
     return out

@@ -17,6 +17,7 @@ these modules only assemble it, with dimensions, units and long names.
 `generative`        Gibbs, AST and LIF+STP samplers of trained RBMs
 `imbalanced`        L18 Fig 4: imbalanced data and pattern completion
 `inference`         P16 Fig 5: the inference demo on 12x12 digits
+`parameter_sets`    P16 Fig 6-7: activation and sampling beyond the default set
 ==================  ===========================================================
 """
 
@@ -35,13 +36,14 @@ from . import (
     inference,
     large_network,
     mnist,
+    parameter_sets,
     sampling,
     stp_grid,
     stp_probe,
 )
 
 FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, imbalanced,
-            inference)
+            inference, parameter_sets)
 
 
 def claim_registry() -> dict[str, Claim]:
