@@ -44,11 +44,17 @@ class Interval:
     def text(self, fmt: str = ".3g") -> str:
         return f"{self.mean:{fmt}} [{self.low:{fmt}}, {self.high:{fmt}}] (n = {self.n})"
 
-    def side(self, threshold: float, wanted: str) -> str:
-        """'pass' if the whole interval is on the `wanted` side ('below'/'above') of the
-        threshold, 'fail' if it is wholly on the other side, else undecided."""
+    def side(self, threshold: Any, wanted: str) -> str:
+        """'pass' if the whole interval is on the `wanted` side ('below' / 'above' a number,
+        'within' a (low, high) range) of the threshold, 'fail' if it is wholly on the other
+        side (wholly outside the range), else undecided."""
+        if wanted == "within":
+            lo, hi = threshold
+            if self.low > lo and self.high < hi:
+                return "pass"
+            return "fail" if self.high < lo or self.low > hi else UNDECIDED
         if wanted not in ("below", "above"):
-            raise ValueError(f"side must be 'below' or 'above', not {wanted!r}")
+            raise ValueError(f"side must be 'below', 'above' or 'within', not {wanted!r}")
         below, above = self.high < threshold, self.low > threshold
         if below or above:
             return "pass" if (below if wanted == "below" else above) else "fail"
@@ -118,18 +124,21 @@ class Claim:
             self.verdict = UNDECIDED
         return self
 
-    def judge_interval(self, value: str, iv: Interval, threshold: float, wanted: str,
+    def judge_interval(self, value: str, iv: Interval, threshold: Any, wanted: str,
                        scale: str) -> Claim:
         """Verdict from a seed statistic: pass only with the whole 95 % interval on the
         `wanted` side of the threshold, fail with it wholly on the other, else undecided."""
         return self.judge_intervals(value, {"": iv}, threshold, wanted, scale)
 
-    def judge_intervals(self, value: str, intervals: Mapping[str, Interval], threshold: float,
-                        wanted: str, scale: str) -> Claim:
+    def judge_intervals(self, value: str, intervals: Mapping[Any, Interval], threshold: Any,
+                        wanted: str | Mapping[Any, str], scale: str) -> Claim:
         """As `judge_interval` for a claim over several conditions (all must pass, one
-        failing fails); the columns record the condition nearest to the threshold."""
-        sides = [iv.side(threshold, wanted) for iv in intervals.values()]
-        nearest = min(intervals.values(), key=lambda iv: abs(iv.mean - threshold))
+        failing fails; `wanted` may differ per condition); the columns record the condition
+        nearest to the threshold."""
+        sides = [iv.side(threshold, wanted if isinstance(wanted, str) else wanted[k])
+                 for k, iv in intervals.items()]
+        edges = np.atleast_1d(np.asarray(threshold, float))
+        nearest = min(intervals.values(), key=lambda iv: np.min(np.abs(iv.mean - edges)))
         self.mean, self.ci95_low, self.ci95_high, self.n = (nearest.mean, nearest.low,
                                                             nearest.high, nearest.n)
         self.reproduced_value, self.scale = value, scale

@@ -29,9 +29,9 @@ def test_registry_holds_every_study_claim_once():
 
 def test_test_text_is_written_from_the_bound():
     c = replace(experiments.claim_registry()["l18_fig2b_optimum"])
-    assert c.test_text == "10 <= tau_rec <= 22 ms"
+    assert c.test_text.startswith("10 < tau_rec <= 22 ms")
     c.bound = (12.0, 18.0)
-    assert c.row()["test"] == "12 <= tau_rec <= 18 ms"
+    assert c.row()["test"].startswith("12 < tau_rec <= 18 ms")
     for claim in experiments.claim_registry().values():
         assert "{" not in claim.test_text, claim.id
 
@@ -45,17 +45,19 @@ def test_verdicts_depend_on_scale():
 
 
 def _grid(best_tau_rec: float, static: float) -> xr.Dataset:
-    tau_rec = np.array([5.0, 15.0, 40.0])
-    dkl = np.full((2, 1, 2, 3), 0.2)  # (seed, tau_fac, U0, tau_rec)
-    dkl[:, 0, 1, list(tau_rec).index(best_tau_rec)] = 0.05
+    tau_rec = np.array([5.0, 10.0, 15.0, 40.0])
+    dkl = np.full((3, 1, 2, 4), 0.2)  # (seed, tau_fac, U0, tau_rec)
+    dkl[:, 0, 1, list(tau_rec).index(best_tau_rec)] = [0.05, 0.06, 0.055]
     return xr.Dataset({"dkl": (("seed", "tau_fac", "U0", "tau_rec"), dkl),
-                       "dkl_static": (("seed",), [static, static])},
+                       "dkl_static": (("seed",), [static, static * 1.1, static * 0.9])},
                       coords={"tau_rec": tau_rec, "U0": [0.3, 1.0], "tau_fac": [0.0],
-                              "seed": [0, 1]})
+                              "seed": [0, 1, 2]})
 
 
 @pytest.mark.parametrize(("best", "static", "optimum", "not_optimal"),
-                         [(15.0, 0.2, "pass", "pass"), (40.0, 0.06, "fail", "fail")])
+                         [(15.0, 0.2, "pass", "pass"),
+                          (10.0, 0.2, "fail", "pass"),   # at tau_syn, not above it
+                          (40.0, 0.04, "fail", "fail")])
 def test_stp_grid_claims_from_a_known_grid(best, static, optimum, not_optimal):
     reg = experiments.claim_registry()
     stp_grid.judge_claims(reg, {"l18_fig2_grid": _grid(best, static)}, "quick")
@@ -64,20 +66,37 @@ def test_stp_grid_claims_from_a_known_grid(best, static, optimum, not_optimal):
     assert reg["l18_fig2b_static_not_optimal"].verdict == not_optimal
 
 
-def test_activation_claims_use_their_bounds():
-    def cal(alpha, u0, dev):
-        return xr.Dataset(attrs={"alpha_mV": alpha, "u0_mV": u0, "max_logistic_deviation": dev})
+def _calibration(alpha: float, u0: float, deviation: float, std: float = 0.02,
+                 n_runs: int = 5) -> xr.Dataset:
+    """A sweep whose runs scatter around a logistic (u0, alpha), the mean shifted by
+    `deviation` at the midpoint."""
+    from lifsampling.calibration import logistic
 
+    u = np.linspace(u0 - 8, u0 + 8, 17)
+    fit = logistic(u, u0, alpha)
+    mean = fit + deviation * (np.abs(u - u0) < 0.5)
+    offsets = std * np.linspace(-1.5, 1.5, n_runs)
+    p_on = mean[:, None] + offsets[None, :] * fit[:, None] * (1 - fit[:, None]) * 4
+    return xr.Dataset({"p_on": (("u_target", "run"), p_on), "p_mean": ("u_target", mean),
+                       "p_std": ("u_target", p_on.std(axis=1, ddof=1)),
+                       "p_logistic": ("u_target", fit), "u_free": ("u_target", u)},
+                      attrs={"alpha_mV": alpha, "u0_mV": u0, "duration_ms": 1000.0,
+                             "max_logistic_deviation": deviation})
+
+
+def test_activation_claims_use_their_bounds():
     theory = xr.Dataset(attrs={"rms_p16": 0.01, "rms_brunel_sergi": 0.5, "rms_quasistatic": 0.1})
     reg = experiments.claim_registry()
-    activation.judge_claims(reg, {"l18_coba_calibration": cal(2.0, -52.0, 0.02),
-                                  "l18_cuba_calibration": cal(2.3, -52.1, 0.02),
-                                  "p16_calibration": cal(2.0, -55.4, 0.031),
+    activation.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
+                                  "l18_cuba_calibration": _calibration(2.3, -52.1, 0.0),
+                                  "p16_calibration": _calibration(2.0, -54.9, 0.2),
                                   "p16_fig2_theory": theory}, "quick")
     assert reg["l18_fig5a_logistic"].verdict == "pass"
     assert reg["l18_fig5e_cuba_equivalent"].verdict == "fail"  # alpha 15 % off > 10 %
-    assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.031 > 0.03
-    assert reg["p16_u0_minus55"].verdict == "pass"  # 0.4 mV <= 0.5 mV
+    assert reg["l18_fig5e_cuba_equivalent"].table == claims.CHECK
+    assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.2 off at the midpoint: >> 1.96 std
+    assert reg["p16_u0_minus55"].verdict == "pass"  # the bump moves every fit to about -55.2
+    assert reg["p16_u0_minus55"].row()["n"] == "5"
     assert reg["p16_theory_better"].verdict == "pass"
 
 
@@ -105,7 +124,7 @@ def test_tables_round_trip(tmp_path):
     rows = list(csv.DictReader(open(tmp_path / "c.csv")))
     assert [r["id"] for r in rows] == [c.id for c in rows_in]
     optimum = next(r for r in rows if r["id"] == "l18_fig2b_optimum")
-    assert optimum["verdict"] == "pass" and optimum["test"] == "10 <= tau_rec <= 22 ms"
+    assert optimum["verdict"] == "pass" and optimum["test"].startswith("10 < tau_rec <= 22")
     md = (tmp_path / "c.md").read_text()
     assert md.count("\n| ") == len(rows) + 2  # one header per table (claims, checks)
     assert "1 pass" in md
@@ -179,3 +198,10 @@ def test_parameter_set_claims(rms, dkl, holds, accurate):
     assert reg["p16_fig6_short_tau_syn"].verdict == "pass"  # 0.03 < 0.05 and < 0.6 (HCS)
     assert reg["p16_fig6_short_tau_ref"].verdict == "pass"
     assert reg["p16_fig7_accurate"].verdict == accurate
+
+
+def test_within_a_range():
+    inside, outside = claims.interval([1.0, 1.1, 0.9]), claims.interval([3.0, 3.1, 2.9])
+    assert inside.side((0.5, 1.5), "within") == "pass"
+    assert outside.side((0.5, 1.5), "within") == "fail"
+    assert claims.interval([1.0, 2.0, 1.5]).side((0.5, 1.5), "within") == claims.UNDECIDED

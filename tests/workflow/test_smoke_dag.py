@@ -11,7 +11,7 @@ from lifsampling import io
 
 pytestmark = pytest.mark.workflow
 
-FIGURES = [f"p16_fig{i}" for i in range(2, 6)] + [f"l18_fig{i}" for i in range(1, 6)]
+FIGURES = [f"p16_fig{i}" for i in range(2, 8)] + [f"l18_fig{i}" for i in range(1, 6)]
 
 
 def snakemake(repo, workdir, *args, check=True):
@@ -234,6 +234,10 @@ EDITS = {
                               "      n_neighbours: 15\n",
                               {"fig4_sampling": 1, "fig4_aggregate": 1, "l18_fig4": 1,
                                "claims": 1, "all": 1}),
+    "p16_wide_reset": ("neurons:\n  p16_wide_reset:\n    v_reset: -58.0\n",
+                       {"calibrate": 1, "calibration_grid": 1, "p16_fig6_predictions": 1,
+                        "p16_fig6": 1, "p16_fig7_set": 1, "p16_fig7_aggregate": 1,
+                        "p16_fig7": 1, "claims": 1, "all": 1}),
     "bars_easy_eta": ("training:\n  models:\n    bars_easy:\n      eta: {a: 11.0, b: 2000.0}\n",
                       {"train": 1, "bars_sampling": 1, "bars_mixing": 1, "l18_fig2": 1,
                        "claims": 1, "all": 1}),

@@ -22,7 +22,7 @@ import xarray as xr
 from tqdm import tqdm
 
 from .. import moment_learning as ml
-from ..claims import Claim, over_seeds
+from ..claims import Claim, interval, over_seeds
 from ..network import Clamp, NetworkSpec, STPSet, bm_network
 from ..star_plot import snapshot_means, star_basis, star_projection
 from ..states import sample_states
@@ -31,11 +31,11 @@ CONDITIONS = ("prior", "posterior")
 
 CLAIMS = (
     Claim("p16_fig5_prior", "P16", "5C", "prior visits 0, 3, 4 about equally", "equal",
-          "each digit's fraction of states within 1/3 +- {bound}, mean over seeds", 0.1,
-          ("quick", "paper")),
+          "95 % interval over seeds of each digit's fraction of states within 1/3 +- {bound} "
+          "(bound not in P16)", 0.1, ("quick", "paper")),
     Claim("p16_fig5_posterior", "P16", "5D", "posterior suppresses 0, keeps 3 and 4",
-          "0 suppressed", "p(0) < {bound[0]}, p(3), p(4) > {bound[1]}, mean over seeds",
-          (0.1, 0.3), ("quick", "paper")),
+          "0 suppressed", "95 % intervals over seeds (same network) of posterior - prior "
+          "fraction: 0 below 0, 3 and 4 above 0", None, ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig5",)
 
@@ -169,10 +169,13 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     prior, text = fractions("prior")
     c = claims["p16_fig5_prior"]
     equal = 1 / frac.sizes["digit"]
-    c.judge(text, bool(np.all(np.abs(prior.mean("seed").values - equal) <= c.bound)), scale)
+    c.judge_intervals(text, {int(d): interval(prior.sel(digit=d).values)
+                             for d in frac["digit"].values},
+                      (equal - c.bound, equal + c.bound), "within", scale)
     post, text = fractions("posterior")
+    shift = {int(d): interval((post - prior).sel(digit=d).values) for d in frac["digit"].values}
+    wanted = {int(d): "below" if int(d) == 0 else "above" for d in frac["digit"].values}
     c = claims["p16_fig5_posterior"]
-    mean = post.mean("seed")
-    c.judge(text,
-            bool(mean.sel(digit=0) < c.bound[0] and mean.sel(digit=3) > c.bound[1]
-                 and mean.sel(digit=4) > c.bound[1]), scale)
+    c.judge_intervals(f"{text}; posterior - prior: " + ", ".join(
+        f"{d}: {iv.text('.2f')}" for d, iv in shift.items()),
+        shift, 0.0, wanted, scale)

@@ -17,7 +17,7 @@ import numpy as np
 import xarray as xr
 
 from .. import io, isl
-from ..claims import Claim, binomial_accuracy, over_seeds
+from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
@@ -29,17 +29,22 @@ ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
 CLAIMS = (
     Claim("l18_class_gibbs", "L18", "3", "Gibbs classifier accuracy on the MNIST test set",
-          "93.4 %", "|acc - 93.4 %| <= {bound:.0%}", 0.01),
+          "93.4 %", "binomial 95 % interval within 93.4 +- {bound:.0%} (bound not in L18)",
+          0.01),
     Claim("l18_class_lif", "L18", "3", "LIF+STP classifier accuracy, same W, b", "93.2 %",
-          "|acc - 93.2 %| <= {bound:.0%}", 0.01),
+          "binomial 95 % interval within 93.2 +- {bound:.0%} (bound not in L18)", 0.01),
     Claim("l18_isl_lif_above_gibbs", "L18", "3b,c", "LIF+STP ISL > Gibbs ISL at 1e3 samples "
-          "(over seeds)", "higher", "mean over seeds, every seed", None, ("quick", "paper")),
+          "(over seeds)", "higher", "95 % interval over seeds of ISL(LIF+STP) - ISL(Gibbs) "
+          "above 0", None, ("quick", "paper")),
     Claim("l18_isl_converge", "L18", "3b", "LIF+STP and Gibbs ISL converge for > 1e5 samples",
-          "converge", "|difference| < {bound:.0%} of |ISL| at the last point", 0.02),
+          "converge", "95 % interval over seeds of (ISL(LIF+STP) - ISL(Gibbs)) / |ISL(Gibbs)| "
+          "within +- {bound:.0%} at the last point (bound not in L18)", 0.02),
     Claim("l18_isl_opt_pom", "L18", "3b", "OPT highest, POM lowest ISL", "order",
-          "at the last point: OPT > LIF+STP, Gibbs > POM", None, ("quick", "paper")),
+          "at the last point, 95 % intervals over seeds: OPT above both samplers, POM below",
+          None, ("quick", "paper")),
     Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
-          "shorter", "mean stay in a mode, pooled over seeds", None, ("quick", "paper")),
+          "shorter", "95 % interval over seeds of the mean stay, LIF+STP - Gibbs, below 0",
+          None, ("quick", "paper")),
 )
 CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
 
@@ -339,47 +344,60 @@ def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
     )
 
 
+def _binomial_interval(accuracy: float, n: int) -> Interval:
+    half = 1.96 * np.sqrt(accuracy * (1 - accuracy) / n)
+    return Interval(accuracy, accuracy - half, accuracy + half, n)
+
+
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
-    """Classification, ISL at 1e3 samples and at the end, the references, mode durations;
-    values over seeds as mean ± sd (n), accuracies with their binomial standard error."""
+    """Classification (binomial intervals), ISL at 1e3 samples and at the end, the
+    references, mode durations (intervals over seeds)."""
     acc = datasets["classification_mnist"]["accuracy"]
     gibbs, exact = float(acc.sel(classifier="gibbs")), float(acc.sel(classifier="exact"))
     n_test = datasets["classification_mnist"].sizes["sample"]
     c = claims["l18_class_gibbs"]
-    c.judge(f"{binomial_accuracy(gibbs, n_test)} on {n_test} test images (exact posterior "
-            f"{100 * exact:.1f} %)", abs(gibbs - 0.934) <= c.bound, scale)
+    c.judge_interval(f"{binomial_accuracy(gibbs, n_test)} on {n_test} test images (exact "
+                     f"posterior {100 * exact:.1f} %)", _binomial_interval(gibbs, n_test),
+                     (0.934 - c.bound, 0.934 + c.bound), "within", scale)
     lif_ds = datasets["classification_mnist_lif"]
     lif, exact_lif = (float(lif_ds["accuracy"].sel(classifier=k)) for k in ("lif_stp", "exact"))
     n_lif = lif_ds.attrs["n_images"]
     c = claims["l18_class_lif"]
-    c.judge(f"{binomial_accuracy(lif, n_lif)} on {n_lif} test images (exact posterior "
-            f"{100 * exact_lif:.1f} % on the same)", abs(lif - 0.932) <= c.bound, scale)
+    c.judge_interval(f"{binomial_accuracy(lif, n_lif)} on {n_lif} test images (exact "
+                     f"posterior {100 * exact_lif:.1f} % on the same)",
+                     _binomial_interval(lif, n_lif), (0.932 - c.bound, 0.932 + c.bound),
+                     "within", scale)
 
     ds = datasets["l18_fig3"]
     n_used = ds["n_used"].values
     at = ds["isl_1e3"]
     lif, gibbs = at.sel(sampler="lif_stp").values, at.sel(sampler="gibbs").values
-    claims["l18_isl_lif_above_gibbs"].judge(
+    iv = interval(lif - gibbs)
+    claims["l18_isl_lif_above_gibbs"].judge_interval(
         f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at 1e3 samples (short "
-        f"runs), higher in {int((lif > gibbs).sum())} of {lif.size} seeds",
-        bool(lif.mean() > gibbs.mean() and (lif > gibbs).all()), scale)
+        f"runs); difference {iv.text('.1f')}", iv, 0.0, "above", scale)
     last = ds["isl"].isel(n_used=-1)
     lif, gibbs = (last.sel(sampler=s).values for s in SAMPLERS[::-1])
     c = claims["l18_isl_converge"]
-    c.judge(f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at "
-            f"{int(n_used[-1])} samples", abs(lif.mean() - gibbs.mean()) < c.bound
-            * abs(gibbs.mean()), scale)
+    iv = interval((lif - gibbs) / np.abs(gibbs))
+    c.judge_interval(f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at "
+                     f"{int(n_used[-1])} samples; relative difference {iv.text('.3f')}", iv,
+                     (-c.bound, c.bound), "within", scale)
     ref = ds["isl_reference"].isel(n_used=-1)
     opt, pom = float(ref.sel(reference="opt")), float(ref.sel(reference="pom"))
-    claims["l18_isl_opt_pom"].judge(
+    claims["l18_isl_opt_pom"].judge_intervals(
         f"OPT {opt:.1f}, LIF+STP {lif.mean():.1f}, Gibbs {gibbs.mean():.1f}, POM {pom:.1f} nat "
         f"(samplers: mean of {lif.size} seeds)",
-        opt > max(lif.mean(), gibbs.mean()) and pom < min(lif.mean(), gibbs.mean()), scale)
+        {"opt - lif": interval(opt - lif), "opt - gibbs": interval(opt - gibbs),
+         "lif - pom": interval(lif - pom), "gibbs - pom": interval(gibbs - pom)}, 0.0,
+        "above", scale)
     stay = ds["mean_mode_duration"]
     s_lif, s_gibbs = float(stay.sel(sampler="lif_stp")), float(stay.sel(sampler="gibbs"))
     per_seed = ds["seed_mode_duration"]
-    claims["l18_mode_durations"].judge(
+    iv = interval(per_seed.sel(sampler="lif_stp").values - per_seed.sel(sampler="gibbs").values)
+    claims["l18_mode_durations"].judge_interval(
         f"LIF+STP {s_lif:.1f} vs Gibbs {s_gibbs:.1f} samples per stay, pooled; per seed "
         f"{over_seeds(per_seed.sel(sampler='lif_stp'))} vs "
-        f"{over_seeds(per_seed.sel(sampler='gibbs'))}", s_lif < s_gibbs, scale)
+        f"{over_seeds(per_seed.sel(sampler='gibbs'))}, difference {iv.text('.1f')}", iv, 0.0,
+        "below", scale)
