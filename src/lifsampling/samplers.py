@@ -246,9 +246,11 @@ def opt_samples(base: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarra
 
 
 def gibbs_marginal_reference(W: np.ndarray, b: np.ndarray, units: Sequence[int], n_chains: int,
-                             n_sweeps: int, rng: np.random.Generator) -> np.ndarray:
-    """Joint of `units` estimated by `n_chains` Gibbs chains of `n_sweeps` sweeps each
-    (the P16 Fig 4 reference for a BM too large to enumerate).
+                             n_sweeps: int, rng: np.random.Generator
+                             ) -> tuple[np.ndarray, np.ndarray]:
+    """Joint of `units` and the marginals p(z_k = 1) of every unit, estimated by `n_chains`
+    Gibbs chains of `n_sweeps` sweeps each (the P16 Fig 4 reference for a BM too large to
+    enumerate).
 
     The first max(10, n_sweeps/10) sweeps are burn-in. Counts get a pseudo-count of 1/2 per
     state (Jeffreys) so that D_KL(p_N ‖ p_Gibbs) stays finite for states the finite
@@ -259,8 +261,10 @@ def gibbs_marginal_reference(W: np.ndarray, b: np.ndarray, units: Sequence[int],
     z = rng.integers(0, 2, (n_chains, len(b))).astype(float)
     burn_in = max(10, n_sweeps // 10)
     counts = np.full(2 ** len(units), 0.5)
+    on = np.zeros(len(b))
     for sweep in range(burn_in + n_sweeps):
         gibbs_sweep(z, W, b, rng)
         if sweep >= burn_in:
             counts += np.bincount(state_index(z[:, list(units)]), minlength=counts.size)
-    return counts / counts.sum()
+            on += z.sum(axis=0)
+    return counts / counts.sum(), on / (n_sweeps * n_chains)

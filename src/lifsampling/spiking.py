@@ -366,6 +366,24 @@ def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
     return trains
 
 
+def simulate_network_conductances(spec: NetworkSpec, duration_ms: float,
+                                  nest_cfg: Mapping[str, float], seed: int,
+                                  start_ms: float = 0.0) -> dict[str, np.ndarray]:
+    """Spike trains and the mean total synaptic conductance (µS, background and recurrent)
+    of every neuron from `start_ms` on: the ⟨g_tot⟩ - g_l the network really has."""
+    setup_simulator(nest_cfg, seed)
+    neurons = build_network(spec)
+    recorder = SpikeRecorder(neurons)
+    neurons.record(["gsyn_exc", "gsyn_inh"], sampling_interval=1.0)
+    sim.run(duration_ms)
+    out = {"trains": recorder.trains()}
+    for name in ("gsyn_exc", "gsyn_inh"):
+        t, values = recorded(neurons, name)
+        out[name] = values[t >= start_ms].mean(axis=0)
+    sim.end()
+    return out
+
+
 class LiveNetworks:
     """Copies of one network that run on while their weights and biases change between runs:
     the LIF network sampling inside its own training loop (P16 App. X). Every pair of units

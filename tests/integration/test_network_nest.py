@@ -106,3 +106,42 @@ def test_native_clamp_acts_like_pynn_step_current_source(smoke_cfg):
     assert sum(t.size for t in native) > 50
     for a, c in zip(native, pynn, strict=True):
         np.testing.assert_array_equal(a, c)
+
+
+def test_self_consistent_translation_predicts_the_running_conductance(smoke_cfg):
+    """A K = 40 COBA network (P16 neuron, scale 0.6, where the fixed point exists): the
+    <g_tot> the self-consistent translation assumes is the one the running network has, so
+    its PSPs (area ~ I(tau_eff = C / <g_tot>)) are the translated ones. Measured: 2.5 %
+    median, 3.6 % max error over 20 s; the background-only <g_tot> is 18 % too small."""
+    from dataclasses import replace
+
+    from lifsampling import mean_field, translate
+    from lifsampling.samplers import gibbs_bm
+
+    neuron, noise = smoke_cfg["neurons"]["p16_coba"], smoke_cfg["noise"]["p16_coba"]
+    alpha, u0 = 1.843, -53.67  # p16_coba at quick (calibration rule)
+    K = 40
+    W, b = bm.random_bm_separate_scales(K, 0.6, 1.2, np.random.default_rng(11))
+    p_on = gibbs_bm(W, b, 2000, np.random.default_rng(1), n_chains=50)[200:].reshape(-1, K)
+    p_on = p_on.mean(axis=0)
+    stp = network.STPSet.from_config(smoke_cfg["stp"]["renewing"])
+    efficacy = mean_field.expected_efficacy(W, b, neuron, noise, alpha, u0, p_on, stp.U0,
+                                            stp.tau_rec_ms)
+    tr = mean_field.self_consistent_coba(W, b, neuron, noise, alpha, u0, p_on, efficacy)
+    assert tr.fixed_point
+    spec = replace(network.bm_network(W, b, neuron, noise, alpha, u0, stp),
+                   weights=tr.weights, sweep_values=tr.currents)
+    out = spiking.simulate_network_conductances(spec, 10_500.0, smoke_cfg["nest"], seed=3,
+                                                start_ms=500.0)
+    g_measured = neuron["cm"] / neuron["tau_m"] + out["gsyn_exc"] + out["gsyn_inh"]
+
+    def psp_area(g):
+        return np.array([translate.psp_integral(neuron["cm"], neuron["cm"] / gk,
+                                                neuron["tau_syn_E"], neuron["tau_refrac"])
+                         for gk in np.atleast_1d(g)])
+
+    ratio = psp_area(g_measured) / psp_area(tr.g_total)
+    assert np.max(np.abs(ratio - 1)) < 0.08
+    assert np.median(np.abs(ratio - 1)) < 0.04
+    # the background-only translation's PSPs would be too large in this network
+    assert np.median(psp_area(tr.g_background) / psp_area(g_measured)) > 1.1

@@ -85,7 +85,7 @@ def test_bad_values_name_their_key(raw, mutate, culprit):
 
 
 @pytest.mark.parametrize("experiment", ["sampling.p16_fig3", "sampling.l18_fig5",
-                                        "l18_fig2_grid", "p16_fig4"])
+                                        "l18_fig2_grid", "p16_fig4.variants.cuba"])
 def test_neuron_must_be_that_of_the_calibration_set(raw, experiment):
     bad = copy.deepcopy(raw)
     entry = bad["experiments"]

@@ -33,15 +33,18 @@ REFERENCES = [
     ("experiments", "l18_fig2_bars", "neuron"), ("experiments", "l18_fig2_bars", "calibration"),
     ("experiments", "l18_fig2_bars", "stp"), ("experiments", "l18_fig3", "neuron"),
     ("experiments", "l18_fig3", "calibration"), ("experiments", "l18_fig3", "stp"),
-    ("experiments", "p16_fig4", "neuron"), ("experiments", "p16_fig4", "calibration"),
+    ("experiments", "p16_fig4", "variants", "cuba", "neuron"),
+    ("experiments", "p16_fig4", "variants", "coba_self_consistent", "calibration"),
     ("experiments", "p16_fig4", "stp"), ("experiments", "p16_fig2", "calibration"),
+    ("experiments", "p16_fig6", "calibration_sets", 1),
+    ("experiments", "p16_fig7", "calibration_sets", 0), ("experiments", "p16_fig7", "stp"),
     ("experiments", "l18_fig1", "neuron"), ("experiments", "l18_fig1", "stp_sets", 1),
     ("experiments", "l18_fig5", "neuron_sets", 0), ("training", "models", "mnist", "data"),
 ]
 CALIBRATED = [("experiments", "sampling", "p16_fig3"), ("experiments", "sampling", "l18_fig5"),
               ("experiments", "l18_fig2_grid"), ("experiments", "l18_fig2_bars"),
               ("experiments", "l18_fig3"),
-              ("experiments", "p16_fig4")]
+              ("experiments", "p16_fig4", "variants", "coba_background")]
 KEY = re.compile(r"config key '([^']*)'")
 
 
@@ -218,4 +221,4 @@ def test_valid_perturbations_are_accepted(config):
 
 def test_the_generators_cover_every_kind_of_culprit():
     assert len(LEAVES) > 150 and len(NON_NEGATIVE) > 100 and len(LISTS) > 10
-    assert len(REFERENCES) == 28 and all(_name(p) for p in REFERENCES)
+    assert len(REFERENCES) == 31 and all(_name(p) for p in REFERENCES)

@@ -39,7 +39,9 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
                                    "stp_grid_chunk:0", "bars_sampling:easy", "bars_sampling:hard",
                                    "mnist_sampling", "mnist_isl_1e3", "mnist_classification",
                                    "mnist_scan_point:tau_rec", "mnist_scan_point:tau_fac",
-                                   "fig4_sampling:imbalanced", "fig4_sampling:completion"}
+                                   "fig4_sampling:imbalanced", "fig4_sampling:completion",
+                                   "p16_fig4_run:cuba:0.6", "p16_fig4_run:cuba:1.2",
+                                   "p16_fig4_run:cuba:2.4"}
 
 
 def test_a_learning_rate_touches_one_model(raw):
@@ -108,10 +110,10 @@ def test_p16_fig4_scales_rescale_one_bm(raw):
     from lifsampling.experiments.large_network import large_bm
 
     cfg = resolve_scale(validate_config(raw))
-    bms = {w: large_bm({**slices.p16_fig4_run(cfg, w, 0), "n_units": 20})
+    bms = {w: large_bm({**slices.p16_fig4_run(cfg, "coba_background", w, 0), "n_units": 20})
            for w in slices.p16_fig4_scales(cfg)}
     (W06, b06), (W24, b24) = bms["0.6"], bms["2.4"]
     np.testing.assert_allclose(W24, 4 * W06, rtol=1e-12)
     np.testing.assert_array_equal(b24, b06)
     assert slices.p16_fig4_reference(cfg, "0.6")["seeds"]["bm"] == \
-        slices.p16_fig4_run(cfg, "2.4", 1)["seeds"]["bm"]
+        slices.p16_fig4_run(cfg, "cuba", "2.4", 1)["seeds"]["bm"]

@@ -134,13 +134,20 @@ def test_smoke_claims_table(smoke_run):
 def test_smoke_gridded_outputs(smoke_run):
     cal = io.read_dataset(smoke_run / "results/calibration.nc", ["p_on", "alpha_mV"])
     assert cal["p_on"].dims == ("parameter_set", "u_target", "run")
-    assert set(cal["parameter_set"].values) == {"p16_coba", "l18_coba", "l18_cuba"}
+    assert set(cal["parameter_set"].values) == {
+        "p16_coba", "l18_coba", "l18_cuba", "p16_short_tau_syn", "p16_short_tau_ref",
+        "p16_long_tau_ref", "p16_wide_reset", "p16_low_rate"}
     assert (cal["alpha_mV"] > 0).all()
     grid = io.read_dataset(smoke_run / "results/sims/l18_fig2_grid.nc", ["dkl"])
     assert grid["dkl"].dims == ("seed", "tau_fac", "U0", "tau_rec")
     fig4 = io.read_dataset(smoke_run / "results/sims/p16_fig4.nc", ["dkl", "p_reference"])
     assert list(fig4["weight_scale"].values) == [0.6, 1.2, 2.4]
-    assert fig4["dkl"].dims == ("weight_scale", "run", "integration_time")
+    assert fig4["dkl"].dims == ("variant", "weight_scale", "run", "integration_time")
+    assert list(fig4["variant"].values) == ["coba_background", "coba_self_consistent", "cuba"]
+    fig6 = io.read_dataset(smoke_run / "results/analysis/p16_fig6.nc", ["p16", "p_sim"])
+    assert fig6["p16"].dims == ("parameter_set", "grid_point")
+    fig7 = io.read_dataset(smoke_run / "results/sims/p16_fig7.nc", ["dkl", "dkl_final"])
+    assert fig7["dkl"].dims == ("parameter_set", "bm", "integration_time")
     fig3 = io.read_dataset(smoke_run / "results/sims/p16_fig3.nc", ["dkl", "dkl_abstract"])
     assert fig3["dkl"].dims == ("trial", "integration_time")
     assert (fig3["dkl"] >= 0).all() and fig3["integration_time"].attrs["units"] == "ms"
@@ -218,6 +225,7 @@ def test_every_netcdf_is_cf_clean(smoke_run, cf_errors):
 EDITS = {
     "gibbs_chains": ("experiments:\n  p16_fig4:\n    gibbs_chains: 99\n",
                      {"p16_fig4_reference": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,
+                      "p16_fig4_run": 3,  # the self-consistent variant reads the marginals
                       "claims": 1, "all": 1}),
     "l18_cuba_tau_refrac": ("neurons:\n  l18_cuba:\n    tau_refrac: 9.0\n",
                             {"calibrate": 1, "calibration_grid": 1, "l18_fig1_stp": 1,
@@ -227,6 +235,7 @@ EDITS = {
                              "mnist_generative": 1, "mnist_scan_point": 3, "mnist_scan": 2,
                              "mnist_tsne": 1, "classify_lif": 1, "l18_fig3": 1,
                              "fig4_sampling": 2, "fig4_aggregate": 2, "l18_fig4": 1,
+                             "p16_fig4_run": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,
                              "l18_fig5_membranes": 1, "l18_fig5": 1, "claims": 1, "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),

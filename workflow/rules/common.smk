@@ -63,6 +63,16 @@ def calibration_file(set_name):
     return f"results/calibration/{set_name}.nc"
 
 
+def fig4_run_inputs(wildcards):
+    """The variant's calibration; the self-consistent translation also needs the Gibbs
+    marginals of the scale's reference."""
+    variant = EXPERIMENTS["p16_fig4"]["variants"][wildcards.variant]
+    inputs = {"calibration": calibration_file(variant["calibration"])}
+    if variant["translation"] == "self_consistent":
+        inputs["reference"] = f"results/sims/p16_fig4/reference_w{wildcards.wscale}.nc"
+    return inputs
+
+
 SAMPLING = list(EXPERIMENTS["sampling"])
 # L18 Fig 5: the COBA neuron of the 4-unit network and the CUBA neuron of the L18 networks
 L18_COBA_CALIBRATION = calibration_file(EXPERIMENTS["sampling"]["l18_fig5"]["calibration"])
@@ -86,7 +96,7 @@ GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
                for tf, s in slices.stp_grid_chunks(CFG)]
 FIG4_SCALES = slices.p16_fig4_scales(CFG)
-FIG4_RUNS = [f"results/sims/p16_fig4/run_w{w}_{r}.nc" for w, r in slices.p16_fig4_runs(CFG)]
+FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in slices.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]

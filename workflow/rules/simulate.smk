@@ -319,18 +319,19 @@ rule p16_fig4_reference:
 
 rule p16_fig4_run:
     input:
-        calibration_file(EXPERIMENTS["p16_fig4"]["calibration"]),
+        unpack(fig4_run_inputs),
     output:
-        "results/sims/p16_fig4/run_w{wscale}_{run}.nc",
+        "results/sims/p16_fig4/{variant}/run_w{wscale}_{run}.nc",
     wildcard_constraints:
+        variant="|".join(EXPERIMENTS["p16_fig4"]["variants"]),
         wscale="|".join(FIG4_SCALES),
         run=r"\d+",
     params:
-        job=lambda wc: slices.p16_fig4_run(CFG, wc.wscale, int(wc.run)),
+        job=lambda wc: slices.p16_fig4_run(CFG, wc.variant, wc.wscale, int(wc.run)),
     log:
-        f"{LOGS}/sims/p16_fig4/run_w{{wscale}}_{{run}}.log",
+        f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.log",
     benchmark:
-        f"{BENCH}/sims/p16_fig4/run_w{{wscale}}_{{run}}.tsv"
+        f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.tsv"
     resources:
         runtime=lambda wc: 60 if SCALE == "paper" else 15,
         mem_mb=4000,

@@ -21,8 +21,7 @@ NOISE_WEIGHTS = {
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
 # experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig4",
-              "p16_fig5")
+CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig5")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
@@ -38,6 +37,8 @@ def _calibrated_experiments(config: Mapping) -> Iterator[tuple[str, Mapping]]:
         yield f"experiments.sampling.{name}", entry
     for name in CALIBRATED:
         yield f"experiments.{name}", experiments[name]
+    for name, entry in experiments["p16_fig4"]["variants"].items():
+        yield f"experiments.p16_fig4.variants.{name}", entry
 
 
 def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
@@ -125,7 +126,17 @@ def check_references(config: Mapping[str, Any]) -> None:
                       for i, name in enumerate(experiments[fig]["calibration_sets"])]
     for key, name in coba_sets:
         _check_coba_calibration_set(config, key, name)
-    _refer(config, "experiments.p16_fig7.stp", experiments["p16_fig7"]["stp"], "stp")
+    for fig in ("p16_fig4", "p16_fig7"):
+        _refer(config, f"experiments.{fig}.stp", experiments[fig]["stp"], "stp")
+    fig4 = experiments["p16_fig4"]
+    if fig4["judged_variant"] not in fig4["variants"]:
+        raise ConfigError(f"config key 'experiments.p16_fig4.judged_variant': "
+                          f"{fig4['judged_variant']!r} is not a key of "
+                          f"'experiments.p16_fig4.variants' ({sorted(fig4['variants'])})")
+    for name, entry in fig4["variants"].items():
+        if entry["translation"] == "self_consistent":
+            _check_coba_calibration_set(config, f"experiments.p16_fig4.variants.{name}",
+                                        entry["calibration"])
 
     fig1 = experiments["l18_fig1"]
     _refer(config, "experiments.l18_fig1.neuron", fig1["neuron"], "neurons")

@@ -332,15 +332,18 @@ def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
                 gibbs_sweeps=e["gibbs_sweeps"], gibbs_chains=e["gibbs_chains"])
 
 
-def p16_fig4_run(cfg: Mapping[str, Any], weight_scale: str, run: int) -> Slice:
-    """P16 Fig 4: one NEST run of the K = 500 network (independent of the Gibbs reference)."""
+def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str, run: int) -> Slice:
+    """P16 Fig 4: one NEST run of the K = 500 network in one translation variant. Run r of
+    every variant has the same background seed: the variants are compared run by run."""
     e = cfg["experiments"]["p16_fig4"]
+    v = e["variants"][variant]
     seeds = {"bm": _seed(cfg, "p16_fig4", "bm"),
              "run": _seed(cfg, "p16_fig4", "run", weight_scale, run)}
     return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
-                **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
-                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"],
-                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=dict(cfg["nest"]))
+                variant=variant, translation=v["translation"], **_cell(cfg, v["calibration"]),
+                stp=dict(cfg["stp"][e["stp"]]), duration_ms=e["duration_ms"],
+                burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
+                nest=dict(cfg["nest"]))
 
 
 def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
@@ -348,15 +351,18 @@ def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
     return [f"{s:g}" for s in cfg["experiments"]["p16_fig4"]["weight_scales"]]
 
 
-def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, int]]:
-    """(weight scale, run) of every NEST run, in the order `large_network.aggregate` expects."""
-    return [(w, run) for w in p16_fig4_scales(cfg)
-            for run in range(cfg["experiments"]["p16_fig4"]["n_runs"])]
+def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
+    """(variant, weight scale, run) of every NEST run, in the order
+    `large_network.aggregate` expects."""
+    e = cfg["experiments"]["p16_fig4"]
+    return [(v, w, run) for v in sorted(e["variants"]) for w in p16_fig4_scales(cfg)
+            for run in range(e["n_runs"])]
 
 
 def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["p16_fig4"]
-    return _job(cfg, weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
+    return _job(cfg, variants=sorted(e["variants"]), judged_variant=e["judged_variant"],
+                weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
 
 
 def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
@@ -458,7 +464,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out[f"fig4_sampling:{model}"] = fig4_sampling(cfg, model, 0)
         out[f"fig4_aggregate:{model}"] = fig4_aggregate(cfg, model)
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
-    out |= {f"p16_fig4_run:{w}": p16_fig4_run(cfg, w, 0) for w in p16_fig4_scales(cfg)}
+    out |= {f"p16_fig4_run:{v}:{w}": p16_fig4_run(cfg, v, w, 0)
+            for v in exps["p16_fig4"]["variants"] for w in p16_fig4_scales(cfg)}
     out |= {f"p16_fig7_set:{s}": p16_fig7_set(cfg, s)
             for s in exps["p16_fig7"]["calibration_sets"]}
     return out

@@ -9,20 +9,22 @@ reference's length re-runs no simulation.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, states
-from ..claims import Claim, interval
-from ..network import STPSet, bm_network
+from .. import boltzmann, mean_field, states
+from ..claims import Claim, Interval, interval
+from ..network import NetworkSpec, STPSet, bm_network
 from ..samplers import gibbs_marginal_reference
 
 CLAIMS = (
     Claim("p16_fig4_dkl_grows", "P16", "4", "K = 500: D_KL grows with the weight scale "
-          "0.6 / 1.2 / 2.4", "grows", "95 % interval over runs of log D_KL(next scale) / "
-          "D_KL(scale) above 0, for each step", None, ("quick", "paper")),
+          "0.6 / 1.2 / 2.4", "grows", "P16's COBA network (judged variant): 95 % interval over "
+          "runs of log D_KL(next scale) / D_KL(scale) above 0, for each step", None,
+          ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig4",)
 RASTER_UNITS, RASTER_MS = 50, 2000.0  # raster panel: first 50 neurons, 2 s after burn-in
@@ -43,26 +45,58 @@ def reference(job: Mapping[str, Any]) -> xr.Dataset:
     """Gibbs estimate of the shown units' joint (slice `slices.p16_fig4_reference`)."""
     W, b = large_bm(job)
     rng = np.random.default_rng(job["seeds"]["gibbs"])
-    ref = gibbs_marginal_reference(W, b, job["shown_units"], job["gibbs_chains"],
-                                   job["gibbs_sweeps"], rng)
+    ref, p_on = gibbs_marginal_reference(W, b, job["shown_units"], job["gibbs_chains"],
+                                         job["gibbs_sweeps"], rng)
     return xr.Dataset(
         {"p_reference": ("state", ref, {"long_name": "Gibbs estimate of the shown units' joint "
-                                                     "(+1/2 pseudo-count)", "units": "1"})},
-        coords={"state": np.arange(ref.size)},
+                                                     "(+1/2 pseudo-count)", "units": "1"}),
+         "p_on": ("unit", p_on, {"long_name": "Gibbs estimate of p(z_k = 1)", "units": "1"})},
+        coords={"state": np.arange(ref.size), "unit": np.arange(p_on.size)},
         attrs={"weight_scale": job["weight_scale"],
                "n_samples": job["gibbs_sweeps"] * job["gibbs_chains"],
                "title": "P16 Fig 4: Gibbs reference of the shown units"})
 
 
-def run(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
+def translated_network(job: Mapping[str, Any], calibration: xr.Dataset,
+                       p_on: np.ndarray | None) -> tuple[NetworkSpec, dict[str, float]]:
+    """The job's BM as a LIF network in its translation variant, and the mean-field numbers
+    of that translation (`lifsampling.mean_field`; COBA only, NaN for CUBA).
+
+    ``background``: P16 eq. 64 with the background ⟨g_tot⟩ (`network.bm_network`).
+    ``self_consistent``: the fixed point of ⟨g_tot⟩ with the mean recurrent conductance at
+    the Gibbs marginals `p_on`, or, where none exists, background weights with bias currents
+    for the full ⟨g_tot⟩ (`mean_field.self_consistent_coba`).
+    """
+    neuron, noise = job["neuron"], job["noise"]
+    alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
+    stp = STPSet.from_config(job["stp"])
+    W, b = large_bm(job)
+    spec = bm_network(W, b, neuron, noise, alpha, u0, stp)
+    info = dict.fromkeys(("recurrent_over_background", "fixed_point", "iterations"), np.nan)
+    if neuron["model"] != "IF_cond_exp" or p_on is None:
+        return spec, info
+    efficacy = mean_field.expected_efficacy(W, b, neuron, noise, alpha, u0, p_on, stp.U0,
+                                            stp.tau_rec_ms)
+    if job["translation"] == "self_consistent":
+        tr = mean_field.self_consistent_coba(W, b, neuron, noise, alpha, u0, p_on, efficacy)
+        spec = replace(spec, weights=tr.weights, sweep_values=tr.currents)
+    else:
+        tr = mean_field.mean_field_bias(W, b, neuron, noise, alpha, u0, p_on, efficacy)
+    info = {"recurrent_over_background": float(np.median(tr.recurrent_over_background)),
+            "fixed_point": float(tr.fixed_point), "iterations": float(tr.iterations)}
+    return spec, info
+
+
+def run(job: Mapping[str, Any], calibration: xr.Dataset,
+        reference: xr.Dataset | None = None) -> xr.Dataset:
     """One NEST run of the K = 500 network (slice `slices.p16_fig4_run`): the shown units'
-    joint over integration time, rates, a raster of the first neurons."""
+    joint over integration time, rates, a raster of the first neurons, and the mean-field
+    numbers of the translation (needs the Gibbs marginals of `reference`)."""
     from .. import spiking
 
-    neuron, noise = job["neuron"], job["noise"]
-    W, b = large_bm(job)
-    spec = bm_network(W, b, neuron, noise, calibration.attrs["alpha_mV"],
-                      calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
+    neuron = job["neuron"]
+    p_on = None if reference is None else reference["p_on"].values
+    spec, info = translated_network(job, calibration, p_on)
     burn, duration = job["burn_in_ms"], job["duration_ms"]
     trains = spiking.simulate_network(spec, burn + duration, job["nest"], job["seeds"]["run"])
     shown = [trains[k] for k in job["shown_units"]]
@@ -80,12 +114,19 @@ def run(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
                      {"long_name": "firing rate", "units": "Hz"}),
             "raster_time": ("spike", raster_t, {"long_name": "spike time", "units": "ms"}),
             "raster_unit": ("spike", raster_k, {"long_name": "neuron of the spike"}),
+            "recurrent_over_background": ((), info["recurrent_over_background"], {
+                "long_name": "median mean recurrent conductance / background <g_tot> at the "
+                             "Gibbs marginals (mean field)", "units": "1"}),
+            "fixed_point": ((), info["fixed_point"], {
+                "long_name": "self-consistent <g_tot> has a fixed point (1) or not (0)",
+                "units": "1"}),
         },
         coords={"integration_time": ("integration_time", times,
                                      {"long_name": "integration time after burn-in",
                                       "units": "ms"}),
                 "state": np.arange(joints.shape[1])},
         attrs={"weight_scale": job["weight_scale"], "bm_seed": job["seeds"]["bm"],
+               "variant": job["variant"], "translation": job["translation"],
                "run_seed": job["seeds"]["run"], "burn_in_ms": burn,
                "title": "P16 Fig 4: one K = 500 network run"},
     )
@@ -93,55 +134,82 @@ def run(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
 
 def aggregate(job: Mapping[str, Any], references: Sequence[xr.Dataset],
               runs: Sequence[xr.Dataset]) -> xr.Dataset:
-    """Runs (ordered weight scale, then run) and references as one Dataset: dims
-    (weight_scale, run, integration_time, state); D_KL(p_N ‖ p_Gibbs) computed here."""
-    n_runs, scales = job["n_runs"], job["weight_scales"]
-    if len(references) != len(scales) or len(runs) != n_runs * len(scales):
+    """Runs (ordered variant, weight scale, run) and references as one Dataset: dims
+    (variant, weight_scale, run, integration_time, state); D_KL(p_N ‖ p_Gibbs) computed here.
+    Rasters of the figure's top row: the judged variant (P16's own network), run 0."""
+    variants, scales, n_runs = job["variants"], job["weight_scales"], job["n_runs"]
+    shape = (len(variants), len(scales), n_runs)
+    if len(references) != len(scales) or len(runs) != int(np.prod(shape)):
         raise ValueError(f"{len(references)} references and {len(runs)} runs for "
-                         f"{len(scales)} weight scales x {n_runs} runs")
-    per_scale = [runs[i * n_runs:(i + 1) * n_runs] for i in range(len(scales))]
+                         f"{len(variants)} variants x {len(scales)} weight scales x "
+                         f"{n_runs} runs")
+    grid = np.empty(shape, dtype=object)
+    for i, ds in enumerate(runs):
+        grid[np.unravel_index(i, shape)] = ds
     p_ref = xr.concat([r["p_reference"] for r in references], dim="weight_scale")
-    joints = xr.concat([xr.concat([r["p_over_time"] for r in group], dim="run")
-                        for group in per_scale], dim="weight_scale")
-    dkl = np.array([[[boltzmann.kl_divergence(p, p_ref.values[i]) for p in run_joints]
-                     for run_joints in scale_joints]
-                    for i, scale_joints in enumerate(joints.values)])
-    rates = xr.concat([xr.concat([r["rate"] for r in group], dim="run") for group in per_scale],
-                      dim="weight_scale")
+
+    def stacked(var: str) -> xr.DataArray:
+        return xr.concat([xr.concat([xr.concat([grid[v, w, r][var] for r in range(n_runs)],
+                                               dim="run") for w in range(len(scales))],
+                                    dim="weight_scale") for v in range(len(variants))],
+                         dim="variant")
+
+    joints = stacked("p_over_time")
+    dkl = np.array([[[[boltzmann.kl_divergence(p, p_ref.values[w]) for p in run]
+                      for run in scale] for w, scale in enumerate(variant)]
+                    for variant in joints.values])
     ds = xr.Dataset(
         {"p_reference": p_ref,
          "p_sampled": joints.isel(integration_time=-1, drop=True).assign_attrs(
              long_name="p_N(z) of the shown units, whole run"),
-         "dkl": (("weight_scale", "run", "integration_time"), dkl,
+         "dkl": (("variant", "weight_scale", "run", "integration_time"), dkl,
                  {"long_name": "D_KL(p_N || p_Gibbs) of the shown units", "units": "nat"}),
-         "rate": rates},
-        coords={"weight_scale": ("weight_scale", list(scales),
+         "rate": stacked("rate"),
+         "recurrent_over_background": stacked("recurrent_over_background").isel(run=0),
+         "fixed_point": stacked("fixed_point").isel(run=0)},
+        coords={"variant": ("variant", list(variants),
+                            {"long_name": "translation variant (config p16_fig4.variants)"}),
+                "weight_scale": ("weight_scale", list(scales),
                                  {"long_name": "weight scale s of W ~ s (Beta(0.5,0.5) - 0.5)",
                                   "units": "1"}),
                 "run": np.arange(n_runs),
                 "integration_time": runs[0]["integration_time"]})
-    # rasters (run 0) differ in length: padded with NaN along `spike`
+    # rasters (judged variant, run 0) differ in length: padded with NaN along `spike`
+    v = list(variants).index(job["judged_variant"])
     for var in ("raster_time", "raster_unit"):
-        parts = [g[0][var].astype(float).assign_coords(spike=np.arange(g[0].sizes["spike"]))
-                 for g in per_scale]
+        parts = [grid[v, w, 0][var].astype(float).assign_coords(
+            spike=np.arange(grid[v, w, 0].sizes["spike"])) for w in range(len(scales))]
         ds[var] = xr.concat(parts, dim="weight_scale", join="outer", fill_value=float("nan"))
-        ds[var].attrs = {**per_scale[0][0][var].attrs, "long_name":
-                         f"{per_scale[0][0][var].attrs['long_name']}, run 0"}
+        ds[var].attrs = {**runs[0][var].attrs, "long_name":
+                         f"{runs[0][var].attrs['long_name']}, {job['judged_variant']}, run 0"}
     ds.attrs = {"title": "P16 Fig 4: K = 500 LIF networks vs Gibbs reference",
-                "burn_in_ms": runs[0].attrs["burn_in_ms"]}
+                "burn_in_ms": runs[0].attrs["burn_in_ms"],
+                "judged_variant": job["judged_variant"]}
     return ds
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
-    """Final D_KL per weight scale; run r of every scale shares the BM family (one draw,
-    rescaled), so steps between scales are compared run by run."""
+    """Final D_KL per weight scale in P16's own network (the judged variant, COBA with the
+    background translation); run r of every scale shares the BM family (one draw, rescaled)
+    and the background seed, so steps between scales are compared run by run. The other
+    variants' steps are reported alongside."""
     fig4 = datasets["p16_fig4"]
-    final = fig4["dkl"].isel(integration_time=-1).transpose("weight_scale", "run").values
     scales = fig4["weight_scale"].values
-    steps = {f"{a:g} -> {b:g}": interval(np.log(final[i + 1] / final[i]))
-             for i, (a, b) in enumerate(zip(scales[:-1], scales[1:], strict=True))}
-    text = ", ".join(f"{s:g}: {v:.3g}" for s, v in zip(scales, final.mean(axis=1), strict=True))
+
+    def steps(variant: str) -> dict[str, Interval]:
+        final = (fig4["dkl"].sel(variant=variant).isel(integration_time=-1)
+                 .transpose("weight_scale", "run").values)
+        return {f"{a:g} -> {b:g}": interval(np.log(final[i + 1] / final[i]))
+                for i, (a, b) in enumerate(zip(scales[:-1], scales[1:], strict=True))}
+
+    def text(variant: str) -> str:
+        final = fig4["dkl"].sel(variant=variant).isel(integration_time=-1).mean("run").values
+        return f"{variant}: mean final D_KL " + ", ".join(
+            f"{s:g}: {v:.3g}" for s, v in zip(scales, final, strict=True)) + "; log steps " + \
+            ", ".join(f"{k} {iv.text('.2f')}" for k, iv in steps(variant).items())
+
+    own = fig4.attrs["judged_variant"]
+    others = [str(v) for v in fig4["variant"].values if v != own]
     claims["p16_fig4_dkl_grows"].judge_intervals(
-        f"mean final D_KL {text}; log steps " + ", ".join(
-            f"{k} {iv.text('.2f')}" for k, iv in steps.items()), steps, 0.0, "above", scale)
+        " | ".join(text(v) for v in (own, *others)), steps(own), 0.0, "above", scale)
