@@ -13,6 +13,9 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	# PyNN's NEURON mechanisms, compiled once here so that no simulation ever compiles
+	cd "$$($(PY) -c 'import os, pyNN; print(os.path.dirname(pyNN.__file__))')/neuron/nmodl" \
+		&& PATH="$(abspath $(VENV))/bin:$$PATH" nrnivmodl > /dev/null
 	touch $@
 
 setup: $(VENV)/.installed

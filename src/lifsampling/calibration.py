@@ -55,7 +55,9 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
 
 def calibrate(job: Mapping[str, Any]) -> xr.Dataset:
     """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
-    its noise, the grid of target means, runs, duration, NEST settings, seed)."""
+    its noise, the grid of target means, runs, duration, NEST settings, seed; with
+    `simulator` and `resolution_ms`, `slices.simulator_calibration`: the same sweep through
+    PyNN's standard API on that simulator)."""
     from . import spiking
 
     neuron, noise, duration = job["neuron"], job["noise"], job["duration_ms"]
@@ -63,8 +65,13 @@ def calibrate(job: Mapping[str, Any]) -> xr.Dataset:
     means = np.linspace(grid["start"], grid["stop"], grid["n"])
     parameter, values = sweep_values(neuron, noise, means)
     seed = job["seeds"][f"calibrate_{job['set']}"]
-    out = spiking.simulate_activation(neuron, noise, parameter, values, job["n_runs"],
-                                      duration, job["nest"], seed)
+    if "simulator" in job:  # PyNN's standard API on the named simulator and time step
+        out = spiking.simulate_activation_portable(job["simulator"], neuron, noise, parameter,
+                                                   values, job["n_runs"], duration,
+                                                   job["resolution_ms"], seed)
+    else:
+        out = spiking.simulate_activation(neuron, noise, parameter, values, job["n_runs"],
+                                          duration, job["nest"], seed)
     p_on = out["spike_counts"] * neuron["tau_refrac"] / duration
     u0, alpha = fit_logistic(out["free_mean"], p_on.mean(axis=1))
     fitted = logistic(out["free_mean"], u0, alpha)
@@ -93,6 +100,9 @@ def calibrate(job: Mapping[str, Any]) -> xr.Dataset:
                                                   "long_name": "target free-membrane mean"}),
                 "run": np.arange(job["n_runs"])},
         attrs={"set": job["set"], "alpha_mV": alpha, "u0_mV": u0,
+               "simulator": job.get("simulator", "nest (native devices)"),
+               "resolution_ms": job["resolution_ms"] if "simulator" in job
+               else job["nest"]["resolution_ms"],
                "max_logistic_deviation": float(np.max(np.abs(fitted - p_on.mean(axis=1)))),
                "duration_ms": duration, "sweep_parameter": parameter,
                "title": f"Activation function of {job['set']} (P16 App. VIII)"},

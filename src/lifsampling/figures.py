@@ -580,7 +580,7 @@ def p16_fig6(predictions: xr.Dataset) -> plt.Figure:
     ds = predictions
     sets = ds["parameter_set"].values
     ncol = 3
-    nrow = int(np.ceil(len(sets) / ncol))
+    nrow = int(np.ceil((len(sets) + 2) / ncol))
     fig, axes = plt.subplots(nrow, ncol, figsize=(4.2 * ncol, 3.4 * nrow),
                              constrained_layout=True, squeeze=False)
     for ax, name in zip(axes.flat, sets, strict=False):
@@ -594,9 +594,30 @@ def p16_fig6(predictions: xr.Dataset) -> plt.Figure:
         ax.set_title(f"{name}: τ_syn {float(d['tau_syn']):g}, τ_ref {float(d['tau_ref']):g}, "
                      f"τ_eff {float(d['tau_eff']):.2f} ms", fontsize=8, loc="left")
         ax.legend(fontsize=6, frameon=False, loc="upper left")
-    for ax in axes.flat[len(sets):]:
+    _simulator_panels(axes.flat[len(sets)], axes.flat[len(sets) + 1], ds)
+    for ax in axes.flat[len(sets) + 2:]:
         ax.set_visible(False)
     return fig
+
+
+def _simulator_panels(curves, midpoints, ds: xr.Dataset) -> None:
+    """The first set on every simulator and time step: p(z=1) and u0 per run vs -55 mV."""
+    for i, run in enumerate(ds["simulator_run"].values):
+        d = ds.sel(simulator_run=run)
+        curves.plot(d["sim_u"], d["sim_p"], "o-", ms=2, lw=0.8, label=str(run))
+        u0 = d["sim_u0_per_run"].values
+        midpoints.plot(np.full(u0.size, i), u0, "o", ms=3, alpha=0.7)
+        midpoints.plot([i - 0.25, i + 0.25], [u0.mean()] * 2, color="k")
+    curves.set(xlabel="ū [mV]", ylabel="p(z=1)")
+    curves.legend(fontsize=6, frameon=False)
+    curves.set_title(f"{ds['parameter_set'].values[0]}: one PyNN code, NEST and NEURON",
+                     fontsize=8, loc="left")
+    midpoints.axhspan(-55.5, -54.5, color="0.9", zorder=0, label="P16 App. VII: -55 mV")
+    midpoints.set_xticks(range(ds.sizes["simulator_run"]), ds["simulator_run"].values,
+                         rotation=15, fontsize=7)
+    midpoints.set(ylabel="ū₀ per run [mV]")
+    midpoints.legend(fontsize=6, frameon=False)
+    midpoints.set_title("logistic midpoint per run", fontsize=8, loc="left")
 
 
 def p16_fig7(sampling: xr.Dataset) -> plt.Figure:

@@ -26,7 +26,7 @@ import xarray as xr
 from .config import REPO_ROOT, config_hash
 
 TRACKED_PACKAGES = (
-    "lifsampling", "numpy", "scipy", "xarray", "netCDF4", "nest-simulator", "PyNN",
+    "lifsampling", "numpy", "scipy", "xarray", "netCDF4", "nest-simulator", "PyNN", "neuron",
     "snakemake", "matplotlib",
 )
 COMPLETE_FLAG = "lifsampling_complete"

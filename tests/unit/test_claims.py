@@ -179,6 +179,12 @@ def _fig6_fig7(rms_p16: float, dkl_variant: float) -> dict[str, xr.Dataset]:
                        "rms_brunel_sergi": ("parameter_set", [0.6, 0.03, 0.6]),
                        "rms_quasistatic": ("parameter_set", [0.1, 0.2, 0.04])},
                       coords={"parameter_set": sets})
+    runs = ["nest_dt0.1", "neuron_dt0.1", "neuron_dt0.01"]
+    u0 = np.array([[-53.7, -53.6, -53.8], [-53.6, -53.7, -53.7], [-55.1, -55.0, -54.9]])
+    fig6 = fig6.assign(sim_u0_per_run=(("simulator_run", "run"), u0),
+                       simulator=("simulator_run", ["nest", "neuron", "neuron"]),
+                       resolution=("simulator_run", [0.1, 0.1, 0.01])).assign_coords(
+        simulator_run=runs)
     rng = np.random.default_rng(1)
     final = np.stack([0.05 + 0.005 * rng.standard_normal(8),
                       dkl_variant + 0.005 * rng.standard_normal(8)])
@@ -198,6 +204,9 @@ def test_parameter_set_claims(rms, dkl, holds, accurate):
     assert reg["p16_fig6_short_tau_syn"].verdict == "pass"  # 0.03 < 0.05 and < 0.6 (HCS)
     assert reg["p16_fig6_short_tau_ref"].verdict == "pass"
     assert reg["p16_fig7_accurate"].verdict == accurate
+    assert reg["p16_u0_minus55_neuron"].verdict == "pass"  # -55.0 +- 0.25 (n = 3)
+    assert reg["p16_u0_simulators_agree"].verdict == "pass"  # dt 0.1: 0.0 +- 0.25
+    assert reg["p16_u0_simulators_agree"].table == claims.CHECK
 
 
 def test_within_a_range():

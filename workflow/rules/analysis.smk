@@ -22,6 +22,8 @@ rule p16_fig6_predictions:
     """P16 Fig 6 (App. XI): P16 theory, [16] and [17] against NEST for every parameter set."""
     input:
         **{s: calibration_file(s) for s in EXPERIMENTS["p16_fig6"]["calibration_sets"]},
+        **{r: f"results/calibration/simulators/{r}.nc"
+           for r in EXPERIMENTS["p16_fig6"]["simulators"]},
     output:
         "results/analysis/p16_fig6.nc",
     params:

@@ -37,3 +37,25 @@ rule calibration_grid:
         CONDA_ENV
     script:
         "../scripts/calibration_grid.py"
+
+
+rule simulator_calibration:
+    """P16 Fig 6: the first set's sweep through PyNN's standard API on one simulator and time
+    step (NEURON: P16's simulator; its mechanisms are compiled by `make setup`)."""
+    output:
+        "results/calibration/simulators/{sim_run}.nc",
+    wildcard_constraints:
+        sim_run="|".join(EXPERIMENTS["p16_fig6"]["simulators"]),
+    params:
+        job=lambda wc: slices.simulator_calibration(CFG, wc.sim_run),
+    log:
+        f"{LOGS}/calibration/simulators/{{sim_run}}.log",
+    benchmark:
+        f"{BENCH}/calibration/simulators/{{sim_run}}.tsv"
+    resources:
+        runtime=lambda wc: 240 if SCALE == "paper" else 30,
+        mem_mb=4000,
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/calibrate.py"

@@ -1,4 +1,4 @@
-"""Activation function of one neuron set in NEST, logistic fit -> results/calibration/<set>.nc."""
+"""Activation function of one neuron set (NEST, or a named simulator), logistic fit -> .nc."""
 from lifsampling import io
 from lifsampling.calibration import calibrate
 from lifsampling.logs import job_log

@@ -99,6 +99,16 @@ def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
                 duration_ms=cal["duration_ms"], nest=dict(cfg["nest"]))
 
 
+def simulator_calibration(cfg: Mapping[str, Any], run: str) -> Slice:
+    """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
+    e = cfg["experiments"]["p16_fig6"]
+    base = calibration(cfg, e["calibration_sets"][0])
+    return _job(cfg, {f"calibrate_{run}": _seed(cfg, "calibrate", run)},
+                **{k: v for k, v in base.items() if k not in ("scale", "seeds", "set", "nest")},
+                set=run, simulator=e["simulators"][run]["simulator"],
+                resolution_ms=e["simulators"][run]["resolution_ms"])
+
+
 def calibration_grid(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, sets=sorted(cfg["calibration"]["sets"]))
 
@@ -400,9 +410,12 @@ def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
 
 
 def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
-    """P16 Fig 6: neuron and noise of every set the theories are evaluated for."""
-    sets = list(cfg["experiments"]["p16_fig6"]["calibration_sets"])
-    return _job(cfg, calibration_sets=sets, cells={s: _cell(cfg, s) for s in sets})
+    """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
+    simulator runs of the first set."""
+    e = cfg["experiments"]["p16_fig6"]
+    sets = list(e["calibration_sets"])
+    return _job(cfg, calibration_sets=sets, cells={s: _cell(cfg, s) for s in sets},
+                simulators={k: dict(v) for k, v in e["simulators"].items()})
 
 
 def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
@@ -445,6 +458,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"classification:{m}": classification(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
+    out |= {f"simulator_calibration:{r}": simulator_calibration(cfg, r)
+            for r in exps["p16_fig6"]["simulators"]}
     for name in exps["sampling"]:
         counts = sampling_inputs(cfg, name)
         out |= {f"sampling_run:{name}:{kind}": sampling_run(cfg, name, kind, 0)

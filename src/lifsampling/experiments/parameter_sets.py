@@ -18,7 +18,7 @@ import numpy as np
 import xarray as xr
 
 from .. import boltzmann, states
-from ..claims import Claim, interval
+from ..claims import CHECK, Claim, interval
 from ..network import STPSet, bm_network
 from .activation import activation_predictions
 
@@ -34,6 +34,12 @@ CLAIMS = (
     Claim("p16_fig6_short_tau_ref", "P16", "6E (App. XI)", "[17] becomes valid for short "
           "tau_ref", "valid", "[17] RMS < {bound} for short tau_ref and below its HCS RMS",
           THEORY_RMS_BOUND, ("quick", "paper")),
+    Claim("p16_u0_minus55_neuron", "P16", "App. VII", "p(z=1) = 0.5 at u = -55 mV in P16's "
+          "own setting (NEURON, dt = 0.01 ms)", "-55 mV", "95 % interval of u0 (one fit per run) "
+          "within -55 +- {bound} mV (P16 gives the mV)", 0.5, ("quick", "paper")),
+    Claim("p16_u0_simulators_agree", "P16", "App. VII", "NEST and NEURON give the same u0 "
+          "(one PyNN code, the same time step)", "-", "95 % interval of u0(NEST) - u0(NEURON) "
+          "within +- {bound} mV at every time step", 0.5, ("quick", "paper"), table=CHECK),
     Claim("p16_fig7_accurate", "P16", "7 (App. XII)", "LIF sampling stays accurate for "
           "tau_ref != tau_syn and other parameter sets", "accurate", "per set: 95 % interval "
           "of the mean D_KL over BMs below the default set's 97.5 % quantile over the same BMs",
@@ -76,9 +82,41 @@ def fig6_predictions(job: Mapping[str, Any], calibrations: Mapping[str, xr.Datas
         parts.append(ds.drop_attrs(deep=False).expand_dims(parameter_set=[name]))
     out = xr.concat(parts, dim="parameter_set", join="outer")
     out["parameter_set"].attrs = {"long_name": "calibration set (config calibration.sets)"}
+    out = out.merge(simulator_comparison(job["simulators"], calibrations))
     out.attrs = {"title": "P16 Fig 6 (App. XI): activation functions for several parameter "
                           "sets, NEST vs P16 theory, [16] and [17]"}
     return out
+
+
+def simulator_comparison(simulators: Mapping[str, Mapping[str, Any]],
+                         calibrations: Mapping[str, xr.Dataset]) -> xr.Dataset:
+    """The first set's sweep per simulator and time step: p(z=1) against ū, the logistic
+    fit, and ū₀ of each run (App. VII: ū₀ = -55 mV)."""
+    from .activation import midpoints_per_run
+
+    names = list(simulators)
+    cals = [calibrations[n] for n in names]
+    return xr.Dataset(
+        {"sim_p": (("simulator_run", "u_target"), np.stack([c["p_mean"].values for c in cals]),
+                   {"long_name": "p(z=1), mean over runs", "units": "1"}),
+         "sim_u": (("simulator_run", "u_target"), np.stack([c["u_free"].values for c in cals]),
+                   {"long_name": "free membrane mean", "units": "mV"}),
+         "sim_alpha": ("simulator_run", [c.attrs["alpha_mV"] for c in cals],
+                       {"long_name": "logistic scale alpha", "units": "mV"}),
+         "sim_u0": ("simulator_run", [c.attrs["u0_mV"] for c in cals],
+                    {"long_name": "logistic midpoint u0", "units": "mV"}),
+         "sim_u0_per_run": (("simulator_run", "run"),
+                            np.stack([midpoints_per_run(c) for c in cals]),
+                            {"long_name": "u0 of a logistic fitted to each run", "units": "mV"}),
+         "simulator": ("simulator_run", [simulators[n]["simulator"] for n in names],
+                       {"long_name": "simulator behind PyNN"}),
+         "resolution": ("simulator_run", [simulators[n]["resolution_ms"] for n in names],
+                        {"long_name": "simulation time step", "units": "ms"})},
+        coords={"simulator_run": ("simulator_run", names,
+                                  {"long_name": "simulator and time step (config)"}),
+                "u_target": ("u_target", cals[0]["u_target"].values,
+                             {"long_name": "target free-membrane mean", "units": "mV"}),
+                "run": ("run", np.arange(cals[0].sizes["run"]), {"long_name": "run"})})
 
 
 def fig7_set(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
@@ -145,6 +183,8 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         c.judge(f"RMS {theory}: {inside:.3f} in {regime}, {hcs:.3f} in the HCS (p16_coba)",
                 inside < c.bound and inside < hcs, scale)
 
+    _judge_simulators(claims, fig6, scale)
+
     fig7 = datasets["p16_fig7"]
     final = fig7["dkl_final"]
     reference = str(fig7["parameter_set"].values[0])
@@ -156,3 +196,30 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_intervals("; ".join(f"{s} {iv.text('.3g')}" for s, iv in per_set.items())
                       + f"; threshold {threshold:.3g} ({reference})", per_set, threshold,
                       "below", scale)
+
+
+def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) -> None:
+    """u0 of App. VII on NEURON at P16's time step; NEST against NEURON at equal steps."""
+    u0 = fig6["sim_u0_per_run"]
+    runs = {str(r): (str(s), float(dt)) for r, s, dt in zip(
+        fig6["simulator_run"].values, fig6["simulator"].values, fig6["resolution"].values,
+        strict=True)}
+    text = "; ".join(f"{r}: u0 = {interval(u0.sel(simulator_run=r).values).text('.2f')} mV"
+                     for r in runs)
+    c = claims["p16_u0_minus55_neuron"]
+    p16_setting = [r for r, (s, dt) in runs.items() if s == "neuron" and np.isclose(dt, 0.01)]
+    if p16_setting:
+        iv = interval(u0.sel(simulator_run=p16_setting[0]).values)
+        c.judge_interval(text, iv, (-55.0 - c.bound, -55.0 + c.bound), "within", scale)
+    c = claims["p16_u0_simulators_agree"]
+    pairs = {}
+    for r, (s, dt) in runs.items():
+        twin = [q for q, (s2, dt2) in runs.items() if s == "nest" and s2 == "neuron"
+                and np.isclose(dt, dt2)]
+        if twin:  # independent runs: the interval of the difference of the two means
+            a, b = u0.sel(simulator_run=r).values, u0.sel(simulator_run=twin[0]).values
+            pairs[f"dt {dt:g}"] = interval(a - b)
+    if pairs:
+        c.judge_intervals(text + "; NEST - NEURON: " + ", ".join(
+            f"{k} {iv.text('.2f')}" for k, iv in pairs.items()), pairs, (-c.bound, c.bound),
+            "within", scale)
