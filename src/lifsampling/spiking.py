@@ -238,8 +238,15 @@ def simulate_activation(
     sim.run(duration_ms)
     counts = np.array([t.size for t in recorder.trains()]).reshape(len(sweep_values), n_runs)
     _, v = recorded(free, "v")
-    settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
     sim.end()
+    return _activation_sweep(counts, v, record_interval_ms)
+
+
+def _activation_sweep(counts: np.ndarray, v: np.ndarray, record_interval_ms: float
+                      ) -> dict[str, np.ndarray]:
+    """Spike counts (value, run) and the free membranes' moments without the first 50 ms
+    (the start-up transient)."""
+    settle = int(round(50.0 / record_interval_ms))
     return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
             "free_std": v[settle:].std(axis=0)}
 
@@ -303,12 +310,9 @@ def simulate_activation_portable(
     backend.run(duration_ms)
     trains = cells.get_data().segments[0].spiketrains
     counts = np.array([len(t) for t in trains]).reshape(len(sweep_values), n_runs)
-    signal = free.get_data().segments[0].filter(name="v")[0]
-    v = np.asarray(signal.magnitude, float)
-    settle = int(round(50.0 / record_interval_ms))  # drop the first 50 ms (start-up transient)
+    _, v = recorded(free, "v")
     backend.end()
-    return {"spike_counts": counts, "free_mean": v[settle:].mean(axis=0),
-            "free_std": v[settle:].std(axis=0)}
+    return _activation_sweep(counts, v, record_interval_ms)
 
 
 def simulate_psp_response(
