@@ -20,7 +20,7 @@ import xarray as xr
 from .. import boltzmann, states
 from ..claims import CHECK, Claim, interval
 from ..network import STPSet, bm_network
-from .activation import activation_predictions
+from .activation import activation_predictions, midpoints_per_run
 
 # P16 gives no number for "holds": the bound is this study's, stated before the first run.
 THEORY_RMS_BOUND = 0.05
@@ -92,8 +92,6 @@ def simulator_comparison(simulators: Mapping[str, Mapping[str, Any]],
                          calibrations: Mapping[str, xr.Dataset]) -> xr.Dataset:
     """The first set's sweep per simulator and time step: p(z=1) against ū, the logistic
     fit, and ū₀ of each run (App. VII: ū₀ = -55 mV)."""
-    from .activation import midpoints_per_run
-
     names = list(simulators)
     cals = [calibrations[n] for n in names]
     return xr.Dataset(
