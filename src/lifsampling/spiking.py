@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from types import ModuleType
@@ -29,6 +30,10 @@ from .stp import rested_weight
 os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner on every import adds nothing to logs
 
 NA_TO_PA = 1000.0  # NEST's current-based weights are in pA, PyNN's in nA
+# A run of at least PROGRESS_FROM_MS of biological time logs its progress PROGRESS_STEPS times.
+PROGRESS_FROM_MS = 10_000.0
+PROGRESS_STEPS = 20
+log = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
@@ -54,6 +59,28 @@ def _import_pynn_nest() -> ModuleType:
 sim = _import_pynn_nest()
 # PyNN warns on every `initialize` that NEST keeps synaptic currents at 0: true and harmless
 logging.getLogger("PyNN").setLevel(logging.ERROR)
+
+
+def run_with_progress(duration_ms: float, backend: ModuleType | None = None) -> None:
+    """`backend.run(duration_ms)` (PyNN on NEST by default) that logs the simulated time and
+    the wall time at every 1/PROGRESS_STEPS of a long run, so the job log of a 10^5-10^6 ms
+    run shows where it is. PyNN runs to each report time and on: run(x + y) is run(x) then
+    run(y), spike for spike (`tests/integration/test_network_nest.py`)."""
+    backend = backend or sim
+    if duration_ms < PROGRESS_FROM_MS:
+        backend.run(duration_ms)
+        return
+    start_ms, step_ms, wall = backend.get_current_time(), duration_ms / PROGRESS_STEPS, \
+        time.perf_counter()
+
+    def report(now_ms: float) -> float:
+        done = now_ms - start_ms
+        if done > 0:
+            log.info("simulated %.0f of %.0f ms (%3.0f %%) in %.0f s", done, duration_ms,
+                     100 * done / duration_ms, time.perf_counter() - wall)
+        return now_ms + step_ms
+
+    backend.run(duration_ms, callbacks=[report])
 
 
 def setup_simulator(nest_cfg: Mapping[str, float], seed: int) -> None:
@@ -140,7 +167,7 @@ def simulate_stp_probe(
                        stp_synapse(stp, first_amplitude_nA, delay_ms),
                        receptor_type="excitatory")
         targets[name] = post
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     out: dict[str, np.ndarray] = {}
     for name, post in targets.items():
         out["t"], v = recorded(post, "v")
@@ -235,7 +262,7 @@ def simulate_activation(
     poisson_background(noise, free, str(neuron["model"]))
     recorder = SpikeRecorder(cells)
     free.record("v", sampling_interval=record_interval_ms)
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     counts = np.array([t.size for t in recorder.trains()]).reshape(len(sweep_values), n_runs)
     _, v = recorded(free, "v")
     sim.end()
@@ -307,7 +334,7 @@ def simulate_activation_portable(
                                receptor_type=receptor)
     cells.record("spikes")
     free.record("v", sampling_interval=record_interval_ms)
-    backend.run(duration_ms)
+    run_with_progress(duration_ms, backend)
     trains = cells.get_data().segments[0].spiketrains
     counts = np.array([len(t) for t in trains]).reshape(len(sweep_values), n_runs)
     _, v = recorded(free, "v")
@@ -343,7 +370,7 @@ def simulate_psp_response(
             sim.Projection(source, cell, sim.AllToAllConnector(),
                            sim.StaticSynapse(weight=weight, delay=0.1), receptor_type=receptor)
         cell.record("v", sampling_interval=nest_cfg["resolution_ms"])
-        sim.run(duration_ms)
+        run_with_progress(duration_ms)
         traces["t"], v = recorded(cell, "v")
         traces[label] = v[:, 0]
         sim.end()
@@ -431,7 +458,7 @@ def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
     clamps = clamps or [()] * len(specs)
     recorders = [SpikeRecorder(build_network(spec, c)) for spec, c in zip(specs, clamps,
                                                                             strict=True)]
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     trains = [r.trains() for r in recorders]
     sim.end()
     return trains
@@ -446,7 +473,7 @@ def simulate_network_conductances(spec: NetworkSpec, duration_ms: float,
     neurons = build_network(spec)
     recorder = SpikeRecorder(neurons)
     neurons.record(["gsyn_exc", "gsyn_inh"], sampling_interval=1.0)
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     out = {"trains": recorder.trains()}
     for name in ("gsyn_exc", "gsyn_inh"):
         t, values = recorded(neurons, name)
@@ -509,7 +536,7 @@ class LiveNetworks:
 
     def run(self, duration_ms: float) -> list[list[np.ndarray]]:
         """Simulate `duration_ms` more; spike times (ms, absolute) of this run, per copy."""
-        sim.run(duration_ms)
+        run_with_progress(duration_ms)
         return [r.take() for r in self.recorders]
 
 
@@ -533,7 +560,7 @@ def simulate_free_membranes(
         poisson_background(noise, pop, str(neuron["model"]))
         pop.record("v", sampling_interval=nest_cfg["resolution_ms"])
         pops.append(pop)
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     traces = []
     for pop in pops:
         t, v = recorded(pop, "v")
@@ -553,7 +580,7 @@ def simulate_coba_trace(neuron: Mapping[str, float | str], noise: Mapping[str, f
     poisson_background(noise, cell, str(neuron["model"]))
     recorder = SpikeRecorder(cell)
     cell.record(["v", "gsyn_exc", "gsyn_inh"], sampling_interval=nest_cfg["resolution_ms"])
-    sim.run(duration_ms)
+    run_with_progress(duration_ms)
     out = {"spikes": recorder.trains()[0]}
     for name in ("v", "gsyn_exc", "gsyn_inh"):
         out["t"], values = recorded(cell, name)
