@@ -120,3 +120,23 @@ def test_config_hash_sees_every_change(smoke_cfg):
     changed["neurons"]["l18_cuba"]["cm"] = 0.21
     assert config_hash(smoke_cfg) == config_hash(copy.deepcopy(smoke_cfg))
     assert config_hash(smoke_cfg) != config_hash(changed)
+
+
+def test_work_fraction_shortens_every_job_and_keeps_the_dag(repo):
+    full = load_config(repo / "config.yaml", overrides={"scale": "paper"})
+    cut = load_config(repo / "config.yaml", overrides={"scale": "paper", "work_fraction": 0.01})
+    p16_fig3 = ("experiments", "sampling", "p16_fig3")
+
+    def at(cfg, *keys):
+        for k in keys:
+            cfg = cfg[k]
+        return cfg
+
+    assert at(cut, *p16_fig3, "trial_ms") == pytest.approx(at(full, *p16_fig3, "trial_ms") / 100)
+    assert at(cut, *p16_fig3, "n_trials") == at(full, *p16_fig3, "n_trials")  # a job count
+    iterations = at(cut, "training", "models", "mnist", "n_iterations")
+    assert isinstance(iterations, int)
+    assert iterations == round(at(full, "training", "models", "mnist", "n_iterations") / 100)
+    assert cut["seed"] == full["seed"] and cut["experiments"]["p16_fig4"]["n_runs"] == 10
+    assert load_config(repo / "config.yaml", overrides={"work_fraction": 1.0}) == \
+        load_config(repo / "config.yaml")

@@ -1,18 +1,23 @@
-"""l18_fig1 through the SLURM profile on the localhost cluster of .ci/start_slurm.sh.
+"""The whole smoke DAG through the SLURM profile on the localhost cluster of
+.ci/start_slurm.sh, against the local smoke run of the same config and seed.
 
 Skipped where no cluster answers, unless LIFSAMPLING_REQUIRE_SLURM=1 (set by .ci/run),
 where a missing cluster is a failure.
 """
 import os
+import re
 import shutil
 import subprocess
-import sys
 
 import pytest
+import xarray as xr
+from dag_runs import snakemake
 
 from lifsampling import io
 
 pytestmark = [pytest.mark.slurm, pytest.mark.workflow]
+# attributes that say when and where a file was written, not what it holds
+WHEN_AND_WHERE = ("history", "slurm_job_id")
 
 
 def _cluster_up() -> bool:
@@ -31,16 +36,46 @@ def cluster():
         pytest.skip("no SLURM cluster (start one with .ci/start_slurm.sh)")
 
 
-def test_l18_fig1_runs_as_slurm_jobs(cluster, repo, tmp_path):
-    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
-           "--directory", str(tmp_path), "--workflow-profile", str(repo / "profiles" / "slurm"),
-           "l18_fig1", "--config", "scale=smoke"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0, out[-5000:]
-    submitted = [line for line in out.splitlines() if "submitted with SLURM jobid" in line]
-    assert len(submitted) == 2, out[-3000:]
-    sim = io.read_dataset(tmp_path / "results" / "sims" / "l18_fig1_stp.nc")
-    # written inside a SLURM allocation: the job id is in the provenance
-    assert sim.attrs["slurm_job_id"].isdigit()
-    assert (tmp_path / "results" / "figures" / "l18_fig1.pdf").stat().st_size > 10_000
+@pytest.fixture(scope="module")
+def slurm_run(cluster, repo, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("slurm")
+    proc = snakemake(repo, workdir, "--workflow-profile", str(repo / "profiles" / "slurm"),
+                     "--config", "scale=smoke", timeout=3600)
+    return workdir, proc.stdout + proc.stderr
+
+
+def _what_it_holds(path):
+    ds = io.read_dataset(path)
+    where = {k: ds.attrs.pop(k) for k in WHEN_AND_WHERE}
+    return ds, where
+
+
+def test_every_job_of_the_smoke_dag_ran_in_a_slurm_job(slurm_run, smoke_run):
+    workdir, log = slurm_run
+    files = sorted(p.relative_to(workdir) for p in (workdir / "results").rglob("*.nc"))
+    assert files == sorted(p.relative_to(smoke_run) for p in (smoke_run / "results").rglob("*.nc"))
+    assert len(files) > 60
+    for name in files:
+        _, where = _what_it_holds(workdir / name)
+        assert where["slurm_job_id"].isdigit(), name
+    figures = workdir / "results" / "figures"
+    assert len(list(figures.glob("*.pdf"))) == 11 and len(list(figures.glob("*.png"))) == 11
+    # short runs went to the cluster in groups: fewer submissions than jobs
+    submitted = re.findall(r"submitted with SLURM jobid (\d+)", log)
+    total = int(re.search(r"^total\s+(\d+)", log, re.MULTILINE).group(1))
+    assert len(set(submitted)) < total - 10, (len(submitted), total)
+    assert any("group_runs" in line for line in log.splitlines() if "submitted" in line)
+
+
+def test_slurm_results_equal_the_local_run(slurm_run, smoke_run):
+    workdir, _ = slurm_run
+    for path in sorted((smoke_run / "results").rglob("*.nc")):
+        name = path.relative_to(smoke_run)
+        local, _ = _what_it_holds(path)
+        on_slurm, _ = _what_it_holds(workdir / name)
+        try:
+            xr.testing.assert_identical(on_slurm, local)
+        except AssertionError as err:
+            raise AssertionError(f"{name} differs between SLURM and local runs") from err
+    claims = "results/claims.csv"
+    assert (workdir / claims).read_text() == (smoke_run / claims).read_text()

@@ -6,29 +6,13 @@ from collections import Counter
 
 import pytest
 import xarray as xr
+from dag_runs import snakemake
 
 from lifsampling import io
 
 pytestmark = pytest.mark.workflow
 
 FIGURES = [f"p16_fig{i}" for i in range(2, 8)] + [f"l18_fig{i}" for i in range(1, 6)]
-
-
-def snakemake(repo, workdir, *args, check=True):
-    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
-           "--directory", str(workdir), "--cores", "2", *args]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1200)
-    if check and proc.returncode != 0:
-        tail = f"{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
-        raise AssertionError(f"{' '.join(cmd)} failed:\n{tail}")
-    return proc
-
-
-@pytest.fixture(scope="module")
-def smoke_run(repo, tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("smoke")
-    snakemake(repo, workdir, "--config", "scale=smoke")
-    return workdir
 
 
 @pytest.mark.parametrize("target", FIGURES)

@@ -12,6 +12,8 @@ rule activation_predictions:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:
         f"{BENCH}/analysis/p16_fig2_theory.tsv"
+    resources:
+        **cluster_resources("activation_predictions"),
     conda:
         CONDA_ENV
     script:
@@ -32,6 +34,8 @@ rule p16_fig6_predictions:
         f"{LOGS}/analysis/p16_fig6.log",
     benchmark:
         f"{BENCH}/analysis/p16_fig6.tsv"
+    resources:
+        **cluster_resources("p16_fig6_predictions"),
     conda:
         CONDA_ENV
     script:
@@ -50,6 +54,8 @@ rule mnist_tsne:
         f"{LOGS}/analysis/l18_fig3_tsne.log",
     benchmark:
         f"{BENCH}/analysis/l18_fig3_tsne.tsv"
+    resources:
+        **cluster_resources("mnist_tsne"),
     conda:
         CONDA_ENV
     script:
@@ -95,6 +101,8 @@ rule claims:
         f"{LOGS}/analysis/claims.log",
     benchmark:
         f"{BENCH}/analysis/claims.tsv"
+    resources:
+        **cluster_resources("claims"),
     conda:
         CONDA_ENV
     script:
@@ -113,6 +121,8 @@ rule readme_claims:
         f"{LOGS}/analysis/readme_claims.log",
     benchmark:
         f"{BENCH}/analysis/readme_claims.tsv"
+    resources:
+        **cluster_resources("readme_claims"),
     conda:
         CONDA_ENV
     localrule: True

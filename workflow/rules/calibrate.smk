@@ -13,8 +13,7 @@ rule calibrate:
     benchmark:
         f"{BENCH}/calibration/{{cal_set}}.tsv"
     resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 20,
-        mem_mb=4000,
+        **cluster_resources("calibrate"),
     conda:
         CONDA_ENV
     script:
@@ -33,6 +32,8 @@ rule calibration_grid:
         f"{LOGS}/calibration/grid.log",
     benchmark:
         f"{BENCH}/calibration/grid.tsv"
+    resources:
+        **cluster_resources("calibration_grid"),
     conda:
         CONDA_ENV
     script:
@@ -53,8 +54,7 @@ rule simulator_calibration:
     benchmark:
         f"{BENCH}/calibration/simulators/{{sim_run}}.tsv"
     resources:
-        runtime=lambda wc: 240 if SCALE == "paper" else 30,
-        mem_mb=4000,
+        **cluster_resources("simulator_calibration"),
     conda:
         CONDA_ENV
     script:

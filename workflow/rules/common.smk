@@ -3,7 +3,7 @@
 # (lifsampling.config.slices), so an edit re-runs only the jobs that read the edited key.
 from snakemake.exceptions import WorkflowError
 
-from lifsampling.config import ConfigError, resolve_scale, slices, validate_config
+from lifsampling.config import ConfigError, costs, resolve_scale, slices, validate_config
 from lifsampling.experiments import claim_inputs
 
 try:
@@ -13,6 +13,16 @@ except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
 SCALE = CFG["scale"]
+# Cluster resources of every job from the measured paper costs (benchmarks/paper_cost.py).
+PAPER_COSTS = costs.load_costs()
+
+
+def cluster_resources(rule_name):
+    """SLURM runtime (min) and mem_mb of the rule's jobs: the paper cost of the job's size
+    class times the margins of lifsampling.config.costs (paper-sized at every scale)."""
+    return {key: (lambda wc, key=key: costs.job_resources(PAPER_COSTS, rule_name, wc)[key])
+            for key in ("runtime", "mem_mb")}
+
 # Software of every job: the pip route (pyproject.toml, Makefile) is the tested one; with
 # --software-deployment-method conda Snakemake builds this environment instead.
 CONDA_ENV = os.path.join(workflow.basedir, "envs", "study.yaml")

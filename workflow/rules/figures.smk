@@ -13,6 +13,8 @@ rule l18_fig1:
         f"{LOGS}/figures/l18_fig1.log",
     benchmark:
         f"{BENCH}/figures/l18_fig1.tsv"
+    resources:
+        **cluster_resources("l18_fig1"),
     conda:
         CONDA_ENV
     script:
@@ -31,6 +33,8 @@ rule p16_fig2:
         f"{LOGS}/figures/p16_fig2.log",
     benchmark:
         f"{BENCH}/figures/p16_fig2.tsv"
+    resources:
+        **cluster_resources("p16_fig2"),
     conda:
         CONDA_ENV
     script:
@@ -48,6 +52,8 @@ rule p16_fig3:
         f"{LOGS}/figures/p16_fig3.log",
     benchmark:
         f"{BENCH}/figures/p16_fig3.tsv"
+    resources:
+        **cluster_resources("p16_fig3"),
     conda:
         CONDA_ENV
     script:
@@ -66,6 +72,8 @@ rule l18_fig2:
         f"{LOGS}/figures/l18_fig2.log",
     benchmark:
         f"{BENCH}/figures/l18_fig2.tsv"
+    resources:
+        **cluster_resources("l18_fig2"),
     conda:
         CONDA_ENV
     script:
@@ -88,6 +96,8 @@ rule l18_fig3:
         f"{LOGS}/figures/l18_fig3.log",
     benchmark:
         f"{BENCH}/figures/l18_fig3.tsv"
+    resources:
+        **cluster_resources("l18_fig3"),
     conda:
         CONDA_ENV
     script:
@@ -106,6 +116,8 @@ rule l18_fig4:
         f"{LOGS}/figures/l18_fig4.log",
     benchmark:
         f"{BENCH}/figures/l18_fig4.tsv"
+    resources:
+        **cluster_resources("l18_fig4"),
     conda:
         CONDA_ENV
     script:
@@ -123,6 +135,8 @@ rule p16_fig4:
         f"{LOGS}/figures/p16_fig4.log",
     benchmark:
         f"{BENCH}/figures/p16_fig4.tsv"
+    resources:
+        **cluster_resources("p16_fig4"),
     conda:
         CONDA_ENV
     script:
@@ -143,6 +157,8 @@ rule l18_fig5:
         f"{LOGS}/figures/l18_fig5.log",
     benchmark:
         f"{BENCH}/figures/l18_fig5.tsv"
+    resources:
+        **cluster_resources("l18_fig5"),
     conda:
         CONDA_ENV
     script:
@@ -161,6 +177,8 @@ rule p16_fig5:
         f"{LOGS}/figures/p16_fig5.log",
     benchmark:
         f"{BENCH}/figures/p16_fig5.tsv"
+    resources:
+        **cluster_resources("p16_fig5"),
     conda:
         CONDA_ENV
     script:
@@ -178,6 +196,8 @@ rule p16_fig6:
         f"{LOGS}/figures/p16_fig6.log",
     benchmark:
         f"{BENCH}/figures/p16_fig6.tsv"
+    resources:
+        **cluster_resources("p16_fig6"),
     conda:
         CONDA_ENV
     script:
@@ -195,6 +215,8 @@ rule p16_fig7:
         f"{LOGS}/figures/p16_fig7.log",
     benchmark:
         f"{BENCH}/figures/p16_fig7.tsv"
+    resources:
+        **cluster_resources("p16_fig7"),
     conda:
         CONDA_ENV
     script:

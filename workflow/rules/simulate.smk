@@ -11,8 +11,7 @@ rule l18_fig1_stp:
     benchmark:
         f"{BENCH}/sims/l18_fig1_stp.tsv"
     resources:
-        runtime=10,
-        mem_mb=2000,
+        **cluster_resources("l18_fig1_stp"),
     conda:
         CONDA_ENV
     script:
@@ -37,7 +36,7 @@ rule sampling_run:
     benchmark:
         f"{BENCH}/sims/{{exp}}/{{kind}}_{{run}}.tsv"
     resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 15,
+        **cluster_resources("sampling_run"),
     conda:
         CONDA_ENV
     script:
@@ -57,6 +56,8 @@ rule sampling_aggregate:
         f"{LOGS}/sims/{{exp}}_aggregate.log",
     benchmark:
         f"{BENCH}/sims/{{exp}}_aggregate.tsv"
+    resources:
+        **cluster_resources("sampling_aggregate"),
     conda:
         CONDA_ENV
     script:
@@ -72,6 +73,8 @@ rule l18_fig5_membranes:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:
         f"{BENCH}/sims/l18_fig5_membranes.tsv"
+    resources:
+        **cluster_resources("l18_fig5_membranes"),
     conda:
         CONDA_ENV
     script:
@@ -94,7 +97,7 @@ rule stp_grid_chunk:
     benchmark:
         f"{BENCH}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.tsv"
     resources:
-        runtime=lambda wc: 240 if SCALE == "paper" else 20,
+        **cluster_resources("stp_grid_chunk"),
     conda:
         CONDA_ENV
     script:
@@ -112,6 +115,8 @@ rule stp_grid:
         f"{LOGS}/sims/l18_fig2_grid.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_grid.tsv"
+    resources:
+        **cluster_resources("stp_grid"),
     conda:
         CONDA_ENV
     script:
@@ -136,7 +141,7 @@ rule bars_sampling:
     benchmark:
         f"{BENCH}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.tsv"
     resources:
-        runtime=lambda wc: 30 if SCALE == "paper" else 15,
+        **cluster_resources("bars_sampling"),
     conda:
         CONDA_ENV
     script:
@@ -154,6 +159,8 @@ rule bars_mixing:
         f"{LOGS}/sims/l18_fig2_bars.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_bars.tsv"
+    resources:
+        **cluster_resources("bars_mixing"),
     conda:
         CONDA_ENV
     script:
@@ -177,8 +184,7 @@ rule mnist_sampling:
     benchmark:
         f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
     resources:
-        runtime=lambda wc: 600 if SCALE == "paper" else 30,
-        mem_mb=8000,
+        **cluster_resources("mnist_sampling"),
     conda:
         CONDA_ENV
     script:
@@ -202,8 +208,7 @@ rule mnist_isl_1e3:
     benchmark:
         f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
     resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 20,
-        mem_mb=4000,
+        **cluster_resources("mnist_isl_1e3"),
     conda:
         CONDA_ENV
     script:
@@ -230,8 +235,7 @@ rule mnist_scan_point:
     benchmark:
         f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
     resources:
-        runtime=lambda wc: 60 if SCALE == "paper" else 15,
-        mem_mb=4000,
+        **cluster_resources("mnist_scan_point"),
     conda:
         CONDA_ENV
     script:
@@ -252,6 +256,8 @@ rule mnist_scan:
         f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_scan_{{scan}}.tsv"
+    resources:
+        **cluster_resources("mnist_scan"),
     conda:
         CONDA_ENV
     script:
@@ -271,8 +277,7 @@ rule mnist_references:
     benchmark:
         f"{BENCH}/sims/l18_fig3/references.tsv"
     resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 20,
-        mem_mb=8000,
+        **cluster_resources("mnist_references"),
     conda:
         CONDA_ENV
     script:
@@ -292,6 +297,8 @@ rule mnist_generative:
         f"{LOGS}/sims/l18_fig3_aggregate.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_aggregate.tsv"
+    resources:
+        **cluster_resources("mnist_generative"),
     conda:
         CONDA_ENV
     script:
@@ -311,6 +318,8 @@ rule p16_fig4_reference:
         f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4/reference_w{{wscale}}.tsv"
+    resources:
+        **cluster_resources("p16_fig4_reference"),
     conda:
         CONDA_ENV
     script:
@@ -333,8 +342,7 @@ rule p16_fig4_run:
     benchmark:
         f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.tsv"
     resources:
-        runtime=lambda wc: 60 if SCALE == "paper" else 15,
-        mem_mb=4000,
+        **cluster_resources("p16_fig4_run"),
     conda:
         CONDA_ENV
     script:
@@ -353,6 +361,8 @@ rule p16_fig4_aggregate:
         f"{LOGS}/sims/p16_fig4_aggregate.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4_aggregate.tsv"
+    resources:
+        **cluster_resources("p16_fig4_aggregate"),
     conda:
         CONDA_ENV
     script:
@@ -368,6 +378,8 @@ rule p16_fig2_trace:
         f"{LOGS}/sims/p16_fig2_trace.log",
     benchmark:
         f"{BENCH}/sims/p16_fig2_trace.tsv"
+    resources:
+        **cluster_resources("p16_fig2_trace"),
     conda:
         CONDA_ENV
     script:
@@ -392,8 +404,7 @@ rule fig4_sampling:
     benchmark:
         f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
     resources:
-        runtime=lambda wc: 120 if SCALE == "paper" else 20,
-        mem_mb=4000,
+        **cluster_resources("fig4_sampling"),
     conda:
         CONDA_ENV
     script:
@@ -414,6 +425,8 @@ rule fig4_aggregate:
         f"{LOGS}/sims/l18_fig4_{{model}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig4_{{model}}.tsv"
+    resources:
+        **cluster_resources("fig4_aggregate"),
     conda:
         CONDA_ENV
     script:
@@ -434,8 +447,7 @@ rule p16_fig5_train:
     benchmark:
         f"{BENCH}/sims/p16_fig5_model.tsv"
     resources:
-        runtime=lambda wc: 60 if SCALE == "paper" else 15,
-        mem_mb=2000,
+        **cluster_resources("p16_fig5_train"),
     conda:
         CONDA_ENV
     script:
@@ -456,8 +468,7 @@ rule p16_fig5_sampling:
     benchmark:
         f"{BENCH}/sims/p16_fig5.tsv"
     resources:
-        runtime=lambda wc: 30 if SCALE == "paper" else 10,
-        mem_mb=2000,
+        **cluster_resources("p16_fig5_sampling"),
     conda:
         CONDA_ENV
     script:
@@ -479,8 +490,7 @@ rule p16_fig7_set:
     benchmark:
         f"{BENCH}/sims/p16_fig7/{{cal_set}}.tsv"
     resources:
-        runtime=lambda wc: 60 if SCALE == "paper" else 15,
-        mem_mb=2000,
+        **cluster_resources("p16_fig7_set"),
     conda:
         CONDA_ENV
     script:
@@ -498,6 +508,8 @@ rule p16_fig7_aggregate:
         f"{LOGS}/sims/p16_fig7_aggregate.log",
     benchmark:
         f"{BENCH}/sims/p16_fig7_aggregate.tsv"
+    resources:
+        **cluster_resources("p16_fig7_aggregate"),
     conda:
         CONDA_ENV
     script:

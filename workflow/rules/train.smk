@@ -15,8 +15,7 @@ rule train:
     benchmark:
         f"{BENCH}/train/{{model}}.tsv"
     resources:
-        runtime=lambda wc: 300 if SCALE == "paper" else 30,
-        mem_mb=4000,
+        **cluster_resources("train"),
     conda:
         CONDA_ENV
     script:
@@ -37,6 +36,8 @@ rule classify:
         f"{LOGS}/analysis/classification_{{model}}.log",
     benchmark:
         f"{BENCH}/analysis/classification_{{model}}.tsv"
+    resources:
+        **cluster_resources("classify"),
     conda:
         CONDA_ENV
     script:
@@ -58,8 +59,7 @@ rule classify_lif:
     benchmark:
         f"{BENCH}/analysis/classification_mnist_lif.tsv"
     resources:
-        runtime=lambda wc: 600 if SCALE == "paper" else 30,
-        mem_mb=8000,
+        **cluster_resources("classify_lif"),
     conda:
         CONDA_ENV
     script:

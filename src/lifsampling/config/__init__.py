@@ -23,6 +23,12 @@ from .errors import ConfigError
 from .references import SCALES, check_references, is_per_scale
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
+# The length of a job's work: biological time, samples, iterations. `work_fraction` < 1 cuts
+# every such value by that factor (benchmarks/paper_cost.py measures fractions of paper jobs);
+# counts of jobs (seeds, runs, BMs) and everything else stay as they are.
+WORK_KEYS = frozenset({"bm_ms", "burn_in", "duration_ms", "joint_ms", "trial_ms", "gibbs_sweeps",
+                       "iterations", "n_iterations", "n_opt_base", "n_samples", "n_images",
+                       "n_steps", "shown_every"})
 SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
 
 
@@ -105,7 +111,23 @@ def resolve_scale(config: Mapping[str, Any], scale: str | None = None) -> dict:
             return [resolve(v) for v in value]
         return value
 
-    return resolve(config)
+    return fraction_of_work(resolve(config), config.get("work_fraction", 1.0))
+
+
+def fraction_of_work(config: Any, fraction: float) -> Any:
+    """`config` with every WORK_KEYS value times `fraction` (integers rounded, at least 1)."""
+    if fraction == 1.0:
+        return config
+    if isinstance(config, list):
+        return [fraction_of_work(v, fraction) for v in config]
+    if not isinstance(config, Mapping):
+        return config
+    out = {}
+    for key, value in config.items():
+        if key in WORK_KEYS and isinstance(value, int | float) and not isinstance(value, bool):
+            value = max(1, round(value * fraction)) if isinstance(value, int) else value * fraction
+        out[key] = fraction_of_work(value, fraction)
+    return out
 
 
 def load_config(path: Path | str, overrides: Mapping[str, Any] | None = None) -> dict:

@@ -1,0 +1,251 @@
+"""What `--config scale=paper` costs: jobs, CPU-hours and peak memory per figure target.
+
+1. The paper DAG, job by job, from a Snakemake dry run (rule, wildcards, inputs, outputs).
+2. Jobs are grouped in size classes (`lifsampling.config.costs.SIZE_WILDCARDS`: jobs that
+   differ only in seeds, run indices or model parameters cost the same). One representative
+   per class is run at two fractions f1 < f2 of its paper work (`work_fraction`: biological
+   time, samples, iterations) through the workflow itself; the two sizes give the job's fixed
+   cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
+   class whose larger run is cheaper per unit than linear is flagged ("superlinear").
+3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
+   from the benchmark files of a finished run (`--aggregates-from`, default `results/`,
+   normally a `quick` run), scaled by their number of inputs at paper / at that scale.
+4. Per target (each figure and the claims, with every job it needs) and for the whole DAG:
+   jobs, CPU-h, peak memory of one job. The class costs go to
+   `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
+
+    python benchmarks/paper_cost.py                # measure (about 1 h on 2 cores), print
+    python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from lifsampling.config.costs import COSTS_PATH, size_class  # noqa: E402
+
+FRACTIONS = (0.01, 0.03)
+TARGETS = ("l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
+           "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "claims")
+TARGET_CPU_H = 30.0
+
+
+@dataclass
+class Job:
+    rule: str
+    jobid: int
+    inputs: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    wildcards: dict[str, str] = field(default_factory=dict)
+    benchmark: str = ""
+
+    @property
+    def size_class(self) -> str:
+        return size_class(self.rule, self.wildcards)
+
+
+def snakemake(workdir: Path, config: dict[str, object], *args: str) -> str:
+    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
+           "--directory", str(workdir), "--config",
+           *(f"{k}={v}" for k, v in config.items()), *args]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"snakemake {' '.join(args)} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+    return proc.stdout + proc.stderr
+
+
+def dag_jobs(scale: str) -> list[Job]:
+    """Every job of the `scale` DAG (a dry run in an empty folder)."""
+    with tempfile.TemporaryDirectory() as empty:
+        text = snakemake(Path(empty), {"scale": scale}, "--dry-run", "all")
+    jobs = []
+    for block in re.split(r"\n(?=(?:local)?rule \w+:)", text):
+        head = re.match(r"(?:local)?rule (\w+):", block)
+        if not head or head.group(1) == "all":
+            continue
+        fields = dict(re.findall(r"^\s+(\w+): (.*)$", block, re.MULTILINE))
+        jobs.append(Job(
+            rule=head.group(1), jobid=int(fields["jobid"]),
+            inputs=fields.get("input", "").split(", ") if fields.get("input") else [],
+            outputs=fields["output"].split(", "),
+            wildcards=dict(kv.split("=", 1) for kv in fields["wildcards"].split(", "))
+            if "wildcards" in fields else {},
+            benchmark=fields.get("benchmark", "")))
+    return jobs
+
+
+def producers(jobs: list[Job]) -> dict[str, Job]:
+    return {out: job for job in jobs for out in job.outputs}
+
+
+def upstream(job: Job, made_by: dict[str, Job]) -> dict[int, Job]:
+    """`job` and every job it needs."""
+    seen, todo = {}, [job]
+    while todo:
+        j = todo.pop()
+        if j.jobid in seen:
+            continue
+        seen[j.jobid] = j
+        todo += [made_by[f] for f in j.inputs if f in made_by]
+    return seen
+
+
+def reading_many_runs(jobs: list[Job], made_by: dict[str, Job]) -> set[int]:
+    """Jobs that take the outputs of several jobs of one rule, and every job after them."""
+    direct = {j.jobid for j in jobs
+              if max(Counter(made_by[f].rule for f in j.inputs if f in made_by).values(),
+                     default=0) > 1}
+    return {j.jobid for j in jobs if direct & set(upstream(j, made_by))}
+
+
+def read_benchmark(path: Path) -> dict[str, float]:
+    with open(path) as fh:
+        row = next(csv.DictReader(fh, delimiter="\t"))
+    return {"wall_s": float(row["s"]), "cpu_s": float(row["cpu_time"]),
+            "peak_mb": float(row["max_rss"])}
+
+
+def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2: float
+                ) -> tuple[dict[str, float], bool]:
+    """Each measure at f = 1 on the line through (f1, small) and (f2, large), never below the
+    larger measurement; and whether the fixed cost came out negative (superlinear)."""
+    out, superlinear = {}, False
+    for key in small:
+        slope = max((large[key] - small[key]) / (f2 - f1), 0.0)
+        fixed = small[key] - slope * f1
+        superlinear |= key == "cpu_s" and fixed < -0.1 * small[key]
+        out[key] = max(fixed + slope, large[key])
+    return out, superlinear
+
+
+def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int
+                    ) -> dict[str, dict]:
+    """Paper cost of each size class (outside `skip`) from its first job run at FRACTIONS."""
+    reps: dict[str, Job] = {}
+    for job in jobs:
+        if job.jobid not in skip:
+            reps.setdefault(job.size_class, job)
+    runs = {}
+    for f in FRACTIONS:
+        workdir = workroot / f"f{f:g}"
+        print(f"running {len(reps)} representatives at work fraction {f:g} in {workdir}",
+              flush=True)
+        snakemake(workdir, {"scale": "paper", "work_fraction": f},
+                  *[j.outputs[0] for j in reps.values()], "--cores", str(cores))
+        runs[f] = {c: read_benchmark(workdir / j.benchmark) for c, j in reps.items()}
+    out = {}
+    for c, job in reps.items():
+        cost, superlinear = extrapolate(runs[FRACTIONS[0]][c], runs[FRACTIONS[1]][c],
+                                        *FRACTIONS)
+        out[c] = {"rule": job.rule, **cost, "measured_at": "paper x " + " & ".join(
+            f"{f:g}" for f in FRACTIONS) + (" superlinear" if superlinear else "")}
+    return out
+
+
+def measure_many_run_jobs(jobs: list[Job], many: set[int], results: Path, scale: str
+                          ) -> dict[str, dict]:
+    """Cost of the jobs that read many runs, from a finished `scale` run's benchmarks,
+    times their number of inputs at paper / at `scale`."""
+    there = {j.size_class: j for j in dag_jobs(scale)}
+    out = {}
+    for job in jobs:
+        if job.jobid not in many or job.size_class in out:
+            continue
+        ref = there.get(job.size_class)
+        path = results.parent / ref.benchmark if ref else None
+        if path is None or not path.exists():
+            continue
+        factor = max(len(job.inputs) / max(len(ref.inputs), 1), 1.0)
+        measured = read_benchmark(path)
+        out[job.size_class] = {
+            "rule": job.rule, "wall_s": measured["wall_s"] * factor,
+            "cpu_s": measured["cpu_s"] * factor, "peak_mb": measured["peak_mb"] * factor,
+            "measured_at": f"{scale} x {factor:.3g} inputs"}
+    return out
+
+
+def write_costs(costs: dict[str, dict], path: Path = COSTS_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", newline="") as fh:
+        writer = csv.DictWriter(fh, ["size_class", "rule", "wall_s", "cpu_s", "peak_mb",
+                                     "measured_at"])
+        writer.writeheader()
+        for c in sorted(costs):
+            writer.writerow({"size_class": c, **{k: (f"{v:.1f}" if isinstance(v, float) else v)
+                                                 for k, v in costs[c].items()}})
+    tmp.replace(path)
+
+
+def read_costs(path: Path = COSTS_PATH) -> dict[str, dict]:
+    with open(path, newline="") as fh:
+        return {row.pop("size_class"): {k: (v if k in ("rule", "measured_at") else float(v))
+                                        for k, v in row.items()}
+                for row in csv.DictReader(fh)}
+
+
+def cost_table(jobs: list[Job], costs: dict[str, dict]) -> list[tuple[str, int, float, float,
+                                                                       int]]:
+    """(target, jobs, CPU-h, peak GB of one job, jobs without a measurement) per target, then
+    the whole DAG."""
+    made_by = producers(jobs)
+    by_rule = defaultdict(list)
+    for job in jobs:
+        by_rule[job.rule].append(job)
+
+    def row(name: str, members: list[Job]) -> tuple[str, int, float, float, int]:
+        known = [costs[j.size_class] for j in members if j.size_class in costs]
+        return (name, len(members), sum(c["cpu_s"] for c in known) / 3600,
+                max((c["peak_mb"] for c in known), default=0.0) / 1024,
+                len(members) - len(known))
+
+    rows = [row(t, list(upstream(by_rule[t][0], made_by).values())) for t in TARGETS]
+    return rows + [row("total (every job once)", jobs)]
+
+
+def print_table(rows, costs: dict[str, dict]) -> None:
+    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured jobs")
+    for name, n, cpu_h, peak, missing in rows:
+        print(f"{name:<24} {n:>5} {cpu_h:>7.2f} {peak:>8.2f}  {missing or ''}")
+    print("\nmost expensive classes (CPU-h per job x jobs is in the target rows):")
+    for c, v in sorted(costs.items(), key=lambda kv: -kv[1]["cpu_s"])[:10]:
+        print(f"  {c:<40} {v['cpu_s'] / 3600:7.3f} CPU-h/job  {v['peak_mb']:7.0f} MB  "
+              f"({v['measured_at']})")
+    total = rows[-1][2]
+    print(f"paper_cost: {total:.1f} CPU-h (target <= {TARGET_CPU_H:g})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--table-only", action="store_true",
+                        help=f"print from {COSTS_PATH.relative_to(REPO)}, measure nothing")
+    parser.add_argument("--cores", type=int, default=2)
+    parser.add_argument("--workdir", type=Path, default=REPO / "results" / "paper_cost")
+    parser.add_argument("--aggregates-from", type=Path, default=REPO / "results",
+                        help="results/ of a finished run whose benchmarks time the jobs "
+                             "that read many runs")
+    parser.add_argument("--aggregates-scale", default="quick")
+    args = parser.parse_args()
+    jobs = dag_jobs("paper")
+    if not args.table_only:
+        many = reading_many_runs(jobs, producers(jobs))
+        costs = measure_classes(jobs, many, args.workdir, args.cores)
+        costs |= measure_many_run_jobs(jobs, many, args.aggregates_from, args.aggregates_scale)
+        write_costs(costs)
+    costs = read_costs()
+    print_table(cost_table(jobs, costs), costs)
+
+
+if __name__ == "__main__":
+    main()
