@@ -63,15 +63,17 @@ logging.getLogger("PyNN").setLevel(logging.ERROR)
 
 def run_with_progress(duration_ms: float, backend: ModuleType | None = None) -> None:
     """`backend.run(duration_ms)` (PyNN on NEST by default) that logs the simulated time and
-    the wall time at every 1/PROGRESS_STEPS of a long run, so the job log of a 10^5-10^6 ms
-    run shows where it is. PyNN runs to each report time and on: run(x + y) is run(x) then
-    run(y), spike for spike (`tests/integration/test_network_nest.py`)."""
+    the wall time about every 1/PROGRESS_STEPS of a long run (whole time steps), so the job
+    log of a 10^5-10^6 ms run shows where it is. PyNN runs to each report time and on:
+    run(x + y) is run(x) then run(y), spike for spike (`tests/integration/test_network_nest.py`)."""
     backend = backend or sim
     if duration_ms < PROGRESS_FROM_MS:
         backend.run(duration_ms)
         return
-    start_ms, step_ms, wall = backend.get_current_time(), duration_ms / PROGRESS_STEPS, \
-        time.perf_counter()
+    dt = backend.get_time_step()
+    # NEST runs whole time steps only
+    step_ms = max(1, round(duration_ms / PROGRESS_STEPS / dt)) * dt
+    start_ms, wall = backend.get_current_time(), time.perf_counter()
 
     def report(now_ms: float) -> float:
         done = now_ms - start_ms

@@ -53,12 +53,14 @@ def test_same_seed_same_spikes_other_seed_others(smoke_cfg):
 def test_a_run_reporting_progress_is_the_same_run(smoke_cfg, monkeypatch, caplog):
     W, b = bm.random_bm(3, 1.2, np.random.default_rng(4))
     spec = _spec(smoke_cfg, W, b, "modulated")
-    whole = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5)
-    monkeypatch.setattr(spiking, "PROGRESS_FROM_MS", 0.0)  # 2000 ms now run in 20 pieces
+    # 2033.3 ms: a twentieth is no whole number of time steps
+    whole = spiking.simulate_network(spec, 2033.3, smoke_cfg["nest"], seed=5)
+    monkeypatch.setattr(spiking, "PROGRESS_FROM_MS", 0.0)  # now run in 20 pieces
     with caplog.at_level("INFO", logger="lifsampling.spiking"):
-        pieces = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5)
+        pieces = spiking.simulate_network(spec, 2033.3, smoke_cfg["nest"], seed=5)
     reports = [r.getMessage() for r in caplog.records if "simulated" in r.getMessage()]
-    assert len(reports) == spiking.PROGRESS_STEPS and "2000 of 2000 ms (100 %)" in reports[-1]
+    assert len(reports) in (spiking.PROGRESS_STEPS, spiking.PROGRESS_STEPS + 1)
+    assert "2033 of 2033 ms (100 %)" in reports[-1]
     assert sum(t.size for t in whole) > 50
     assert all(np.array_equal(x, y) for x, y in zip(whole, pieces, strict=True))
 

@@ -77,7 +77,10 @@ def test_slices_resolve_references(repo):
     assert job["neuron"] == cfg["neurons"]["p16_coba"]
     assert job["noise"] == cfg["noise"]["p16_coba"]
     assert job["stp"] == cfg["stp"]["renewing"]
-    assert job["nest"] == cfg["nest"] and job["scale"] == "smoke"
+    small_net = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
+    assert job["nest"] == small_net and job["scale"] == "smoke"
+    large = slices.p16_fig4_run(cfg, "cuba", "1.2", 0)["nest"]
+    assert large == small_net | {"virtual_processes": 2}
     assert job["duration_ms"] == cfg["experiments"]["sampling"]["p16_fig3"]["trial_ms"]
     assert set(job["seeds"]) == {"bm", "background"}
     other_run = slices.sampling_run(cfg, "p16_fig3", "trial", 4)

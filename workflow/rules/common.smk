@@ -19,9 +19,17 @@ PAPER_COSTS = costs.load_costs()
 
 def cluster_resources(rule_name):
     """SLURM runtime (min) and mem_mb of the rule's jobs: the paper cost of the job's size
-    class times the margins of lifsampling.config.costs (paper-sized at every scale)."""
-    return {key: (lambda wc, key=key: costs.job_resources(PAPER_COSTS, rule_name, wc)[key])
-            for key in ("runtime", "mem_mb")}
+    class times the margins of lifsampling.config.costs (paper-sized at every scale); one
+    CPU per thread."""
+    resources = {key: (lambda wc, key=key: costs.job_resources(PAPER_COSTS, rule_name, wc)[key])
+                 for key in ("runtime", "mem_mb")}
+    return resources | {"cpus_per_task": lambda wc, threads: threads}
+
+
+def nest_threads(experiment):
+    """Threads of a job of `experiment`: NEST's virtual processes from config, so a job
+    never gets more or fewer than its spikes were computed with."""
+    return slices.nest_settings(CFG, experiment)["virtual_processes"]
 
 # Software of every job: the pip route (pyproject.toml, Makefile) is the tested one; with
 # --software-deployment-method conda Snakemake builds this environment instead.

@@ -183,6 +183,7 @@ rule mnist_sampling:
         f"{LOGS}/sims/l18_fig3/seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("mnist_sampling"),
     conda:
@@ -207,6 +208,7 @@ rule mnist_isl_1e3:
         f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+    threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("mnist_isl_1e3"),
     conda:
@@ -234,6 +236,7 @@ rule mnist_scan_point:
         f"{LOGS}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("mnist_scan_point"),
     conda:
@@ -341,6 +344,7 @@ rule p16_fig4_run:
         f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.tsv"
+    threads: nest_threads("p16_fig4")
     resources:
         **cluster_resources("p16_fig4_run"),
     conda:
@@ -403,6 +407,7 @@ rule fig4_sampling:
         f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig4")
     resources:
         **cluster_resources("fig4_sampling"),
     conda:

@@ -58,6 +58,7 @@ rule classify_lif:
         f"{LOGS}/analysis/classification_mnist_lif.log",
     benchmark:
         f"{BENCH}/analysis/classification_mnist_lif.tsv"
+    threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("classify_lif"),
     conda:

@@ -39,6 +39,16 @@ def _seed(cfg: Mapping[str, Any], *keys: object) -> int:
     return derive_seed(cfg["seed"], *keys)
 
 
+def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> dict[str, Any]:
+    """NEST's time step, delays and virtual processes for a job of `experiment`: the large
+    networks of `nest.large_networks.experiments` get that many virtual processes."""
+    nest = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
+    large = cfg["nest"].get("large_networks")
+    if large and experiment in large["experiments"]:
+        nest["virtual_processes"] = large["virtual_processes"]
+    return nest
+
+
 def _cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
     """Neuron and noise parameters of a calibration set (an experiment samples with these)."""
     entry = cfg["calibration"]["sets"][calibration_set]
@@ -96,7 +106,7 @@ def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
     return _job(cfg, {f"calibrate_{set_name}": _seed(cfg, "calibrate", set_name)},
                 set=set_name, **_cell(cfg, set_name),
                 mean_mV=dict(cal["sets"][set_name]["mean_mV"]), n_runs=cal["n_runs"],
-                duration_ms=cal["duration_ms"], nest=dict(cfg["nest"]))
+                duration_ms=cal["duration_ms"], nest=nest_settings(cfg))
 
 
 def simulator_calibration(cfg: Mapping[str, Any], run: str) -> Slice:
@@ -124,7 +134,7 @@ def l18_fig1(cfg: Mapping[str, Any]) -> Slice:
     return _job(cfg, {"l18_fig1": _seed(cfg, "l18_fig1")}, neuron_name=e["neuron"],
                 neuron=dict(cfg["neurons"][e["neuron"]]),
                 stp={name: dict(cfg["stp"][name]) for name in e["stp_sets"]},
-                **protocol, nest=dict(cfg["nest"]))
+                **protocol, nest=nest_settings(cfg))
 
 
 def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -> Slice:
@@ -146,7 +156,7 @@ def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -
                 stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
                 weight_scale=e["weight_scale"], duration_ms=duration,
                 joint_ms=e["joint_ms"], burn_in_ms=e["burn_in_ms"],
-                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=dict(cfg["nest"]))
+                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=nest_settings(cfg))
 
 
 def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> Slice:
@@ -172,7 +182,7 @@ def free_membranes(cfg: Mapping[str, Any]) -> Slice:
     cells = {name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
              for name in e["neuron_sets"]}
     return _job(cfg, {"membranes": _seed(cfg, "l18_fig5", "membranes")}, cells=cells,
-                mean_mV=e["mean_mV"], duration_ms=e["duration_ms"], nest=dict(cfg["nest"]))
+                mean_mV=e["mean_mV"], duration_ms=e["duration_ms"], nest=nest_settings(cfg))
 
 
 def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
@@ -183,7 +193,7 @@ def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
     return _job(cfg, seeds, **_cell(cfg, e["calibration"]), n_visible=e["n_visible"],
                 n_hidden=e["n_hidden"], weight_scale=e["weight_scale"], U0=list(e["U0"]),
                 tau_rec_ms=list(e["tau_rec_ms"]), tau_fac_ms=float(tau_fac),
-                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
 def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
@@ -204,7 +214,7 @@ def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> Slice:
              "lif": _seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
     return _job(cfg, seeds, difficulty=difficulty, **_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), n_samples=e["n_samples"], n_shown=e["n_shown"],
-                burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
 def bars_mixing(cfg: Mapping[str, Any]) -> Slice:
@@ -224,7 +234,7 @@ def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
              "lif": _seed(cfg, "l18_fig3", "lif", seed)}
     return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
                 **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
-                n_tsne=e["n_tsne"], nest=dict(cfg["nest"]))
+                n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"))
 
 
 def mnist_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
@@ -243,7 +253,7 @@ def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
     return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
                 runs=runs, isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg, "l18_fig3"))
 
 
 def mnist_references(cfg: Mapping[str, Any]) -> Slice:
@@ -260,7 +270,7 @@ def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
     c = e["classification"]
     return _job(cfg, {"lif": _seed(cfg, "l18_fig3", "classify_lif")},
                 **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]), **c,
-                burn_in_ms=e["burn_in_ms"], nest=dict(cfg["nest"]))
+                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
 def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: int) -> Slice:
@@ -274,7 +284,7 @@ def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: in
     return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=stp,
                 n_samples=e["stp_scans"]["n_samples"], isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg, "l18_fig3"))
 
 
 def mnist_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int, int]]:
@@ -315,7 +325,7 @@ def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
                 stp=dict(cfg["stp"][e["stp"]]), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
                 gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg, "l18_fig4"))
 
 
 def fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
@@ -353,7 +363,7 @@ def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str, run: i
                 variant=variant, translation=v["translation"], **_cell(cfg, v["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), duration_ms=e["duration_ms"],
                 burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg, "p16_fig4"))
 
 
 def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
@@ -381,7 +391,7 @@ def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
     seeds = {k: _seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
     return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
                 **e["training"], sample_interval_ms=e["sample_interval_ms"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg))
 
 
 def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
@@ -392,7 +402,7 @@ def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
                                 "snapshot_ms")}
     return _job(cfg, {"lif": _seed(cfg, "p16_fig5", "sample")}, **_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), **fields,
-                digits=list(cfg["data"]["p16_digits"]["digits"]), nest=dict(cfg["nest"]))
+                digits=list(cfg["data"]["p16_digits"]["digits"]), nest=nest_settings(cfg))
 
 
 def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
@@ -400,7 +410,7 @@ def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["p16_fig2"]
     return _job(cfg, {"trace": _seed(cfg, "p16_fig2", "trace")},
                 **_cell(cfg, e["calibration"]), mean_mV=e["trace_mean_mV"],
-                duration_ms=e["trace_ms"], nest=dict(cfg["nest"]))
+                duration_ms=e["trace_ms"], nest=nest_settings(cfg))
 
 
 def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
@@ -427,7 +437,7 @@ def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
                 stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
                 weight_scale=e["weight_scale"], duration_ms=e["duration_ms"],
                 burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
-                nest=dict(cfg["nest"]))
+                nest=nest_settings(cfg))
 
 
 def p16_fig7(cfg: Mapping[str, Any]) -> Slice:
