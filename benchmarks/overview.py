@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-BENCHMARKS = ("cast_throughput.py", "isl_throughput.py", "nest_builder.py")
+BENCHMARKS = ("cast_throughput.py", "isl_throughput.py", "nest_builder.py", "nest_threads.py")
 
 
 def run_benchmark(script: str) -> str:
