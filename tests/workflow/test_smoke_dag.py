@@ -157,20 +157,23 @@ def test_p16_input_pixels_are_ink_of_3_and_4_and_white_in_0(smoke_run):
 
 
 def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
-    """NEST virtual processes come from config, not --cores: same spikes either way, for a
-    one-VP network and for a two-VP large network (nest.large_networks)."""
+    """NEST virtual processes and BLAS threads come from config, not --cores: same spikes
+    either way, for a one-VP network and for a two-VP large network (nest.large_networks), and
+    the same trained weights (training.blas_threads)."""
     small, large = "results/sims/l18_fig5/trial_0.nc", "results/sims/p16_fig4/cuba/run_w0.6_0.nc"
+    model = "results/models/imbalanced.nc"
     runs = {}
     for cores in ("1", "2"):
         workdir = tmp_path / f"cores{cores}"
         cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
-               "--directory", str(workdir), "--cores", cores, small, large,
+               "--directory", str(workdir), "--cores", cores, small, large, model,
                "--config", "scale=smoke"]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         assert proc.returncode == 0, proc.stderr[-3000:]
         runs[cores] = (io.read_dataset(workdir / small, ["spike_time", "dkl"]),
-                       io.read_dataset(workdir / large, ["p_over_time", "rate"]))
-    (small_1, large_1), (small_2, large_2) = runs["1"], runs["2"]
+                       io.read_dataset(workdir / large, ["p_over_time", "rate"]),
+                       io.read_dataset(workdir / model, ["W"]))
+    (small_1, large_1, model_1), (small_2, large_2, model_2) = runs["1"], runs["2"]
     assert small_1["spike_time"].size > 100
     assert (small_1["spike_time"].values == small_2["spike_time"].values).all()
     assert (small_1["dkl"].values == small_2["dkl"].values).all()
@@ -178,6 +181,8 @@ def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
     assert float(large_1["rate"].mean()) > 1.0
     assert (large_1["rate"].values == large_2["rate"].values).all()
     assert (large_1["p_over_time"].values == large_2["p_over_time"].values).all()
+    assert model_1["W"].std() > 0.0
+    assert (model_1["W"].values == model_2["W"].values).all()
 
 
 def test_report_holds_figures_and_claims(repo, smoke_run):

@@ -14,6 +14,7 @@ rule train:
         f"{LOGS}/train/{{model}}.log",
     benchmark:
         f"{BENCH}/train/{{model}}.tsv"
+    threads: CFG["training"]["blas_threads"]
     resources:
         **cluster_resources("train"),
     conda:

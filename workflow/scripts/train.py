@@ -2,6 +2,7 @@
 import dataclasses
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from lifsampling import io
 from lifsampling.cast import CastSchedule, train_cast, training_matrix
@@ -14,7 +15,10 @@ with job_log(snakemake.log[0]) as log:
     log.info("%s: %d training rows, %d visible (%d labels), %s", job["model"], len(data),
              data.shape[1], n_labels, schedule)
     seed = job["seeds"][f"train_{job['model']}"]
-    rbm, curves = train_cast(data, n_labels, schedule, np.random.default_rng(seed))
+    # BLAS threads from config, not from Snakemake's --cores: the sums' order, and so the
+    # last bits of W, depend on them
+    with threadpool_limits(job["blas_threads"], user_api="blas"):
+        rbm, curves = train_cast(data, n_labels, schedule, np.random.default_rng(seed))
     ds = rbm.to_dataset().merge(curves)
     ds.attrs.update({f"schedule_{k}": str(v) for k, v in dataclasses.asdict(schedule).items()})
     ds.attrs["ast_log_g"] = curves.attrs["ast_log_g"]

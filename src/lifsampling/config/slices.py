@@ -90,7 +90,8 @@ def training(cfg: Mapping[str, Any], model: str) -> Slice:
     return _job(cfg, {f"train_{model}": _seed(cfg, "train", model)},
                 model=model, betas=dict(t["betas"]), gamma=dict(t["gamma"]),
                 init_weight_std=t["init_weight_std"], n_hidden=m["n_hidden"],
-                batch_size=m["batch_size"], eta=dict(m["eta"]), n_iterations=m["n_iterations"])
+                batch_size=m["batch_size"], eta=dict(m["eta"]), n_iterations=m["n_iterations"],
+                blas_threads=t["blas_threads"])
 
 
 def classification(cfg: Mapping[str, Any], model: str) -> Slice:
