@@ -13,7 +13,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-BENCHMARKS = ("cast_throughput.py", "isl_throughput.py", "nest_builder.py", "nest_threads.py")
+BENCHMARKS = ("cast_throughput.py", "isl_throughput.py", "nest_builder.py", "nest_threads.py",
+              "cast_threads.py")
 
 
 def run_benchmark(script: str) -> str:
