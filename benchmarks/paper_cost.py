@@ -16,6 +16,7 @@
 
     python benchmarks/paper_cost.py                # measure (about 1 h on 2 cores), print
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
+                                                   # (--markdown: the README's table too)
 """
 from __future__ import annotations
 
@@ -225,11 +226,22 @@ def print_table(rows, costs: dict[str, dict]) -> None:
     print(f"paper_cost: {total:.1f} CPU-h (target <= {TARGET_CPU_H:g})")
 
 
+def markdown_table(rows) -> str:
+    """The README's cost table (`--markdown`)."""
+    lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} |"
+              for name, n, cpu_h, peak, missing in rows]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--table-only", action="store_true",
                         help=f"print from {COSTS_PATH.relative_to(REPO)}, measure nothing")
+    parser.add_argument("--markdown", action="store_true",
+                        help="also print the table as the README's markdown table")
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=REPO / "results" / "paper_cost")
     parser.add_argument("--aggregates-from", type=Path, default=REPO / "results",
@@ -244,7 +256,10 @@ def main() -> None:
         costs |= measure_many_run_jobs(jobs, many, args.aggregates_from, args.aggregates_scale)
         write_costs(costs)
     costs = read_costs()
-    print_table(cost_table(jobs, costs), costs)
+    rows = cost_table(jobs, costs)
+    if args.markdown:
+        print(markdown_table(rows) + "\n")
+    print_table(rows, costs)
 
 
 if __name__ == "__main__":
