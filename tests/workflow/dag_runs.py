@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 
-def snakemake(repo, workdir, *args, check=True, timeout=1200):
+def snakemake(repo, workdir, *args, check=True, timeout=2400):
     """`python -m snakemake` in `workdir` (on 2 cores unless `args` give a profile)."""
     cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
            "--directory", str(workdir), *args]
