@@ -57,8 +57,8 @@ class Job:
 
 def snakemake(workdir: Path, config: dict[str, object], *args: str) -> str:
     cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-           "--directory", str(workdir), "--config",
-           *(f"{k}={v}" for k, v in config.items()), *args]
+           "--directory", str(workdir), *args, "--config",  # --config last: it takes lists
+           *(f"{k}={v}" for k, v in config.items())]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"snakemake {' '.join(args)} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
