@@ -8,8 +8,9 @@
    cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
    class whose larger run is cheaper per unit than linear is flagged ("superlinear").
 3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
-   from the benchmark files of a finished run (`--aggregates-from`, default `results/`,
-   normally a `quick` run), scaled by their number of inputs at paper / at that scale.
+   from the benchmark files of finished runs (`--aggregates-from results:quick`, repeatable,
+   default `results/` of a `quick` run), scaled by their number of inputs at paper / at that
+   scale (an upper bound: their fixed cost is scaled too).
 4. Per target (each figure and the claims, with every job it needs) and for the whole DAG:
    jobs, CPU-h, peak memory of one job. The class costs go to
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
@@ -153,25 +154,27 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int
     return out
 
 
-def measure_many_run_jobs(jobs: list[Job], many: set[int], results: Path, scale: str
+def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[Path, str]]
                           ) -> dict[str, dict]:
-    """Cost of the jobs that read many runs, from a finished `scale` run's benchmarks,
-    times their number of inputs at paper / at `scale`."""
-    there = {j.size_class: j for j in dag_jobs(scale)}
+    """Cost of the jobs that read many runs, from the benchmarks of finished runs (`sources`:
+    (results folder, its scale), the first one that has the job wins), times their number of
+    inputs at paper / at that scale."""
     out = {}
-    for job in jobs:
-        if job.jobid not in many or job.size_class in out:
-            continue
-        ref = there.get(job.size_class)
-        path = results.parent / ref.benchmark if ref else None
-        if path is None or not path.exists():
-            continue
-        factor = max(len(job.inputs) / max(len(ref.inputs), 1), 1.0)
-        measured = read_benchmark(path)
-        out[job.size_class] = {
-            "rule": job.rule, "wall_s": measured["wall_s"] * factor,
-            "cpu_s": measured["cpu_s"] * factor, "peak_mb": measured["peak_mb"] * factor,
-            "measured_at": f"{scale} x {factor:.3g} inputs"}
+    for results, scale in sources:
+        there = {j.size_class: j for j in dag_jobs(scale)}
+        for job in jobs:
+            if job.jobid not in many or job.size_class in out:
+                continue
+            ref = there.get(job.size_class)
+            path = results.parent / ref.benchmark if ref else None
+            if path is None or not path.exists():
+                continue
+            factor = max(len(job.inputs) / max(len(ref.inputs), 1), 1.0)
+            measured = read_benchmark(path)
+            out[job.size_class] = {
+                "rule": job.rule, "wall_s": measured["wall_s"] * factor,
+                "cpu_s": measured["cpu_s"] * factor, "peak_mb": measured["peak_mb"] * factor,
+                "measured_at": f"{scale} x {factor:.3g} inputs"}
     return out
 
 
@@ -244,16 +247,18 @@ def main() -> None:
                         help="also print the table as the README's markdown table")
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=REPO / "results" / "paper_cost")
-    parser.add_argument("--aggregates-from", type=Path, default=REPO / "results",
-                        help="results/ of a finished run whose benchmarks time the jobs "
-                             "that read many runs")
-    parser.add_argument("--aggregates-scale", default="quick")
+    parser.add_argument("--aggregates-from", action="append", metavar="RESULTS[:SCALE]",
+                        help="results/ of a finished run (scale: quick unless given) whose "
+                             "benchmarks time the jobs that read many runs; repeatable, the "
+                             "first that has a job wins (default: results:quick)")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
     if not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         costs = measure_classes(jobs, many, args.workdir, args.cores)
-        costs |= measure_many_run_jobs(jobs, many, args.aggregates_from, args.aggregates_scale)
+        sources = [(Path(p), scale or "quick") for p, _, scale in
+                   (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
+        costs |= measure_many_run_jobs(jobs, many, sources)
         write_costs(costs)
     costs = read_costs()
     rows = cost_table(jobs, costs)
