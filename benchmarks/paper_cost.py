@@ -15,7 +15,7 @@
    jobs, CPU-h, peak memory of one job. The class costs go to
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
 
-    python benchmarks/paper_cost.py                # measure (about 1 h on 2 cores), print
+    python benchmarks/paper_cost.py                # measure (25 min on 2 cores, alone), print
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
                                                    # (--markdown: the README's table too)
 """
