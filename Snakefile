@@ -19,6 +19,7 @@ include: "workflow/rules/calibrate.smk"
 include: "workflow/rules/simulate.smk"
 include: "workflow/rules/analysis.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/sampling_fidelity.smk"
 
 
 rule all:

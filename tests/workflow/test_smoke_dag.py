@@ -12,7 +12,8 @@ from lifsampling import io
 
 pytestmark = pytest.mark.workflow
 
-FIGURES = [f"p16_fig{i}" for i in range(2, 8)] + [f"l18_fig{i}" for i in range(1, 6)]
+FIGURES = ([f"p16_fig{i}" for i in range(2, 8)] + [f"l18_fig{i}" for i in range(1, 6)]
+           + ["sampling_fidelity"])
 
 
 @pytest.mark.parametrize("target", FIGURES)

@@ -82,6 +82,7 @@ CLAIM_INPUTS = {
     "p16_fig5": "results/sims/p16_fig5.nc",
     "p16_fig6": "results/analysis/p16_fig6.nc",
     "p16_fig7": "results/sims/p16_fig7.nc",
+    "sampling_fidelity": "results/sims/sampling_fidelity.nc",
 }
 
 if set(CLAIM_INPUTS) != set(claim_inputs()):

@@ -37,6 +37,8 @@ SIZE_WILDCARDS: dict[str, tuple[str, ...]] = {
     "classify": ("model",),
     "fig4_sampling": ("model",),
     "fig4_aggregate": ("model",),
+    "sampling_fidelity_run": ("model",),
+    "sampling_fidelity_reference": ("model",),
 }
 
 

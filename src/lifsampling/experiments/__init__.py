@@ -18,6 +18,7 @@ these modules only assemble it, with dimensions, units and long names.
 `imbalanced`        L18 Fig 4: imbalanced data and pattern completion
 `inference`         P16 Fig 5: the inference demo on 12x12 digits
 `parameter_sets`    P16 Fig 6-7: activation and sampling beyond the default set
+`sampling_fidelity` the trained RBMs' LIF networks against the RBMs' conditionals
 ==================  ===========================================================
 """
 
@@ -38,12 +39,13 @@ from . import (
     mnist,
     parameter_sets,
     sampling,
+    sampling_fidelity,
     stp_grid,
     stp_probe,
 )
 
 FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, imbalanced,
-            inference, parameter_sets)
+            inference, parameter_sets, sampling_fidelity)
 
 
 def claim_registry() -> dict[str, Claim]:

@@ -1,4 +1,7 @@
-"""Figures of the study: one function per paper figure, reading only the Datasets it plots."""
+"""Figures of the study: one function per figure target, reading only the Datasets it plots.
+
+`save_figure` writes them; the workflow calls `figures.<rule>` (workflow/scripts/figure.py).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import xarray as xr  # noqa: E402
 
-from .experiments.mnist import ISL_AT  # noqa: E402
-from .star_plot import STAR_ANGLES  # noqa: E402
+from ..experiments.mnist import ISL_AT  # noqa: E402
+from ..star_plot import STAR_ANGLES  # noqa: E402
 
 STP_COLOURS = {"static": "black", "renewing": "tab:green", "modulated": "tab:blue"}
 
@@ -642,3 +645,7 @@ def p16_fig7(sampling: xr.Dataset) -> plt.Figure:
     right.set(xlabel="integration time [ms]", ylabel="mean D_KL over BMs")
     right.legend(fontsize=7, frameon=False)
     return fig
+
+
+# figure families in modules of their own (the paper figures above move there one by one)
+from .sampling_fidelity import sampling_fidelity  # noqa: E402, F401

@@ -1,0 +1,415 @@
+"""Sampling fidelity: do the trained RBMs' LIF networks reproduce the RBMs' conditionals?
+
+L18's generative claims compare the LIF+STP network with Gibbs sampling of the same (W, b).
+Whether the network samples the RBM's distribution at all is measured here, per trained model
+and per synapse set (`stp_sets`, including the best set of L18 Fig 3a's scans), in one NEST
+kernel per (model, set) holding side by side:
+
+* a network whose visible (and label) units are clamped to data images, one after the other:
+  each hidden unit's on-fraction (`fidelity.on_fraction`) against the exact σ(b_h + Wᵀv);
+* a network whose hidden units are clamped to states of a Gibbs chain: each visible unit's
+  on-fraction against σ(b_v + W h);
+* `n_free` free-running copies: on-pixels per sample and pixel marginals.
+
+Per model × set × direction: the slope and intercept of logit p_LIF against the exact input
+(an effective inverse temperature; one fit per clamped state, 95 % t-interval over states),
+the *weight gain* (the slope on the weight input Σ W z alone, with the bias term fixed: the
+factor by which the network scales the translated weights), and the RMS error. The theory of
+the weight gain is `fidelity.burst_weight_factor` at the clamped units' measured inter-spike
+interval. A separate job per model runs a long Gibbs chain for the pixel-marginal reference.
+
+Seeds depend on the model only: every synapse set sees the same clamped states and the same
+NEST seed, so sets differ by their synapses alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from .. import fidelity, states
+from ..cast import training_matrix
+from ..claims import CHECK, Claim, interval
+from ..config import slices
+from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
+from ..rbm import RBM, one_hot
+from ..samplers import rbm_gibbs
+
+EXPERIMENT = "sampling_fidelity"
+BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans, not a key of `stp`
+DIRECTIONS = ("hidden_given_visible", "visible_given_hidden")
+P_BIN_EDGES = np.linspace(0.0, 1.0, 11)
+GIBBS_BURN_IN = 100  # sweeps of the reference chains before their samples count
+
+
+# ----------------------------------------------------------------------------- job slices
+
+
+def _entry(cfg: Mapping[str, Any]) -> Mapping[str, Any]:
+    return cfg["experiments"][EXPERIMENT]
+
+
+def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(model, synapse set) of every NEST job."""
+    e = _entry(cfg)
+    return [(model, stp) for model in e["models"] for stp in e["stp_sets"]]
+
+
+def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> slices.Slice:
+    """One NEST job: a trained model's networks with one synapse set. The best scan set's
+    parameters are read from the scans at run time (`best_scan_set`)."""
+    e = _entry(cfg)
+    seeds = {kind: slices.job_seed(cfg, EXPERIMENT, model, kind) for kind in ("lif", "states")}
+    stp = None if stp_set == BEST_SCAN else dict(cfg["stp"][stp_set])
+    return slices.job_slice(
+        cfg, seeds, model=model, stp_set=stp_set, stp=stp,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        n_states=e["n_states"], state_ms=e["state_ms"], settle_ms=e["settle_ms"],
+        n_free=e["n_free"], burn_in_ms=e["burn_in_ms"],
+        clamp_mV=cfg["experiments"]["l18_fig3"]["classification"]["clamp_mV"],
+        nest=slices.nest_settings(cfg, EXPERIMENT))
+
+
+def reference_slice(cfg: Mapping[str, Any], model: str) -> slices.Slice:
+    """The long Gibbs chains of one model: its pixel-marginal reference."""
+    e = _entry(cfg)
+    return slices.job_slice(cfg, {"gibbs": slices.job_seed(cfg, EXPERIMENT, model, "gibbs")},
+                            model=model, gibbs_chains=e["gibbs_chains"],
+                            gibbs_sweeps=e["gibbs_sweeps"])
+
+
+def aggregate_slice(cfg: Mapping[str, Any]) -> slices.Slice:
+    e = _entry(cfg)
+    return slices.job_slice(cfg, models=list(e["models"]), stp_sets=list(e["stp_sets"]))
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family (built before any job: a config that cannot
+    be sliced fails at load)."""
+    e = _entry(cfg)
+    out = {f"{EXPERIMENT}_run:{m}:{s}": run_slice(cfg, m, s) for m, s in runs(cfg)}
+    out |= {f"{EXPERIMENT}_reference:{m}": reference_slice(cfg, m) for m in e["models"]}
+    out[f"{EXPERIMENT}_aggregate"] = aggregate_slice(cfg)
+    return out
+
+
+# ----------------------------------------------------------------------------- the best scan set
+
+
+def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
+    """The (U0, tau_rec, tau_fac) of L18 Fig 3a's scans with the highest ISL (mean over the
+    scans' seeds). Chosen on the scans' samples; judged here on other networks and seeds."""
+    best, best_isl = None, -np.inf
+    for scan in scans:
+        name = scan.attrs["scan"]
+        other = "tau_fac" if name == "tau_rec" else "tau_rec"
+        mean = scan["isl"].mean("seed")
+        i, j = np.unravel_index(int(np.nanargmax(mean.values)), mean.shape)
+        if float(mean.values[i, j]) > best_isl:
+            best_isl = float(mean.values[i, j])
+            params = {"U0": float(scan["U0"].values[i]),
+                      f"{name}_ms": float(scan[name].values[j]),
+                      f"{other}_ms": float(scan.attrs[f"{other}_ms"])}
+            best = STPSet(params["U0"], params["tau_rec_ms"], params["tau_fac_ms"])
+    if best is None:
+        raise ValueError("no finite ISL in the L18 Fig 3a scans")
+    return best
+
+
+# ----------------------------------------------------------------------------- NEST run
+
+
+def clamped_visible_states(rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
+                           n_states: int) -> np.ndarray:
+    """n_states visible vectors (pixels, then one-hot labels of a labelled RBM), the images
+    taken in order and repeated if there are fewer."""
+    rows = np.arange(n_states) % len(images)
+    v = np.asarray(images, float)[rows]
+    if rbm.n_labels:
+        v = np.hstack([v, one_hot(np.asarray(labels)[rows], rbm.n_labels)])
+    return v
+
+
+def clamped_hidden_states(rbm: RBM, n_states: int, seed: int) -> np.ndarray:
+    """n_states hidden vectors of one Gibbs chain of the RBM, GIBBS_BURN_IN sweeps apart."""
+    rng = np.random.default_rng(seed)
+    v, _ = rbm_gibbs(rbm, GIBBS_BURN_IN * n_states, rng)
+    v = v[GIBBS_BURN_IN - 1::GIBBS_BURN_IN, 0].astype(np.float32)
+    return (rng.random((n_states, rbm.n_hidden)) < rbm.p_h(v)).astype(float)
+
+
+def state_windows(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(clamp switch times, read-out starts, read-out ends): state i is held from the i-th
+    switch on (the first from t = 0, through the burn-in) and read after `settle_ms`."""
+    starts = job["burn_in_ms"] + job["state_ms"] * np.arange(job["n_states"])
+    switches = np.append(0.0, starts[1:])
+    return switches, starts + job["settle_ms"], starts + job["state_ms"]
+
+
+def _hold(units: np.ndarray, values: np.ndarray, switches: np.ndarray, amplitude: float
+          ) -> Clamp:
+    """Units held on (+amplitude) or off (-amplitude), row i of `values` from switch i on."""
+    return Clamp(units, switches, np.where(values > 0, amplitude, -amplitude))
+
+
+def _clamped_isi(trains: Sequence[np.ndarray], on: np.ndarray, starts: np.ndarray,
+                 stops: np.ndarray) -> float:
+    """Mean inter-spike interval (ms) of the units while clamped on, over the read windows."""
+    gaps = []
+    for i, (a, b) in enumerate(zip(starts, stops, strict=True)):
+        for k in np.flatnonzero(on[i]):
+            t = trains[k]
+            gaps.append(np.diff(t[(t >= a) & (t < b)]))
+    gaps = np.concatenate(gaps) if gaps else np.array([])
+    return float(gaps.mean()) if gaps.size else float("nan")
+
+
+def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray, n_eff: float
+                    ) -> dict[str, np.ndarray]:
+    """Per clamped state: slope and intercept of logit p_LIF on the exact input b + drive, and
+    the weight gain (slope on the drive with the bias fixed) with its intercept."""
+    fits = {k: [] for k in ("slope", "offset", "weight_gain", "gain_offset")}
+    for p, d in zip(p_lif, drive, strict=True):
+        slope, offset = fidelity.fit_logit(bias + d, p, n_eff)
+        gain, gain_offset = fidelity.fit_logit(d, p, n_eff, offset=bias)
+        for key, value in zip(fits, (slope, offset, gain, gain_offset), strict=True):
+            fits[key].append(value)
+    return {k: np.asarray(v) for k, v in fits.items()}
+
+
+def run(job: Mapping[str, Any], rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
+        calibration: xr.Dataset, stp: STPSet) -> xr.Dataset:
+    """The clamped and free networks of one model and synapse set in one NEST kernel (module
+    doc); `images`/`labels` are the data the visible units are clamped to."""
+    from .. import spiking
+
+    neuron, tau = job["neuron"], float(job["neuron"]["tau_refrac"])
+    nv, nh = rbm.n_visible, rbm.n_hidden
+    visible_units, hidden_units = np.arange(nv), nv + np.arange(nh)
+    v_states = clamped_visible_states(rbm, images, labels, job["n_states"])
+    h_states = clamped_hidden_states(rbm, job["n_states"], job["seeds"]["states"])
+    switches, starts, stops = state_windows(job)
+    amplitude = clamp_current_nA(neuron, job["clamp_mV"])
+    spec = rbm_network(rbm, neuron, job["noise"], calibration.attrs["alpha_mV"],
+                       calibration.attrs["u0_mV"], stp)
+    clamps = [[_hold(visible_units, v_states, switches, amplitude)],
+              [_hold(hidden_units, h_states, switches, amplitude)]] + [[]] * job["n_free"]
+    trains = spiking.simulate_networks([spec] * len(clamps), float(stops[-1]), job["nest"],
+                                       job["seeds"]["lif"], clamps)
+    n_eff = (job["state_ms"] - job["settle_ms"]) / tau
+    W = rbm.W.astype(float)
+    p_hidden = fidelity.on_fraction(trains[0][nv:], tau, starts, stops)
+    p_visible = fidelity.on_fraction(trains[1][:nv], tau, starts, stops)
+    drives = {"hidden_given_visible": v_states @ W, "visible_given_hidden": h_states @ W.T}
+    biases = {"hidden_given_visible": rbm.b_h.astype(float),
+              "visible_given_hidden": rbm.b_v.astype(float)}
+    measured = {"hidden_given_visible": p_hidden, "visible_given_hidden": p_visible}
+    isi = {"hidden_given_visible": _clamped_isi(trains[0][:nv], v_states > 0, starts, stops),
+           "visible_given_hidden": _clamped_isi(trains[1][nv:], h_states > 0, starts, stops)}
+    ds = xr.Dataset(coords={
+        "model": ("model", [job["model"]], {"long_name": "trained RBM"}),
+        "stp_set": ("stp_set", [job["stp_set"]], {"long_name": "synapse set of the network"}),
+        "direction": ("direction", list(DIRECTIONS),
+                      {"long_name": "conditional measured: free units given clamped units"}),
+        "clamped_state": ("clamped_state", np.arange(job["n_states"]),
+                          {"long_name": "clamped state index"}),
+        "p_bin": ("p_bin", (P_BIN_EDGES[:-1] + P_BIN_EDGES[1:]) / 2,
+                  {"long_name": "bin centre of the exact conditional", "units": "1"}),
+        "free_network": ("free_network", np.arange(job["n_free"]),
+                         {"long_name": "free-running network (own background) index"}),
+        "pixel": ("pixel", np.arange(rbm.n_pixels)),
+    })
+    per_direction: dict[str, list] = {k: [] for k in (
+        "slope", "offset", "weight_gain", "gain_offset", "rms", "curve_exact", "curve_lif",
+        "curve_count", "isi", "theory_gain")}
+    for d in DIRECTIONS:
+        exact = 1.0 / (1.0 + np.exp(-(biases[d] + drives[d])))
+        fits = _direction_fits(measured[d], biases[d], drives[d], n_eff)
+        for key in ("slope", "offset", "weight_gain", "gain_offset"):
+            per_direction[key].append(fits[key])
+        per_direction["rms"].append(fidelity.rms_error(measured[d], exact))
+        for key, value in zip(("curve_exact", "curve_lif", "curve_count"),
+                              fidelity.binned_curve(exact, measured[d], P_BIN_EDGES),
+                              strict=True):
+            per_direction[key].append(value)
+        per_direction["isi"].append(isi[d])
+        per_direction["theory_gain"].append(fidelity.burst_weight_factor(stp, isi[d], neuron))
+    lead = ("model", "stp_set", "direction")
+
+    def put(name: str, dims: tuple[str, ...], values: Any, long_name: str, units: str = "1"):
+        ds[name] = (lead + dims, np.asarray(values, float)[None, None],
+                    {"long_name": long_name, "units": units})
+
+    put("slope_per_state", ("clamped_state",), per_direction["slope"],
+        "slope of logit p_LIF on the exact input (effective inverse temperature), per state")
+    put("offset_per_state", ("clamped_state",), per_direction["offset"],
+        "intercept of logit p_LIF on the exact input, per state")
+    put("weight_gain_per_state", ("clamped_state",), per_direction["weight_gain"],
+        "slope of logit p_LIF on the weight input with the bias fixed, per state")
+    put("rms", (), per_direction["rms"], "RMS of p_LIF - exact conditional")
+    put("curve_exact", ("p_bin",), per_direction["curve_exact"],
+        "mean exact conditional in the bin")
+    put("curve_lif", ("p_bin",), per_direction["curve_lif"],
+        "mean on-fraction of the LIF units whose exact conditional is in the bin")
+    put("curve_count", ("p_bin",), per_direction["curve_count"],
+        "number of (unit, state) points in the bin")
+    put("clamped_isi", (), per_direction["isi"],
+        "mean inter-spike interval of the clamped-on units", "ms")
+    put("theory_weight_gain", (), per_direction["theory_gain"],
+        "weight gain of a burst at the clamped ISI (PSC pile-up x steady-state STP)")
+    free = [states.sample_states(t[:rbm.n_pixels], tau, starts[0] + tau * np.arange(
+        int((stops[-1] - starts[0]) // tau))) for t in trains[2:]]
+    ds["on_pixels"] = (("model", "stp_set", "free_network"),
+                       [[[z.sum(axis=1).mean() for z in free]]],
+                       {"long_name": "mean number of on-pixels per sample, free network",
+                        "units": "1"})
+    ds["pixel_marginal"] = (("model", "stp_set", "free_network", "pixel"),
+                            [[[z.mean(axis=0) for z in free]]],
+                            {"long_name": "fraction of samples with the pixel on, free network",
+                             "units": "1"})
+    ds["stp_parameters"] = (("stp_set", "stp_parameter"),
+                            [[stp.U0, stp.tau_rec_ms, stp.tau_fac_ms]],
+                            {"long_name": "U0 (1), tau_rec (ms), tau_fac (ms) of the set"})
+    ds = ds.assign_coords(stp_parameter=("stp_parameter", ["U0", "tau_rec_ms", "tau_fac_ms"],
+                                         {"long_name": "Tsodyks-Markram parameter"}))
+    return ds.assign_attrs(title=f"Sampling fidelity of {job['model']} with {job['stp_set']} "
+                                 "synapses", n_eff_samples=n_eff,
+                           free_samples=int(free[0].shape[0]) if free else 0)
+
+
+# ----------------------------------------------------------------------------- Gibbs reference
+
+
+def reference(job: Mapping[str, Any], rbm: RBM, training_data: xr.Dataset) -> xr.Dataset:
+    """Pixel marginals and on-pixels per sample of long Gibbs chains, and of the training data
+    (what the RBM was trained to reproduce)."""
+    rng = np.random.default_rng(job["seeds"]["gibbs"])
+    v, _ = rbm_gibbs(rbm, GIBBS_BURN_IN + job["gibbs_sweeps"], rng, n_chains=job["gibbs_chains"])
+    pixels = v[GIBBS_BURN_IN:, :, :rbm.n_pixels].astype(float)
+    data = training_matrix(training_data)[0][:, :rbm.n_pixels]
+    return xr.Dataset(
+        {"gibbs_marginal": (("model", "pixel"), [pixels.mean(axis=(0, 1))],
+                            {"long_name": "fraction of Gibbs samples with the pixel on",
+                             "units": "1"}),
+         "gibbs_on_pixels": (("model", "gibbs_chain"), [pixels.sum(axis=2).mean(axis=0)],
+                             {"long_name": "mean number of on-pixels per Gibbs sample",
+                              "units": "1"}),
+         "data_on_pixels": (("model",), [data.sum(axis=1).mean()],
+                            {"long_name": "mean number of on-pixels per training image",
+                             "units": "1"}),
+         "data_marginal": (("model", "pixel"), [data.mean(axis=0)],
+                           {"long_name": "fraction of training images with the pixel on",
+                            "units": "1"})},
+        coords={"model": ("model", [job["model"]], {"long_name": "trained RBM"}),
+                "pixel": np.arange(rbm.n_pixels),
+                "gibbs_chain": ("gibbs_chain", np.arange(job["gibbs_chains"]),
+                                {"long_name": "Gibbs chain index"})},
+        attrs={"title": f"Gibbs reference of {job['model']}", "gibbs_sweeps": job["gibbs_sweeps"]})
+
+
+# ----------------------------------------------------------------------------- aggregate
+
+
+def _interval_vars(ds: xr.Dataset, name: str, per_state: str, long_name: str) -> None:
+    """Mean over clamped states and its 95 % t-interval, on (model, stp_set, direction)."""
+    values = ds[per_state].transpose(..., "clamped_state").values
+    flat = values.reshape(-1, values.shape[-1])
+    stats = np.array([[iv.mean, iv.low, iv.high] for iv in map(interval, flat)])
+    shape = values.shape[:-1]
+    dims = ds[per_state].transpose(..., "clamped_state").dims[:-1]
+    for k, suffix, text in ((0, "", ""), (1, "_low", ", 95 % interval low"),
+                            (2, "_high", ", 95 % interval high")):
+        ds[name + suffix] = (dims, stats[:, k].reshape(shape),
+                             {"long_name": long_name + text, "units": "1"})
+
+
+def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
+              references: Sequence[xr.Dataset]) -> xr.Dataset:
+    """Every (model, synapse set) run and every model's Gibbs reference, combined by their
+    coordinates into one grid (model, stp_set, direction); pixel variables padded with NaN
+    where a model has fewer pixels (the bars)."""
+    parts = [r.drop_attrs(deep=False) for r in (*runs, *references)]
+    # each part holds one model (and set): merged by coordinates, disjoint cells filled in
+    ds = xr.merge(parts, compat="no_conflicts", join="outer", combine_attrs="override")
+    ds = ds.reindex(model=list(job["models"]), stp_set=list(job["stp_sets"]))
+    for name, per_state, text in (
+            ("slope", "slope_per_state", "effective inverse temperature (slope of logit p_LIF "
+             "on the exact input), mean over clamped states"),
+            ("offset", "offset_per_state", "intercept of logit p_LIF on the exact input, mean "
+             "over clamped states"),
+            ("weight_gain", "weight_gain_per_state", "weight gain (slope on the weight input, "
+             "bias fixed), mean over clamped states")):
+        _interval_vars(ds, name, per_state, text)
+    error = np.abs(ds["pixel_marginal"] - ds["gibbs_marginal"]).mean("pixel", skipna=True)
+    ds["marginal_error"] = error.assign_attrs(
+        long_name="mean |pixel marginal of the free network - of the long Gibbs chains|",
+        units="1")
+    ds.attrs = {"title": "Sampling fidelity of the trained RBMs' LIF networks per synapse set"}
+    return ds
+
+
+# ----------------------------------------------------------------------------- checks
+
+CLAIMS = (
+    Claim("fidelity_renewing_conditionals", "L18", "Methods",
+          "renewing synapses reproduce the RBM's conditionals (the faithful spiking sampler)",
+          "slope 1, offset 0", "for every model and direction, the 95 % interval over clamped "
+          "states of the slope contains 1 and that of the offset contains 0",
+          None, ("quick", "paper"), CHECK),
+    Claim("fidelity_theory_gain", "L18", "1d; P16 App. V",
+          "the measured weight gain of every synapse set follows the burst theory (PSC "
+          "pile-up x steady-state STP)", "theory", "for every model, set and direction, "
+          "|measured / theory - 1| < {bound} (study's tolerance: 10 % of the weight scale)",
+          0.1, ("quick", "paper"), CHECK),
+    Claim("fidelity_l18_set_sharper", "L18", "3",
+          "with L18's set (U0 = 0.01, tau_rec = 280 ms, weights / U0) the network samples a "
+          "sharper distribution than the RBM (weight gain > 1)", "study finding",
+          "95 % interval over clamped states of the weight gain above 1 for every model and "
+          "direction", None, ("quick", "paper"), CHECK),
+)
+CLAIM_INPUTS = (EXPERIMENT,)
+
+
+def _all_conditions(ds: xr.Dataset, stp_set: str, var: str) -> dict[tuple[str, str], Any]:
+    return {(str(m), str(d)): ds[var].sel(model=m, stp_set=stp_set, direction=d)
+            for m in ds["model"].values for d in ds["direction"].values}
+
+
+def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                 scale: str) -> None:
+    """Renewing's conditionals, the weight gains against the theory, L18's set's gain."""
+    ds = datasets[EXPERIMENT]
+    sets = [str(s) for s in ds["stp_set"].values]
+
+    def iv_text(s: str, var: str) -> str:
+        return "; ".join(
+            f"{m} {d.split('_')[0]}: {float(ds[var].sel(model=m, stp_set=s, direction=d)):.2f} "
+            f"[{float(ds[var + '_low'].sel(model=m, stp_set=s, direction=d)):.2f}, "
+            f"{float(ds[var + '_high'].sel(model=m, stp_set=s, direction=d)):.2f}]"
+            for m in ds["model"].values for d in ds["direction"].values)
+
+    if "renewing" in sets:
+        low, high = _all_conditions(ds, "renewing", "slope_low"), \
+            _all_conditions(ds, "renewing", "slope_high")
+        olow, ohigh = _all_conditions(ds, "renewing", "offset_low"), \
+            _all_conditions(ds, "renewing", "offset_high")
+        ok = all(float(low[k]) <= 1 <= float(high[k]) and float(olow[k]) <= 0 <= float(ohigh[k])
+                 for k in low)
+        claims["fidelity_renewing_conditionals"].judge(
+            f"slope {iv_text('renewing', 'slope')} / offset {iv_text('renewing', 'offset')}",
+            ok, scale)
+    ratio = ds["weight_gain"] / ds["theory_weight_gain"]
+    c = claims["fidelity_theory_gain"]
+    c.judge("; ".join(f"{s}: measured/theory {float(ratio.sel(stp_set=s).min()):.2f}-"
+                      f"{float(ratio.sel(stp_set=s).max()):.2f} (theory "
+                      f"{float(ds['theory_weight_gain'].sel(stp_set=s).mean()):.2f})"
+                      for s in sets),
+            bool((np.abs(ratio - 1) < c.bound).all()), scale)
+    if "modulated" in sets:
+        low = _all_conditions(ds, "modulated", "weight_gain_low")
+        claims["fidelity_l18_set_sharper"].judge(
+            f"weight gain {iv_text('modulated', 'weight_gain')}",
+            all(float(v) > 1 for v in low.values()), scale)

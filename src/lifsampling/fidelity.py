@@ -1,0 +1,123 @@
+"""Sampling fidelity of a LIF network: how faithfully its units reproduce an RBM's conditionals.
+
+A trained RBM's LIF network samples p(v, h) only if every unit's activation, given the states
+of the units it listens to, is the RBM's conditional σ(b_k + Σ_j W_kj z_j). Two things can
+break it, and this module measures and predicts both:
+
+* **The effective weight of a bursting neuron.** The translation (P16 eqs. 13, 64; CUBA
+  analogue in `lifsampling.translate`) sizes ONE postsynaptic current so that its PSP, integrated
+  over τ_ref, is α W τ_ref. A presynaptic neuron that stays in z = 1 fires every Δ ≈ τ_ref; its
+  PSCs (time constant τ_syn) pile up (P16 App. V, L18 Fig 1d) and a Tsodyks-Markram synapse
+  transmits u·R of its weight at each spike (L18 eqs. 7-9). In the steady state of such a burst
+  the mean PSP is `burst_weight_factor` times the translated one:
+
+      f = (u* R* / U0) · (τ_ref / Δ) · ∫_0^∞ PSP / ∫_0^τref PSP,
+
+  with the steady state of L18 eqs. 8-9 for spikes every Δ (re-derived here)::
+
+      u* = U0 / (1 - (1 - U0) e^{-Δ/τ_fac}),
+      R* = (1 - e^{-Δ/τ_rec}) / (1 - (1 - u*) e^{-Δ/τ_rec}),
+
+  and U0 in the denominator because the study's synapses carry w/U0 (`stp.rested_weight`: a
+  rested synapse's first PSC is the translated weight). Static synapses (u* = U0, R* = 1) give
+  f = 1/(1 - e^{-τ_ref/τ_syn}) ≈ 1.58 at τ_ref = τ_syn; renewing synapses (U0 = 1, τ_rec =
+  τ_syn) give f = 1: exactly what the abstract neuron (rectangular PSP of height α W) transmits.
+
+* **The activation itself.** p(z = 1 | input) is only approximately logistic; its slope and
+  offset against the exact logit are read from spikes (`fit_logit`).
+
+`on_fraction` turns spike trains into the fraction of a window a unit spends in z = 1
+(z_k = 1 for τ_on after each spike, P16 eq. 1), the quantity compared with the exact
+conditional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .network import STPSet
+from .translate import psp_integral
+
+
+def _relaxation(interval_ms: float, tau_ms: float) -> float:
+    """e^{-Δ/τ}; τ = 0 relaxes at once (no memory)."""
+    return 0.0 if tau_ms == 0 else float(np.exp(-interval_ms / tau_ms))
+
+
+def steady_state_efficacy(stp: STPSet, isi_ms: float) -> float:
+    """u* R*: the fraction of the weight a synapse transmits at every spike of a long periodic
+    train with interval `isi_ms` (L18 eqs. 8-9 at their fixed point; module doc)."""
+    fac, rec = _relaxation(isi_ms, stp.tau_fac_ms), _relaxation(isi_ms, stp.tau_rec_ms)
+    u = stp.U0 / (1.0 - (1.0 - stp.U0) * fac)
+    return u * (1.0 - rec) / (1.0 - (1.0 - u) * rec)
+
+
+def burst_weight_factor(stp: STPSet, isi_ms: float, neuron: dict) -> float:
+    """Mean PSP of a presynaptic neuron firing every `isi_ms` relative to the translated one,
+    α W (module doc): pile-up of the exponential PSCs times the steady-state efficacy over the
+    rested synapse's U0. `neuron` gives cm, tau_m, tau_syn_E, tau_refrac (the CUBA kernel
+    of `translate.psp_integral`)."""
+    tau_ref = float(neuron["tau_refrac"])
+    kernel = (float(neuron["cm"]), float(neuron["tau_m"]), float(neuron["tau_syn_E"]))
+    whole, translated = psp_integral(*kernel, np.inf), psp_integral(*kernel, tau_ref)
+    return (steady_state_efficacy(stp, isi_ms) / stp.U0) * (tau_ref / isi_ms) * whole / translated
+
+
+def on_fraction(trains: Sequence[np.ndarray], tau_on_ms: float, starts_ms: np.ndarray,
+                stops_ms: np.ndarray) -> np.ndarray:
+    """Fraction of each window [start, stop) every unit spends in z = 1 (τ_on after each of its
+    spikes; P16 eq. 1): shape (window, unit). Exact from the spike times, no binning; the
+    on-periods of one unit never overlap, since τ_on = τ_ref."""
+    starts, stops = np.asarray(starts_ms, float), np.asarray(stops_ms, float)
+    out = np.empty((starts.size, len(trains)))
+    for k, train in enumerate(trains):
+        t = np.asarray(train, float)
+        on_from = np.maximum(t[None, :], starts[:, None])
+        on_to = np.minimum(t[None, :] + tau_on_ms, stops[:, None])
+        out[:, k] = np.clip(on_to - on_from, 0.0, None).sum(axis=1)
+    return out / (stops - starts)[:, None]
+
+
+def fit_logit(x: np.ndarray, p: np.ndarray, n_eff: float, offset: np.ndarray | float = 0.0,
+              max_steps: int = 100) -> tuple[float, float]:
+    """(slope a, intercept c) of p ≈ σ(a x + c + offset) by maximum (quasi-)likelihood.
+
+    `p` are measured on-fractions, each worth `n_eff` Bernoulli samples (window / τ_ref). They
+    are clipped to [1/(2 n_eff), 1 - 1/(2 n_eff)] (the usual continuity correction: an
+    on-fraction of exactly 0 or 1 only says the logit is beyond the window's resolution), then
+    Newton's method on the binomial log-likelihood, which is concave in (a, c).
+    """
+    x = np.asarray(x, float).ravel()
+    offset = np.broadcast_to(np.asarray(offset, float), x.shape).ravel()
+    eps = 0.5 / n_eff
+    p = np.clip(np.asarray(p, float).ravel(), eps, 1.0 - eps)
+    design = np.column_stack([x, np.ones_like(x)])
+    coef = np.zeros(2)
+    for _ in range(max_steps):
+        mu = 1.0 / (1.0 + np.exp(-(design @ coef + offset)))
+        hessian = design.T @ (design * (mu * (1.0 - mu))[:, None])
+        step = np.linalg.solve(hessian, design.T @ (p - mu))
+        coef += step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return float(coef[0]), float(coef[1])
+
+
+def rms_error(p_measured: np.ndarray, p_exact: np.ndarray) -> float:
+    """Root-mean-square difference of measured and exact conditionals."""
+    return float(np.sqrt(np.mean((np.asarray(p_measured) - np.asarray(p_exact)) ** 2)))
+
+
+def binned_curve(p_exact: np.ndarray, p_measured: np.ndarray, edges: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean exact and mean measured conditional in each bin of the exact one, and the number of
+    points per bin (NaN means where a bin is empty): the calibration curve of a sampler."""
+    p_exact, p_measured = np.ravel(p_exact), np.ravel(p_measured)
+    index = np.clip(np.digitize(p_exact, edges) - 1, 0, len(edges) - 2)
+    count = np.bincount(index, minlength=len(edges) - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        exact = np.bincount(index, p_exact, len(edges) - 1) / count
+        measured = np.bincount(index, p_measured, len(edges) - 1) / count
+    return exact, measured, count

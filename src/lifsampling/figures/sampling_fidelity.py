@@ -1,0 +1,120 @@
+"""Figure of the sampling-fidelity family: do the trained RBMs' LIF networks sample the RBMs?"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import xarray as xr
+
+SET_COLOURS = {"static": "black", "renewing": "tab:green", "modulated": "tab:blue",
+               "best_scan": "tab:orange"}
+DIRECTION_STYLE = {"hidden_given_visible": "-", "visible_given_hidden": "--"}
+
+
+def _set_label(ds: xr.Dataset, stp_set: str) -> str:
+    U0, tau_rec, tau_fac = ds["stp_parameters"].sel(stp_set=stp_set).values
+    return f"{stp_set}\n(U0 {U0:g}, τrec {tau_rec:g}, τfac {tau_fac:g} ms)"
+
+
+def _conditional_panels(axes, ds: xr.Dataset) -> None:
+    """Per synapse set: mean p_LIF against the exact conditional (binned), per model."""
+    models = [str(m) for m in ds["model"].values]
+    colours = dict(zip(models, plt.cm.viridis(np.linspace(0, 0.9, len(models))), strict=True))
+    for ax, stp_set in zip(axes, ds["stp_set"].values, strict=True):
+        for model in models:
+            for direction, style in DIRECTION_STYLE.items():
+                cell = ds.sel(model=model, stp_set=stp_set, direction=direction)
+                ax.plot(cell["curve_exact"], cell["curve_lif"], style, marker=".", ms=3,
+                        color=colours[model], lw=1,
+                        label=model if direction == "hidden_given_visible" else None)
+        ax.plot([0, 1], [0, 1], color="0.6", lw=0.6, zorder=0)
+        ax.set(title=_set_label(ds, str(stp_set)), xlabel="exact conditional", xlim=(0, 1),
+               ylim=(0, 1))
+        ax.title.set_fontsize(8)
+    axes[0].set_ylabel("LIF on-fraction")
+    axes[0].legend(fontsize=6, frameon=False, title="solid: h|v, dashed: v|h",
+                   title_fontsize=6)
+
+
+def _gain_panel(ax, ds: xr.Dataset, var: str, ylabel: str, theory: bool) -> None:
+    """`var` with its 95 % interval over clamped states per set (x) and model (offset)."""
+    models = list(ds["model"].values)
+    sets = list(ds["stp_set"].values)
+    width = 0.8 / (len(models) * len(DIRECTION_STYLE))
+    for i, stp_set in enumerate(sets):
+        slot = 0
+        for model in models:
+            for direction, style in DIRECTION_STYLE.items():
+                cell = ds.sel(model=model, stp_set=stp_set, direction=direction)
+                x = i - 0.4 + width * (slot + 0.5)
+                mean = float(cell[var])
+                err = [[mean - float(cell[f"{var}_low"])], [float(cell[f"{var}_high"]) - mean]]
+                ax.errorbar(x, mean, yerr=err, fmt="o" if style == "-" else "s", ms=2.5,
+                            color=SET_COLOURS.get(str(stp_set), "tab:red"), lw=0.8)
+                slot += 1
+        if theory:
+            gain = ds["theory_weight_gain"].sel(stp_set=stp_set)
+            ax.hlines(float(gain.mean()), i - 0.45, i + 0.45, color="tab:red", lw=1.5,
+                      label="burst theory" if i == 0 else None)
+    ax.axhline(1.0, color="0.6", lw=0.6, zorder=0)
+    ax.set_xticks(range(len(sets)), [str(s) for s in sets], fontsize=7)
+    ax.set_ylabel(ylabel)
+    if theory:
+        ax.legend(fontsize=7, frameon=False)
+
+
+def _on_pixel_panel(ax, ds: xr.Dataset) -> None:
+    """On-pixels per sample: training data, Gibbs and every synapse set, per model."""
+    models = list(ds["model"].values)
+    sets = list(ds["stp_set"].values)
+    bars = [("data", "0.75"), ("gibbs", "tab:purple")] + [
+        (str(s), SET_COLOURS.get(str(s), "tab:red")) for s in sets]
+    width = 0.8 / len(bars)
+    for j, (name, colour) in enumerate(bars):
+        if name == "data":
+            values, spread = ds["data_on_pixels"].values, np.zeros(len(models))
+        elif name == "gibbs":
+            values = ds["gibbs_on_pixels"].mean("gibbs_chain").values
+            spread = ds["gibbs_on_pixels"].std("gibbs_chain").values
+        else:
+            cell = ds["on_pixels"].sel(stp_set=name)
+            values, spread = cell.mean("free_network").values, cell.std("free_network").values
+        ax.bar(np.arange(len(models)) - 0.4 + width * (j + 0.5), values, width, yerr=spread,
+               color=colour, label=name, error_kw={"lw": 0.6})
+    ax.set_xticks(range(len(models)), models, fontsize=7, rotation=30, ha="right")
+    ax.set(ylabel="on-pixels per sample", title="free running (error: sd over networks)")
+    ax.legend(fontsize=6, frameon=False, ncol=2)
+
+
+def _marginal_panel(ax, ds: xr.Dataset) -> None:
+    """Mean |pixel marginal of the free network - of long Gibbs chains| per set and model."""
+    models = list(ds["model"].values)
+    for stp_set in ds["stp_set"].values:
+        error = ds["marginal_error"].sel(stp_set=stp_set)
+        ax.errorbar(np.arange(len(models)), error.mean("free_network"),
+                    yerr=error.std("free_network"), fmt="o-", ms=3, lw=0.8,
+                    color=SET_COLOURS.get(str(stp_set), "tab:red"), label=str(stp_set))
+    ax.set_xticks(range(len(models)), models, fontsize=7, rotation=30, ha="right")
+    ax.set(ylabel="mean |Δ pixel marginal|", title="free network vs long Gibbs chains")
+    ax.legend(fontsize=6, frameon=False)
+
+
+def sampling_fidelity(fidelity: xr.Dataset) -> plt.Figure:
+    """Top: the conditionals of clamped networks per synapse set. Bottom: effective weight gain
+    beside the burst theory, effective inverse temperature, on-pixels per sample, pixel
+    marginals against Gibbs."""
+    ds = fidelity
+    n_sets = ds.sizes["stp_set"]
+    fig = plt.figure(figsize=(3.0 * max(n_sets, 4), 7.0), constrained_layout=True)
+    top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1])
+    _conditional_panels(np.atleast_1d(top.subplots(1, n_sets, sharey=True)), ds)
+    ax_gain, ax_slope, ax_pix, ax_marg = bottom.subplots(1, 4)
+    _gain_panel(ax_gain, ds, "weight_gain", "weight gain (o: h|v, s: v|h)", theory=True)
+    ax_gain.set_title("effective weight vs theory", fontsize=9)
+    _gain_panel(ax_slope, ds, "slope", "slope of logit p_LIF on exact input", theory=False)
+    ax_slope.set_title("effective inverse temperature", fontsize=9)
+    _on_pixel_panel(ax_pix, ds)
+    _marginal_panel(ax_marg, ds)
+    fig.suptitle("Sampling fidelity of the trained RBMs' LIF networks (same W, b; per synapse "
+                 "set)", fontsize=10)
+    return fig

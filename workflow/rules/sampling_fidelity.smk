@@ -1,0 +1,102 @@
+# Sampling fidelity: do the trained RBMs' LIF networks sample the RBMs? One NEST job per
+# (model, synapse set) with clamped and free networks, one Gibbs reference per model, the
+# gridded aggregate and the figure (lifsampling.experiments.sampling_fidelity).
+from lifsampling.experiments import sampling_fidelity as fidelity_family
+
+FIDELITY = EXPERIMENTS[fidelity_family.EXPERIMENT]
+FIDELITY_DIR = f"results/sims/{fidelity_family.EXPERIMENT}"
+
+
+def fidelity_run_inputs(wildcards):
+    """The model, its training data (the bars' clamped images), MNIST (the labelled models'
+    test images), the calibration; the best scan set also reads L18 Fig 3a's scans."""
+    inputs = {"model": f"results/models/{wildcards.model}.nc",
+              "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
+              "calibration": calibration_file(FIDELITY["calibration"])}
+    if wildcards.stp_set == fidelity_family.BEST_SCAN:
+        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS]
+    return inputs
+
+
+rule sampling_fidelity_run:
+    input:
+        unpack(fidelity_run_inputs),
+    output:
+        f"{FIDELITY_DIR}/{{model}}/{{stp_set}}.nc",
+    wildcard_constraints:
+        model="|".join(FIDELITY["models"]),
+        stp_set="|".join(FIDELITY["stp_sets"]),
+    params:
+        job=lambda wc: fidelity_family.run_slice(CFG, wc.model, wc.stp_set),
+    log:
+        f"{LOGS}/sims/sampling_fidelity/{{model}}/{{stp_set}}.log",
+    benchmark:
+        f"{BENCH}/sims/sampling_fidelity/{{model}}/{{stp_set}}.tsv"
+    threads: nest_threads(fidelity_family.EXPERIMENT)
+    resources:
+        **cluster_resources("sampling_fidelity_run"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/sampling_fidelity_run.py"
+
+
+rule sampling_fidelity_reference:
+    input:
+        model="results/models/{model}.nc",
+        training_data=training_data,
+    output:
+        f"{FIDELITY_DIR}/{{model}}/gibbs.nc",
+    wildcard_constraints:
+        model="|".join(FIDELITY["models"]),
+    params:
+        job=lambda wc: fidelity_family.reference_slice(CFG, wc.model),
+    log:
+        f"{LOGS}/sims/sampling_fidelity/{{model}}/gibbs.log",
+    benchmark:
+        f"{BENCH}/sims/sampling_fidelity/{{model}}/gibbs.tsv"
+    resources:
+        **cluster_resources("sampling_fidelity_reference"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/sampling_fidelity_reference.py"
+
+
+rule sampling_fidelity_aggregate:
+    input:
+        runs=[f"{FIDELITY_DIR}/{m}/{s}.nc" for m, s in fidelity_family.runs(CFG)],
+        references=[f"{FIDELITY_DIR}/{m}/gibbs.nc" for m in FIDELITY["models"]],
+    output:
+        f"{FIDELITY_DIR}.nc",
+    params:
+        job=fidelity_family.aggregate_slice(CFG),
+    log:
+        f"{LOGS}/sims/sampling_fidelity_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/sampling_fidelity_aggregate.tsv"
+    resources:
+        **cluster_resources("sampling_fidelity_aggregate"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/sampling_fidelity_aggregate.py"
+
+
+rule sampling_fidelity:
+    input:
+        fidelity=f"{FIDELITY_DIR}.nc",
+    output:
+        pdf=f"{FIGDIR}/sampling_fidelity.pdf",
+        png=report(f"{FIGDIR}/sampling_fidelity.png", caption="../report/sampling_fidelity.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/sampling_fidelity.log",
+    benchmark:
+        f"{BENCH}/figures/sampling_fidelity.tsv"
+    resources:
+        **cluster_resources("sampling_fidelity"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

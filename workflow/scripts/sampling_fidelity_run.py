@@ -1,0 +1,30 @@
+"""One trained model's networks with one synapse set: clamped conditionals and free running
+-> results/sims/sampling_fidelity/<model>/<stp_set>.nc."""
+from lifsampling import io
+from lifsampling.experiments import mnist, sampling_fidelity
+from lifsampling.logs import job_log
+from lifsampling.network import STPSet
+from lifsampling.rbm import RBM
+
+with job_log(snakemake.log[0]) as log:
+    job = snakemake.params.job
+    rbm = RBM.from_dataset(io.read_dataset(snakemake.input.model, ["W", "b_v", "b_h"]))
+    calibration = io.read_dataset(snakemake.input.calibration, ["p_mean"])
+    if job["stp"] is None:  # the best set of L18 Fig 3a's scans
+        stp = sampling_fidelity.best_scan_set([io.read_dataset(f, ["isl"])
+                                               for f in snakemake.input.scans])
+    else:
+        stp = STPSet.from_config(job["stp"])
+    if rbm.n_labels:  # labelled MNIST models: clamped to test images and their labels
+        images, labels = mnist.split(io.read_dataset(snakemake.input.mnist, ["image"]), "test",
+                                     job["n_states"])
+    else:  # the bars: clamped to the training images
+        images = io.read_dataset(snakemake.input.training_data, ["image"])["image"].values
+        labels = None
+    log.info("%s with %s synapses %s", job["model"], job["stp_set"], stp)
+    ds = sampling_fidelity.run(job, rbm, images, labels, calibration, stp)
+    log.info("weight gain %s (theory %s), on-pixels %s",
+             ds["weight_gain_per_state"].mean("clamped_state").values.round(2).tolist(),
+             ds["theory_weight_gain"].values.round(2).tolist(),
+             ds["on_pixels"].values.round(1).tolist())
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)
