@@ -8,16 +8,18 @@ from lifsampling.experiments import bars, mnist
 from lifsampling.rbm import RBM
 
 
-def _bars_run(modes_gibbs, modes_lif):
+def _bars_run(modes_gibbs, modes_lif, modes_renewing=None):
+    """Samplers gibbs, lif_stp, lif_renewing; renewing mixes like Gibbs unless given."""
     n = len(modes_gibbs)
-    modes = np.stack([modes_gibbs, modes_lif])
+    modes = np.stack([modes_gibbs, modes_lif,
+                      modes_gibbs if modes_renewing is None else modes_renewing])
     durations = [np.diff(np.flatnonzero(np.diff(np.r_[-1, m, -1]) != 0)) for m in modes]
     return xr.Dataset(
         {"mode": (("sampler", "sample"), modes),
          "mean_mode_duration": (("sampler",), [d.mean() for d in durations]),
          "n_switches": (("sampler",), [d.size - 1 for d in durations]),
-         "shown_image": (("sampler", "shown", "pixel"), np.zeros((2, 2, 4))),
-         "mode_fraction": (("sampler", "pattern"), np.zeros((2, 2))),
+         "shown_image": (("sampler", "shown", "pixel"), np.zeros((3, 2, 4))),
+         "mode_fraction": (("sampler", "pattern"), np.zeros((3, 2))),
          "mean_rate": ((), 10.0)},
         coords={"sampler": list(bars.SAMPLERS)}, attrs={"n_samples": n})
 
@@ -38,6 +40,12 @@ def test_bars_claims_from_known_mode_sequences():
     assert reg["l18_bars_easy_mixing"].verdict == "pass"
     assert "(100x)" in reg["l18_bars_easy_mixing"].reproduced_value
     assert reg["l18_bars_hard_stuck"].verdict == "pass"
+    assert reg["l18_bars_easy_mixing_vs_renewing"].verdict == "pass"
+    runs["easy"] = [_bars_run(stuck, every_10, every_10)] * 2  # renewing mixes as well
+    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    assert reg["l18_bars_easy_mixing_vs_renewing"].verdict != "pass"
     runs["hard"] = [_bars_run(every_10, every_10)] * 2  # Gibbs leaves its mode
     ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
@@ -46,12 +54,14 @@ def test_bars_claims_from_known_mode_sequences():
 
 
 def _mnist_run(isl_gibbs, isl_lif, modes):
+    """Samplers gibbs, lif_stp, lif_renewing; renewing scores and mixes like Gibbs."""
     points = mnist.isl_points(2000, 5)
     return xr.Dataset(
         {"isl": (("sampler", "n_used"), np.stack([np.full(points.size, isl_gibbs),
-                                                   np.full(points.size, isl_lif)])),
-         "mode": (("sampler", "sample"), np.stack(modes)),
-         "tsne_image": (("sampler", "tsne_sample", "pixel"), np.zeros((2, 3, 4)))},
+                                                   np.full(points.size, isl_lif),
+                                                   np.full(points.size, isl_gibbs)])),
+         "mode": (("sampler", "sample"), np.stack([*modes, modes[0]])),
+         "tsne_image": (("sampler", "tsne_sample", "pixel"), np.zeros((3, 3, 4)))},
         coords={"sampler": list(mnist.SAMPLERS), "n_used": points},
         attrs={"n_samples": 2000, "n_test": 10})
 
@@ -71,13 +81,13 @@ def test_mnist_claims_from_known_curves():
                       coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"]})
     # short runs of Fig 3c: LIF+STP above Gibbs in every seed, -120 - s vs -110 - s
     short = [xr.Dataset({"isl_1e3": (("short_seed", "sampler"),
-                                     [[-120.0 - s, -110.0 - s] for s in block])},
-                        coords={"short_seed": block, "sampler": ["gibbs", "lif_stp"]})
+                                     [[-120.0 - s, -110.0 - s, -130.0] for s in block])},
+                        coords={"short_seed": block, "sampler": list(mnist.SAMPLERS)})
              for block in ([0, 1], [2])]
     ds = mnist.aggregate({"n_seeds": 3}, runs, refs, short)
-    assert ds["isl_1e3"].sizes == {"short_seed": 3, "sampler": 2}
-    np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0])
-    assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400)
+    assert ds["isl_1e3"].sizes == {"short_seed": 3, "sampler": 3}
+    np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0, 1000.0])
+    assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400 + 2)
     accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935]),
                            "label": (("sample",), np.zeros(10_000, np.int8))},
                           coords={"classifier": ["gibbs", "exact"]})
@@ -88,6 +98,8 @@ def test_mnist_claims_from_known_curves():
                              "classification_mnist_lif": lif}, "quick")
     assert reg["l18_isl_lif_above_gibbs"].verdict == "pass"
     assert reg["l18_mode_durations"].verdict == "pass"
+    assert reg["l18_isl_lif_above_renewing"].verdict == "pass"
+    assert reg["l18_mode_durations_vs_renewing"].verdict == "pass"
     assert reg["l18_isl_opt_pom"].verdict == "pass"
     assert reg["l18_isl_converge"].verdict == "not decided at this scale"
     # binomial standard error sqrt(0.9 * 0.1 / 500) = 1.3 %; 0.93 on 10^4: 0.26 %
@@ -96,7 +108,7 @@ def test_mnist_claims_from_known_curves():
     # every seed: -120 - s vs -110 - s, mean over s = 0, 1, 2, sd 1
     assert reg["l18_isl_lif_above_gibbs"].reproduced_value.startswith(
         "LIF+STP -111.0 ± 1.0 (n = 3) vs Gibbs -121.0 ± 1.0 (n = 3)")
-    np.testing.assert_allclose(ds["seed_mode_duration"], [[1000.0, 5.0]] * 3)
+    np.testing.assert_allclose(ds["seed_mode_duration"], [[1000.0, 5.0, 1000.0]] * 3)
 
 
 def test_scan_grid_orders_points_like_the_slices(smoke_cfg):

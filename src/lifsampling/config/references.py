@@ -128,8 +128,9 @@ def check_references(config: Mapping[str, Any]) -> None:
                 f"config key '{key}.neuron' ({entry['neuron']!r}) differs from "
                 f"'calibration.sets.{entry['calibration']}.neuron' ({calibrated!r}): an "
                 "experiment must sample with the neuron and noise its calibration measured")
-        if "stp" in entry:
-            _refer(config, f"{key}.stp", entry["stp"], "stp")
+        for stp_key in ("stp", "renewing_stp"):
+            if stp_key in entry:
+                _refer(config, f"{key}.{stp_key}", entry[stp_key], "stp")
         if "n_bms" in entry:
             n_bms, bm_ms = _per_scale(entry["n_bms"]), _per_scale(entry["bm_ms"])
             for scale in SCALES:

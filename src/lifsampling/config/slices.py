@@ -51,6 +51,13 @@ def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> dict
     return nest
 
 
+def spiking_samplers(cfg: Mapping[str, Any], entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The STP sets of a generative experiment's spiking samplers: its own (`stp`) and the
+    renewing comparison (`renewing_stp`), as `experiments.generative.LIF_ARMS` reads them."""
+    return {"stp": dict(cfg["stp"][entry["stp"]]),
+            "stp_renewing": dict(cfg["stp"][entry["renewing_stp"]])}
+
+
 def calibrated_cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, Any]:
     """Neuron and noise parameters of a calibration set (an experiment samples with these)."""
     entry = cfg["calibration"]["sets"][calibration_set]
@@ -217,7 +224,7 @@ def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> Slice:
     seeds = {"gibbs": job_seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
              "lif": job_seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
     return job_slice(cfg, seeds, difficulty=difficulty, **calibrated_cell(cfg, e["calibration"]),
-                stp=dict(cfg["stp"][e["stp"]]), n_samples=e["n_samples"], n_shown=e["n_shown"],
+                **spiking_samplers(cfg, e), n_samples=e["n_samples"], n_shown=e["n_shown"],
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
@@ -237,7 +244,7 @@ def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
     seeds = {"gibbs": job_seed(cfg, "l18_fig3", "gibbs", seed),
              "lif": job_seed(cfg, "l18_fig3", "lif", seed)}
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
-                     stp=dict(cfg["stp"][e["stp"]]),
+                     **spiking_samplers(cfg, e),
                 **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
                 n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"))
 
@@ -256,7 +263,7 @@ def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
     seeds = {kind: [job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
              for kind in ("gibbs", "lif")}
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
-                     stp=dict(cfg["stp"][e["stp"]]),
+                     **spiking_samplers(cfg, e),
                 runs=runs, isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
                 nest=nest_settings(cfg, "l18_fig3"))
@@ -328,7 +335,7 @@ def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
         part |= {"balance_classes": sorted(part["classes"]),
                  "clamp_mV": fig3["classification"]["clamp_mV"]}
     return job_slice(cfg, seeds, model=model, **calibrated_cell(cfg, e["calibration"]),
-                stp=dict(cfg["stp"][e["stp"]]), **part, burn_in_ms=e["burn_in_ms"],
+                **spiking_samplers(cfg, e), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
                 gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
                 nest=nest_settings(cfg, "l18_fig4"))

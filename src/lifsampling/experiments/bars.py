@@ -18,9 +18,9 @@ import xarray as xr
 from ..claims import Claim, interval, over_seeds
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
-from .generative import gibbs_samples, lif_samples, mean_rate
+from .generative import LIF_ARMS, gibbs_samples, lif_arm_samples, lif_arms, mean_rate
 
-SAMPLERS = ("gibbs", "lif_stp")
+SAMPLERS = ("gibbs", *LIF_ARMS)
 L18_INTERACTIONS = {"easy": (92.75, -145.48), "hard": (102.82, -164.66)}  # L18 Fig 2c
 
 CLAIMS = (
@@ -28,6 +28,10 @@ CLAIMS = (
           "mode than LIF+STP", "~100x", "95 % interval over seeds of log10 (Gibbs / LIF+STP "
           "mean mode duration) within ({bound[0]:g}, {bound[1]:g}): ~100x to half a decade",
           (1.5, 2.5), ("quick", "paper")),
+    Claim("l18_bars_easy_mixing_vs_renewing", "L18", "2c", "on easy bars LIF+STP stays shorter "
+          "in a mode than the same network with renewing synapses", "implied",
+          "95 % interval over seeds of log10 (renewing / LIF+STP mean mode duration) above 0",
+          None, ("quick", "paper")),
     Claim("l18_bars_hard_stuck", "L18", "2c", "Gibbs on hard bars never leaves its mode, "
           "LIF+STP does", "never", "no Gibbs mode switch in any run, LIF+STP switches in every "
           "run", None, ("quick", "paper")),
@@ -43,12 +47,14 @@ CLAIM_INPUTS = ("l18_fig2_bars",)
 
 def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
-    """Gibbs and LIF+STP samples of one bars RBM (slice `slices.bars_sampling`): the mode of
-    every sample, the time spent in each stay, and `n_shown` equally spaced images."""
+    """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
+    `slices.bars_sampling`): the mode of every sample, the time spent in each stay, and
+    `n_shown` equally spaced images."""
     n = job["n_samples"]
     v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
-    v_lif, trains = lif_samples(job, rbm, calibration)
-    samples = {"gibbs": v_gibbs, "lif_stp": v_lif}
+    lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
+    samples = {"gibbs": v_gibbs} | {arm: z for arm, (z, _) in lif.items()}
+    trains = lif["lif_stp"][1]
     modes = np.stack([nearest_pattern(samples[s], patterns) for s in SAMPLERS])
     shown = np.linspace(0, n - 1, job["n_shown"]).round().astype(int)
     durations = [mode_durations(m) for m in modes]
@@ -76,7 +82,7 @@ def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
                 "shown": ("shown", shown, {"long_name": "index of the shown sample"}),
                 "pattern": ("pattern", np.arange(len(patterns)),
                             {"long_name": "training bar"})},
-        attrs={"title": f"L18 Fig 2c: {job['difficulty']} bars, Gibbs vs LIF+STP",
+        attrs={"title": f"L18 Fig 2c: {job['difficulty']} bars, Gibbs, LIF+STP, renewing LIF",
                "difficulty": job["difficulty"], "n_samples": n},
     )
 
@@ -115,6 +121,11 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_interval(f"Gibbs {over_seeds(gibbs, '.0f')} vs LIF+STP {over_seeds(lif)} samples "
                      f"per stay; log10 ratio {iv.text('.2f')} ({10 ** iv.mean:.0f}x)", iv,
                      c.bound, "within", scale)
+    renewing = easy.sel(sampler="lif_renewing").values
+    iv = interval(np.log10(renewing / lif))
+    claims["l18_bars_easy_mixing_vs_renewing"].judge_interval(
+        f"renewing {over_seeds(renewing)} vs LIF+STP {over_seeds(lif)} samples per stay; "
+        f"log10 ratio {iv.text('.2f')}", iv, 0.0, "above", scale)
     hard = ds["n_switches"].sel(difficulty="hard")
     gibbs, lif = hard.sel(sampler="gibbs").values, hard.sel(sampler="lif_stp").values
     claims["l18_bars_hard_stuck"].judge(

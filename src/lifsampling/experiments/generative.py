@@ -102,12 +102,33 @@ def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
     """Samples of the RBM's LIF+STP network in NEST (same W, b as `gibbs_samples`): the
     visible state z read every tau_ref (z_k = 1 for tau_on = tau_ref after a spike), and
     the spike trains of all units (visible, labels, hidden)."""
+    return lif_arm_samples(job, rbm, calibration, {"lif_stp": job["stp"]}, clamps)["lif_stp"]
+
+
+# The spiking samplers of every generative comparison (L18 Fig 2c, 3, 4): the network with
+# the experiment's STP set, and the same network with renewing synapses (the faithful spiking
+# sampler without STP's help, P16 App. V), side by side in one NEST kernel.
+LIF_ARMS = {"lif_stp": "stp", "lif_renewing": "stp_renewing"}  # sampler -> slice key
+
+
+def lif_arms(job: Mapping[str, Any]) -> dict[str, Mapping[str, float]]:
+    """The STP set of every spiking sampler of a generative job."""
+    return {arm: job[key] for arm, key in LIF_ARMS.items()}
+
+
+def lif_arm_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
+                    arms: Mapping[str, Mapping[str, float]], clamps: Sequence[Clamp] = ()
+                    ) -> dict[str, tuple[np.ndarray, list[np.ndarray]]]:
+    """`lif_samples` of one network per STP set of `arms` ({sampler: set}), all in one NEST
+    kernel (each with its own background), with the same clamps and sample times."""
     from .. import spiking
 
-    spec = rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
-                       calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
-    trains = spiking.simulate_network(spec, simulated_ms(job), job["nest"], job["seeds"]["lif"],
-                                      clamps)
-    z = states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"],
-                             sample_times(job))
-    return z, trains
+    specs = [rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
+                         calibration.attrs["u0_mV"], STPSet.from_config(stp))
+             for stp in arms.values()]
+    runs = spiking.simulate_networks(specs, simulated_ms(job), job["nest"], job["seeds"]["lif"],
+                                     [clamps] * len(specs))
+    times = sample_times(job)
+    return {arm: (states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"],
+                                       times), trains)
+            for arm, trains in zip(arms, runs, strict=True)}

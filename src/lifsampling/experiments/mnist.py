@@ -22,9 +22,18 @@ from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_ac
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
 from ..samplers import opt_samples, pom_samples
-from .generative import ast_samples, gibbs_samples, lif_samples, mean_rate, sample_times
+from .generative import (
+    LIF_ARMS,
+    ast_samples,
+    gibbs_samples,
+    lif_arm_samples,
+    lif_arms,
+    lif_samples,
+    mean_rate,
+    sample_times,
+)
 
-SAMPLERS = ("gibbs", "lif_stp")
+SAMPLERS = ("gibbs", *LIF_ARMS)
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
 CLAIMS = (
@@ -45,6 +54,14 @@ CLAIMS = (
     Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
           "shorter", "95 % interval over seeds of the mean stay, LIF+STP - Gibbs, below 0",
           None, ("quick", "paper")),
+    Claim("l18_isl_lif_above_renewing", "L18", "3b,c", "LIF+STP ISL > ISL of the same network "
+          "with renewing synapses at 1e3 samples (STP, not spiking, helps)", "implied",
+          "95 % interval over seeds of ISL(LIF+STP) - ISL(renewing) above 0", None,
+          ("quick", "paper")),
+    Claim("l18_mode_durations_vs_renewing", "L18", "3d", "LIF+STP mode durations shorter than "
+          "those of the same network with renewing synapses", "implied",
+          "95 % interval over seeds of the mean stay, LIF+STP - renewing, below 0", None,
+          ("quick", "paper")),
 )
 CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
 
@@ -94,15 +111,16 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
 
 def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
         calibration: xr.Dataset) -> xr.Dataset:
-    """Gibbs and LIF+STP samples of the MNIST RBM for one seed (slice `slices.mnist_sampling`)."""
+    """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
+    `slices.mnist_sampling`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     v_gibbs, label_p = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
-    z_lif, trains = lif_samples(job, rbm, calibration)
-    label_trains = trains[n_pix:rbm.n_visible]
-    modes = np.stack([modes_from_label_activity(label_p),
-                      label_modes_from_spikes(label_trains, sample_times(job),
-                                              job["mode_window_ms"])])
-    pixels = {"gibbs": v_gibbs[:, :n_pix], "lif_stp": z_lif[:, :n_pix]}
+    lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
+    trains = lif["lif_stp"][1]
+    modes = np.stack([modes_from_label_activity(label_p)] + [
+        label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(job), job["mode_window_ms"])
+        for _, t in lif.values()])
+    pixels = {"gibbs": v_gibbs[:, :n_pix]} | {arm: z[:, :n_pix] for arm, (z, _) in lif.items()}
     points = isl_points(n, job["isl_points"])
     test = test_images(mnist, job["n_test_isl"])
     curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
@@ -131,16 +149,16 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
 
 def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
-    """L18 Fig 3c: ISL after 1e3 samples of Gibbs and of LIF+STP, one short run per seed of
-    the block (slice `slices.mnist_isl_1e3`); 10 s of network time per run."""
+    """L18 Fig 3c: ISL after 1e3 samples of Gibbs and of every spiking sampler, one short run
+    per seed of the block (slice `slices.mnist_isl_1e3`); 10 s of network time per run."""
     test = test_images(mnist, job["n_test_isl"])
     values = []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
         v, _ = gibbs_samples(rbm, ISL_AT, gibbs_seed)
-        z, _ = lif_samples({**job, "n_samples": ISL_AT, "seeds": {"lif": lif_seed}}, rbm,
-                           calibration)
+        lif = lif_arm_samples({**job, "n_samples": ISL_AT, "seeds": {"lif": lif_seed}}, rbm,
+                              calibration, lif_arms(job))
         values.append([isl.log_likelihood(test, x[:, :rbm.n_pixels], job["isl_beta"]).mean()
-                       for x in (v, z)])
+                       for x in (v, *(z for z, _ in lif.values()))])
     return xr.Dataset(
         {"isl_1e3": (("short_seed", "sampler"), values,
                      {"long_name": "mean ISL of the test images after 1e3 samples (L18 eq. 11)",
@@ -372,13 +390,16 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     ds = datasets["l18_fig3"]
     n_used = ds["n_used"].values
     at = ds["isl_1e3"]
-    lif, gibbs = at.sel(sampler="lif_stp").values, at.sel(sampler="gibbs").values
-    iv = interval(lif - gibbs)
-    claims["l18_isl_lif_above_gibbs"].judge_interval(
-        f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at 1e3 samples (short "
-        f"runs); difference {iv.text('.1f')}", iv, 0.0, "above", scale)
+    lif = at.sel(sampler="lif_stp").values
+    for other, name in (("gibbs", "Gibbs"), ("lif_renewing", "renewing")):
+        ref = at.sel(sampler=other).values
+        iv = interval(lif - ref)
+        claim = "l18_isl_lif_above_gibbs" if other == "gibbs" else "l18_isl_lif_above_renewing"
+        claims[claim].judge_interval(
+            f"LIF+STP {over_seeds(lif)} vs {name} {over_seeds(ref)} nat at 1e3 samples (short "
+            f"runs); difference {iv.text('.1f')}", iv, 0.0, "above", scale)
     last = ds["isl"].isel(n_used=-1)
-    lif, gibbs = (last.sel(sampler=s).values for s in SAMPLERS[::-1])
+    lif, gibbs = (last.sel(sampler=s).values for s in ("lif_stp", "gibbs"))
     c = claims["l18_isl_converge"]
     iv = interval((lif - gibbs) / np.abs(gibbs))
     c.judge_interval(f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at "
@@ -401,3 +422,9 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         f"{over_seeds(per_seed.sel(sampler='lif_stp'))} vs "
         f"{over_seeds(per_seed.sel(sampler='gibbs'))}, difference {iv.text('.1f')}", iv, 0.0,
         "below", scale)
+    s_ren = float(stay.sel(sampler="lif_renewing"))
+    iv = interval(per_seed.sel(sampler="lif_stp").values
+                  - per_seed.sel(sampler="lif_renewing").values)
+    claims["l18_mode_durations_vs_renewing"].judge_interval(
+        f"LIF+STP {s_lif:.1f} vs renewing {s_ren:.1f} samples per stay, pooled; per seed "
+        f"difference {iv.text('.1f')}", iv, 0.0, "below", scale)

@@ -219,7 +219,8 @@ def _image_strip(images: np.ndarray, side: int, gap: int = 2) -> np.ndarray:
 def _bars_panels(fig, bars: xr.Dataset) -> None:
     side = int(bars.attrs["image_side"])
     axes = fig.subplots(2, 3, width_ratios=[1.0, 7.0, 2.0])
-    names = {"gibbs": "Gibbs", "lif_stp": "LIF+STP"}
+    samplers = [str(s) for s in bars["sampler"].values]
+    names = [SAMPLER_STYLE[s][1] for s in samplers]
     for row, level in enumerate(bars["difficulty"].values):
         d = bars.sel(difficulty=level)
         ax = axes[row, 0]
@@ -231,28 +232,28 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
         ax = axes[row, 1]
         seed0 = d.isel(seed=0)
         strips = [_image_strip(seed0["shown_image"].sel(sampler=s).values, side)
-                  for s in bars["sampler"].values]
+                  for s in samplers]
         gap = np.full((side // 2, strips[0].shape[1]), np.nan)
-        ax.imshow(np.vstack([strips[0], gap, strips[1]]), cmap="Greys", vmin=0, vmax=1)
-        ax.set_yticks([side / 2, side * 2], [names[str(s)] for s in bars["sampler"].values])
+        stacked = [part for strip in strips for part in (strip, gap)][:-1]
+        ax.imshow(np.vstack(stacked), cmap="Greys", vmin=0, vmax=1)
+        ax.set_yticks([side / 2 + i * 1.5 * side for i in range(len(samplers))], names)
         ax.set_xticks([])
         ax.set_title(f"{bars.sizes['shown']} equally spaced of {bars.sizes['sample']} "
                      "consecutive samples (seed 0)", fontsize=8,
                      loc="left")
         ax = axes[row, 2]
         durations = d["mean_mode_duration"]
-        for i, sampler in enumerate(bars["sampler"].values):
+        for i, sampler in enumerate(samplers):
             values = durations.sel(sampler=sampler).values
-            ax.bar(i, values.mean(), color=("tab:gray", "tab:blue")[i], alpha=0.6)
+            ax.bar(i, values.mean(), color=SAMPLER_STYLE[sampler][0], alpha=0.6)
             ax.plot(np.full(values.size, i), values, "k.", ms=3)
-        ax.set_xticks(range(bars.sizes["sampler"]), [names[str(s)] for s in
-                                                     bars["sampler"].values], fontsize=7)
+        ax.set_xticks(range(len(samplers)), names, fontsize=7)
         ax.set(yscale="log", ylabel="mean stay in a mode [samples]")
         ax.set_title(f"{bars.sizes['seed']} seeds", fontsize=8, loc="left")
 
 
 SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+STP"),
-                 "ast": ("tab:orange", "AST"),
+                 "lif_renewing": ("tab:green", "LIF renewing"), "ast": ("tab:orange", "AST"),
                  "opt": ("k", "OPT"), "pom": ("tab:brown", "POM")}
 
 
@@ -265,7 +266,7 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
     scans, top, bottom = fig.subfigures(3, 1, height_ratios=[0.9, 1.0, 1.5])
     _scan_panels(scans, (scan_rec, scan_fac))
     axes = top.subplots(1, 3)
-    _tsne_panels(bottom.subplots(1, 2, sharex=True, sharey=True), tsne)
+    _tsne_panels(bottom.subplots(1, tsne.sizes["sampler"], sharex=True, sharey=True), tsne)
     n = mnist["n_used"].values
     ax = axes[0]
     for sampler in mnist["sampler"].values:
@@ -403,7 +404,8 @@ def l18_fig4(imbalanced: xr.Dataset, completion: xr.Dataset) -> plt.Figure:
     ax_f.set_xticks([])
     every = int(completion["shown"].values[1]) if completion.sizes["shown"] > 1 else 0
     ax_f.set_title(f"f  every {every}th sample (seed 0)", fontsize=9, loc="left")
-    fig.suptitle("L18 Fig 4: Gibbs, AST and LIF+STP (same W, b) on imbalanced training data",
+    fig.suptitle("L18 Fig 4: Gibbs, AST, LIF+STP and renewing LIF (same W, b) on imbalanced "
+                 "training data",
                  fontsize=10)
     return fig
 
