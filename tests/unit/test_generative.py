@@ -79,13 +79,18 @@ def test_mnist_claims_from_known_curves():
                                                    np.full(runs[0].sizes["n_used"], -150.0)])),
                        "ast_valid_fraction": ((), 0.05)},
                       coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"]})
-    # short runs of Fig 3c: LIF+STP above Gibbs in every seed, -120 - s vs -110 - s
-    short = [xr.Dataset({"isl_1e3": (("short_seed", "sampler"),
-                                     [[-120.0 - s, -110.0 - s, -130.0] for s in block])},
-                        coords={"short_seed": block, "sampler": list(mnist.SAMPLERS)})
+    # short runs of Fig 3c: LIF+STP above Gibbs in every seed (-110 - s vs -120 - s), renewing
+    # -130, the best scan set -125 - s
+    short = [xr.Dataset({"isl_1e3": (("short_seed", "short_sampler"),
+                                     [[-120.0 - s, -110.0 - s, -130.0, -125.0 - s]
+                                      for s in block])},
+                        coords={"short_seed": block,
+                                "short_sampler": [*mnist.SAMPLERS, "lif_best"]},
+                        attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0,
+                               "best_tau_fac_ms": 0.0})
              for block in ([0, 1], [2])]
     ds = mnist.aggregate({"n_seeds": 3}, runs, refs, short)
-    assert ds["isl_1e3"].sizes == {"short_seed": 3, "sampler": 3}
+    assert ds["isl_1e3"].sizes == {"short_seed": 3, "short_sampler": 4}
     np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0, 1000.0])
     assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400 + 2)
     accuracy = xr.Dataset({"accuracy": (("classifier",), [0.93, 0.935]),
@@ -99,6 +104,10 @@ def test_mnist_claims_from_known_curves():
     assert reg["l18_isl_lif_above_gibbs"].verdict == "pass"
     assert reg["l18_mode_durations"].verdict == "pass"
     assert reg["l18_isl_lif_above_renewing"].verdict == "pass"
+    # the best set: below Gibbs by 5 nat in every seed, above renewing by 5 - s
+    assert reg["l18_isl_best_above_gibbs"].verdict == "fail"
+    assert reg["l18_isl_best_above_renewing"].verdict == "pass"
+    assert "best set (U0 0.1, tau_rec_ms 100" in reg["l18_isl_best_above_gibbs"].reproduced_value
     assert reg["l18_mode_durations_vs_renewing"].verdict == "pass"
     assert reg["l18_isl_opt_pom"].verdict == "pass"
     assert reg["l18_isl_converge"].verdict == "not decided at this scale"

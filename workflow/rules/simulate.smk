@@ -193,11 +193,13 @@ rule mnist_sampling:
 
 
 rule mnist_isl_1e3:
-    """L18 Fig 3c: short runs (1e3 samples of Gibbs and of LIF+STP) for a block of seeds."""
+    """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
+    of the Fig 3a scans among them) for a block of seeds."""
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
         calibration=calibration_file(FIG3["calibration"]),
+        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS],
     output:
         "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
     wildcard_constraints:

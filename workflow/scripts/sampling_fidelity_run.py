@@ -11,8 +11,7 @@ with job_log(snakemake.log[0]) as log:
     rbm = RBM.from_dataset(io.read_dataset(snakemake.input.model, ["W", "b_v", "b_h"]))
     calibration = io.read_dataset(snakemake.input.calibration, ["p_mean"])
     if job["stp"] is None:  # the best set of L18 Fig 3a's scans
-        stp = sampling_fidelity.best_scan_set([io.read_dataset(f, ["isl"])
-                                               for f in snakemake.input.scans])
+        stp = mnist.best_scan_set([io.read_dataset(f, ["isl"]) for f in snakemake.input.scans])
     else:
         stp = STPSet.from_config(job["stp"])
     if rbm.n_labels:  # labelled MNIST models: clamped to test images and their labels

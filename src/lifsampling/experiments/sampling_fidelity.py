@@ -39,7 +39,7 @@ from ..rbm import RBM, one_hot
 from ..samplers import rbm_gibbs
 
 EXPERIMENT = "sampling_fidelity"
-BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans, not a key of `stp`
+BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans (`mnist.best_scan_set`)
 DIRECTIONS = ("hidden_given_visible", "visible_given_hidden")
 P_BIN_EDGES = np.linspace(0.0, 1.0, 11)
 GIBBS_BURN_IN = 100  # sweeps of the reference chains before their samples count
@@ -60,7 +60,7 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> slices.Slice:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
-    parameters are read from the scans at run time (`best_scan_set`)."""
+    parameters are read from the scans at run time (`mnist.best_scan_set`)."""
     e = _entry(cfg)
     seeds = {kind: slices.job_seed(cfg, EXPERIMENT, model, kind) for kind in ("lif", "states")}
     stp = None if stp_set == BEST_SCAN else dict(cfg["stp"][stp_set])
@@ -94,29 +94,6 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     out |= {f"{EXPERIMENT}_reference:{m}": reference_slice(cfg, m) for m in e["models"]}
     out[f"{EXPERIMENT}_aggregate"] = aggregate_slice(cfg)
     return out
-
-
-# ----------------------------------------------------------------------------- the best scan set
-
-
-def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
-    """The (U0, tau_rec, tau_fac) of L18 Fig 3a's scans with the highest ISL (mean over the
-    scans' seeds). Chosen on the scans' samples; judged here on other networks and seeds."""
-    best, best_isl = None, -np.inf
-    for scan in scans:
-        name = scan.attrs["scan"]
-        other = "tau_fac" if name == "tau_rec" else "tau_rec"
-        mean = scan["isl"].mean("seed")
-        i, j = np.unravel_index(int(np.nanargmax(mean.values)), mean.shape)
-        if float(mean.values[i, j]) > best_isl:
-            best_isl = float(mean.values[i, j])
-            params = {"U0": float(scan["U0"].values[i]),
-                      f"{name}_ms": float(scan[name].values[j]),
-                      f"{other}_ms": float(scan.attrs[f"{other}_ms"])}
-            best = STPSet(params["U0"], params["tau_rec_ms"], params["tau_fac_ms"])
-    if best is None:
-        raise ValueError("no finite ISL in the L18 Fig 3a scans")
-    return best
 
 
 # ----------------------------------------------------------------------------- NEST run

@@ -254,6 +254,7 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
 
 SAMPLER_STYLE = {"gibbs": ("tab:gray", "Gibbs"), "lif_stp": ("tab:blue", "LIF+STP"),
                  "lif_renewing": ("tab:green", "LIF renewing"), "ast": ("tab:orange", "AST"),
+                 "lif_best": ("tab:red", "LIF best scan set"),
                  "opt": ("k", "OPT"), "pom": ("tab:brown", "POM")}
 
 
@@ -285,9 +286,9 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
     ax = axes[1]
     isl_at = mnist["isl_1e3"]
     bins = np.linspace(float(isl_at.min()) - 1, float(isl_at.max()) + 1, 20)
-    for sampler in mnist["sampler"].values:
+    for sampler in mnist["short_sampler"].values:
         colour, label = SAMPLER_STYLE[str(sampler)]
-        ax.hist(isl_at.sel(sampler=sampler).values, bins=bins, color=colour, alpha=0.6,
+        ax.hist(isl_at.sel(short_sampler=sampler).values, bins=bins, color=colour, alpha=0.5,
                 label=label)
     ax.set(xlabel=f"ISL at {ISL_AT} samples [nat]", ylabel="number of seeds")
     ax.legend(fontsize=7, frameon=False)
