@@ -140,7 +140,7 @@ def test_smoke_gridded_outputs(smoke_run):
         fig4 = io.read_dataset(smoke_run / f"results/sims/l18_fig4_{model}.nc",
                                ["mode", "mode_fraction", "balance"])
         assert fig4["mode"].dims == ("seed", "sampler", "sample")
-        assert list(fig4["sampler"].values) == ["gibbs", "ast", "lif_stp"]
+        assert list(fig4["sampler"].values) == ["gibbs", "ast", "lif_stp", "lif_renewing"]
         assert ((fig4["balance"] >= 0) & (fig4["balance"] <= 1)).all()
     fig5 = io.read_dataset(smoke_run / "results/sims/p16_fig5.nc",
                            ["state", "projection", "digit_fraction", "pattern"])
@@ -234,7 +234,9 @@ EDITS = {
                              "mnist_tsne": 1, "classify_lif": 1, "l18_fig3": 1,
                              "fig4_sampling": 2, "fig4_aggregate": 2, "l18_fig4": 1,
                              "p16_fig4_run": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,
-                             "l18_fig5_membranes": 1, "l18_fig5": 1, "claims": 1, "all": 1}),
+                             "l18_fig5_membranes": 1, "l18_fig5": 1,
+                             "sampling_fidelity_run": 20, "sampling_fidelity_aggregate": 1,
+                             "sampling_fidelity": 1, "claims": 1, "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"
@@ -247,7 +249,13 @@ EDITS = {
                         "p16_fig7": 1, "claims": 1, "all": 1}),
     "bars_easy_eta": ("training:\n  models:\n    bars_easy:\n      eta: {a: 11.0, b: 2000.0}\n",
                       {"train": 1, "bars_sampling": 1, "bars_mixing": 1, "l18_fig2": 1,
+                       "sampling_fidelity_run": 4, "sampling_fidelity_reference": 1,
+                       "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
                        "claims": 1, "all": 1}),
+    "fidelity_gibbs_sweeps": ("experiments:\n  sampling_fidelity:\n    gibbs_sweeps: 300\n",
+                              {"sampling_fidelity_reference": 5,
+                               "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
+                               "claims": 1, "all": 1}),
 }
 
 
