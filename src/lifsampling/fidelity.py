@@ -80,29 +80,32 @@ def on_fraction(trains: Sequence[np.ndarray], tau_on_ms: float, starts_ms: np.nd
     return out / (stops - starts)[:, None]
 
 
-def fit_logit(x: np.ndarray, p: np.ndarray, n_eff: float, offset: np.ndarray | float = 0.0,
+def fit_logit(x: np.ndarray, p: np.ndarray, offset: np.ndarray | float = 0.0,
               max_steps: int = 100) -> tuple[float, float]:
     """(slope a, intercept c) of p ≈ σ(a x + c + offset) by maximum (quasi-)likelihood.
 
-    `p` are measured on-fractions, each worth `n_eff` Bernoulli samples (window / τ_ref). They
-    are clipped to [1/(2 n_eff), 1 - 1/(2 n_eff)] (the usual continuity correction: an
-    on-fraction of exactly 0 or 1 only says the logit is beyond the window's resolution), then
-    Newton's method on the binomial log-likelihood, which is concave in (a, c).
+    `p` are measured on-fractions in [0, 1]; the binomial log-likelihood is concave in (a, c)
+    and takes saturated points as they are (an on-fraction of 0 where the model predicts
+    σ(-20) costs nothing; clipping it to a finite logit would drag the slope down), so
+    Newton's method from (0, 0) converges unless the points are perfectly separable, where
+    the slope has no finite estimate: then (nan, nan).
     """
     x = np.asarray(x, float).ravel()
     offset = np.broadcast_to(np.asarray(offset, float), x.shape).ravel()
-    eps = 0.5 / n_eff
-    p = np.clip(np.asarray(p, float).ravel(), eps, 1.0 - eps)
+    p = np.asarray(p, float).ravel()
     design = np.column_stack([x, np.ones_like(x)])
     coef = np.zeros(2)
     for _ in range(max_steps):
         mu = 1.0 / (1.0 + np.exp(-(design @ coef + offset)))
         hessian = design.T @ (design * (mu * (1.0 - mu))[:, None])
-        step = np.linalg.solve(hessian, design.T @ (p - mu))
+        try:
+            step = np.linalg.solve(hessian, design.T @ (p - mu))
+        except np.linalg.LinAlgError:
+            break
         coef += step
         if np.max(np.abs(step)) < 1e-10:
-            break
-    return float(coef[0]), float(coef[1])
+            return float(coef[0]), float(coef[1])
+    return float("nan"), float("nan")
 
 
 def rms_error(p_measured: np.ndarray, p_exact: np.ndarray) -> float:

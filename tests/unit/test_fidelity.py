@@ -55,7 +55,7 @@ def test_fit_logit_recovers_slope_and_intercept_of_noisy_on_fractions():
     x = rng.normal(0, 3, 2000)
     n_eff = 90
     p = rng.binomial(n_eff, 1 / (1 + np.exp(-(1.3 * x - 0.4)))) / n_eff
-    slope, intercept = fidelity.fit_logit(x, p, n_eff)
+    slope, intercept = fidelity.fit_logit(x, p)
     assert slope == pytest.approx(1.3, abs=0.05)
     assert intercept == pytest.approx(-0.4, abs=0.08)
 
@@ -65,9 +65,25 @@ def test_fit_logit_with_a_fixed_offset_recovers_the_weight_gain():
     bias, drive = rng.normal(0, 2, 3000), rng.normal(0, 3, 3000)
     n_eff = 90
     p = rng.binomial(n_eff, 1 / (1 + np.exp(-(bias + 1.58 * drive)))) / n_eff
-    gain, intercept = fidelity.fit_logit(drive, p, n_eff, offset=bias)
+    gain, intercept = fidelity.fit_logit(drive, p, offset=bias)
     assert gain == pytest.approx(1.58, abs=0.06)
     assert intercept == pytest.approx(0.0, abs=0.08)
+
+
+def test_saturated_points_do_not_drag_the_slope_down():
+    """Units far beyond the window's resolution (exact logits of +-15, on-fractions 0 or 1)
+    carry no information on the slope: the fit stays at the slope of the others."""
+    rng = np.random.default_rng(5)
+    x = np.concatenate([rng.normal(0, 1.5, 300), rng.choice([-15.0, 15.0], 300)])
+    p = rng.binomial(90, 1 / (1 + np.exp(-0.8 * x))) / 90
+    slope, _ = fidelity.fit_logit(x, p)
+    assert slope == pytest.approx(0.8, abs=0.08)
+
+
+def test_separable_points_have_no_finite_slope():
+    slope, intercept = fidelity.fit_logit(np.array([-2.0, -1.0, 1.0, 2.0]),
+                                          np.array([0.0, 0.0, 1.0, 1.0]))
+    assert np.isnan(slope) and np.isnan(intercept)
 
 
 def test_binned_curve_of_a_perfect_sampler_is_the_diagonal():

@@ -144,14 +144,14 @@ def _clamped_isi(trains: Sequence[np.ndarray], on: np.ndarray, starts: np.ndarra
     return float(gaps.mean()) if gaps.size else float("nan")
 
 
-def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray, n_eff: float
+def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray
                     ) -> dict[str, np.ndarray]:
     """Per clamped state: slope and intercept of logit p_LIF on the exact input b + drive, and
     the weight gain (slope on the drive with the bias fixed) with its intercept."""
     fits = {k: [] for k in ("slope", "offset", "weight_gain", "gain_offset")}
     for p, d in zip(p_lif, drive, strict=True):
-        slope, offset = fidelity.fit_logit(bias + d, p, n_eff)
-        gain, gain_offset = fidelity.fit_logit(d, p, n_eff, offset=bias)
+        slope, offset = fidelity.fit_logit(bias + d, p)
+        gain, gain_offset = fidelity.fit_logit(d, p, offset=bias)
         for key, value in zip(fits, (slope, offset, gain, gain_offset), strict=True):
             fits[key].append(value)
     return {k: np.asarray(v) for k, v in fits.items()}
@@ -204,7 +204,7 @@ def run(job: Mapping[str, Any], rbm: RBM, images: np.ndarray, labels: np.ndarray
         "curve_count", "isi", "theory_gain")}
     for d in DIRECTIONS:
         exact = 1.0 / (1.0 + np.exp(-(biases[d] + drives[d])))
-        fits = _direction_fits(measured[d], biases[d], drives[d], n_eff)
+        fits = _direction_fits(measured[d], biases[d], drives[d])
         for key in ("slope", "offset", "weight_gain", "gain_offset"):
             per_direction[key].append(fits[key])
         per_direction["rms"].append(fidelity.rms_error(measured[d], exact))
