@@ -16,6 +16,8 @@
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
 
     python benchmarks/paper_cost.py                # measure (25 min on 2 cores, alone), print
+    python benchmarks/paper_cost.py --rules a b    # re-measure only the classes of rules a, b;
+                                                   # the other rows of the table stay
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
                                                    # (--markdown: the README's table too)
 """
@@ -38,7 +40,7 @@ from lifsampling.config.costs import COSTS_PATH, size_class  # noqa: E402
 
 FRACTIONS = (0.005, 0.015)
 TARGETS = ("l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
-           "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "claims")
+           "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "sampling_fidelity", "claims")
 TARGET_CPU_H = 30.0
 
 
@@ -251,14 +253,19 @@ def main() -> None:
                         help="results/ of a finished run (scale: quick unless given) whose "
                              "benchmarks time the jobs that read many runs; repeatable, the "
                              "first that has a job wins (default: results:quick)")
+    parser.add_argument("--rules", nargs="+", metavar="RULE",
+                        help="re-measure only the size classes of these rules (after a change "
+                             "to them); every other class keeps its row of the table")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
     if not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
-        costs = measure_classes(jobs, many, args.workdir, args.cores)
+        chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
+        costs = read_costs() if args.rules else {}
+        costs |= measure_classes(chosen, many, args.workdir, args.cores)
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
-        costs |= measure_many_run_jobs(jobs, many, sources)
+        costs |= measure_many_run_jobs(chosen, many, sources)
         write_costs(costs)
     costs = read_costs()
     rows = cost_table(jobs, costs)
