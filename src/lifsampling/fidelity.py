@@ -38,6 +38,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .network import STPSet
+from .stp import tm_efficacies
 from .translate import psp_integral
 
 
@@ -80,21 +81,28 @@ def on_fraction(trains: Sequence[np.ndarray], tau_on_ms: float, starts_ms: np.nd
     return out / (stops - starts)[:, None]
 
 
+def _log_likelihood(design: np.ndarray, coef: np.ndarray, offset: np.ndarray,
+                    p: np.ndarray) -> float:
+    eta = design @ coef + offset
+    return float(np.sum(p * eta - np.logaddexp(0.0, eta)))
+
+
 def fit_logit(x: np.ndarray, p: np.ndarray, offset: np.ndarray | float = 0.0,
               max_steps: int = 100) -> tuple[float, float]:
     """(slope a, intercept c) of p ≈ σ(a x + c + offset) by maximum (quasi-)likelihood.
 
     `p` are measured on-fractions in [0, 1]; the binomial log-likelihood is concave in (a, c)
     and takes saturated points as they are (an on-fraction of 0 where the model predicts
-    σ(-20) costs nothing; clipping it to a finite logit would drag the slope down), so
-    Newton's method from (0, 0) converges unless the points are perfectly separable, where
-    the slope has no finite estimate: then (nan, nan).
+    σ(-20) costs nothing; clipping it to a finite logit would drag the slope down). Newton's
+    method from (0, 0), each step halved until the likelihood does not fall, converges unless
+    the points are perfectly separable, where the slope has no finite estimate: (nan, nan).
     """
     x = np.asarray(x, float).ravel()
     offset = np.broadcast_to(np.asarray(offset, float), x.shape).ravel()
     p = np.asarray(p, float).ravel()
     design = np.column_stack([x, np.ones_like(x)])
     coef = np.zeros(2)
+    current = _log_likelihood(design, coef, offset, p)
     for _ in range(max_steps):
         mu = 1.0 / (1.0 + np.exp(-(design @ coef + offset)))
         hessian = design.T @ (design * (mu * (1.0 - mu))[:, None])
@@ -102,10 +110,40 @@ def fit_logit(x: np.ndarray, p: np.ndarray, offset: np.ndarray | float = 0.0,
             step = np.linalg.solve(hessian, design.T @ (p - mu))
         except np.linalg.LinAlgError:
             break
-        coef += step
+        for _ in range(30):  # step halving: never downhill
+            trial = _log_likelihood(design, coef + step, offset, p)
+            if trial >= current - 1e-12:
+                break
+            step = step / 2
+        coef, current = coef + step, trial
         if np.max(np.abs(step)) < 1e-10:
             return float(coef[0]), float(coef[1])
     return float("nan"), float("nan")
+
+
+def transmitted_gain(trains: Sequence[np.ndarray], stp: STPSet, starts_ms: np.ndarray,
+                     stops_ms: np.ndarray, on: np.ndarray, neuron: dict) -> float:
+    """`burst_weight_factor` evaluated on measured spike trains: the mean over the read windows
+    and the units clamped on of (efficacy u_n R_n / U0 of each spike in the window, L18 eqs.
+    8-9 from the unit's whole train) x (tau_ref / the unit's mean ISI in the window), times
+    the pile-up of the PSC. Unlike the steady state, it counts synapses still depressing
+    after a unit was switched on (slow tau_rec) and the real inter-spike intervals."""
+    tau_ref = float(neuron["tau_refrac"])
+    kernel = (float(neuron["cm"]), float(neuron["tau_m"]), float(neuron["tau_syn_E"]))
+    pile_up = psp_integral(*kernel, np.inf) / psp_integral(*kernel, tau_ref)
+    efficacy = {}
+    gains = []
+    for i, (a, b) in enumerate(zip(starts_ms, stops_ms, strict=True)):
+        for k in np.flatnonzero(on[i]):
+            t = np.asarray(trains[k], float)
+            if k not in efficacy:
+                efficacy[k] = tm_efficacies(t, stp.U0, stp.tau_rec_ms, stp.tau_fac_ms)
+            inside = (t >= a) & (t < b)
+            if inside.sum() < 2:
+                continue
+            isi = np.diff(t[inside]).mean()
+            gains.append(efficacy[k][inside].mean() / stp.U0 * tau_ref / isi * pile_up)
+    return float(np.mean(gains)) if gains else float("nan")
 
 
 def rms_error(p_measured: np.ndarray, p_exact: np.ndarray) -> float:

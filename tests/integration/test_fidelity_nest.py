@@ -68,6 +68,8 @@ def test_clamped_probe_recovers_the_predicted_weight_gain(smoke_cfg, small_rbm, 
     theory = float(cell["theory_weight_gain"])
     assert theory == pytest.approx({"static": 1.57, "renewing": 1.0}[stp_set], abs=0.02)
     assert gain == pytest.approx(theory, abs=0.15)
+    assert float(cell["transmitted_gain"]) == pytest.approx(theory, rel=0.01)
+    assert float(cell["clamp_error"]) < 0.05  # the clamped visible units are held
     # the renewing network's conditionals are the RBM's: small RMS error
     if stp_set == "renewing":
         assert float(cell["rms"]) < 0.08

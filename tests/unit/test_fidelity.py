@@ -91,3 +91,25 @@ def test_binned_curve_of_a_perfect_sampler_is_the_diagonal():
     exact, measured, count = fidelity.binned_curve(p, p, np.linspace(0, 1, 11))
     np.testing.assert_allclose(exact, measured)
     assert count.sum() == 99
+
+
+def test_transmitted_gain_of_periodic_trains_is_the_burst_factor_or_its_transient():
+    """A unit switched on at t = 0 and firing every 10.1 ms: static and renewing synapses are
+    in their steady state from the second spike on, so the measured-train gain is the burst
+    factor; L18's set depresses with tau ~ 220 ms, so over 100-600 ms it transmits more
+    than in the steady state, and over 3-4 s the steady state."""
+    train = [10.1 * np.arange(400)]
+    on = np.ones((1, 1), bool)
+    for synapse in (STPSet(1.0, 0.0, 0.0), STPSet(1.0, 10.0, 0.0)):
+        gain = fidelity.transmitted_gain(train, synapse, np.array([100.0]), np.array([600.0]),
+                                         on, NEURON)
+        assert gain == pytest.approx(fidelity.burst_weight_factor(synapse, 10.1, NEURON),
+                                     rel=1e-6)
+    l18 = STPSet(0.01, 280.0, 0.0)
+    steady = fidelity.burst_weight_factor(l18, 10.1, NEURON)
+    early = fidelity.transmitted_gain(train, l18, np.array([100.0]), np.array([600.0]), on,
+                                      NEURON)
+    late = fidelity.transmitted_gain(train, l18, np.array([3000.0]), np.array([4000.0]), on,
+                                     NEURON)
+    assert early > 1.05 * steady
+    assert late == pytest.approx(steady, rel=1e-3)

@@ -73,7 +73,8 @@ def test_aggregate_combines_runs_by_coordinates_whatever_their_order():
     runs = [_run("mnist", "static", 6, 1.5), _run("bars", "renewing", 4, 1.0),
             _run("mnist", "renewing", 6, 1.0), _run("bars", "static", 4, 1.5)]
     refs = [_reference("mnist", 6), _reference("bars", 4)]
-    job = {"models": ["bars", "mnist"], "stp_sets": ["static", "renewing"]}
+    job = {"models": ["bars", "mnist"], "stp_sets": ["static", "renewing"],
+           "l18_stp_set": "static"}
     ds = sf.aggregate(job, runs, refs)
     assert list(ds["model"].values) == ["bars", "mnist"]
     assert list(ds["stp_set"].values) == ["static", "renewing"]
@@ -103,3 +104,21 @@ def test_unknown_model_or_synapse_set_is_refused_at_load(repo, tmp_path, key, va
     path.write_text(yaml.safe_dump(raw))
     with pytest.raises(ConfigError, match=f"'{named}'"):
         load_config(path)
+
+
+def _judged(slopes, offsets, scale="quick"):
+    from lifsampling import experiments
+    from lifsampling.claims import Interval
+
+    claim = experiments.claim_registry()["fidelity_renewing_conditionals"]
+    sf._judge_renewing(claim, {("m", "h"): Interval(*slopes, 4)},
+                       {("m", "h"): Interval(*offsets, 4)}, scale)
+    return claim.verdict
+
+
+def test_renewing_check_is_an_equivalence_test():
+    assert _judged((1.0, 0.95, 1.05), (0.0, -0.1, 0.1)) == "pass"
+    assert _judged((1.0, 0.7, 1.3), (0.0, -0.1, 0.1)) == "not decided at this scale"  # wide
+    assert _judged((0.8, 0.75, 0.85), (0.0, -0.1, 0.1)) == "fail"
+    assert _judged((1.0, 0.95, 1.05), (0.4, 0.3, 0.5)) == "fail"
+    assert _judged((1.0, 0.95, 1.05), (0.0, -0.1, 0.1), "smoke") == "not decided at this scale"

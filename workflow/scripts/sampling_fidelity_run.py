@@ -1,5 +1,7 @@
 """One trained model's networks with one synapse set: clamped conditionals and free running
 -> results/sims/sampling_fidelity/<model>/<stp_set>.nc."""
+import numpy as np
+
 from lifsampling import io
 from lifsampling.experiments import mnist, sampling_fidelity
 from lifsampling.logs import job_log
@@ -14,12 +16,14 @@ with job_log(snakemake.log[0]) as log:
         stp = mnist.best_scan_set([io.read_dataset(f, ["isl"]) for f in snakemake.input.scans])
     else:
         stp = STPSet.from_config(job["stp"])
-    if rbm.n_labels:  # labelled MNIST models: clamped to test images and their labels
-        images, labels = mnist.split(io.read_dataset(snakemake.input.mnist, ["image"]), "test",
-                                     job["n_states"])
+    training = io.read_dataset(snakemake.input.training_data, ["image"])
+    if rbm.n_labels:  # labelled models: test images (with labels) of the classes they learned
+        test_images, test_labels = mnist.split(io.read_dataset(snakemake.input.mnist, ["image"]),
+                                               "test")
+        learned = np.isin(test_labels, np.unique(training["label"].values))
+        images, labels = test_images[learned], test_labels[learned]
     else:  # the bars: clamped to the training images
-        images = io.read_dataset(snakemake.input.training_data, ["image"])["image"].values
-        labels = None
+        images, labels = training["image"].values, None
     log.info("%s with %s synapses %s", job["model"], job["stp_set"], stp)
     ds = sampling_fidelity.run(job, rbm, images, labels, calibration, stp)
     log.info("weight gain %s (theory %s), on-pixels %s",

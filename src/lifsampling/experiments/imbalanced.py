@@ -128,7 +128,8 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                "balance_classes": list(job["balance_classes"])},
     )
     if "tsne_ms" in job:
-        ds = ds.merge(_tsne_samples(job, pixels[2], modes[2]))
+        stp = SAMPLERS.index("lif_stp")
+        ds = ds.merge(_tsne_samples(job, pixels[stp], modes[stp]))
         ds.attrs["tsne_spacing_ms"] = job["tsne_spacing_ms"]
     if clamp is not None:
         ds = ds.merge(_completion_images(job, clamp, pixels, n_pix))

@@ -225,6 +225,8 @@ def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
         name = scan.attrs["scan"]
         other = "tau_fac" if name == "tau_rec" else "tau_rec"
         mean = scan["isl"].mean("seed")
+        if not np.isfinite(mean.values).any():
+            continue
         i, j = np.unravel_index(int(np.nanargmax(mean.values)), mean.shape)
         if float(mean.values[i, j]) > best_isl:
             best_isl = float(mean.values[i, j])

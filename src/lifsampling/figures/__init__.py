@@ -369,8 +369,8 @@ def l18_fig4(imbalanced: xr.Dataset, completion: xr.Dataset) -> plt.Figure:
     for i, sampler in enumerate(imbalanced["sampler"].values):
         colour, label = SAMPLER_STYLE[str(sampler)]
         modes = imbalanced["mode"].sel(sampler=sampler).isel(seed=0).values[:n_evo]
-        ax_b.plot(np.arange(n_evo), modes + 0.25 * (i - 1), ".", ms=1.5, color=colour,
-                  label=label)
+        offset = 0.2 * (i - (imbalanced.sizes["sampler"] - 1) / 2)
+        ax_b.plot(np.arange(n_evo), modes + offset, ".", ms=1.5, color=colour, label=label)
     ax_b.set(xlabel="sample", ylabel="mode (digit)", yticks=range(10))
     ax_b.legend(fontsize=7, frameon=False, markerscale=6)
     ax_b.set_title(f"b  mode of {n_evo} consecutive samples (seed 0)", fontsize=8,
@@ -420,7 +420,7 @@ def _mode_fraction_panel(ax, ds: xr.Dataset, title: str) -> None:
         colour, label = SAMPLER_STYLE[str(sampler)]
         fractions = ds["mode_fraction"].sel(sampler=sampler)
         balance = ds["balance"].sel(sampler=sampler).values
-        x = digits + (i - 1) * width
+        x = digits + (i - (ds.sizes["sampler"] - 1) / 2) * width
         ax.bar(x, fractions.mean("seed"), width, color=colour, alpha=0.7,
                label=f"{label}: balance {balance.mean():.2f} ± {balance.std():.2f}")
         for seed_values in fractions.values:

@@ -53,9 +53,17 @@ def _gain_panel(ax, ds: xr.Dataset, var: str, ylabel: str, theory: bool) -> None
                             color=SET_COLOURS.get(str(stp_set), "tab:red"), lw=0.8)
                 slot += 1
         if theory:
-            gain = ds["theory_weight_gain"].sel(stp_set=stp_set)
-            ax.hlines(float(gain.mean()), i - 0.45, i + 0.45, color="tab:red", lw=1.5,
-                      label="burst theory" if i == 0 else None)
+            steady = ds["theory_weight_gain"].sel(stp_set=stp_set)
+            ax.hlines(float(steady.mean()), i - 0.45, i + 0.45, color="tab:red", lw=1.5,
+                      label="long burst (steady state)" if i == 0 else None)
+            slot = 0
+            for model in models:
+                for direction in DIRECTION_STYLE:
+                    x = i - 0.4 + width * (slot + 0.5)
+                    ax.plot(x, float(ds["transmitted_gain"].sel(
+                        model=model, stp_set=stp_set, direction=direction)), "_", ms=7,
+                        color="tab:red", label="measured trains" if i == slot == 0 else None)
+                    slot += 1
     ax.axhline(1.0, color="0.6", lw=0.6, zorder=0)
     ax.set_xticks(range(len(sets)), [str(s) for s in sets], fontsize=7)
     ax.set_ylabel(ylabel)
