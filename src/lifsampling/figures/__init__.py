@@ -247,7 +247,7 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
             values = durations.sel(sampler=sampler).values
             ax.bar(i, values.mean(), color=SAMPLER_STYLE[sampler][0], alpha=0.6)
             ax.plot(np.full(values.size, i), values, "k.", ms=3)
-        ax.set_xticks(range(len(samplers)), names, fontsize=7)
+        ax.set_xticks(range(len(samplers)), names, fontsize=7, rotation=30, ha="right")
         ax.set(yscale="log", ylabel="mean stay in a mode [samples]")
         ax.set_title(f"{bars.sizes['seed']} seeds", fontsize=8, loc="left")
 
@@ -354,7 +354,7 @@ def _tsne_panels(axes, tsne: xr.Dataset, every: int = 6) -> None:
             ax.add_artist(AnnotationBbox(box, xy[i], frameon=False, zorder=2))
         ax.set(xticks=[], yticks=[])
         name = SAMPLER_STYLE[str(sampler)][1]
-        ax.set_title(f"e  {name}: {len(xy)} consecutive samples, modes "
+        ax.set_title(f"e  {name}: {len(xy)} consecutive samples\nmodes "
                      f"{sorted(set(modes.tolist()))}", fontsize=9, loc="left")
 
 
