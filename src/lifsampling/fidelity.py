@@ -87,6 +87,20 @@ def _log_likelihood(design: np.ndarray, coef: np.ndarray, offset: np.ndarray,
     return float(np.sum(p * eta - np.logaddexp(0.0, eta)))
 
 
+# The fits use units whose exact conditional lies in [0.02, 0.98] (|logit| < 3.9): beyond it
+# a window of 50 tau_ref holds about one on-period, so the on-fraction carries no slope, and
+# the activation's tails are not logistic (the calibration: logit 0.5-1.2 below the fit at
+# p < 0.02); the intercept is then read inside the data, not extrapolated to it. A state with
+# fewer informative units has no fit (the bars' conditionals are saturated).
+INFORMATIVE_LOGIT = float(np.log(0.98 / 0.02))
+MIN_INFORMATIVE = 10
+
+
+def informative(exact_input: np.ndarray) -> np.ndarray:
+    """Mask of the units whose exact conditional σ(input) lies in [0.02, 0.98]."""
+    return np.abs(np.asarray(exact_input, float)) <= INFORMATIVE_LOGIT
+
+
 def fit_logit(x: np.ndarray, p: np.ndarray, offset: np.ndarray | float = 0.0,
               max_steps: int = 100) -> tuple[float, float]:
     """(slope a, intercept c) of p ≈ σ(a x + c + offset) by maximum (quasi-)likelihood.
