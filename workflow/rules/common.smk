@@ -153,3 +153,21 @@ def fig4_runs(wildcards):
 def mnist_scan_inputs(wildcards):
     return [f"results/sims/l18_fig3_scan/{wildcards.scan}_{i}_{j}_seed_{s}.nc"
             for i, j, s in slices.mnist_scan_points(CFG, wildcards.scan)]
+
+
+# ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)
+from lifsampling.experiments import sampling_fidelity as fidelity_family
+
+FIDELITY = EXPERIMENTS[fidelity_family.EXPERIMENT]
+FIDELITY_DIR = f"results/sims/{fidelity_family.EXPERIMENT}"
+
+
+def fidelity_run_inputs(wildcards):
+    """The model, its training data (the bars' clamped images), MNIST (the labelled models'
+    test images), the calibration; the best scan set also reads L18 Fig 3a's scans."""
+    inputs = {"model": f"results/models/{wildcards.model}.nc",
+              "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
+              "calibration": calibration_file(FIDELITY["calibration"])}
+    if wildcards.stp_set == fidelity_family.BEST_SCAN:
+        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS]
+    return inputs

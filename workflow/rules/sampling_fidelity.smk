@@ -1,21 +1,7 @@
 # Sampling fidelity: do the trained RBMs' LIF networks sample the RBMs? One NEST job per
 # (model, synapse set) with clamped and free networks, one Gibbs reference per model, the
 # gridded aggregate and the figure (lifsampling.experiments.sampling_fidelity).
-from lifsampling.experiments import sampling_fidelity as fidelity_family
-
-FIDELITY = EXPERIMENTS[fidelity_family.EXPERIMENT]
-FIDELITY_DIR = f"results/sims/{fidelity_family.EXPERIMENT}"
-
-
-def fidelity_run_inputs(wildcards):
-    """The model, its training data (the bars' clamped images), MNIST (the labelled models'
-    test images), the calibration; the best scan set also reads L18 Fig 3a's scans."""
-    inputs = {"model": f"results/models/{wildcards.model}.nc",
-              "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
-              "calibration": calibration_file(FIDELITY["calibration"])}
-    if wildcards.stp_set == fidelity_family.BEST_SCAN:
-        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS]
-    return inputs
+# Its names and the input function of its runs are in common.smk (snakemake --lint).
 
 
 rule sampling_fidelity_run:
