@@ -159,9 +159,11 @@ class Claim:
         return {k: str(d[k]) for k in FIELDS}
 
 
-def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str) -> None:
+def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
+                 context: str = "") -> None:
     """results/claims.csv (one row per claim or check) and a readable results/claims.md with
-    the papers' claims and the consistency checks in two tables."""
+    the papers' claims and the consistency checks in two tables; `context` (what decided
+    them, e.g. the model's training) follows the summary line."""
     rows = [c.row() for c in claims]
     with open(csv_path, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=FIELDS)
@@ -180,6 +182,7 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str)
     summary = ", ".join(f"{n} {v}" for v, n in summarize(
         [c for c in claims if c.table == CLAIM]).items())
     Path(md_path).write_text(f"Claims at scale `{claims[0].scale or 'n/a'}`: {summary}.\n\n"
+                             + (f"{context}\n\n" if context else "")
                              + "\n\n".join(parts) + "\n")
 
 

@@ -105,6 +105,19 @@ def test_missing_claim_inputs_are_named():
         experiments.evaluate_claims({}, "quick")
 
 
+def test_a_family_subset_needs_and_judges_only_its_own_claims():
+    subset = ["mnist", "sampling_fidelity"]
+    assert set(experiments.claim_inputs(subset)) == {
+        "l18_fig3", "classification_mnist", "classification_mnist_lif", "sampling_fidelity"}
+    ids = set(experiments.claim_registry(subset))
+    assert "l18_mode_durations" in ids and "fidelity_theory_gain" in ids
+    assert not ids & {"p16_fig4_dkl_grows", "l18_imbalanced_balance"}
+    with pytest.raises(KeyError, match="sampling_fidelity"):
+        experiments.evaluate_claims({"l18_fig3": xr.Dataset()}, "quick", subset)
+    with pytest.raises(KeyError, match="no experiment family.*mnst"):
+        experiments.claim_registry(["mnst"])
+
+
 def test_interaction_strengths_closed_form():
     # one visible unit per pattern, one hidden unit each: z_i = (e_i, sigma(W_ii + c))
     W = np.diag([2.0, 2.0])
@@ -128,6 +141,8 @@ def test_tables_round_trip(tmp_path):
     md = (tmp_path / "c.md").read_text()
     assert md.count("\n| ") == len(rows) + 2  # one header per table (claims, checks)
     assert "1 pass" in md
+    claims.write_tables(rows_in, tmp_path / "c.csv", tmp_path / "c.md", "Model: 2e5 steps.")
+    assert (tmp_path / "c.md").read_text().splitlines()[2] == "Model: 2e5 steps."
 
 
 def test_readme_section_is_replaced_between_markers():

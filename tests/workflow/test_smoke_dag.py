@@ -8,7 +8,7 @@ import pytest
 import xarray as xr
 from dag_runs import snakemake
 
-from lifsampling import io
+from lifsampling import experiments, io
 
 pytestmark = pytest.mark.workflow
 
@@ -114,6 +114,12 @@ def test_smoke_claims_table(smoke_run):
     # at smoke scale nothing is decided, but measured values are reported
     assert "pass" not in verdicts and "fail" not in verdicts
     assert sum(bool(r["reproduced_value"]) for r in rows) >= 15
+    # the MNIST model's own table: the same rows, judged the same way, and nothing else
+    mnist_rows = list(csv.DictReader(open(smoke_run / "results" / "claims_mnist.csv")))
+    by_id = {r["id"]: r for r in rows}
+    assert {r["id"] for r in mnist_rows} == set(experiments.claim_registry(
+        ["mnist", "sampling_fidelity"]))
+    assert all(by_id[r["id"]]["reproduced_value"] == r["reproduced_value"] for r in mnist_rows)
 
 
 def test_smoke_gridded_outputs(smoke_run):

@@ -110,6 +110,32 @@ rule claims:
         "../scripts/claims.py"
 
 
+# The claims the MNIST model decides alone (L18 Fig 3, classification, sampling fidelity):
+# the table of a run with L18's paper-trained MNIST RBM (docs/paper_models.yaml).
+MNIST_CLAIM_FAMILIES = ["mnist", "sampling_fidelity"]
+
+
+rule mnist_claims:
+    input:
+        **{name: CLAIM_INPUTS[name] for name in claim_inputs(MNIST_CLAIM_FAMILIES)},
+    output:
+        csv="results/claims_mnist.csv",
+        md="results/claims_mnist.md",
+    params:
+        job=slices.mnist_claims(CFG),
+        families=MNIST_CLAIM_FAMILIES,
+    log:
+        f"{LOGS}/analysis/mnist_claims.log",
+    benchmark:
+        f"{BENCH}/analysis/mnist_claims.tsv"
+    resources:
+        **cluster_resources("claims"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/claims.py"
+
+
 rule readme_claims:
     """The README's results table, regenerated from results/claims.csv (run at quick scale)."""
     input:

@@ -464,6 +464,12 @@ def claims(cfg: Mapping[str, Any]) -> Slice:
     return job_slice(cfg)
 
 
+def mnist_claims(cfg: Mapping[str, Any]) -> Slice:
+    """The MNIST model's claims: the scale and the CAST iterations the model was trained for
+    (the table says which model decided it: docs/paper_models.yaml trains L18's)."""
+    return job_slice(cfg, n_iterations=cfg["training"]["models"]["mnist"]["n_iterations"])
+
+
 def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     """Every kind of job slice of the resolved config, by job name (first run of each kind).
 
@@ -473,6 +479,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     exps = cfg["experiments"]
     out = {"mnist": mnist(cfg), "p16_digits": p16_digits(cfg),
            "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
+           "mnist_claims": mnist_claims(cfg),
            "l18_fig1": l18_fig1(cfg), "free_membranes": free_membranes(cfg),
            "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
            "p16_fig2_trace": p16_fig2_trace(cfg), "p16_fig5_training": p16_fig5_training(cfg),

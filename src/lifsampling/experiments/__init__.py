@@ -24,8 +24,9 @@ these modules only assemble it, with dimensions, units and long names.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from types import ModuleType
 
 import xarray as xr
 
@@ -48,24 +49,37 @@ FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnis
             inference, parameter_sets, sampling_fidelity)
 
 
-def claim_registry() -> dict[str, Claim]:
-    """Every claim of STUDY.md §4, unjudged, in table order."""
-    return {c.id: replace(c) for family in FAMILIES for c in family.CLAIMS}
+def families_named(names: Sequence[str] | None = None) -> tuple[ModuleType, ...]:
+    """The experiment modules called `names` (module names, e.g. ``"mnist"``); all by default."""
+    if names is None:
+        return FAMILIES
+    by_name = {family.__name__.rsplit(".", 1)[-1]: family for family in FAMILIES}
+    unknown = sorted(set(names) - set(by_name))
+    if unknown:
+        raise KeyError(f"no experiment family {unknown}; the families are {sorted(by_name)}")
+    return tuple(by_name[name] for name in names)
 
 
-def claim_inputs() -> list[str]:
-    """Names of the datasets the claims are judged from (the claims rule's named inputs)."""
-    return sorted({name for family in FAMILIES for name in family.CLAIM_INPUTS})
+def claim_registry(families: Sequence[str] | None = None) -> dict[str, Claim]:
+    """Every claim of the study's claims table (of `families`), unjudged, in table order."""
+    return {c.id: replace(c) for family in families_named(families) for c in family.CLAIMS}
 
 
-def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str) -> list[Claim]:
-    """Every claim judged from `datasets` (by name); a dataset a family needs must be there."""
-    missing = sorted(set(claim_inputs()) - set(datasets))
+def claim_inputs(families: Sequence[str] | None = None) -> list[str]:
+    """Names of the datasets the claims (of `families`) are judged from."""
+    return sorted({name for family in families_named(families) for name in family.CLAIM_INPUTS})
+
+
+def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str,
+                    families: Sequence[str] | None = None) -> list[Claim]:
+    """Every claim (of `families`) judged from `datasets` (by name); a dataset a family needs
+    must be there."""
+    missing = sorted(set(claim_inputs(families)) - set(datasets))
     if missing:
         raise KeyError(f"the claims need the datasets {missing}: declare them as inputs of "
-                       "rule claims")
-    claims = claim_registry()
-    for family in FAMILIES:
+                       "the claims rule")
+    claims = claim_registry(families)
+    for family in families_named(families):
         family.judge_claims(claims, datasets, scale)
     for claim in claims.values():
         claim.scale = scale
