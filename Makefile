@@ -1,4 +1,5 @@
-# Two commands: `make` (set up and run the study) and `make test` (set up and run the tests).
+# Two commands: `make` (set up and run the study) and `make test` (set up and run the tests);
+# `make test-unit` for a fast loop (unit tests only: no NEST networks, no workflow).
 VENV  ?= .venv
 PY    := $(VENV)/bin/python
 CORES ?= 2
@@ -6,7 +7,7 @@ SCALE ?=
 
 SNAKEMAKE_ARGS := --cores $(CORES) $(if $(SCALE),--config scale=$(SCALE),)
 
-.PHONY: all setup study test clean-results
+.PHONY: all setup study test test-unit clean-results
 all: study
 
 $(VENV)/.installed: pyproject.toml
@@ -26,7 +27,10 @@ study: setup
 test: setup
 	$(PY) -m pytest
 
+test-unit: setup
+	$(PY) -m pytest tests/unit
+
 clean-results:
 	rm -rf results/data results/models results/calibration results/calibration.nc results/sims \
 		results/analysis results/figures results/logs results/benchmarks results/claims.csv \
-		results/claims.md results/readme_claims.md results/report.html
+		results/claims.md results/claims_docs.md results/claims_mnist.csv results/claims_mnist.md results/report.html

@@ -145,14 +145,25 @@ def test_tables_round_trip(tmp_path):
     assert (tmp_path / "c.md").read_text().splitlines()[2] == "Model: 2e5 steps."
 
 
-def test_readme_section_is_replaced_between_markers():
+def test_docs_section_is_replaced_between_markers():
     rows = [c.row() for c in experiments.claim_registry().values()]
-    table = claims.readme_table(rows)
-    readme = f"intro\n{claims.README_START}\nstale table\n{claims.README_END}\nrest\n"
-    new = claims.replace_readme_section(readme, table)
-    assert new.startswith("intro\n") and new.endswith(f"{claims.README_END}\nrest\n")
+    table = claims.docs_table(rows)
+    start, end = claims.TABLE_MARKERS
+    doc = f"intro\n{start}\nstale table\n{end}\nrest\n"
+    new = claims.replace_section(doc, table)
+    assert new.startswith("intro\n") and new.endswith(f"{end}\nrest\n")
     assert "stale table" not in new and table in new
-    assert claims.replace_readme_section(new, table) == new  # idempotent
+    assert claims.replace_section(new, table) == new  # idempotent
+
+
+def test_summary_line_counts_the_papers_claims_only():
+    rows = [{"table": claims.CLAIM, "verdict": "pass", "scale": "quick"},
+            {"table": claims.CLAIM, "verdict": "fail", "scale": "quick"},
+            {"table": claims.CLAIM, "verdict": claims.UNDECIDED, "scale": "quick"},
+            {"table": claims.CHECK, "verdict": "pass", "scale": "quick"}]
+    line = claims.summary_line(rows)
+    assert line.startswith("At `quick` scale, of 3 claims of the papers: 1 pass, 1 fail, "
+                           "1 not decided at this scale (")
 
 
 def test_interval_is_the_student_t_interval_of_the_mean():

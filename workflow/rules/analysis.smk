@@ -1,4 +1,4 @@
-# Analysis: P16 Fig 2 theories, and the claims table of STUDY.md §4 -> results/claims.csv
+# Analysis: P16 Fig 2 theories, and the claims table (docs/study.md §4) -> results/claims.csv
 
 
 rule activation_predictions:
@@ -136,22 +136,24 @@ rule mnist_claims:
         "../scripts/claims.py"
 
 
-rule readme_claims:
-    """The README's results table, regenerated from results/claims.csv (run at quick scale)."""
+rule claims_docs:
+    """docs/claims.md's table and the README's summary line, regenerated from
+    results/claims.csv (run at quick scale)."""
     input:
         "results/claims.csv",
     output:
-        "results/readme_claims.md",
+        "results/claims_docs.md",
     params:
         readme=os.path.join(workflow.basedir, "README.md"),
+        claims_doc=os.path.join(workflow.basedir, "docs", "claims.md"),
     log:
-        f"{LOGS}/analysis/readme_claims.log",
+        f"{LOGS}/analysis/claims_docs.log",
     benchmark:
-        f"{BENCH}/analysis/readme_claims.tsv"
+        f"{BENCH}/analysis/claims_docs.tsv"
     resources:
-        **cluster_resources("readme_claims"),
+        **cluster_resources("claims_docs"),
     conda:
         CONDA_ENV
     localrule: True
     script:
-        "../scripts/readme_claims.py"
+        "../scripts/claims_docs.py"
