@@ -14,7 +14,7 @@ in-burst drift times τ^b_k (eqs. 56-57) give (eq. 46)::
 
     p(z=1 | µ) = Σ_n P_n n τ_ref / Σ_n P_n (n τ_ref + Σ_{k<n} τ^b_k + T_n)
 
-Re-derived details (the seed text is mangled, and a few factors were lost):
+Re-derived details (the paper's extracted text is mangled, and a few factors were lost):
 
 * T_n and τ^b_k use *conditional* densities (normalised to u_n < ϑ, resp. u_k ≥ ϑ), as in
   eqs. 51, 54, 57; eq. 48 is read the same way.

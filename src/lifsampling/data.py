@@ -74,7 +74,7 @@ def bars_dataset(
     """The bars training set of L18 Fig 2c: one image per orientation, `pixels_per_bar` each.
 
     Equal pixel counts make the easy and hard sets comparable: the interaction strength
-    <z_i>^T W <z_j> grows with the number of active units (STUDY §6).
+    <z_i>^T W <z_j> grows with the number of active units (docs/study.md §6).
     """
     if len(centres) != len(angles_deg):
         raise ValueError(

@@ -3,7 +3,7 @@
 * `gibbs_bm`: sequential Gibbs for a general BM, many chains at once (P16's reference).
 * `rbm_gibbs`: block Gibbs for an RBM, many chains at once, any visible units clamped.
 * `AdaptiveSimulatedTempering`: AST of L18 Table 1 (Salakhutdinov 2010), re-derived since the
-  table is lost in the seed text. Chains carry a temperature index k over equidistant
+  table is lost in the paper's extracted text. Chains carry a temperature index k over equidistant
   β_1 < … < β_K = 1. After each Gibbs step at β_k a move to k ± 1 (probability 1/2 each,
   rejected outside the ladder, so q is symmetric) is accepted with probability
   min(1, exp(-(β_k' - β_k) E(z)) · g_k / g_k'); then the adaptive weights are updated,

@@ -391,7 +391,7 @@ def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False) ->
 
     NEST's array connection (one_to_one on id arrays) with the native static or
     ``tsodyks2_synapse`` model: PyNN's own path (TsodyksMarkramSynapse = NEST tsodyks_synapse,
-    per-column connection calls) is about 3x slower at MNIST size (STUDY §6). NEST reads the
+    per-column connection calls) is about 3x slower at MNIST size (docs/study.md §6). NEST reads the
     sign of the weight as the receptor (inhibitory if negative) for both iaf_psc_exp and
     iaf_cond_exp. With `all_pairs`, every pair k != j is connected, zero weights included
     (their weights may change later, `LiveNetworks`).

@@ -1,6 +1,6 @@
 """Tsodyks-Markram short-term plasticity (L18 eqs. 7-9) and exact PSPs of CUBA LIF neurons.
 
-L18 eqs. 7-9 (re-derived; the seed text is mangled)::
+L18 eqs. 7-9 (re-derived; the paper's extracted text is mangled)::
 
     PSP  ∝ w · U · R                                   (7)
     dR/dt = (1 - R) / τ_rec - U · R · δ(t - t_s)        (8)
@@ -61,7 +61,7 @@ def rested_weight(first_amplitude: float, U0: float) -> float:
 
     A rested synapse transmits w·U_0 (eq. 7 with R = 1, U = U_0), so w = amplitude / U_0.
     This keeps the translated BM interaction for the first spike of a burst whatever U_0
-    is (STUDY §6: with U_0 = 0.01 NEST's first PSC is 0.01·w).
+    is (docs/study.md §6: with U_0 = 0.01 NEST's first PSC is 0.01·w).
     """
     if not 0 < U0 <= 1:
         raise ValueError(f"U0 must lie in (0, 1], got {U0}")

@@ -42,7 +42,7 @@ def test_psp_envelope_matches_tsodyks_markram_recursion(smoke_cfg, spikes):
 
 
 def test_study_facts_about_envelopes(smoke_cfg):
-    """STUDY §6: static PSCs pile up to w/(1-e^-1), renewing ones restart at w."""
+    """docs/study.md §6: static PSCs pile up to w/(1-e^-1), renewing ones restart at w."""
     sets = {name: network.STPSet.from_config(smoke_cfg["stp"][name])
             for name in ("static", "renewing", "modulated")}
     neuron, out, arrivals = _simulate(smoke_cfg, sets, REGULAR)

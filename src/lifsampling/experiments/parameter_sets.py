@@ -1,7 +1,7 @@
 """P16 beyond its default parameters: the activation function (Fig 6, App. XI) and LIF
 sampling (Fig 7, App. XII) for neuron and noise sets that each change one thing of App. VII.
 
-The captions of both figures are lost in the seed text. App. XI says the P16 theory
+The captions of both figures are lost in the paper's extracted text. App. XI says the P16 theory
 (eq. 46) holds for several parameter sets, [16] only for short τ_syn (Fig 6C), [17] only for
 short τ_ref (Fig 6E); App. XII says the default choices (HCS noise, threshold-reset distance
 1 mV, τ_ref = τ_syn) are "by no means strict constraints". The sets are named in config
