@@ -6,7 +6,10 @@ the library); `raw_network` builds it with NEST calls only, as a NEST user would
 import numpy as np
 
 from lifsampling import network
+from lifsampling.calibration import MEASURED_ACTIVATION
 from lifsampling.rbm import RBM
+
+_L18_CUBA = (MEASURED_ACTIVATION["l18_cuba"]["alpha_mV"], MEASURED_ACTIVATION["l18_cuba"]["u0_mV"])
 
 N_PIXELS, N_LABELS, N_HID = 784, 10, 600
 
@@ -18,7 +21,7 @@ def mnist_sized_network(cfg) -> tuple[RBM, network.NetworkSpec]:
     rbm = RBM(rng.normal(0, 0.05, (N_PIXELS + N_LABELS, N_HID)),
               rng.normal(-1, 0.5, N_PIXELS + N_LABELS), rng.normal(-1, 0.5, N_HID), N_LABELS)
     spec = network.rbm_network(rbm, cfg["neurons"]["l18_cuba"], cfg["noise"]["l18_cuba"],
-                               2.09, -51.84, network.STPSet.from_config(cfg["stp"]["modulated"]))
+                               *_L18_CUBA, network.STPSet.from_config(cfg["stp"]["modulated"]))
     return rbm, spec
 
 

@@ -12,13 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-import xarray as xr
-
 sys.path.insert(0, str(Path(__file__).parent))
 
 from _raw_nest import mnist_sized_network  # noqa: E402
 
 from lifsampling import spiking  # noqa: E402
+from lifsampling.calibration import measured_calibration  # noqa: E402
 from lifsampling.config import REPO_ROOT, load_config, resolve_scale, slices  # noqa: E402
 from lifsampling.experiments.large_network import translated_network  # noqa: E402
 
@@ -27,7 +26,7 @@ SIM_MS, REPEATS, VPS = 5000.0, 3, (1, 2)
 
 def _k500_spec(cfg):
     job = slices.p16_fig4_run(cfg, "coba_background", "1.2", 0)
-    calibration = xr.Dataset(attrs={"alpha_mV": 1.04, "u0_mV": -53.7})  # p16_coba, quick
+    calibration = measured_calibration("p16_coba")
     return translated_network(job, calibration, None)[0]
 
 

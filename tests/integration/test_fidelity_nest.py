@@ -2,9 +2,9 @@
 probe recovering the weight gain the theory predicts on a small RBM."""
 import numpy as np
 import pytest
-import xarray as xr
 
 from lifsampling import fidelity, translate
+from lifsampling.calibration import measured_calibration
 from lifsampling.experiments import sampling_fidelity
 from lifsampling.network import STPSet
 from lifsampling.rbm import RBM
@@ -14,7 +14,7 @@ spiking = pytest.importorskip("lifsampling.spiking")
 pytestmark = pytest.mark.nest
 
 # activation function of l18_cuba measured by the calibration rule (quick scale)
-CALIBRATION = xr.Dataset(attrs={"alpha_mV": 2.09, "u0_mV": -51.84})
+CALIBRATION = measured_calibration("l18_cuba")
 SETS = {"static": STPSet(1.0, 0.0, 0.0), "renewing": STPSet(1.0, 10.0, 0.0),
         "modulated": STPSet(0.01, 280.0, 0.0), "facilitating": STPSet(0.1, 50.0, 100.0)}
 

@@ -4,6 +4,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import membrane
+from lifsampling.calibration import measured_calibration
 from lifsampling.config import slices
 from lifsampling.experiments import inference
 
@@ -12,7 +13,7 @@ pytest.importorskip("lifsampling.spiking")
 pytestmark = pytest.mark.nest
 
 # activation function of p16_coba measured by the calibration rule (quick scale)
-CALIBRATION = xr.Dataset(attrs={"alpha_mV": 1.843, "u0_mV": -53.67})
+CALIBRATION = measured_calibration("p16_coba")
 # three stored "digits" of six pixels: pairs of units on together, exact target moments
 PATTERNS = np.full((3, 6), 0.05)
 PATTERNS[0, :2] = PATTERNS[1, 2:4] = PATTERNS[2, 4:] = 0.95

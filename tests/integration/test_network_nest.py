@@ -4,13 +4,14 @@ import pytest
 
 from lifsampling import boltzmann as bm
 from lifsampling import network, states
+from lifsampling.calibration import MEASURED_ACTIVATION
 
 spiking = pytest.importorskip("lifsampling.spiking")
 
 pytestmark = pytest.mark.nest
 
 # activation function of l18_cuba measured by the calibration rule (quick scale)
-U0, ALPHA = -51.84, 2.09
+U0, ALPHA = (MEASURED_ACTIVATION["l18_cuba"][k] for k in ("u0_mV", "alpha_mV"))
 
 
 def _spec(cfg, W, b, stp_name, name="l18_cuba"):
@@ -134,7 +135,7 @@ def test_self_consistent_translation_predicts_the_running_conductance(smoke_cfg)
     from lifsampling.samplers import gibbs_bm
 
     neuron, noise = smoke_cfg["neurons"]["p16_coba"], smoke_cfg["noise"]["p16_coba"]
-    alpha, u0 = 1.843, -53.67  # p16_coba at quick (calibration rule)
+    alpha, u0 = (MEASURED_ACTIVATION["p16_coba"][k] for k in ("alpha_mV", "u0_mV"))
     K = 40
     W, b = bm.random_bm_separate_scales(K, 0.6, 1.2, np.random.default_rng(11))
     p_on = gibbs_bm(W, b, 2000, np.random.default_rng(1), n_chains=50)[200:].reshape(-1, K)

@@ -1,9 +1,9 @@
 """The LIF network of a trained RBM (L18): its samples, read every tau_ref, follow the RBM."""
 import numpy as np
 import pytest
-import xarray as xr
 
 from lifsampling import boltzmann as bm
+from lifsampling.calibration import measured_calibration
 from lifsampling.config import slices
 from lifsampling.experiments import generative
 from lifsampling.rbm import RBM
@@ -13,7 +13,7 @@ pytest.importorskip("lifsampling.spiking")
 pytestmark = pytest.mark.nest
 
 # activation function of l18_cuba measured by the calibration rule (quick scale)
-CALIBRATION = xr.Dataset(attrs={"alpha_mV": 2.09, "u0_mV": -51.84})
+CALIBRATION = measured_calibration("l18_cuba")
 
 
 def _job(smoke_cfg, n_samples, stp="renewing"):
