@@ -1,0 +1,110 @@
+# Figure family l18_fig2: L18 Fig 2: D_KL of the 10-unit network over the (U0, tau_rec, tau_fac) grid (a-b) and
+# Gibbs vs LIF+STP vs renewing synapses on the bars RBMs (c).
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+# L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
+rule stp_grid_chunk:
+    input:
+        calibration_file(GRID["calibration"]),
+    output:
+        "results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
+    wildcard_constraints:
+        tau_fac=r"[0-9.]+",
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.stp_grid_chunk(CFG, float(wc.tau_fac), int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.tsv"
+    resources:
+        **cluster_resources("stp_grid_chunk"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/stp_grid_chunk.py"
+
+
+rule stp_grid:
+    input:
+        GRID_CHUNKS,
+    output:
+        "results/sims/l18_fig2_grid.nc",
+    params:
+        job=slices.stp_grid(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig2_grid.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_grid.tsv"
+    resources:
+        **cluster_resources("stp_grid"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/stp_grid.py"
+
+
+# L18 Fig 2c: Gibbs and LIF+STP samples of the bars RBMs, one job per (bar set, seed).
+rule bars_sampling:
+    input:
+        model="results/models/bars_{difficulty}.nc",
+        data="results/data/bars_{difficulty}.nc",
+        calibration=calibration_file(BARS["calibration"]),
+    output:
+        "results/sims/l18_fig2_bars/{difficulty}_seed_{seed}.nc",
+    wildcard_constraints:
+        difficulty="|".join(BAR_SETS),
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.bars_sampling(CFG, wc.difficulty, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.tsv"
+    resources:
+        **cluster_resources("bars_sampling"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/bars_sampling.py"
+
+
+rule bars_mixing:
+    input:
+        unpack(bars_mixing_inputs),
+    output:
+        "results/sims/l18_fig2_bars.nc",
+    params:
+        job=slices.bars_mixing(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig2_bars.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_bars.tsv"
+    resources:
+        **cluster_resources("bars_mixing"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/bars_mixing.py"
+
+
+rule l18_fig2:
+    input:
+        grid="results/sims/l18_fig2_grid.nc",
+        bars="results/sims/l18_fig2_bars.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig2.pdf",
+        png=report(f"{FIGDIR}/l18_fig2.png", caption="../report/l18_fig2.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/l18_fig2.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig2.tsv"
+    resources:
+        **cluster_resources("l18_fig2"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

@@ -1,0 +1,236 @@
+# Figure family l18_fig3: L18 Fig 3: the MNIST RBM sampled by Gibbs, LIF+STP and renewing synapses: STP scans (a),
+# ISL runs and references (b-c), mode durations (d), tSNE (e), Gibbs and LIF classification.
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+rule mnist_scan_point:
+    """L18 Fig 3a: the LIF+STP network of the MNIST RBM at one STP set of a 2D scan."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/sims/l18_fig3_scan/{scan}_{i}_{j}_seed_{seed}.nc",
+    wildcard_constraints:
+        scan="|".join(FIG3_SCANS),
+        i=r"\d+",
+        j=r"\d+",
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_scan_point(CFG, wc.scan, int(wc.i), int(wc.j), int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig3")
+    resources:
+        **cluster_resources("mnist_scan_point"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_scan_point.py"
+
+
+rule mnist_scan:
+    """One 2D STP scan of L18 Fig 3a as a gridded netCDF: dims (seed, U0, tau_rec|tau_fac)."""
+    input:
+        mnist_scan_inputs,
+    output:
+        "results/sims/l18_fig3_scan_{scan}.nc",
+    wildcard_constraints:
+        scan="|".join(FIG3_SCANS),
+    params:
+        job=lambda wc: slices.mnist_scan(CFG, wc.scan),
+    log:
+        f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_scan_{{scan}}.tsv"
+    resources:
+        **cluster_resources("mnist_scan"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_scan.py"
+
+
+# L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed; OPT and POM references.
+rule mnist_sampling:
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/sims/l18_fig3/seed_{seed}.nc",
+    wildcard_constraints:
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_sampling(CFG, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig3/seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig3")
+    resources:
+        **cluster_resources("mnist_sampling"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_sampling.py"
+
+
+rule mnist_isl_1e3:
+    """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
+    of the Fig 3a scans among them) for a block of seeds."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS],
+    output:
+        "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
+    wildcard_constraints:
+        block=r"\d+",
+    params:
+        job=lambda wc: slices.mnist_isl_1e3(CFG, int(wc.block)),
+    log:
+        f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+    threads: nest_threads("l18_fig3")
+    resources:
+        **cluster_resources("mnist_isl_1e3"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_isl_1e3.py"
+
+
+rule mnist_references:
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+    output:
+        "results/sims/l18_fig3/references.nc",
+    params:
+        job=slices.mnist_references(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3/references.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/references.tsv"
+    resources:
+        **cluster_resources("mnist_references"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_references.py"
+
+
+rule mnist_generative:
+    input:
+        runs=FIG3_RUNS,
+        references="results/sims/l18_fig3/references.nc",
+        short_runs=FIG3_SHORT_RUNS,
+    output:
+        "results/sims/l18_fig3.nc",
+    params:
+        job=slices.mnist_generative(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3_aggregate.tsv"
+    resources:
+        **cluster_resources("mnist_generative"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_generative.py"
+
+
+rule mnist_tsne:
+    """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
+    input:
+        "results/sims/l18_fig3.nc",
+    output:
+        "results/analysis/l18_fig3_tsne.nc",
+    params:
+        job=slices.mnist_tsne(CFG),
+    log:
+        f"{LOGS}/analysis/l18_fig3_tsne.log",
+    benchmark:
+        f"{BENCH}/analysis/l18_fig3_tsne.tsv"
+    resources:
+        **cluster_resources("mnist_tsne"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/mnist_tsne.py"
+
+
+rule classify:
+    input:
+        model="results/models/{model}.nc",
+        data="results/data/mnist.nc",
+    output:
+        "results/analysis/classification_{model}.nc",
+    wildcard_constraints:
+        model="|".join(CLASSIFIED_MODELS),
+    params:
+        job=lambda wc: slices.classification(CFG, wc.model),
+    log:
+        f"{LOGS}/analysis/classification_{{model}}.log",
+    benchmark:
+        f"{BENCH}/analysis/classification_{{model}}.tsv"
+    resources:
+        **cluster_resources("classify"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/classify.py"
+
+
+rule classify_lif:
+    """The LIF+STP network of the MNIST RBM as a classifier (L18 Fig 3: 93.2 %)."""
+    input:
+        model="results/models/mnist.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG3["calibration"]),
+    output:
+        "results/analysis/classification_mnist_lif.nc",
+    params:
+        job=slices.mnist_classification(CFG),
+    log:
+        f"{LOGS}/analysis/classification_mnist_lif.log",
+    benchmark:
+        f"{BENCH}/analysis/classification_mnist_lif.tsv"
+    threads: nest_threads("l18_fig3")
+    resources:
+        **cluster_resources("classify_lif"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/classify_lif.py"
+
+
+rule l18_fig3:
+    input:
+        mnist="results/sims/l18_fig3.nc",
+        classification="results/analysis/classification_mnist.nc",
+        classification_lif="results/analysis/classification_mnist_lif.nc",
+        tsne="results/analysis/l18_fig3_tsne.nc",
+        scan_rec="results/sims/l18_fig3_scan_tau_rec.nc",
+        scan_fac="results/sims/l18_fig3_scan_tau_fac.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig3.pdf",
+        png=report(f"{FIGDIR}/l18_fig3.png", caption="../report/l18_fig3.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/l18_fig3.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig3.tsv"
+    resources:
+        **cluster_resources("l18_fig3"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

@@ -1,0 +1,72 @@
+# Figure family l18_fig4: L18 Fig 4: imbalanced training data (a-c) and pattern completion (d-f): Gibbs, AST,
+# LIF+STP and renewing synapses on the same RBMs.
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+# L18 Fig 4: Gibbs, AST and LIF+STP on the imbalanced (a-c) and completion (d-f) models.
+rule fig4_sampling:
+    input:
+        model="results/models/{model}.nc",
+        data="results/data/mnist.nc",
+        calibration=calibration_file(FIG4["calibration"]),
+    output:
+        "results/sims/l18_fig4/{model}_seed_{seed}.nc",
+    wildcard_constraints:
+        model="|".join(FIG4_MODELS),
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.fig4_sampling(CFG, wc.model, int(wc.seed)),
+    log:
+        f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
+    threads: nest_threads("l18_fig4")
+    resources:
+        **cluster_resources("fig4_sampling"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/fig4_sampling.py"
+
+
+rule fig4_aggregate:
+    """The seeds of one L18 Fig 4 model, dims (seed, sampler, ...), and the tSNE of Fig 4c."""
+    input:
+        fig4_runs,
+    output:
+        "results/sims/l18_fig4_{model}.nc",
+    wildcard_constraints:
+        model="|".join(FIG4_MODELS),
+    params:
+        job=lambda wc: slices.fig4_aggregate(CFG, wc.model),
+    log:
+        f"{LOGS}/sims/l18_fig4_{{model}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig4_{{model}}.tsv"
+    resources:
+        **cluster_resources("fig4_aggregate"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/fig4_aggregate.py"
+
+
+rule l18_fig4:
+    input:
+        imbalanced="results/sims/l18_fig4_imbalanced.nc",
+        completion="results/sims/l18_fig4_completion.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig4.pdf",
+        png=report(f"{FIGDIR}/l18_fig4.png", caption="../report/l18_fig4.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/l18_fig4.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig4.tsv"
+    resources:
+        **cluster_resources("l18_fig4"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

@@ -1,0 +1,88 @@
+# Figure family p16_fig4: P16 Fig 4: K = 500 LIF networks against a Gibbs reference, three weight scales, three
+# translation variants.
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+# P16 Fig 4: K = 500 networks. The Gibbs reference and the NEST runs of a weight scale are
+# independent jobs; the aggregate compares them.
+rule p16_fig4_reference:
+    output:
+        "results/sims/p16_fig4/reference_w{wscale}.nc",
+    wildcard_constraints:
+        wscale="|".join(FIG4_SCALES),
+    params:
+        job=lambda wc: slices.p16_fig4_reference(CFG, wc.wscale),
+    log:
+        f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4/reference_w{{wscale}}.tsv"
+    resources:
+        **cluster_resources("p16_fig4_reference"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig4_reference.py"
+
+
+rule p16_fig4_run:
+    input:
+        unpack(fig4_run_inputs),
+    output:
+        "results/sims/p16_fig4/{variant}/run_w{wscale}_{run}.nc",
+    wildcard_constraints:
+        variant="|".join(EXPERIMENTS["p16_fig4"]["variants"]),
+        wscale="|".join(FIG4_SCALES),
+        run=r"\d+",
+    params:
+        job=lambda wc: slices.p16_fig4_run(CFG, wc.variant, wc.wscale, int(wc.run)),
+    log:
+        f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.tsv"
+    threads: nest_threads("p16_fig4")
+    resources:
+        **cluster_resources("p16_fig4_run"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig4_run.py"
+
+
+rule p16_fig4_aggregate:
+    input:
+        references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=FIG4_SCALES),
+        runs=FIG4_RUNS,
+    output:
+        "results/sims/p16_fig4.nc",
+    params:
+        job=slices.p16_fig4_aggregate(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig4_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig4_aggregate.tsv"
+    resources:
+        **cluster_resources("p16_fig4_aggregate"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig4_aggregate.py"
+
+
+rule p16_fig4:
+    input:
+        network="results/sims/p16_fig4.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig4.pdf",
+        png=report(f"{FIGDIR}/p16_fig4.png", caption="../report/p16_fig4.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig4.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig4.tsv"
+    resources:
+        **cluster_resources("p16_fig4"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

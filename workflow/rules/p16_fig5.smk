@@ -1,0 +1,66 @@
+# Figure family p16_fig5: P16 Fig 5: the inference demo, 144 LIF units storing 0, 3 and 4 (training in the loop,
+# prior and posterior runs).
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+# P16 Fig 5: the 144-unit network storing 0, 3, 4, trained in the loop; prior and posterior.
+rule p16_fig5_train:
+    input:
+        digits="results/data/p16_digits.nc",
+        calibration=P16_FIG5_CALIBRATION,
+    output:
+        "results/sims/p16_fig5_model.nc",
+    params:
+        job=slices.p16_fig5_training(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig5_model.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig5_model.tsv"
+    resources:
+        **cluster_resources("p16_fig5_train"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig5_train.py"
+
+
+rule p16_fig5_sampling:
+    input:
+        model="results/sims/p16_fig5_model.nc",
+        digits="results/data/p16_digits.nc",
+        calibration=P16_FIG5_CALIBRATION,
+    output:
+        "results/sims/p16_fig5.nc",
+    params:
+        job=slices.p16_fig5_sampling(CFG),
+    log:
+        f"{LOGS}/sims/p16_fig5.log",
+    benchmark:
+        f"{BENCH}/sims/p16_fig5.tsv"
+    resources:
+        **cluster_resources("p16_fig5_sampling"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/p16_fig5_sampling.py"
+
+
+rule p16_fig5:
+    input:
+        model="results/sims/p16_fig5_model.nc",
+        inference="results/sims/p16_fig5.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig5.pdf",
+        png=report(f"{FIGDIR}/p16_fig5.png", caption="../report/p16_fig5.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig5.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig5.tsv"
+    resources:
+        **cluster_resources("p16_fig5"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"

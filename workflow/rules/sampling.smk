@@ -1,0 +1,108 @@
+# Figure family sampling: P16 Fig 3 and L18 Fig 5b-d: small LIF networks sampling Boltzmann machines (runs by
+# network and seed, gridded aggregate), L18 Fig 5's free membranes; figures p16_fig3, l18_fig5.
+# Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
+# are named like the parameters of lifsampling.figures.<figure>.
+
+
+# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run; `kind`
+# is a trial on the experiment's BM or a run on a further random BM (P16 Fig 3D).
+rule sampling_run:
+    input:
+        sampling_calibration,
+    output:
+        "results/sims/{exp}/{kind}_{run}.nc",
+    wildcard_constraints:
+        exp="|".join(SAMPLING),
+        kind="trial|bm",
+        run=r"\d+",
+    params:
+        job=lambda wc: slices.sampling_run(CFG, wc.exp, wc.kind, wc.run),
+    log:
+        f"{LOGS}/sims/{{exp}}/{{kind}}_{{run}}.log",
+    benchmark:
+        f"{BENCH}/sims/{{exp}}/{{kind}}_{{run}}.tsv"
+    resources:
+        **cluster_resources("sampling_run"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/sampling_run.py"
+
+
+rule sampling_aggregate:
+    input:
+        unpack(sampling_runs),
+    output:
+        "results/sims/{exp}.nc",
+    wildcard_constraints:
+        exp="|".join(SAMPLING),
+    params:
+        job=lambda wc: slices.sampling_aggregate(CFG, wc.exp),
+    log:
+        f"{LOGS}/sims/{{exp}}_aggregate.log",
+    benchmark:
+        f"{BENCH}/sims/{{exp}}_aggregate.tsv"
+    resources:
+        **cluster_resources("sampling_aggregate"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/sampling_aggregate.py"
+
+
+rule l18_fig5_membranes:
+    output:
+        "results/sims/l18_fig5_membranes.nc",
+    params:
+        job=slices.free_membranes(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig5_membranes.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig5_membranes.tsv"
+    resources:
+        **cluster_resources("l18_fig5_membranes"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/free_membranes.py"
+
+
+rule p16_fig3:
+    input:
+        sampling="results/sims/p16_fig3.nc",
+    output:
+        pdf=f"{FIGDIR}/p16_fig3.pdf",
+        png=report(f"{FIGDIR}/p16_fig3.png", caption="../report/p16_fig3.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/p16_fig3.log",
+    benchmark:
+        f"{BENCH}/figures/p16_fig3.tsv"
+    resources:
+        **cluster_resources("p16_fig3"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"
+
+
+rule l18_fig5:
+    input:
+        cal_coba=L18_COBA_CALIBRATION,
+        cal_cuba=L18_CUBA_CALIBRATION,
+        sampling="results/sims/l18_fig5.nc",
+        membranes="results/sims/l18_fig5_membranes.nc",
+    output:
+        pdf=f"{FIGDIR}/l18_fig5.pdf",
+        png=report(f"{FIGDIR}/l18_fig5.png", caption="../report/l18_fig5.rst",
+                   category="Figures"),
+    log:
+        f"{LOGS}/figures/l18_fig5.log",
+    benchmark:
+        f"{BENCH}/figures/l18_fig5.tsv"
+    resources:
+        **cluster_resources("l18_fig5"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/figure.py"
