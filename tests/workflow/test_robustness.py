@@ -2,11 +2,11 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import numpy as np
 import pytest
+from dag_runs import snakemake, snakemake_cmd
 
 from lifsampling import io
 
@@ -17,17 +17,8 @@ LONGER = ("experiments:\n  sampling:\n    l18_fig5:\n      trial_ms: "
           "{smoke: 40000.0, quick: 40000.0, paper: 40000.0}\n")
 
 
-def _cmd(repo, workdir, *args):
-    return [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
-            "--directory", str(workdir), "--cores", "1", *args]
-
-
 def _run(repo, workdir, *args, check=True):
-    proc = subprocess.run(_cmd(repo, workdir, *args), capture_output=True, text=True,
-                          timeout=900)
-    if check:
-        assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc
+    return snakemake(repo, workdir, *args, check=check, timeout=900, cores=1)
 
 
 def test_killed_simulation_restarts_to_identical_results(repo, tmp_path):
@@ -39,7 +30,7 @@ def test_killed_simulation_restarts_to_identical_results(repo, tmp_path):
     _run(repo, reference, *args)
 
     killed = tmp_path / "killed"
-    proc = subprocess.Popen(_cmd(repo, killed, *args), stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(snakemake_cmd(repo, killed, *args, cores=1), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     log = killed / "results" / "logs" / "sims" / "l18_fig5" / "trial_0.log"
     deadline = time.time() + 300

@@ -3,17 +3,18 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import xarray as xr
-from dag_runs import snakemake
+from dag_runs import figure_targets, snakemake
 
 from lifsampling import experiments, io
 
 pytestmark = pytest.mark.workflow
 
-FIGURES = ([f"p16_fig{i}" for i in range(2, 8)] + [f"l18_fig{i}" for i in range(1, 6)]
-           + ["sampling_fidelity"])
+REPO = Path(__file__).resolve().parents[2]
+FIGURES = figure_targets(REPO)
 
 
 @pytest.mark.parametrize("target", FIGURES)

