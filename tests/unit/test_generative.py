@@ -123,8 +123,8 @@ def test_mnist_claims_from_known_curves():
 def test_scan_grid_orders_points_like_the_slices(smoke_cfg):
     from lifsampling.config import slices
 
-    job = slices.mnist_scan(smoke_cfg, "tau_rec")
-    order = slices.mnist_scan_points(smoke_cfg, "tau_rec")
+    job = slices.l18_fig3_scan(smoke_cfg, "tau_rec")
+    order = slices.l18_fig3_scan_points(smoke_cfg, "tau_rec")
     points = [xr.Dataset({"isl": ((), float(100 * i + j))}) for i, j, _ in order]
     grid = mnist.scan_grid(job, points)
     assert grid["isl"].dims == ("seed", "U0", "tau_rec")

@@ -76,7 +76,7 @@ def calibration_file(set_name):
     return f"results/calibration/{set_name}.nc"
 
 
-def fig4_run_inputs(wildcards):
+def p16_fig4_run_inputs(wildcards):
     """The variant's calibration; the self-consistent translation also needs the Gibbs
     marginals of the scale's reference."""
     variant = EXPERIMENTS["p16_fig4"]["variants"][wildcards.variant]
@@ -108,12 +108,12 @@ def sampling_runs(wildcards):
 GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
                for tf, s in slices.stp_grid_chunks(CFG)]
-FIG4_SCALES = slices.p16_fig4_scales(CFG)
-FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in slices.p16_fig4_runs(CFG)]
+P16_FIG4_SCALES = slices.p16_fig4_scales(CFG)
+P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in slices.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]
-BAR_SETS = ["easy", "hard"]
+BAR_SETS = list(slices.BAR_SETS)
 
 
 def bars_mixing_inputs(wildcards):
@@ -127,27 +127,27 @@ def bars_mixing_inputs(wildcards):
     return inputs
 
 # ---- L18 Fig 3: MNIST
-FIG3 = EXPERIMENTS["l18_fig3"]
-FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(FIG3["n_seeds"])]
-FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
-                   for b in range(len(slices.mnist_isl_1e3_blocks(CFG)))]
-FIG3_SCANS = ["tau_rec", "tau_fac"]
+L18_FIG3 = EXPERIMENTS["l18_fig3"]
+L18_FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(L18_FIG3["n_seeds"])]
+L18_FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
+                   for b in range(len(slices.l18_fig3_isl_1e3_blocks(CFG)))]
+L18_FIG3_SCANS = ["tau_rec", "tau_fac"]
 
 # ---- L18 Fig 4: imbalanced data and pattern completion
-FIG4 = EXPERIMENTS["l18_fig4"]
-FIG4_MODELS = list(slices.FIG4_MODELS)
+L18_FIG4 = EXPERIMENTS["l18_fig4"]
+L18_FIG4_MODELS = list(slices.L18_FIG4_MODELS)
 
 
 P16_FIG5_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig5"]["calibration"])
 
 
-def fig4_runs(wildcards):
-    return [f"results/sims/l18_fig4/{wildcards.model}_seed_{s}.nc" for s in range(FIG4["n_seeds"])]
+def l18_fig4_runs(wildcards):
+    return [f"results/sims/l18_fig4/{wildcards.model}_seed_{s}.nc" for s in range(L18_FIG4["n_seeds"])]
 
 
-def mnist_scan_inputs(wildcards):
+def l18_fig3_scan_inputs(wildcards):
     return [f"results/sims/l18_fig3_scan/{wildcards.scan}_{i}_{j}_seed_{s}.nc"
-            for i, j, s in slices.mnist_scan_points(CFG, wildcards.scan)]
+            for i, j, s in slices.l18_fig3_scan_points(CFG, wildcards.scan)]
 
 
 # ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)
@@ -164,5 +164,5 @@ def fidelity_run_inputs(wildcards):
               "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
               "calibration": calibration_file(FIDELITY["calibration"])}
     if wildcards.stp_set == fidelity_family.BEST_SCAN:
-        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS]
+        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
     return inputs

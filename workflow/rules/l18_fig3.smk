@@ -4,167 +4,167 @@
 # are named like the parameters of lifsampling.figures.<figure>.
 
 
-rule mnist_scan_point:
+rule l18_fig3_scan_point:
     """L18 Fig 3a: the LIF+STP network of the MNIST RBM at one STP set of a 2D scan."""
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
-        calibration=calibration_file(FIG3["calibration"]),
+        calibration=calibration_file(L18_FIG3["calibration"]),
     output:
         "results/sims/l18_fig3_scan/{scan}_{i}_{j}_seed_{seed}.nc",
     wildcard_constraints:
-        scan="|".join(FIG3_SCANS),
+        scan="|".join(L18_FIG3_SCANS),
         i=r"\d+",
         j=r"\d+",
         seed=r"\d+",
     params:
-        job=lambda wc: slices.mnist_scan_point(CFG, wc.scan, int(wc.i), int(wc.j), int(wc.seed)),
+        job=lambda wc: slices.l18_fig3_scan_point(CFG, wc.scan, int(wc.i), int(wc.j), int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
-        **cluster_resources("mnist_scan_point"),
+        **cluster_resources("l18_fig3_scan_point"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_scan_point.py"
+        "../scripts/l18_fig3_scan_point.py"
 
 
-rule mnist_scan:
+rule l18_fig3_scan:
     """One 2D STP scan of L18 Fig 3a as a gridded netCDF: dims (seed, U0, tau_rec|tau_fac)."""
     input:
-        mnist_scan_inputs,
+        l18_fig3_scan_inputs,
     output:
         "results/sims/l18_fig3_scan_{scan}.nc",
     wildcard_constraints:
-        scan="|".join(FIG3_SCANS),
+        scan="|".join(L18_FIG3_SCANS),
     params:
-        job=lambda wc: slices.mnist_scan(CFG, wc.scan),
+        job=lambda wc: slices.l18_fig3_scan(CFG, wc.scan),
     log:
         f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_scan_{{scan}}.tsv"
     resources:
-        **cluster_resources("mnist_scan"),
+        **cluster_resources("l18_fig3_scan"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_scan.py"
+        "../scripts/l18_fig3_scan.py"
 
 
 # L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed; OPT and POM references.
-rule mnist_sampling:
+rule l18_fig3_run:
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
-        calibration=calibration_file(FIG3["calibration"]),
+        calibration=calibration_file(L18_FIG3["calibration"]),
     output:
         "results/sims/l18_fig3/seed_{seed}.nc",
     wildcard_constraints:
         seed=r"\d+",
     params:
-        job=lambda wc: slices.mnist_sampling(CFG, int(wc.seed)),
+        job=lambda wc: slices.l18_fig3_run(CFG, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig3/seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
-        **cluster_resources("mnist_sampling"),
+        **cluster_resources("l18_fig3_run"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_sampling.py"
+        "../scripts/l18_fig3_run.py"
 
 
-rule mnist_isl_1e3:
+rule l18_fig3_isl_1e3:
     """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
     of the Fig 3a scans among them) for a block of seeds."""
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
-        calibration=calibration_file(FIG3["calibration"]),
-        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in FIG3_SCANS],
+        calibration=calibration_file(L18_FIG3["calibration"]),
+        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS],
     output:
         "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
     wildcard_constraints:
         block=r"\d+",
     params:
-        job=lambda wc: slices.mnist_isl_1e3(CFG, int(wc.block)),
+        job=lambda wc: slices.l18_fig3_isl_1e3(CFG, int(wc.block)),
     log:
         f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
-        **cluster_resources("mnist_isl_1e3"),
+        **cluster_resources("l18_fig3_isl_1e3"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_isl_1e3.py"
+        "../scripts/l18_fig3_isl_1e3.py"
 
 
-rule mnist_references:
+rule l18_fig3_references:
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
     output:
         "results/sims/l18_fig3/references.nc",
     params:
-        job=slices.mnist_references(CFG),
+        job=slices.l18_fig3_references(CFG),
     log:
         f"{LOGS}/sims/l18_fig3/references.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3/references.tsv"
     resources:
-        **cluster_resources("mnist_references"),
+        **cluster_resources("l18_fig3_references"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_references.py"
+        "../scripts/l18_fig3_references.py"
 
 
-rule mnist_generative:
+rule l18_fig3_aggregate:
     input:
-        runs=FIG3_RUNS,
+        runs=L18_FIG3_RUNS,
         references="results/sims/l18_fig3/references.nc",
-        short_runs=FIG3_SHORT_RUNS,
+        short_runs=L18_FIG3_SHORT_RUNS,
     output:
         "results/sims/l18_fig3.nc",
     params:
-        job=slices.mnist_generative(CFG),
+        job=slices.l18_fig3_aggregate(CFG),
     log:
         f"{LOGS}/sims/l18_fig3_aggregate.log",
     benchmark:
         f"{BENCH}/sims/l18_fig3_aggregate.tsv"
     resources:
-        **cluster_resources("mnist_generative"),
+        **cluster_resources("l18_fig3_aggregate"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_generative.py"
+        "../scripts/l18_fig3_aggregate.py"
 
 
-rule mnist_tsne:
+rule l18_fig3_tsne:
     """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
     input:
         "results/sims/l18_fig3.nc",
     output:
         "results/analysis/l18_fig3_tsne.nc",
     params:
-        job=slices.mnist_tsne(CFG),
+        job=slices.l18_fig3_tsne(CFG),
     log:
         f"{LOGS}/analysis/l18_fig3_tsne.log",
     benchmark:
         f"{BENCH}/analysis/l18_fig3_tsne.tsv"
     resources:
-        **cluster_resources("mnist_tsne"),
+        **cluster_resources("l18_fig3_tsne"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_tsne.py"
+        "../scripts/l18_fig3_tsne.py"
 
 
 rule classify:
@@ -194,11 +194,11 @@ rule classify_lif:
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
-        calibration=calibration_file(FIG3["calibration"]),
+        calibration=calibration_file(L18_FIG3["calibration"]),
     output:
         "results/analysis/classification_mnist_lif.nc",
     params:
-        job=slices.mnist_classification(CFG),
+        job=slices.classify_lif(CFG),
     log:
         f"{LOGS}/analysis/classification_mnist_lif.log",
     benchmark:

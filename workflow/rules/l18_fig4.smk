@@ -5,51 +5,51 @@
 
 
 # L18 Fig 4: Gibbs, AST and LIF+STP on the imbalanced (a-c) and completion (d-f) models.
-rule fig4_sampling:
+rule l18_fig4_run:
     input:
         model="results/models/{model}.nc",
         data="results/data/mnist.nc",
-        calibration=calibration_file(FIG4["calibration"]),
+        calibration=calibration_file(L18_FIG4["calibration"]),
     output:
         "results/sims/l18_fig4/{model}_seed_{seed}.nc",
     wildcard_constraints:
-        model="|".join(FIG4_MODELS),
+        model="|".join(L18_FIG4_MODELS),
         seed=r"\d+",
     params:
-        job=lambda wc: slices.fig4_sampling(CFG, wc.model, int(wc.seed)),
+        job=lambda wc: slices.l18_fig4_run(CFG, wc.model, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig4")
     resources:
-        **cluster_resources("fig4_sampling"),
+        **cluster_resources("l18_fig4_run"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/fig4_sampling.py"
+        "../scripts/l18_fig4_run.py"
 
 
-rule fig4_aggregate:
+rule l18_fig4_aggregate:
     """The seeds of one L18 Fig 4 model, dims (seed, sampler, ...), and the tSNE of Fig 4c."""
     input:
-        fig4_runs,
+        l18_fig4_runs,
     output:
         "results/sims/l18_fig4_{model}.nc",
     wildcard_constraints:
-        model="|".join(FIG4_MODELS),
+        model="|".join(L18_FIG4_MODELS),
     params:
-        job=lambda wc: slices.fig4_aggregate(CFG, wc.model),
+        job=lambda wc: slices.l18_fig4_aggregate(CFG, wc.model),
     log:
         f"{LOGS}/sims/l18_fig4_{{model}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig4_{{model}}.tsv"
     resources:
-        **cluster_resources("fig4_aggregate"),
+        **cluster_resources("l18_fig4_aggregate"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/fig4_aggregate.py"
+        "../scripts/l18_fig4_aggregate.py"
 
 
 rule l18_fig4:

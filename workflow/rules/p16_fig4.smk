@@ -10,7 +10,7 @@ rule p16_fig4_reference:
     output:
         "results/sims/p16_fig4/reference_w{wscale}.nc",
     wildcard_constraints:
-        wscale="|".join(FIG4_SCALES),
+        wscale="|".join(P16_FIG4_SCALES),
     params:
         job=lambda wc: slices.p16_fig4_reference(CFG, wc.wscale),
     log:
@@ -27,12 +27,12 @@ rule p16_fig4_reference:
 
 rule p16_fig4_run:
     input:
-        unpack(fig4_run_inputs),
+        unpack(p16_fig4_run_inputs),
     output:
         "results/sims/p16_fig4/{variant}/run_w{wscale}_{run}.nc",
     wildcard_constraints:
         variant="|".join(EXPERIMENTS["p16_fig4"]["variants"]),
-        wscale="|".join(FIG4_SCALES),
+        wscale="|".join(P16_FIG4_SCALES),
         run=r"\d+",
     params:
         job=lambda wc: slices.p16_fig4_run(CFG, wc.variant, wc.wscale, int(wc.run)),
@@ -51,8 +51,8 @@ rule p16_fig4_run:
 
 rule p16_fig4_aggregate:
     input:
-        references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=FIG4_SCALES),
-        runs=FIG4_RUNS,
+        references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=P16_FIG4_SCALES),
+        runs=P16_FIG4_RUNS,
     output:
         "results/sims/p16_fig4.nc",
     params:

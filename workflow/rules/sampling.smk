@@ -54,7 +54,7 @@ rule l18_fig5_membranes:
     output:
         "results/sims/l18_fig5_membranes.nc",
     params:
-        job=slices.free_membranes(CFG),
+        job=slices.l18_fig5_membranes(CFG),
     log:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:
@@ -64,7 +64,7 @@ rule l18_fig5_membranes:
     conda:
         CONDA_ENV
     script:
-        "../scripts/free_membranes.py"
+        "../scripts/l18_fig5_membranes.py"
 
 
 rule p16_fig3:

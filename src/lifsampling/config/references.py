@@ -13,6 +13,9 @@ from typing import Any
 
 from .errors import ConfigError
 
+# The two bar sets of L18 Fig 2c (keys of data.bars and training models bars_<set>)
+BAR_SETS = ("easy", "hard")
+
 SCALES = ("smoke", "quick", "paper")
 
 # noise weights each neuron model needs (PyNN units): conductances for COBA, currents for CUBA
@@ -209,7 +212,7 @@ def check_references(config: Mapping[str, Any]) -> None:
         raise ConfigError(f"config key 'data.p16_digits.low': {digits['low']} must be below "
                           f"'data.p16_digits.high' ({digits['high']})")
     bars = config["data"]["bars"]
-    for level in ("easy", "hard"):
+    for level in BAR_SETS:
         n = len(bars[level]["centres"])
         if n != len(bars["angles_deg"]):
             raise ConfigError(f"config key 'data.bars.{level}.centres': {n} centres for "

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import derive_seed
+from .references import BAR_SETS
 
 Slice = dict[str, Any]
 
@@ -187,7 +188,7 @@ def sampling_inputs(cfg: Mapping[str, Any], experiment: str) -> dict[str, int]:
     return {"trial": e["n_trials"], "bm": e["n_bms"]}
 
 
-def free_membranes(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig5_membranes(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
     e = cfg["experiments"]["l18_fig5"]
     cells = {name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
@@ -238,7 +239,7 @@ def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
             "isl_beta": e["isl_beta"], "n_test_isl": cfg["data"]["mnist"]["n_test_isl"]}
 
 
-def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
+def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> Slice:
     """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed."""
     e = cfg["experiments"]["l18_fig3"]
     seeds = {"gibbs": job_seed(cfg, "l18_fig3", "gibbs", seed),
@@ -249,17 +250,17 @@ def mnist_sampling(cfg: Mapping[str, Any], seed: int) -> Slice:
                 n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"))
 
 
-def mnist_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
+def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
     """The seeds of L18 Fig 3c's short runs, in blocks of `seeds_per_job` (one job each)."""
     s = cfg["experiments"]["l18_fig3"]["isl_1e3"]
     seeds = list(range(s["n_seeds"]))
     return [seeds[i:i + s["seeds_per_job"]] for i in range(0, len(seeds), s["seeds_per_job"])]
 
 
-def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
+def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
     """L18 Fig 3c: 1e3 samples of Gibbs and of LIF+STP for each seed of one block."""
     e = cfg["experiments"]["l18_fig3"]
-    runs = mnist_isl_1e3_blocks(cfg)[block]
+    runs = l18_fig3_isl_1e3_blocks(cfg)[block]
     seeds = {kind: [job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
              for kind in ("gibbs", "lif")}
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
@@ -269,7 +270,7 @@ def mnist_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
                 nest=nest_settings(cfg, "l18_fig3"))
 
 
-def mnist_references(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_references(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
     e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
     return job_slice(cfg, {"references": job_seed(cfg, "l18_fig3", "references")}, **_isl(cfg),
@@ -277,7 +278,7 @@ def mnist_references(cfg: Mapping[str, Any]) -> Slice:
                 gamma=dict(t["gamma"]))
 
 
-def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
+def classify_lif(cfg: Mapping[str, Any]) -> Slice:
     """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
     e = cfg["experiments"]["l18_fig3"]
     c = e["classification"]
@@ -286,7 +287,7 @@ def mnist_classification(cfg: Mapping[str, Any]) -> Slice:
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
-def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: int) -> Slice:
+def l18_fig3_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: int) -> Slice:
     """L18 Fig 3a: the LIF+STP network at point (U0[i], values[j]) of one 2D STP scan."""
     e = cfg["experiments"]["l18_fig3"]
     s = e["stp_scans"][scan]
@@ -300,31 +301,31 @@ def mnist_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: in
                 nest=nest_settings(cfg, "l18_fig3"))
 
 
-def mnist_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int, int]]:
+def l18_fig3_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int, int]]:
     """(i, j, seed) of every point of one scan, in the order `mnist.scan_grid` expects."""
     s = cfg["experiments"]["l18_fig3"]["stp_scans"]
     return [(i, j, seed) for seed in range(s["n_seeds"]) for i in range(len(s[scan]["U0"]))
             for j in range(len(s[scan]["values_ms"]))]
 
 
-def mnist_scan(cfg: Mapping[str, Any], scan: str) -> Slice:
+def l18_fig3_scan(cfg: Mapping[str, Any], scan: str) -> Slice:
     s = cfg["experiments"]["l18_fig3"]["stp_scans"]
     return job_slice(cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"])
 
 
-def mnist_tsne(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_tsne(cfg: Mapping[str, Any]) -> Slice:
     return job_slice(cfg, {"tsne": job_seed(cfg, "l18_fig3", "tsne")},
                 perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"])
 
 
-def mnist_generative(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_aggregate(cfg: Mapping[str, Any]) -> Slice:
     return job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
 
-FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
+L18_FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
 
 
-def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
+def l18_fig4_run(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
     """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
     seeds = {kind: job_seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
@@ -341,7 +342,7 @@ def fig4_sampling(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
                 nest=nest_settings(cfg, "l18_fig4"))
 
 
-def fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
+def l18_fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
     e = cfg["experiments"]["l18_fig4"]
     if model != "imbalanced":
         return job_slice(cfg, model=model, n_seeds=e["n_seeds"])
@@ -480,14 +481,14 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out = {"mnist": mnist(cfg), "p16_digits": p16_digits(cfg),
            "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
            "mnist_claims": mnist_claims(cfg),
-           "l18_fig1": l18_fig1(cfg), "free_membranes": free_membranes(cfg),
+           "l18_fig1": l18_fig1(cfg), "l18_fig5_membranes": l18_fig5_membranes(cfg),
            "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
            "p16_fig2_trace": p16_fig2_trace(cfg), "p16_fig5_training": p16_fig5_training(cfg),
            "p16_fig5_sampling": p16_fig5_sampling(cfg), "p16_fig6": p16_fig6(cfg),
            "p16_fig7": p16_fig7(cfg),
            "activation_predictions": activation_predictions(cfg)}
-    out |= {f"bars:{d}": bars(cfg, d) for d in ("easy", "hard")}
-    out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in ("imbalanced", "completion")}
+    out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
+    out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
     out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"classification:{m}": classification(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
@@ -498,19 +499,21 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out |= {f"sampling_run:{name}:{kind}": sampling_run(cfg, name, kind, 0)
                 for kind in ("trial", "bm") if counts[kind]}
         out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
-    out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in ("easy", "hard")}
+    out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in BAR_SETS}
     out["bars_mixing"] = bars_mixing(cfg)
-    out |= {"mnist_sampling": mnist_sampling(cfg, 0), "mnist_references": mnist_references(cfg),
-            "mnist_generative": mnist_generative(cfg), "mnist_isl_1e3": mnist_isl_1e3(cfg, 0),
-            "mnist_classification": mnist_classification(cfg), "mnist_tsne": mnist_tsne(cfg)}
+    out |= {"l18_fig3_run": l18_fig3_run(cfg, 0),
+            "l18_fig3_references": l18_fig3_references(cfg),
+            "l18_fig3_aggregate": l18_fig3_aggregate(cfg),
+            "l18_fig3_isl_1e3": l18_fig3_isl_1e3(cfg, 0),
+            "classify_lif": classify_lif(cfg), "l18_fig3_tsne": l18_fig3_tsne(cfg)}
     for scan in ("tau_rec", "tau_fac"):
-        out[f"mnist_scan_point:{scan}"] = mnist_scan_point(cfg, scan, 0, 0, 0)
-        out[f"mnist_scan:{scan}"] = mnist_scan(cfg, scan)
+        out[f"l18_fig3_scan_point:{scan}"] = l18_fig3_scan_point(cfg, scan, 0, 0, 0)
+        out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan(cfg, scan)
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
-    for model in FIG4_MODELS:
-        out[f"fig4_sampling:{model}"] = fig4_sampling(cfg, model, 0)
-        out[f"fig4_aggregate:{model}"] = fig4_aggregate(cfg, model)
+    for model in L18_FIG4_MODELS:
+        out[f"l18_fig4_run:{model}"] = l18_fig4_run(cfg, model, 0)
+        out[f"l18_fig4_aggregate:{model}"] = l18_fig4_aggregate(cfg, model)
     out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
     out |= {f"p16_fig4_run:{v}:{w}": p16_fig4_run(cfg, v, w, 0)
             for v in exps["p16_fig4"]["variants"] for w in p16_fig4_scales(cfg)}

@@ -16,6 +16,7 @@ import numpy as np
 import xarray as xr
 
 from ..claims import Claim, interval, over_seeds
+from ..config.slices import BAR_SETS
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
 from .generative import LIF_ARMS, gibbs_samples, lif_arm_samples, lif_arms, mean_rate
@@ -134,7 +135,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         bool((gibbs == 0).all() and (lif > 0).all()), scale)
 
     values = {}
-    for level in ("easy", "hard"):
+    for level in BAR_SETS:
         within, between = ds["interaction"].sel(difficulty=level).values
         values[level] = within, between
         paper = L18_INTERACTIONS[level]

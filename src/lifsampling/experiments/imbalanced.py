@@ -28,6 +28,7 @@ import numpy as np
 import xarray as xr
 
 from ..claims import Claim, interval, over_seeds
+from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half
 from ..modes import balance, label_modes_from_spikes, mode_histogram, modes_from_label_activity
 from ..network import Clamp, clamp_current_nA
@@ -45,7 +46,7 @@ from .generative import (
 from .mnist import split, tsne_map
 
 SAMPLERS = ("gibbs", "ast", *LIF_ARMS)
-MODELS = ("imbalanced", "completion")
+MODELS = L18_FIG4_MODELS
 
 CLAIMS = (
     Claim("l18_imbalanced_balance", "L18", "4a", "imbalanced data: LIF+STP mode histogram more "
@@ -86,7 +87,7 @@ def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
 def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, AST and LIF+STP samples of one Fig 4 model for one seed (slice
-    `slices.fig4_sampling`): modes, mode histograms, balance, shown images, AST's sweeps."""
+    `slices.l18_fig4_run`): modes, mode histograms, balance, shown images, AST's sweeps."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
                           else (None, -1))
@@ -166,7 +167,7 @@ def _completion_images(job: Mapping[str, Any], clamp: VisibleClamp, pixels: np.n
 
 
 def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset]) -> xr.Dataset:
-    """The seeds of one model in one Dataset (slice `slices.fig4_aggregate`): dims (seed,
+    """The seeds of one model in one Dataset (slice `slices.l18_fig4_aggregate`): dims (seed,
     sampler, ...); the images kept for the figure (shown images, tSNE samples, the clamped
     input) from seed 0 only, and the tSNE embedding of seed 0's LIF+STP samples (Fig 4c)."""
     kept = ("shown_image", "tsne_image", "tsne_mode", "clamped_input")

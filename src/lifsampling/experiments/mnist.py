@@ -121,7 +121,7 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
 def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
-    `slices.mnist_sampling`)."""
+    `slices.l18_fig3_run`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     v_gibbs, label_p = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
     lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
@@ -159,7 +159,7 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
 def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
     """L18 Fig 3c: ISL after 1e3 samples of Gibbs and of every spiking sampler, one short run
-    per seed of the block (slice `slices.mnist_isl_1e3`); 10 s of network time per run. Beside
+    per seed of the block (slice `slices.l18_fig3_isl_1e3`); 10 s of network time per run. Beside
     L18's set and renewing synapses, the `best` set of the Fig 3a scans, judged here on seeds
     the scans never saw."""
     test = test_images(mnist, job["n_test_isl"])
@@ -185,7 +185,7 @@ def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration:
 
 def scan_point(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
-    """ISL of the LIF+STP network at one STP set of a 2D scan (slice `slices.mnist_scan_point`):
+    """ISL of the LIF+STP network at one STP set of a 2D scan (slice `slices.l18_fig3_scan_point`):
     `n_samples` samples, ISL of the test images at the end."""
     z, _ = lif_samples(job, rbm, calibration)
     test = test_images(mnist, job["n_test_isl"])
@@ -240,7 +240,7 @@ def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
 
 
 def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
-    """ISL curves of OPT and POM (slice `slices.mnist_references`).
+    """ISL curves of OPT and POM (slice `slices.l18_fig3_references`).
 
     OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
     mixing with the RBM's own distribution); POM: pixels drawn independently with their
@@ -322,7 +322,7 @@ def classification(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Da
 
 def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                  calibration: xr.Dataset) -> xr.Dataset:
-    """The LIF+STP network as a classifier (slice `slices.mnist_classification`).
+    """The LIF+STP network as a classifier (slice `slices.classify_lif`).
 
     Test images are shown one after the other for `image_ms` each: every pixel neuron gets a
     current that shifts its membrane by +clamp_mV (pixel on) or -clamp_mV (off), which holds
