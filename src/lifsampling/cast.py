@@ -26,8 +26,9 @@ import xarray as xr
 from scipy.special import logit
 from tqdm import tqdm
 
+from .data import split_rows
 from .rbm import RBM, one_hot, sigmoid
-from .samplers import AdaptiveSimulatedTempering
+from .samplers import AdaptiveSimulatedTempering, bernoulli, inverse_temperatures
 
 log = logging.getLogger("lifsampling")
 
@@ -51,14 +52,13 @@ class CastSchedule:
     @classmethod
     def from_job(cls, job: Mapping[str, Any]) -> CastSchedule:
         """The schedule of one model from its job slice (`slices.training`)."""
-        b = job["betas"]
         return cls(
             n_hidden=int(job["n_hidden"]),
             n_iterations=int(job["n_iterations"]),
             batch_size=int(job["batch_size"]),
             eta_a=float(job["eta"]["a"]),
             eta_b=float(job["eta"]["b"]),
-            betas=tuple(np.linspace(b["low"], b["high"], b["n"])),
+            betas=tuple(inverse_temperatures(job["betas"])),
             gamma_a=float(job["gamma"]["a"]),
             gamma_b=float(job["gamma"]["b"]),
             init_weight_std=float(job["init_weight_std"]),
@@ -71,7 +71,7 @@ def training_matrix(ds: xr.Dataset, n_classes: int = 10) -> tuple[np.ndarray, in
     Returns (matrix, n_labels); the label units are trained as visible units (L18).
     """
     if "split" in ds:
-        ds = ds.isel(sample=np.flatnonzero(ds["split"].values == "train"))
+        ds = split_rows(ds, "train")
     images = ds["image"].values.astype(np.float32)
     if "label" not in ds:
         return images, 0
@@ -83,10 +83,6 @@ def initial_rbm(data: np.ndarray, n_hidden: int, n_labels: int, std: float,
     marg = np.clip(data.mean(axis=0), 1e-3, 1 - 1e-3)
     W = rng.normal(0.0, std, (data.shape[1], n_hidden)).astype(np.float32)
     return RBM(W, logit(marg).astype(np.float32), np.zeros(n_hidden, np.float32), n_labels)
-
-
-def _sample(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    return (rng.random(p.shape, dtype=np.float32) < p).astype(np.float32)
 
 
 def train_cast(
@@ -119,10 +115,10 @@ def train_cast(
         beta = ast.beta.astype(np.float32)[:, None]
         drive = np.vstack([batch, slow, fast]) @ W + b_h
         ph_data = sigmoid(drive[:N])
-        h = _sample(sigmoid(np.vstack([drive[N:2 * N], beta * drive[2 * N:]])), rng)
+        h = bernoulli(sigmoid(np.vstack([drive[N:2 * N], beta * drive[2 * N:]])), rng)
         v_drive = h @ W.T + b_v
         v_drive[N:] *= beta
-        slow, fast = np.vsplit(_sample(sigmoid(v_drive), rng), 2)
+        slow, fast = np.vsplit(bernoulli(sigmoid(v_drive), rng), 2)
         drive_new = np.vstack([slow, fast]) @ W + b_h
         # AST move of the fast chains, energies E(v, h) of their new state
         energy = -np.einsum("ij,ij->i", drive_new[N:] - b_h, h[N:]) - fast @ b_v - h[N:] @ b_h
@@ -139,7 +135,7 @@ def train_cast(
         b_h += (eta / N) * (ph_data.sum(axis=0) - ph_slow.sum(axis=0))
         swapped_total += swap.mean()
         if t in record_at:
-            recon = sigmoid(_sample(ph_data, rng) @ W.T + b_v)
+            recon = sigmoid(bernoulli(ph_data, rng) @ W.T + b_v)
             curve["iteration"].append(t + 1)
             curve["recon_error"].append(float(np.mean((recon - batch) ** 2)))
             curve["at_target"].append(float(ast.at_target.mean()))

@@ -241,10 +241,14 @@ def class_subset(
     return np.concatenate(chosen)
 
 
+def split_rows(ds: xr.Dataset, name: str) -> xr.Dataset:
+    """The samples of split `name` (train, valid, test) of a Dataset with a `split` variable."""
+    return ds.isel(sample=np.flatnonzero(ds["split"].values == name))
+
+
 def subset_dataset(mnist: xr.Dataset, indices: np.ndarray, split: str = "train") -> xr.Dataset:
     """Rows `indices` (counted within `split`) of the MNIST Dataset, with their source index."""
-    part = mnist.isel(sample=np.flatnonzero(mnist["split"].values == split))
-    sub = part.isel(sample=indices)
+    sub = split_rows(mnist, split).isel(sample=indices)
     sub = sub.assign(source_index=(("sample",), np.asarray(indices),
                                    {"long_name": f"index in the MNIST {split} split"}))
     return sub.drop_vars("split")
@@ -293,7 +297,7 @@ def p16_digit_patterns(
     mnist: xr.Dataset, digits: Sequence[int], side: int, low: float, high: float
 ) -> xr.Dataset:
     """P16 App. X: first training example of each digit, `side`^2 pixels, mapped to [low, high]."""
-    train = mnist.isel(sample=np.flatnonzero(mnist["split"].values == "train"))
+    train = split_rows(mnist, "train")
     labels = train["label"].values
     patterns = []
     for d in digits:

@@ -99,7 +99,7 @@ def _eq64_weights(W: np.ndarray, neuron: Mapping, alpha: float, mu: np.ndarray,
     return np.where(W >= 0, magnitudes, -magnitudes)
 
 
-def _bias_currents(weights: np.ndarray, neuron: Mapping, noise: Mapping, mu: np.ndarray,
+def _bias_currents(neuron: Mapping, noise: Mapping, mu: np.ndarray,
                    g_recurrent_exc: np.ndarray, g_recurrent_inh: np.ndarray) -> np.ndarray:
     """I_k of eq. 42 with network input: μ_k ⟨g_tot⟩_k minus every conductance times its
     reversal potential (leak, background, mean recurrent)."""
@@ -142,7 +142,7 @@ def self_consistent_coba(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: M
         if np.any(new > divergence * g_bg) or not np.all(np.isfinite(new)):
             break
         if np.max(np.abs(new - g_total) / new) < rtol:
-            currents = _bias_currents(weights, neuron, noise, mu, exc, inh)
+            currents = _bias_currents(neuron, noise, mu, exc, inh)
             return CobaTranslation(weights, currents, new, g_bg, True, iteration)
         g_total = new
     fallback = mean_field_bias(W, b, neuron, noise, alpha, u0, p_on, efficacy)
@@ -160,7 +160,7 @@ def mean_field_bias(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mappin
     mu = _operating_point(W, b, alpha, u0, p_on)
     weights = _eq64_weights(W, neuron, alpha, mu, np.full(len(b), g_bg))
     exc, inh = _split_recurrent(weights, p_on, efficacy, neuron)
-    currents = _bias_currents(weights, neuron, noise, mu, exc, inh)
+    currents = _bias_currents(neuron, noise, mu, exc, inh)
     return CobaTranslation(weights, currents, g_bg + exc + inh, g_bg, False, 0)
 
 

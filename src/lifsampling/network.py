@@ -97,7 +97,7 @@ def bm_network(W: np.ndarray, b: np.ndarray, neuron: Mapping, noise: Mapping, al
     `translate.cuba_weights`. COBA: external currents of P16 eq. 75 for the means ū₀ + α b,
     conductances of P16 eq. 64 at the free-membrane mean and τ_eff of the background.
     """
-    means = u0 + alpha * np.asarray(b, float)
+    means = translate.free_membrane_means(b, alpha, u0)
     if neuron["model"] == "IF_curr_exp":
         weights = translate.cuba_weights(W, neuron, alpha)
         offset = membrane.cuba_free_membrane(neuron, noise).mean - neuron["v_rest"]

@@ -15,14 +15,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
 from .rbm import RBM, sigmoid
 
 
-def _bernoulli(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+def inverse_temperatures(betas: Mapping[str, float]) -> np.ndarray:
+    """The AST/CAST ladder: `n` equidistant inverse temperatures in [low, high] (L18 Methods)."""
+    return np.linspace(betas["low"], betas["high"], betas["n"])
+
+
+def bernoulli(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Binary states (float32) drawn with probabilities `p`."""
     return (rng.random(p.shape, dtype=np.float32) < p).astype(np.float32)
 
 
@@ -113,29 +119,6 @@ class AdaptiveSimulatedTempering:
         self.log_g += np.log1p(gamma * occupancy)
 
 
-def ast_bm(
-    W: np.ndarray,
-    b: np.ndarray,
-    betas: np.ndarray,
-    n_sweeps: int,
-    rng: np.random.Generator,
-    n_chains: int = 1,
-) -> tuple[np.ndarray, np.ndarray]:
-    """AST on a general BM: states (n_sweeps, n_chains, K) and temperature indices per sweep."""
-    from .boltzmann import energy
-
-    K = len(b)
-    ast = AdaptiveSimulatedTempering(betas, n_chains)
-    z = rng.integers(0, 2, (n_chains, K)).astype(float)
-    states = np.empty((n_sweeps, n_chains, K), dtype=np.uint8)
-    ks = np.empty((n_sweeps, n_chains), dtype=np.int16)
-    for s in range(n_sweeps):
-        gibbs_sweep(z, W, b, rng, beta=ast.beta)
-        ast.temper(energy(z, W, b), rng)
-        states[s], ks[s] = z, ast.k
-    return states, ks
-
-
 # ----------------------------------------------------------------------------- RBM
 
 
@@ -149,9 +132,9 @@ def rbm_gibbs_step(
     """
     beta = np.asarray(beta, dtype=np.float32)
     beta = beta[:, None] if beta.ndim == 1 else beta
-    h = _bernoulli(sigmoid(beta * (v @ rbm.W + rbm.b_h)), rng)
+    h = bernoulli(sigmoid(beta * (v @ rbm.W + rbm.b_h)), rng)
     p_v = sigmoid(beta * (h @ rbm.W.T + rbm.b_v))
-    v_new = _bernoulli(p_v, rng)
+    v_new = bernoulli(p_v, rng)
     if clamp_mask is not None:
         v_new[:, clamp_mask] = clamp_values
     return v_new, h, p_v
@@ -211,24 +194,6 @@ def rbm_ast_steps(
         v, h, p_v = rbm_gibbs_step(rbm, v, rng, ast.beta, clamp_mask, clamp_values)
         ast.temper(rbm.energy(v, h), rng)
         yield v, p_v[:, rbm.n_pixels:], ast.k
-
-
-def rbm_ast(
-    rbm: RBM,
-    n_steps: int,
-    rng: np.random.Generator,
-    betas: np.ndarray,
-    n_chains: int = 1,
-    gamma: tuple[float, float] = (90.0, 150.0),
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`n_steps` of `rbm_ast_steps`: visible states, label probabilities, temperature indices."""
-    vs = np.empty((n_steps, n_chains, rbm.n_visible), np.uint8)
-    label_p = np.empty((n_steps, n_chains, rbm.n_labels), np.float32)
-    ks = np.empty((n_steps, n_chains), np.int16)
-    steps = rbm_ast_steps(rbm, rng, betas, n_chains, gamma)
-    for s in range(n_steps):
-        vs[s], label_p[s], ks[s] = next(steps)
-    return vs, label_p, ks
 
 
 # ----------------------------------------------------------------------------- baselines

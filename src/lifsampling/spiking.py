@@ -29,7 +29,8 @@ from .stp import rested_weight
 
 os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner on every import adds nothing to logs
 
-NA_TO_PA = 1000.0  # NEST's current-based weights are in pA, PyNN's in nA
+# NEST's native units are pA and nS, PyNN's nA and µS: the same factor for both
+PYNN_TO_NEST = 1000.0
 # A run of at least PROGRESS_FROM_MS of biological time logs its progress PROGRESS_STEPS times.
 PROGRESS_FROM_MS = 10_000.0
 PROGRESS_STEPS = 20
@@ -122,7 +123,7 @@ def stp_synapse(stp: STPSet, first_amplitude_nA: float, delay_ms: float):
         return sim.StaticSynapse(weight=first_amplitude_nA, delay=delay_ms)
     tsodyks2 = sim.native_synapse_type("tsodyks2_synapse")
     # native types bypass PyNN's unit conversion: the weight goes to NEST as pA
-    return tsodyks2(weight=rested_weight(first_amplitude_nA, stp.U0) * NA_TO_PA,
+    return tsodyks2(weight=rested_weight(first_amplitude_nA, stp.U0) * PYNN_TO_NEST,
                     delay=delay_ms, **tsodyks2_parameters(stp))
 
 
@@ -202,7 +203,7 @@ def poisson_background(noise: Mapping[str, float], targets, model: str) -> None:
     for kind, sign in (("exc", 1.0), ("inh", -1.0)):
         source = sim.Population(1, generator(rate=noise[f"rate_{kind}_hz"]),
                                 label=f"noise_{kind}")
-        weight = sign * noise[f"weight_{kind}_{unit}"] * 1000.0  # nA -> pA, µS -> nS
+        weight = sign * noise[f"weight_{kind}_{unit}"] * PYNN_TO_NEST
         nest.Connect(source.node_collection, targets.node_collection, "all_to_all",
                      {"weight": weight, "delay": sim.get_min_delay()})
 
@@ -382,7 +383,7 @@ def simulate_psp_response(
 
 def _native_weights(spec: NetworkSpec) -> np.ndarray:
     """NEST weights of the recurrent synapses: pA or nS, divided by U0 for TM synapses."""
-    w = np.asarray(spec.weights, float) * 1000.0  # nA -> pA, µS -> nS
+    w = np.asarray(spec.weights, float) * PYNN_TO_NEST
     return w if spec.stp.is_static else rested_weight(w, spec.stp.U0)
 
 
@@ -438,7 +439,7 @@ def inject_clamp(clamp: Clamp, population) -> None:
     last_of_equal = np.append(times[1:] > times[:-1], True)
     generators = nest.Create("step_current_generator", len(clamp.units), params=[
         {"amplitude_times": times[last_of_equal],
-         "amplitude_values": clamp.currents_nA[last_of_equal, j] * 1000.0}  # nA -> pA
+         "amplitude_values": clamp.currents_nA[last_of_equal, j] * PYNN_TO_NEST}
         for j in range(len(clamp.units))])
     targets = np.asarray(population.node_collection.tolist())[np.asarray(clamp.units)]
     nest.Connect(np.asarray(generators.tolist()), targets, "one_to_one",

@@ -84,12 +84,6 @@ def sample_states(spike_trains: Sequence[np.ndarray], tau_on: float,
     return out
 
 
-def window_rates(spike_trains: Sequence[np.ndarray], edges: np.ndarray) -> np.ndarray:
-    """Spike counts of each neuron in consecutive windows (n_windows, K)."""
-    return np.stack([np.histogram(np.asarray(t, float), bins=edges)[0] for t in spike_trains],
-                    axis=1)
-
-
 def dkl_time_grid(duration_ms: float, n_points: int) -> np.ndarray:
     """Log-spaced integration times from 100 ms to the run length (P16 Fig 3C)."""
     return np.geomspace(100.0, duration_ms, n_points)

@@ -62,14 +62,10 @@ def coba_weights(W: np.ndarray, neuron: Mapping[str, float], alpha: float, mu: f
     return alpha * W * tau_ref / (drive * area)
 
 
-def cuba_leak_potentials(b: np.ndarray, alpha: float, u0: float) -> np.ndarray:
-    """E_l = ū₀ + α b (P16 eq. 74 with balanced noise: the free mean is the leak potential)."""
+def free_membrane_means(b: np.ndarray, alpha: float, u0: float) -> np.ndarray:
+    """ū_b = ū₀ + α b: the free-membrane mean whose activation σ((ū - ū₀)/α) is σ(b)
+    (P16 eqs. 9, 12). CUBA with balanced noise: the leak potential itself (eq. 74)."""
     return u0 + alpha * np.asarray(b, float)
-
-
-def bias_from_mean(u_bar: np.ndarray, alpha: float, u0: float) -> np.ndarray:
-    """P16 eqs. 12/74: b = (ū_b - ū₀)/α."""
-    return (np.asarray(u_bar, float) - u0) / alpha
 
 
 def translation_sketch(neuron: Mapping[str, float | str], noise: Mapping[str, float],

@@ -60,8 +60,10 @@ def test_translation_signs_and_scaling(smoke_cfg):
     # inhibitory driving force (-35 mV) is smaller than the excitatory (55 mV)
     assert wg[1, 0] / wg[0, 1] == pytest.approx(2 * 55 / 35)
     b = np.array([-1.0, 0.5])
-    el = translate.cuba_leak_potentials(b, 2.0, -51.8)
-    np.testing.assert_allclose(translate.bias_from_mean(el, 2.0, -51.8), b)
+    means = translate.free_membrane_means(b, 2.0, -51.8)
+    # the translated mean sits where the activation function gives the BM's sigma(b)
+    np.testing.assert_allclose(calibration.logistic(means, -51.8, 2.0), 1 / (1 + np.exp(-b)),
+                               rtol=1e-12)
 
 
 def test_fit_logistic_recovers_parameters():

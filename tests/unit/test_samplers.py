@@ -26,9 +26,29 @@ def test_gibbs_reaches_target(bm10):
     assert dkl < 0.01
 
 
+def _ast_bm(W, b, betas, n_sweeps, rng, n_chains):
+    """AST on a general BM with the library's tempering: states and temperature indices."""
+    ast = samplers.AdaptiveSimulatedTempering(betas, n_chains)
+    z = rng.integers(0, 2, (n_chains, len(b))).astype(float)
+    states = np.empty((n_sweeps, n_chains, len(b)), dtype=np.uint8)
+    ks = np.empty((n_sweeps, n_chains), dtype=np.int16)
+    for s in range(n_sweeps):
+        samplers.gibbs_sweep(z, W, b, rng, beta=ast.beta)
+        ast.temper(bm.energy(z, W, b), rng)
+        states[s], ks[s] = z, ast.k
+    return states, ks
+
+
+def _rbm_ast(rbm, n_steps, rng, betas, n_chains):
+    """`n_steps` of the library's `rbm_ast_steps`: visible states and temperature indices."""
+    steps = samplers.rbm_ast_steps(rbm, rng, betas, n_chains)
+    vs, _, ks = zip(*(next(steps) for _ in range(n_steps)), strict=True)
+    return np.array(vs, np.uint8), None, np.array(ks)
+
+
 def test_ast_reaches_target_and_visits_every_beta(bm10):
     W, b = bm10
-    states, ks = samplers.ast_bm(W, b, BETAS, 8000, np.random.default_rng(1), n_chains=400)
+    states, ks = _ast_bm(W, b, BETAS, 8000, np.random.default_rng(1), n_chains=400)
     assert set(np.unique(ks)) == set(range(20))
     occupancy = np.bincount(ks[2000:].ravel(), minlength=20) / ks[2000:].size
     assert occupancy.min() > 0.02  # adaptive weights flatten the time spent per beta
@@ -82,7 +102,7 @@ def test_rbm_ast_samples_target():
     rbm = _tiny_rbm(seed=6, scale=3.0)
     W, b = rbm.to_bm()
     exact_v = bm.marginal_distribution(bm.exact_distribution(W, b), 10, list(range(6)))
-    v, _, ks = samplers.rbm_ast(rbm, 6000, np.random.default_rng(7), BETAS, n_chains=100)
+    v, _, ks = _rbm_ast(rbm, 6000, np.random.default_rng(7), BETAS, n_chains=100)
     assert set(np.unique(ks)) == set(range(20))
     target = v[1000:][ks[1000:] == 19]
     assert bm.kl_divergence(_empirical(target, 6), exact_v) < 0.01

@@ -33,12 +33,6 @@ def test_dkl_with_unvisited_states_is_finite_and_exact():
     np.testing.assert_allclose(d, [np.log(1 / 0.4), np.log(0.5 / 0.4)])
 
 
-def test_window_rates():
-    counts = states.window_rates([np.array([1.0, 2.0, 15.0]), np.array([11.0])],
-                                 np.array([0.0, 10.0, 20.0]))
-    assert counts.tolist() == [[2, 0], [1, 1]]
-
-
 def test_abstract_sampler_is_exact_on_a_5_unit_bm():
     W, b = bm.random_bm(5, 1.2, np.random.default_rng(0))
     trains = simulate_abstract_sampler(W, b, 10.0, 6e5, np.random.default_rng(1))

@@ -16,7 +16,7 @@ import xarray as xr
 from .. import states
 from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM
-from ..samplers import rbm_ast_steps, rbm_gibbs
+from ..samplers import inverse_temperatures, rbm_ast_steps, rbm_gibbs
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,6 @@ def _clamp_arrays(clamp: VisibleClamp | None, n_visible: int
     if clamp is None:
         return None, None
     return clamp.mask(n_visible), clamp.values.astype(np.float32)
-
-
-def inverse_temperatures(betas: Mapping[str, float]) -> np.ndarray:
-    """The AST/CAST ladder: `n` equidistant inverse temperatures in [low, high] (L18)."""
-    return np.linspace(betas["low"], betas["high"], betas["n"])
 
 
 def gibbs_samples(rbm: RBM, n_samples: int, seed: int, clamp: VisibleClamp | None = None

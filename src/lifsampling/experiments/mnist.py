@@ -19,6 +19,7 @@ import xarray as xr
 
 from .. import io, isl
 from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
+from ..data import split_rows
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
@@ -93,8 +94,8 @@ def isl_points(n_samples: int, n_points: int) -> np.ndarray:
 
 def split(mnist: xr.Dataset, name: str, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Images and labels of the first `n` (default: all) samples of split `name`."""
-    index = np.flatnonzero(mnist["split"].values == name)[:n]
-    return mnist["image"].values[index], mnist["label"].values[index]
+    part = split_rows(mnist, name).isel(sample=slice(None, n))
+    return part["image"].values, part["label"].values
 
 
 def test_images(mnist: xr.Dataset, n_test: int) -> np.ndarray:
