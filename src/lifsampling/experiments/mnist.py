@@ -303,6 +303,7 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Datas
                             {"long_name": "stay of less than (samples)"}))
     ds.attrs = {"title": "L18 Fig 3: MNIST RBM, Gibbs, LIF+STP and renewing LIF over seeds",
                 "n_samples": runs[0].attrs["n_samples"], "n_test": runs[0].attrs["n_test"],
+                "isl_short_samples": ISL_AT,
                 **{k: v for k, v in short_runs[0].attrs.items() if k.startswith("best_")}}
     return ds
 

@@ -6,8 +6,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import xarray as xr
 
-SET_COLOURS = {"static": "black", "renewing": "tab:green", "modulated": "tab:blue",
-               "best_scan": "tab:orange"}
+from .panels import STP_COLOURS
+
+SET_COLOURS = {**STP_COLOURS, "best_scan": "tab:orange"}
 DIRECTION_STYLE = {"hidden_given_visible": "-", "visible_given_hidden": "--"}
 
 
