@@ -1,7 +1,7 @@
 """What `--config scale=paper` costs: jobs, CPU-hours and peak memory per figure target.
 
 1. The paper DAG, job by job, from a Snakemake dry run (rule, wildcards, inputs, outputs).
-2. Jobs are grouped in size classes (`lifsampling.config.costs.SIZE_WILDCARDS`: jobs that
+2. Jobs are grouped in size classes (`lifsampling.config.costs.size_class`: jobs that
    differ only in seeds, run indices or model parameters cost the same). One representative
    per class is run at two fractions f1 < f2 of its paper work (`work_fraction`: biological
    time, samples, iterations) through the workflow itself; the two sizes give the job's fixed

@@ -19,32 +19,17 @@ COSTS_PATH = REPO_ROOT / "profiles" / "slurm" / "paper_cost.csv"
 RUNTIME_MARGIN, MEMORY_MARGIN = 2.0, 1.5   # requested = margin x measured paper cost
 MIN_RUNTIME_MIN, MIN_MEM_MB = 5, 1000       # a job never asks for less
 
-# Wildcards that set a job's length; the others (run, seed, grid indices, weight scale,
-# tau_fac) change only seeds or model parameters. A rule not listed has one class.
-SIZE_WILDCARDS: dict[str, tuple[str, ...]] = {
-    "bars": ("difficulty",),
-    "calibrate": ("cal_set",),
-    "simulator_calibration": ("sim_run",),
-    "sampling_run": ("exp", "kind"),
-    "sampling_aggregate": ("exp",),
-    "p16_fig4_run": ("variant",),
-    "p16_fig7_set": ("cal_set",),
-    "train": ("model",),
-    "bars_sampling": ("difficulty",),
-    "mnist_subset": ("subset",),
-    "l18_fig3_scan_point": ("scan",),
-    "l18_fig3_scan": ("scan",),
-    "classify": ("model",),
-    "l18_fig4_run": ("model",),
-    "l18_fig4_aggregate": ("model",),
-    "sampling_fidelity_run": ("model",),
-    "sampling_fidelity_reference": ("model",),
-}
+# Wildcards that only pick a replica (seed, run, grid index, block of seeds) or a model
+# parameter that leaves a job's length alone (weight scale, tau_fac, STP set). Every other
+# wildcard of a rule (model, scan, experiment, calibration set, ...) sets the job's length,
+# so a new family's rules are classed by their own wildcards without being listed here.
+REPLICA_WILDCARDS = frozenset({"seed", "run", "i", "j", "block", "wscale", "tau_fac",
+                               "stp_set"})
 
 
 def size_class(rule: str, wildcards: Mapping[str, str]) -> str:
-    """The class key of a job: its rule and the values of its size wildcards."""
-    keys = SIZE_WILDCARDS.get(rule, ())
+    """The class key of a job: its rule and the values of its size wildcards (sorted by name)."""
+    keys = sorted(k for k in wildcards.keys() if k not in REPLICA_WILDCARDS)
     return ":".join([rule, *(str(wildcards[k]) for k in keys)])
 
 

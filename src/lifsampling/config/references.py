@@ -23,9 +23,6 @@ NOISE_WEIGHTS = {
     "IF_cond_exp": ("weight_exc_uS", "weight_inh_uS"),
     "IF_curr_exp": ("weight_exc_nA", "weight_inh_nA"),
 }
-# experiments that name a neuron and the calibration set their (alpha, u0) come from
-CALIBRATED = ("l18_fig2_grid", "l18_fig2_bars", "l18_fig3", "l18_fig4", "p16_fig5",
-              "sampling_fidelity")
 
 
 def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
@@ -35,14 +32,17 @@ def _refer(config: Mapping, key: str, name: Any, table: str) -> None:
 
 
 def _calibrated_experiments(config: Mapping) -> Iterator[tuple[str, Mapping]]:
-    """(config key, entry) of every experiment that samples with a calibrated neuron."""
-    experiments = config["experiments"]
-    for name, entry in experiments["sampling"].items():
-        yield f"experiments.sampling.{name}", entry
-    for name in CALIBRATED:
-        yield f"experiments.{name}", experiments[name]
-    for name, entry in experiments["p16_fig4"]["variants"].items():
-        yield f"experiments.p16_fig4.variants.{name}", entry
+    """(config key, entry) of every experiment entry, at any depth of `experiments`, that
+    names a `neuron` and the `calibration` set its (alpha, u0) come from."""
+    def walk(key: str, entry: Any) -> Iterator[tuple[str, Mapping]]:
+        if not isinstance(entry, Mapping):
+            return
+        if "neuron" in entry and "calibration" in entry:
+            yield key, entry
+        for name, child in entry.items():
+            yield from walk(f"{key}.{name}", child)
+
+    yield from walk("experiments", config["experiments"])
 
 
 def _check_noise_fits_neuron(config: Mapping, key: str, neuron_name: str,
