@@ -73,12 +73,13 @@ def test_isl_points_hold_1e3():
 
 def test_mnist_claims_from_known_curves():
     slow, fast = np.repeat([0, 1], 1000), np.tile(np.repeat(np.arange(4), 5), 100)
-    runs = [_mnist_run(-120.0 - s, -110.0 - s, (slow, fast)) for s in range(3)]
+    runs = [_mnist_run(-120.0 - s, -110.0 - s, (slow, fast)).assign_coords(seed=s)
+            for s in (2, 0, 1)]  # any order: each run carries its seed
     refs = xr.Dataset({"isl_reference": (("reference", "n_used"),
                                          np.stack([np.full(runs[0].sizes["n_used"], -100.0),
                                                    np.full(runs[0].sizes["n_used"], -150.0)])),
                        "ast_valid_fraction": ((), 0.05)},
-                      coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"]})
+                      coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"].values})
     # short runs of Fig 3c: LIF+STP above Gibbs in every seed (-110 - s vs -120 - s), renewing
     # -130, the best scan set -125 - s
     short = [xr.Dataset({"isl_1e3": (("short_seed", "short_sampler"),

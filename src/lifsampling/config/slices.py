@@ -205,11 +205,12 @@ def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]), n_visible=e["n_visible"],
                 n_hidden=e["n_hidden"], weight_scale=e["weight_scale"], U0=list(e["U0"]),
                 tau_rec_ms=list(e["tau_rec_ms"]), tau_fac_ms=float(tau_fac),
-                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
+                duration_ms=e["duration_ms"], burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg),
+                seed_index=seed)
 
 
 def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
-    """(tau_fac, seed) of every chunk, in the order `stp_grid.aggregate` expects."""
+    """(tau_fac, seed) of every chunk (`stp_grid.aggregate` combines them by coordinates)."""
     e = cfg["experiments"]["l18_fig2_grid"]
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 
@@ -247,7 +248,7 @@ def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> Slice:
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
                      **spiking_samplers(cfg, e),
                 **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
-                n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"))
+                n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"), seed_index=seed)
 
 
 def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
@@ -378,7 +379,7 @@ def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str, run: i
                 **calibrated_cell(cfg, v["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), duration_ms=e["duration_ms"],
                 burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
-                nest=nest_settings(cfg, "p16_fig4"))
+                nest=nest_settings(cfg, "p16_fig4"), run_index=run)
 
 
 def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:

@@ -66,7 +66,10 @@ def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
 def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
                            n_grid: int = 121) -> xr.Dataset:
     """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
-    on a dense grid and at the simulated points, with RMS errors against the simulation."""
+    on a dense grid and at the simulated points, with RMS errors against the simulation.
+
+    The simulated points are indexed by their swept target mean (`u_target`); the measured
+    free-membrane mean `u_sim` is a variable on it (a measured value is never a coordinate)."""
     neuron = at.hcs_neuron(job["neuron"], job["noise"])
     u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
     grid = np.linspace(u_sim.min(), u_sim.max(), n_grid)
@@ -81,19 +84,22 @@ def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
     for name, f in theories.items():
         data[name] = ("u", f(grid), {"long_name": f"p(z=1), {name}", "units": "1"})
         at_points = f(u_sim)
-        data[f"{name}_at_sim"] = ("u_sim", at_points,
+        data[f"{name}_at_sim"] = ("u_target", at_points,
                                   {"long_name": f"p(z=1), {name}, at the simulated points",
                                    "units": "1"})
         attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
         attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
-    data["p_sim"] = ("u_sim", p_sim, {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
-    data["p_sim_std"] = ("u_sim", calibration["p_std"].values,
+    data["p_sim"] = ("u_target", p_sim,
+                     {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
+    data["p_sim_std"] = ("u_target", calibration["p_std"].values,
                          {"long_name": "p(z=1), NEST, std over runs", "units": "1"})
+    data["u_sim"] = ("u_target", u_sim, {"long_name": "free membrane mean, simulated points "
+                                                      "(measured)", "units": "mV"})
     return xr.Dataset(
         data,
         coords={"u": ("u", grid, {"long_name": "free membrane mean", "units": "mV"}),
-                "u_sim": ("u_sim", u_sim, {"long_name": "free membrane mean, simulated points",
-                                           "units": "mV"})},
+                "u_target": ("u_target", calibration["u_target"].values,
+                             calibration["u_target"].attrs)},
         attrs={**attrs, "tau_eff_ms": neuron.tau_eff, "std_mV": neuron.std, "set": job["set"],
                "title": "P16 Fig 2B, D: activation function, theories and simulation"})
 

@@ -127,6 +127,7 @@ def run(job: Mapping[str, Any], calibration: xr.Dataset,
                 "state": np.arange(joints.shape[1])},
         attrs={"weight_scale": job["weight_scale"], "bm_seed": job["seeds"]["bm"],
                "variant": job["variant"], "translation": job["translation"],
+               "run_index": job["run_index"],
                "run_seed": job["seeds"]["run"], "burn_in_ms": burn,
                "title": "P16 Fig 4: one K = 500 network run"},
     )
@@ -134,19 +135,26 @@ def run(job: Mapping[str, Any], calibration: xr.Dataset,
 
 def aggregate(job: Mapping[str, Any], references: Sequence[xr.Dataset],
               runs: Sequence[xr.Dataset]) -> xr.Dataset:
-    """Runs (ordered variant, weight scale, run) and references as one Dataset: dims
-    (variant, weight_scale, run, integration_time, state); D_KL(p_N ‖ p_Gibbs) computed here.
-    Rasters of the figure's top row: the judged variant (P16's own network), run 0."""
+    """Runs and references, in any order, as one Dataset placed by their own coordinates
+    (attributes variant, weight_scale, run_index): dims (variant, weight_scale, run,
+    integration_time, state); D_KL(p_N ‖ p_Gibbs) computed here. Rasters of the figure's top
+    row: the judged variant (P16's own network), run 0."""
     variants, scales, n_runs = job["variants"], job["weight_scales"], job["n_runs"]
-    shape = (len(variants), len(scales), n_runs)
-    if len(references) != len(scales) or len(runs) != int(np.prod(shape)):
-        raise ValueError(f"{len(references)} references and {len(runs)} runs for "
-                         f"{len(variants)} variants x {len(scales)} weight scales x "
-                         f"{n_runs} runs")
-    grid = np.empty(shape, dtype=object)
-    for i, ds in enumerate(runs):
-        grid[np.unravel_index(i, shape)] = ds
-    p_ref = xr.concat([r["p_reference"] for r in references], dim="weight_scale")
+    by_cell = {(ds.attrs["variant"], float(ds.attrs["weight_scale"]), int(ds.attrs["run_index"])):
+               ds for ds in runs}
+    ref_by_scale = {float(r.attrs["weight_scale"]): r for r in references}
+    wanted = [(v, float(w), r) for v in variants for w in scales for r in range(n_runs)]
+    missing = [cell for cell in wanted if cell not in by_cell]
+    missing += [(None, float(w), None) for w in scales if float(w) not in ref_by_scale]
+    if missing or len(by_cell) != len(runs) or len(references) != len(scales):
+        raise ValueError(f"runs/references for (variant, weight scale, run) {missing} are "
+                         f"missing or given twice ({len(runs)} runs, {len(references)} "
+                         f"references for {len(variants)} variants x {len(scales)} weight "
+                         f"scales x {n_runs} runs)")
+    grid = np.empty((len(variants), len(scales), n_runs), dtype=object)
+    for v, w, r in np.ndindex(grid.shape):
+        grid[v, w, r] = by_cell[(variants[v], float(scales[w]), r)]
+    p_ref = xr.concat([ref_by_scale[float(w)]["p_reference"] for w in scales], dim="weight_scale")
 
     def stacked(var: str) -> xr.DataArray:
         return xr.concat([xr.concat([xr.concat([grid[v, w, r][var] for r in range(n_runs)],

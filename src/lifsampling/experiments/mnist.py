@@ -151,7 +151,8 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                           {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
         },
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
-                "n_used": ("n_used", points, {"long_name": "number of samples used"})},
+                "n_used": ("n_used", points, {"long_name": "number of samples used"}),
+                "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
         attrs={"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP, one seed",
                "n_samples": n, "n_test": len(test)},
     )
@@ -272,13 +273,18 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
 
 def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Dataset,
               short_runs: Sequence[xr.Dataset]) -> xr.Dataset:
-    """Seeds and references in one Dataset: ISL (seed, sampler, n_used), modes (seed,
-    sampler, sample), the histogram of stays pooled over seeds; tSNE images of seed 0 only;
-    the ISL at 1e3 samples of the short runs (short_seed, sampler)."""
-    ds = xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").drop_attrs(deep=False)
-    ds["isl_1e3"] = xr.concat([r["isl_1e3"] for r in short_runs], dim="short_seed")
-    ds["tsne_image"] = runs[0]["tsne_image"]
-    ds = ds.assign_coords(seed=np.arange(job["n_seeds"]))
+    """Seeds and references in one Dataset, runs placed by their own seed coordinates (in
+    any order): ISL (seed, sampler, n_used), modes (seed, sampler, sample), the histogram of
+    stays pooled over seeds; tSNE images of seed 0 only; the ISL at 1e3 samples of the short
+    runs (short_seed, sampler)."""
+    if sorted(int(r["seed"]) for r in runs) != list(range(job["n_seeds"])):
+        raise ValueError(f"runs of seeds {[int(r['seed']) for r in runs]}, expected "
+                         f"0..{job['n_seeds'] - 1} once each")
+    ds = (xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").sortby("seed")
+          .drop_attrs(deep=False))
+    ds["isl_1e3"] = xr.concat([r["isl_1e3"] for r in short_runs],
+                              dim="short_seed").sortby("short_seed")
+    ds["tsne_image"] = next(r for r in runs if int(r["seed"]) == 0)["tsne_image"].drop_vars("seed")
     ds["isl_reference"] = refs["isl_reference"]
     ds["ast_valid_fraction"] = refs["ast_valid_fraction"]
     ds = ds.assign_coords(reference=refs["reference"])

@@ -70,6 +70,7 @@ def chunk(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
                             {"long_name": "recovery time constant tau_rec", "units": "ms"}),
                 "tau_fac": ((), tau_fac, {"long_name": "facilitation time constant tau_fac",
                                           "units": "ms"}),
+                "seed": ((), job["seed_index"], {"long_name": "index of the random BM"}),
                 "state": np.arange(p_b.size)},
         attrs={"bm_seed": job["seeds"]["bm"], "run_seed": job["seeds"]["run"],
                "duration_ms": duration, "title": "L18 Fig 2b: one tau_fac slice, one seed"},
@@ -77,16 +78,16 @@ def chunk(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
 
 
 def aggregate(job: Mapping[str, Any], chunks: Sequence[xr.Dataset]) -> xr.Dataset:
-    """Chunks ordered (tau_fac, seed) as `slices.stp_grid` lists them, stacked into one
-    Dataset with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
+    """Chunks, in any order, combined by their coordinates (seed, tau_fac) into one Dataset
+    with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
     n_seeds = job["n_seeds"]
     if len(chunks) != n_seeds * len(job["tau_fac_ms"]):
         raise ValueError(f"{len(chunks)} chunks for {len(job['tau_fac_ms'])} tau_fac values "
                          f"x {n_seeds} seeds")
-    seeds = [xr.concat(chunks[i::n_seeds], dim="tau_fac") for i in range(n_seeds)]
-    ds = xr.concat(seeds, dim="seed").assign_coords(seed=range(n_seeds))
+    ds = xr.combine_by_coords([c.expand_dims(["seed", "tau_fac"]) for c in chunks],
+                              combine_attrs="drop")
     ds = ds.drop_vars(["p_sampled"]).assign(
-        p_sampled_seed0=seeds[0]["p_sampled"],
+        p_sampled_seed0=ds["p_sampled"].sel(seed=0, drop=True),
         **{v: ds[v].isel(tau_fac=0, drop=True) for v in ("p_static", "dkl_static", "p_target")})
     ds["p_sampled_seed0"].attrs["long_name"] = "p_N(z) per STP set, seed 0"
     ds.attrs = {"title": "L18 Fig 2b: D_KL over the STP grid"}

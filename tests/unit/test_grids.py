@@ -1,0 +1,71 @@
+"""Aggregates combine their runs by coordinates, never by position in the input list."""
+import re
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from lifsampling.experiments import stp_grid
+
+
+def _chunk(tau_fac: float, seed: int) -> xr.Dataset:
+    """A stand-in for one L18 Fig 2b chunk: values that encode (tau_fac, seed, U0, tau_rec)."""
+    U0, tau_rec, n_states = [0.1, 1.0], [10.0, 30.0, 50.0], 4
+    dkl = (1000 * seed + tau_fac + np.add.outer(np.array(U0), np.array(tau_rec) / 100))
+    p = np.full((len(U0), len(tau_rec), n_states), 1 / n_states) + seed + tau_fac
+    return xr.Dataset(
+        {"dkl": (("U0", "tau_rec"), dkl), "dkl_static": ((), 7.0 + seed),
+         "p_sampled": (("U0", "tau_rec", "state"), p),
+         "p_static": ("state", np.full(n_states, 0.25 + seed)),
+         "p_target": ("state", np.full(n_states, 0.25))},
+        coords={"U0": U0, "tau_rec": tau_rec, "tau_fac": ((), tau_fac), "seed": ((), seed),
+                "state": np.arange(n_states)})
+
+
+def test_stp_grid_combines_chunks_by_coordinates_in_any_order():
+    job = {"n_seeds": 2, "tau_fac_ms": [0.0, 20.0]}
+    chunks = [_chunk(tf, s) for tf in job["tau_fac_ms"] for s in range(job["n_seeds"])]
+    ordered = stp_grid.aggregate(job, chunks)
+    shuffled = stp_grid.aggregate(job, [chunks[i] for i in (3, 0, 2, 1)])
+    xr.testing.assert_identical(ordered, shuffled)
+    assert ordered["dkl"].dims == ("seed", "tau_fac", "U0", "tau_rec")
+    # every value sits at its own coordinates
+    cell = ordered["dkl"].sel(seed=1, tau_fac=20.0, U0=0.1, tau_rec=30.0)
+    assert float(cell) == 1000 + 20.0 + 0.1 + 0.3
+    assert ordered["p_sampled_seed0"].dims == ("tau_fac", "U0", "tau_rec", "state")
+    np.testing.assert_allclose(ordered["p_static"].sel(seed=1), 1.25)
+    np.testing.assert_allclose(ordered["dkl_static"].values, [7.0, 8.0])
+
+
+def _fig4_run(variant: str, scale: float, run: int) -> xr.Dataset:
+    """A stand-in for one P16 Fig 4 run: a joint that encodes its cell."""
+    times, n_states = [100.0, 1000.0], 4
+    joint = np.full((len(times), n_states), 0.1)
+    joint[:, run % n_states] += 0.6 * scale / 2.4
+    joint /= joint.sum(axis=1, keepdims=True)
+    return xr.Dataset(
+        {"p_over_time": (("integration_time", "state"), joint),
+         "rate": ("unit", [float(run), scale]),
+         "raster_time": ("spike", np.arange(run + 1, dtype=float), {"long_name": "spike time"}),
+         "raster_unit": ("spike", np.zeros(run + 1), {"long_name": "neuron of the spike"}),
+         "recurrent_over_background": ((), scale), "fixed_point": ((), 1)},
+        coords={"integration_time": times, "state": np.arange(n_states)},
+        attrs={"variant": variant, "weight_scale": scale, "run_index": run, "burn_in_ms": 500.0})
+
+
+def test_p16_fig4_places_runs_by_their_own_coordinates():
+    from lifsampling.experiments import large_network
+
+    job = {"variants": ["coba_background", "cuba"], "weight_scales": [0.6, 2.4], "n_runs": 2,
+           "judged_variant": "coba_background"}
+    runs = [_fig4_run(v, w, r) for v in job["variants"] for w in job["weight_scales"]
+            for r in range(2)]
+    refs = [xr.Dataset({"p_reference": ("state", np.full(4, 0.25))}, attrs={"weight_scale": w})
+            for w in job["weight_scales"]]
+    ordered = large_network.aggregate(job, refs, runs)
+    shuffled = large_network.aggregate(job, refs[::-1], runs[::-1])
+    xr.testing.assert_identical(ordered, shuffled)
+    rate = ordered["rate"].sel(variant="cuba", weight_scale=2.4, run=1)
+    assert rate.values.tolist() == [1.0, 2.4]
+    with pytest.raises(ValueError, match=re.escape("('coba_background', 0.6, 0)")):
+        large_network.aggregate(job, refs, runs[1:])
