@@ -14,7 +14,8 @@ def _chunk(tau_fac: float, seed: int) -> xr.Dataset:
     dkl = (1000 * seed + tau_fac + np.add.outer(np.array(U0), np.array(tau_rec) / 100))
     p = np.full((len(U0), len(tau_rec), n_states), 1 / n_states) + seed + tau_fac
     return xr.Dataset(
-        {"dkl": (("U0", "tau_rec"), dkl), "dkl_static": ((), 7.0 + seed),
+        {"dkl": (("U0", "tau_rec"), dkl, {"long_name": "D_KL", "units": "nat"}),
+         "dkl_static": ((), 7.0 + seed),
          "p_sampled": (("U0", "tau_rec", "state"), p),
          "p_static": ("state", np.full(n_states, 0.25 + seed)),
          "p_target": ("state", np.full(n_states, 0.25))},
@@ -29,6 +30,7 @@ def test_stp_grid_combines_chunks_by_coordinates_in_any_order():
     shuffled = stp_grid.aggregate(job, [chunks[i] for i in (3, 0, 2, 1)])
     xr.testing.assert_identical(ordered, shuffled)
     assert ordered["dkl"].dims == ("seed", "tau_fac", "U0", "tau_rec")
+    assert ordered["dkl"].attrs == {"long_name": "D_KL", "units": "nat"}
     # every value sits at its own coordinates
     cell = ordered["dkl"].sel(seed=1, tau_fac=20.0, U0=0.1, tau_rec=30.0)
     assert float(cell) == 1000 + 20.0 + 0.1 + 0.3

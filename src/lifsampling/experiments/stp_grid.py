@@ -85,7 +85,7 @@ def aggregate(job: Mapping[str, Any], chunks: Sequence[xr.Dataset]) -> xr.Datase
         raise ValueError(f"{len(chunks)} chunks for {len(job['tau_fac_ms'])} tau_fac values "
                          f"x {n_seeds} seeds")
     ds = xr.combine_by_coords([c.expand_dims(["seed", "tau_fac"]) for c in chunks],
-                              combine_attrs="drop")
+                              combine_attrs="override")  # variables keep units, long names
     ds = ds.drop_vars(["p_sampled"]).assign(
         p_sampled_seed0=ds["p_sampled"].sel(seed=0, drop=True),
         **{v: ds[v].isel(tau_fac=0, drop=True) for v in ("p_static", "dkl_static", "p_target")})
