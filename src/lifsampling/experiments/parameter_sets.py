@@ -54,7 +54,7 @@ def fig6_predictions(job: Mapping[str, Any], calibrations: Mapping[str, xr.Datas
     """P16 Fig 6: simulation and the theories for every set (slice `slices.p16_fig6`).
 
     The u grids differ between sets, so the points are indexed (`grid_point`, `sim_point`)
-    and u, u_target, u_sim are variables along `parameter_set`.
+    and u, u_sim_target (the swept targets), u_sim are variables along `parameter_set`.
     """
     parts = []
     for name in job["calibration_sets"]:
@@ -62,7 +62,9 @@ def fig6_predictions(job: Mapping[str, Any], calibrations: Mapping[str, xr.Datas
         ds = activation_predictions({**cell, "set": name}, calibrations[name])
         ds = (ds.drop_indexes(["u", "u_target"])
               .rename_dims({"u": "grid_point", "u_target": "sim_point"})
-              .reset_coords(["u", "u_target"]))
+              .reset_coords(["u", "u_target"])
+              # u_target is the simulator comparison's dimension: this set's targets by name
+              .rename_vars({"u_target": "u_sim_target"}))
         ds = ds.assign_coords(  # index coordinates, so sets of different lengths pad with NaN
             grid_point=("grid_point", np.arange(ds.sizes["grid_point"]),
                         {"long_name": "index of the theory grid"}),
