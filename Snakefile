@@ -1,6 +1,8 @@
 # Reproduction of Petrovici et al. 2016 (P16) and Leng et al. 2018 (L18) as one workflow.
 # Shared stages (data, train, calibrate), one .smk per figure family, then the claims.
 # Every paper figure is a wildcard-free target named like the figure (see README.md).
+from pathlib import Path
+
 from snakemake.utils import min_version
 
 min_version("9.0")
@@ -17,17 +19,15 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/data.smk"
 include: "workflow/rules/train.smk"
 include: "workflow/rules/calibrate.smk"
-# figure families: each runs its simulations, aggregates them and draws its figures
-include: "workflow/rules/l18_fig1.smk"
-include: "workflow/rules/l18_fig2.smk"
-include: "workflow/rules/l18_fig3.smk"
-include: "workflow/rules/l18_fig4.smk"
-include: "workflow/rules/p16_fig2.smk"
-include: "workflow/rules/sampling.smk"
-include: "workflow/rules/p16_fig4.smk"
-include: "workflow/rules/p16_fig5.smk"
-include: "workflow/rules/parameter_sets.smk"
-include: "workflow/rules/sampling_fidelity.smk"
+# figure families: each runs its simulations, aggregates them and draws its figures; every
+# .smk of workflow/rules/ that is not a shared stage is one (a new family is a new file)
+SHARED_STAGES = {"common", "data", "train", "calibrate", "claims"}
+for family_smk in sorted(Path(workflow.basedir, "workflow", "rules").glob("*.smk")):
+    if family_smk.stem not in SHARED_STAGES:
+
+        include: family_smk
+
+
 # the claims of every family
 include: "workflow/rules/claims.smk"
 

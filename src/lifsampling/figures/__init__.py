@@ -1,24 +1,30 @@
-"""Figures of the study: one module per figure family, one function per figure target,
-each reading only the Datasets it plots (`panels`: shared helpers and styles).
+"""Figures of the study: one module per figure family, one function per figure target named
+like it, each reading only the Datasets it plots (`panels`: shared helpers and styles).
 
-`save_figure` writes them; the workflow calls `figures.<rule>` (workflow/scripts/figure.py).
+The workflow draws a figure with `figure_function(<rule>)` and writes it with `save_figure`
+(workflow/scripts/figure.py); a new family's module is found without being listed here.
 """
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
 
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot is imported anywhere: figures are files, never windows
 
-from .l18_fig1 import l18_fig1  # noqa: E402
-from .l18_fig2 import l18_fig2  # noqa: E402
-from .l18_fig3 import l18_fig3  # noqa: E402
-from .l18_fig4 import l18_fig4  # noqa: E402
-from .p16_fig2 import p16_fig2  # noqa: E402
-from .p16_fig4 import p16_fig4  # noqa: E402
-from .p16_fig5 import p16_fig5  # noqa: E402
 from .panels import save_figure  # noqa: E402
-from .parameter_sets import p16_fig6, p16_fig7  # noqa: E402
-from .sampling import l18_fig5, p16_fig3  # noqa: E402
-from .sampling_fidelity import sampling_fidelity  # noqa: E402
 
-__all__ = ["l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
-           "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "sampling_fidelity", "save_figure"]
+__all__ = ["figure_function", "save_figure"]
+
+
+def figure_function(target: str) -> Callable:
+    """The function that draws figure `target`: the one of that name in a family module."""
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        function = getattr(module, target, None)
+        if callable(function):
+            return function
+    raise KeyError(f"no module of lifsampling.figures defines the figure {target!r}")
