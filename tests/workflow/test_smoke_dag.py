@@ -243,7 +243,8 @@ EDITS = {
                              "p16_fig4_run": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,
                              "l18_fig5_membranes": 1, "l18_fig5": 1,
                              "sampling_fidelity_run": 20, "sampling_fidelity_aggregate": 1,
-                             "sampling_fidelity": 1, "claims": 1, "all": 1}),
+                             "sampling_fidelity": 1, "claims": 1, "mnist_claims": 1,
+                             "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"
@@ -258,11 +259,11 @@ EDITS = {
                       {"train": 1, "bars_sampling": 1, "bars_mixing": 1, "l18_fig2": 1,
                        "sampling_fidelity_run": 4, "sampling_fidelity_reference": 1,
                        "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
-                       "claims": 1, "all": 1}),
+                       "claims": 1, "mnist_claims": 1, "all": 1}),
     "fidelity_gibbs_sweeps": ("experiments:\n  sampling_fidelity:\n    gibbs_sweeps: 300\n",
                               {"sampling_fidelity_reference": 5,
                                "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
-                               "claims": 1, "all": 1}),
+                               "claims": 1, "mnist_claims": 1, "all": 1}),
 }
 
 
