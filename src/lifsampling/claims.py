@@ -186,8 +186,13 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
                              + "\n\n".join(parts) + "\n")
 
 
+def count_verdicts(verdicts: list[str]) -> Mapping[str, int]:
+    """How many of `verdicts` are pass, fail, not decided, not run."""
+    return {v: verdicts.count(v) for v in ("pass", "fail", UNDECIDED, NOT_RUN)}
+
+
 def summarize(claims: list[Claim]) -> Mapping[str, int]:
-    return {v: sum(c.verdict == v for c in claims) for v in ("pass", "fail", UNDECIDED, NOT_RUN)}
+    return count_verdicts([c.verdict for c in claims])
 
 
 # Generated parts of docs/claims.md (the table) and of README.md (the summary line)
@@ -213,8 +218,7 @@ def docs_table(rows: list[dict[str, str]]) -> str:
 def summary_line(rows: list[dict[str, str]]) -> str:
     """One line for the README: the verdict counts of the papers' claims and where the table is."""
     papers = [r for r in rows if r.get("table", CLAIM) == CLAIM]
-    counts = {v: sum(r["verdict"] == v for r in papers) for v in ("pass", "fail", UNDECIDED,
-                                                                  NOT_RUN)}
+    counts = count_verdicts([r["verdict"] for r in papers])
     scale = rows[0]["scale"] if rows else "n/a"
     parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
     return (f"At `{scale}` scale, of {len(papers)} claims of the papers: {parts} "

@@ -142,6 +142,18 @@ def cf_conventions(ds: xr.Dataset, title: str, history: str) -> xr.Dataset:
     return ds
 
 
+def write_text_atomic(path: Path | str, text: str) -> None:
+    """Write `text` to `path` through a temporary file: a killed job never leaves half of it."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_dataset(
     ds: xr.Dataset,
     path: Path | str,

@@ -111,3 +111,11 @@ def test_truncated_and_foreign_files_are_refused(tmp_path, job):
     garbage.write_bytes(os.urandom(2000))
     with pytest.raises(io.InputFileError, match="garbage.nc"):
         io.read_dataset(garbage)
+
+
+def test_text_written_atomically_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "doc.md"
+    target.write_text("old\n")
+    io.write_text_atomic(target, "new\n")
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["doc.md"]
