@@ -4,7 +4,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import experiments
-from lifsampling.experiments import bars, mnist
+from lifsampling.experiments import bars, imbalanced, mnist
 from lifsampling.rbm import RBM
 
 
@@ -81,10 +81,13 @@ def test_mnist_claims_from_known_curves():
                        "ast_valid_fraction": ((), 0.05)},
                       coords={"reference": ["opt", "pom"], "n_used": runs[0]["n_used"].values})
     # short runs of Fig 3c: LIF+STP above Gibbs in every seed (-110 - s vs -120 - s), renewing
-    # -130, the best scan set -125 - s
+    # -130, the best scan set -125 - s; stays of 12 + s (Gibbs), 9 (L18's set), 6 - s (renewing),
+    # 8 (best set)
     short = [xr.Dataset({"isl_1e3": (("short_seed", "short_sampler"),
                                      [[-120.0 - s, -110.0 - s, -130.0, -125.0 - s]
-                                      for s in block])},
+                                      for s in block]),
+                         "stay_1e3": (("short_seed", "short_sampler"),
+                                      [[12.0 + s, 9.0, 6.0 - s, 8.0] for s in block])},
                         coords={"short_seed": block,
                                 "short_sampler": [*mnist.SAMPLERS, "lif_best"]},
                         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0,
@@ -110,6 +113,9 @@ def test_mnist_claims_from_known_curves():
     assert reg["l18_isl_best_above_renewing"].verdict == "pass"
     assert "best set (U0 0.1, tau_rec_ms 100" in reg["l18_isl_best_above_gibbs"].reproduced_value
     assert reg["l18_mode_durations_vs_renewing"].verdict == "pass"
+    # best set 8 vs Gibbs 12 + s: below in every seed; vs renewing 6 - s: above in every seed
+    assert reg["l18_mode_durations_best_vs_gibbs"].verdict == "pass"
+    assert reg["l18_mode_durations_best_vs_renewing"].verdict == "fail"
     assert reg["l18_isl_opt_pom"].verdict == "pass"
     assert reg["l18_isl_converge"].verdict == "not decided at this scale"
     # binomial standard error sqrt(0.9 * 0.1 / 500) = 1.3 %; 0.93 on 10^4: 0.26 %
@@ -131,3 +137,40 @@ def test_scan_grid_orders_points_like_the_slices(smoke_cfg):
     assert grid["isl"].dims == ("seed", "U0", "tau_rec")
     for i, j, seed in order:
         assert float(grid["isl"][seed, i, j]) == pytest.approx(100 * i + j)
+
+
+def _fig4_model(balances: dict[str, list[float]], sweeps: float) -> xr.Dataset:
+    samplers = list(imbalanced.SAMPLERS)
+    return xr.Dataset(
+        {"balance": (("seed", "sampler"), np.array([balances[s] for s in samplers]).T),
+         "ast_sweeps_per_sample": (("seed",), np.full(len(balances["gibbs"]), sweeps))},
+        coords={"sampler": samplers},
+        attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0})
+
+
+def test_fig4_balance_claims_for_l18_set_and_best_set():
+    seeds = np.arange(4.0)
+    # imbalanced: L18's set above Gibbs and AST in every seed, the best set below Gibbs;
+    # renewing in between; completion: the best set above everything, L18's set equal to AST
+    imb = _fig4_model({"gibbs": 0.3 + 0.01 * seeds, "ast": 0.2 + 0.01 * seeds,
+                       "lif_stp": 0.6 + 0.01 * seeds, "lif_renewing": 0.4 - 0.01 * seeds,
+                       "lif_best": 0.1 + 0.02 * seeds}, 20.0)
+    comp = _fig4_model({"gibbs": 0.2 + 0.01 * seeds, "ast": 0.5 + 0.02 * seeds,
+                        "lif_stp": 0.5 + 0.02 * seeds, "lif_renewing": 0.3 + 0.01 * seeds,
+                        "lif_best": 0.9 - 0.01 * seeds}, 21.0)
+    reg = experiments.claim_registry()
+    imbalanced.judge_claims(reg, {"l18_fig4_imbalanced": imb, "l18_fig4_completion": comp},
+                            "quick")
+    verdicts = {c: reg[c].verdict for c in (
+        "l18_imbalanced_balance", "l18_imbalanced_balance_vs_renewing",
+        "l18_imbalanced_balance_best", "l18_imbalanced_balance_best_vs_renewing",
+        "l18_completion_balance", "l18_completion_balance_best",
+        "l18_completion_balance_best_vs_renewing", "l18_ast_slower")}
+    assert verdicts == {
+        "l18_imbalanced_balance": "pass", "l18_imbalanced_balance_vs_renewing": "pass",
+        "l18_imbalanced_balance_best": "fail", "l18_imbalanced_balance_best_vs_renewing": "fail",
+        "l18_completion_balance": "not decided at this scale",  # equal to AST in every seed
+        "l18_completion_balance_best": "pass",
+        "l18_completion_balance_best_vs_renewing": "pass", "l18_ast_slower": "pass"}
+    assert reg["l18_completion_balance_best"].reproduced_value.startswith(
+        "best set (U0 0.1, tau_rec_ms 100, tau_fac_ms 0)")

@@ -4,12 +4,14 @@
 # are named like the parameters of lifsampling.figures.<figure>.
 
 
-# L18 Fig 4: Gibbs, AST and LIF+STP on the imbalanced (a-c) and completion (d-f) models.
+# L18 Fig 4: Gibbs, AST and the spiking samplers (L18's set, renewing, the best set of the L18
+# Fig 3a scans) on the imbalanced (a-c) and completion (d-f) models.
 rule l18_fig4_run:
     input:
         model="results/models/{model}.nc",
         data="results/data/mnist.nc",
         calibration=calibration_file(L18_FIG4["calibration"]),
+        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS],
     output:
         "results/sims/l18_fig4/{model}_seed_{seed}.nc",
     wildcard_constraints:

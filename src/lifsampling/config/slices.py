@@ -268,7 +268,7 @@ def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
                      **spiking_samplers(cfg, e),
                 runs=runs, isl_beta=e["isl_beta"],
                 n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
-                nest=nest_settings(cfg, "l18_fig3"))
+                mode_window_ms=e["mode_window_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
 def l18_fig3_references(cfg: Mapping[str, Any]) -> Slice:

@@ -22,6 +22,7 @@ its consecutive samples at beta = 1 (the sweeps at other temperatures in between
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,7 @@ from ..claims import Claim, interval, over_seeds
 from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half
 from ..modes import balance, label_modes_from_spikes, mode_histogram, modes_from_label_activity
-from ..network import Clamp, clamp_current_nA
+from ..network import Clamp, STPSet, clamp_current_nA
 from ..rbm import RBM
 from .generative import (
     LIF_ARMS,
@@ -45,7 +46,7 @@ from .generative import (
 )
 from .mnist import split, tsne_map
 
-SAMPLERS = ("gibbs", "ast", *LIF_ARMS)
+SAMPLERS = ("gibbs", "ast", *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
 MODELS = L18_FIG4_MODELS
 
 CLAIMS = (
@@ -66,6 +67,22 @@ CLAIMS = (
           "visits 3 and 5 more evenly than the same network with renewing synapses", "implied",
           "95 % interval over seeds of the normalised-entropy difference LIF+STP - renewing "
           "above 0", None, ("quick", "paper")),
+    Claim("l18_imbalanced_balance_best", "L18", "3a,4a", "imbalanced data: the best STP set "
+          "of the Fig 3a scans gives a mode histogram more balanced than Gibbs and AST",
+          "more balanced", "normalised entropy over the 5 trained classes: 95 % intervals over "
+          "seeds of best set - Gibbs and best set - AST above 0", None, ("quick", "paper")),
+    Claim("l18_imbalanced_balance_best_vs_renewing", "L18", "3a,4a", "imbalanced data: the best "
+          "STP set more balanced than renewing synapses", "implied", "95 % interval over seeds "
+          "of the normalised-entropy difference best set - renewing above 0", None,
+          ("quick", "paper")),
+    Claim("l18_completion_balance_best", "L18", "3a,4e", "pattern completion: the best STP set "
+          "of the Fig 3a scans visits 3 and 5 more evenly than Gibbs and AST", "more balanced",
+          "normalised entropy over 3 and 5: 95 % intervals over seeds of best set - Gibbs and "
+          "best set - AST above 0", None, ("quick", "paper")),
+    Claim("l18_completion_balance_best_vs_renewing", "L18", "3a,4e", "pattern completion: the "
+          "best STP set visits 3 and 5 more evenly than renewing synapses", "implied",
+          "95 % interval over seeds of the normalised-entropy difference best set - renewing "
+          "above 0", None, ("quick", "paper")),
     Claim("l18_ast_slower", "L18", "4", "AST ~20x slower in valid samples than Gibbs", "~20x",
           "95 % interval over runs of sweeps per valid AST sample (Gibbs: 1) within "
           "{bound[0]:g}x-{bound[1]:g}x; ~ the number of temperatures by construction",
@@ -84,10 +101,11 @@ def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
     return VisibleClamp(units, images[index, units].astype(np.uint8)), index
 
 
-def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
-        calibration: xr.Dataset) -> xr.Dataset:
-    """Gibbs, AST and LIF+STP samples of one Fig 4 model for one seed (slice
-    `slices.l18_fig4_run`): modes, mode histograms, balance, shown images, AST's sweeps."""
+def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+        best: STPSet) -> xr.Dataset:
+    """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
+    3a scans) of one Fig 4 model for one seed (slice `slices.l18_fig4_run`): modes, mode
+    histograms, balance, shown images, AST's sweeps."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
                           else (None, -1))
@@ -97,7 +115,8 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                                           job["ast_burn_in"], clamp)
     network_clamps = [] if clamp is None else [Clamp.hold(
         clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
-    lif = lif_arm_samples(job, rbm, calibration, lif_arms(job), network_clamps)
+    arms = lif_arms(job) | {"lif_best": asdict(best)}
+    lif = lif_arm_samples(job, rbm, calibration, arms, network_clamps)
     trains = lif["lif_stp"][1]
     modes = np.stack([modes_from_label_activity(p_gibbs), modes_from_label_activity(p_ast)] + [
         label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(job), job["mode_window_ms"])
@@ -126,7 +145,8 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                 "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"})},
         attrs={"title": f"L18 Fig 4: {job['model']} model, Gibbs, AST and LIF+STP, one seed",
                "model": job["model"], "n_samples": n,
-               "balance_classes": list(job["balance_classes"])},
+               "balance_classes": list(job["balance_classes"]),
+               **{f"best_{k}": v for k, v in asdict(best).items()}},
     )
     if "tsne_ms" in job:
         stp = SAMPLERS.index("lif_stp")
@@ -191,23 +211,34 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset]) -> xr.Dataset:
     return ds.assign_attrs(tsne_perplexity=perplexity)
 
 
-def _balance_claim(claim: Claim, ds: xr.Dataset, scale: str) -> None:
-    """Per seed (all samplers on the same RBM), LIF+STP's balance minus Gibbs' and AST's."""
-    b = {s: ds["balance"].sel(sampler=s).values for s in ("gibbs", "ast", "lif_stp")}
-    lif_wins = (b["lif_stp"] > b["gibbs"]) & (b["lif_stp"] > b["ast"])
-    margins = {other: interval(b["lif_stp"] - b[other]) for other in ("gibbs", "ast")}
+def _arm_name(ds: xr.Dataset, arm: str) -> str:
+    if arm == "lif_stp":
+        return "LIF+STP"
+    return "best set (" + ", ".join(f"{k} {ds.attrs[f'best_{k}']:g}"
+                                    for k in ("U0", "tau_rec_ms", "tau_fac_ms")) + ")"
+
+
+def _balance_claim(claim: Claim, ds: xr.Dataset, scale: str, arm: str = "lif_stp") -> None:
+    """Per seed (all samplers on the same RBM), the balance of spiking sampler `arm` minus
+    Gibbs' and AST's."""
+    b = {s: ds["balance"].sel(sampler=s).values for s in ("gibbs", "ast", arm)}
+    wins = (b[arm] > b["gibbs"]) & (b[arm] > b["ast"])
+    margins = {other: interval(b[arm] - b[other]) for other in ("gibbs", "ast")}
+    name = _arm_name(ds, arm)
     claim.judge_intervals(
-        f"LIF+STP {over_seeds(b['lif_stp'], '.2f')}, Gibbs {over_seeds(b['gibbs'], '.2f')}, "
-        f"AST {over_seeds(b['ast'], '.2f')}; LIF+STP highest in {int(lif_wins.sum())} of "
-        f"{lif_wins.size} seeds; LIF+STP - Gibbs {margins['gibbs'].text('.2f')}, LIF+STP - "
-        f"AST {margins['ast'].text('.2f')}", margins, 0.0, "above", scale)
+        f"{name} {over_seeds(b[arm], '.2f')}, Gibbs {over_seeds(b['gibbs'], '.2f')}, "
+        f"AST {over_seeds(b['ast'], '.2f')}; highest in {int(wins.sum())} of "
+        f"{wins.size} seeds; - Gibbs {margins['gibbs'].text('.2f')}, - AST "
+        f"{margins['ast'].text('.2f')}", margins, 0.0, "above", scale)
 
 
-def _balance_vs_renewing(claim: Claim, ds: xr.Dataset, scale: str) -> None:
-    """Per seed, LIF+STP's balance minus that of the same network with renewing synapses."""
-    stp, renewing = (ds["balance"].sel(sampler=s).values for s in ("lif_stp", "lif_renewing"))
+def _balance_vs_renewing(claim: Claim, ds: xr.Dataset, scale: str,
+                         arm: str = "lif_stp") -> None:
+    """Per seed, the balance of spiking sampler `arm` minus that of the same network with
+    renewing synapses."""
+    stp, renewing = (ds["balance"].sel(sampler=s).values for s in (arm, "lif_renewing"))
     iv = interval(stp - renewing)
-    claim.judge_interval(f"LIF+STP {over_seeds(stp, '.2f')}, renewing "
+    claim.judge_interval(f"{_arm_name(ds, arm)} {over_seeds(stp, '.2f')}, renewing "
                          f"{over_seeds(renewing, '.2f')}; difference {iv.text('.2f')}", iv, 0.0,
                          "above", scale)
 
@@ -218,8 +249,11 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     _balance_claim(claims["l18_imbalanced_balance"], datasets["l18_fig4_imbalanced"], scale)
     _balance_claim(claims["l18_completion_balance"], datasets["l18_fig4_completion"], scale)
     for model in MODELS:
-        _balance_vs_renewing(claims[f"l18_{model}_balance_vs_renewing"],
-                             datasets[f"l18_fig4_{model}"], scale)
+        ds = datasets[f"l18_fig4_{model}"]
+        _balance_vs_renewing(claims[f"l18_{model}_balance_vs_renewing"], ds, scale)
+        _balance_claim(claims[f"l18_{model}_balance_best"], ds, scale, "lif_best")
+        _balance_vs_renewing(claims[f"l18_{model}_balance_best_vs_renewing"], ds, scale,
+                             "lif_best")
     sweeps = np.concatenate([datasets[f"l18_fig4_{m}"]["ast_sweeps_per_sample"].values
                              for m in MODELS])
     c = claims["l18_ast_slower"]

@@ -72,6 +72,14 @@ CLAIMS = (
           "those of the same network with renewing synapses", "implied",
           "95 % interval over seeds of the mean stay, LIF+STP - renewing, below 0", None,
           ("quick", "paper")),
+    Claim("l18_mode_durations_best_vs_gibbs", "L18", "3a,d", "the best STP set of the Fig 3a "
+          "scans: mode durations shorter than Gibbs (fresh seeds, 1e3 samples)", "shorter",
+          "95 % interval over seeds of the mean stay in the short runs, best set - Gibbs, "
+          "below 0", None, ("quick", "paper")),
+    Claim("l18_mode_durations_best_vs_renewing", "L18", "3a,d", "the best STP set of the Fig 3a "
+          "scans: mode durations shorter than renewing (fresh seeds, 1e3 samples)", "implied",
+          "95 % interval over seeds of the mean stay in the short runs, best set - renewing, "
+          "below 0", None, ("quick", "paper")),
 )
 CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
 
@@ -160,29 +168,38 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
 
 def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
-    """L18 Fig 3c: ISL after 1e3 samples of Gibbs and of every spiking sampler, one short run
-    per seed of the block (slice `slices.l18_fig3_isl_1e3`); 10 s of network time per run. Beside
-    L18's set and renewing synapses, the `best` set of the Fig 3a scans, judged here on seeds
-    the scans never saw."""
+    """L18 Fig 3c-d: ISL after 1e3 samples and the mean stay in one mode of Gibbs and of every
+    spiking sampler, one short run per seed of the block (slice `slices.l18_fig3_isl_1e3`); 10 s
+    of network time per run. Beside L18's set and renewing synapses, the `best` set of the
+    Fig 3a scans, judged here on seeds the scans never saw."""
     test = test_images(mnist, job["n_test_isl"])
     arms = lif_arms(job) | {"lif_best": asdict(best)}
-    values = []
+    n_pix = rbm.n_pixels
+    short = {**job, "n_samples": ISL_AT}
+    isl_values, stays = [], []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
-        v, _ = gibbs_samples(rbm, ISL_AT, gibbs_seed)
-        lif = lif_arm_samples({**job, "n_samples": ISL_AT, "seeds": {"lif": lif_seed}}, rbm,
-                              calibration, arms)
-        values.append([isl.log_likelihood(test, x[:, :rbm.n_pixels], job["isl_beta"]).mean()
-                       for x in (v, *(z for z, _ in lif.values()))])
+        v, label_p = gibbs_samples(rbm, ISL_AT, gibbs_seed)
+        lif = lif_arm_samples({**short, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
+        isl_values.append([isl.log_likelihood(test, x[:, :n_pix], job["isl_beta"]).mean()
+                           for x in (v, *(z for z, _ in lif.values()))])
+        modes = [modes_from_label_activity(label_p)] + [
+            label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(short),
+                                    job["mode_window_ms"]) for _, t in lif.values()]
+        stays.append([mode_durations(m).mean() for m in modes])
+    dims = ("short_seed", "short_sampler")
     return xr.Dataset(
-        {"isl_1e3": (("short_seed", "short_sampler"), values,
+        {"isl_1e3": (dims, isl_values,
                      {"long_name": "mean ISL of the test images after 1e3 samples (L18 eq. 11)",
-                      "units": "nat"})},
+                      "units": "nat"}),
+         "stay_1e3": (dims, stays,
+                      {"long_name": "mean stay in one mode over 1e3 samples (L18 Fig 3d)",
+                       "units": "1"})},
         coords={"short_seed": ("short_seed", job["runs"],
                                {"long_name": "seed of a short run (L18 Fig 3c)"}),
                 "short_sampler": ("short_sampler", ["gibbs", *arms],
                                   {"long_name": "sampling method of the short runs"})},
-        attrs={"title": "L18 Fig 3c: ISL at 1e3 samples, short runs", "n_test": len(test),
-               **{f"best_{k}": v for k, v in asdict(best).items()}})
+        attrs={"title": "L18 Fig 3c-d: ISL and mode stays at 1e3 samples, short runs",
+               "n_test": len(test), **{f"best_{k}": v for k, v in asdict(best).items()}})
 
 
 def scan_point(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
@@ -282,8 +299,9 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Datas
                          f"0..{job['n_seeds'] - 1} once each")
     ds = (xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").sortby("seed")
           .drop_attrs(deep=False))
-    ds["isl_1e3"] = xr.concat([r["isl_1e3"] for r in short_runs],
-                              dim="short_seed").sortby("short_seed")
+    short = xr.concat([r[["isl_1e3", "stay_1e3"]] for r in short_runs],
+                      dim="short_seed").sortby("short_seed")
+    ds["isl_1e3"], ds["stay_1e3"] = short["isl_1e3"], short["stay_1e3"]
     ds["tsne_image"] = next(r for r in runs if int(r["seed"]) == 0)["tsne_image"].drop_vars("seed")
     ds["isl_reference"] = refs["isl_reference"]
     ds["ast_valid_fraction"] = refs["ast_valid_fraction"]
@@ -474,3 +492,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     claims["l18_mode_durations_vs_renewing"].judge_interval(
         f"LIF+STP {s_lif:.1f} vs renewing {s_ren:.1f} samples per stay, pooled; per seed "
         f"difference {iv.text('.1f')}", iv, 0.0, "below", scale)
+    short_stay = ds["stay_1e3"]
+    best_stay = short_stay.sel(short_sampler="lif_best").values
+    for other, name in (("gibbs", "Gibbs"), ("lif_renewing", "renewing")):
+        ref = short_stay.sel(short_sampler=other).values
+        iv = interval(best_stay - ref)
+        claims[f"l18_mode_durations_best_vs_{name.lower()}"].judge_interval(
+            f"best set ({best}) {over_seeds(best_stay)} vs {name} {over_seeds(ref)} samples "
+            f"per stay over 1e3 samples (short runs); difference {iv.text('.1f')}", iv, 0.0,
+            "below", scale)
