@@ -17,6 +17,7 @@ import xarray as xr
 from scipy.optimize import curve_fit
 
 from . import membrane
+from .config import jobs
 
 # (alpha, u0) of two calibration sets as the calibration rule measures them at `quick` scale
 # (2026-12-01). Only for tests and benchmarks that build networks without calibrating first;
@@ -66,7 +67,7 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
     return membrane.coba_free_membrane(neuron, noise, i_ext_nA=value)
 
 
-def calibrate(job: Mapping[str, Any]) -> xr.Dataset:
+def calibrate(job: jobs.CalibrationJob) -> xr.Dataset:
     """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
     its noise, the grid of target means, runs, duration, NEST settings, seed; with
     `simulator` and `resolution_ms`, `slices.simulator_calibration`: the same sweep through

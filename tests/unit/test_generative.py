@@ -24,11 +24,16 @@ def _bars_run(modes_gibbs, modes_lif, modes_renewing=None):
         coords={"sampler": list(bars.SAMPLERS)}, attrs={"n_samples": n})
 
 
+def _two_seeds(run: xr.Dataset) -> list[xr.Dataset]:
+    """The run as seeds 1 and 0, in that order: the aggregate places runs by their seed."""
+    return [run.assign_coords(seed=s) for s in (1, 0)]
+
+
 def test_bars_claims_from_known_mode_sequences():
     n = 1000
     stuck = np.zeros(n, int)
     every_10 = (np.arange(n) // 10) % 2  # 100 stays of 10 samples
-    runs = {"easy": [_bars_run(stuck, every_10)] * 2, "hard": [_bars_run(stuck, every_10)] * 2}
+    runs = {level: _two_seeds(_bars_run(stuck, every_10)) for level in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
     ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
@@ -41,12 +46,12 @@ def test_bars_claims_from_known_mode_sequences():
     assert "(100x)" in reg["l18_bars_easy_mixing"].reproduced_value
     assert reg["l18_bars_hard_stuck"].verdict == "pass"
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict == "pass"
-    runs["easy"] = [_bars_run(stuck, every_10, every_10)] * 2  # renewing mixes as well
+    runs["easy"] = _two_seeds(_bars_run(stuck, every_10, every_10))  # renewing mixes as well
     ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
     bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict != "pass"
-    runs["hard"] = [_bars_run(every_10, every_10)] * 2  # Gibbs leaves its mode
+    runs["hard"] = _two_seeds(_bars_run(every_10, every_10))  # Gibbs leaves its mode
     ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
     bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")

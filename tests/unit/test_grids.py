@@ -71,3 +71,30 @@ def test_p16_fig4_places_runs_by_their_own_coordinates():
     assert rate.values.tolist() == [1.0, 2.4]
     with pytest.raises(ValueError, match=re.escape("('coba_background', 0.6, 0)")):
         large_network.aggregate(job, refs, runs[1:])
+
+
+def test_runs_stack_by_their_seed_coordinate_and_a_missing_one_is_named():
+    from lifsampling.grids import stack_by_coordinate
+
+    runs = [xr.Dataset({"balance": ((), 0.1 * s)}, coords={"seed": s}) for s in (2, 0, 1)]
+    ds = stack_by_coordinate(runs, "seed", range(3))
+    np.testing.assert_array_equal(ds["seed"], [0, 1, 2])
+    np.testing.assert_allclose(ds["balance"], [0.0, 0.1, 0.2])
+    with pytest.raises(ValueError, match=re.escape("runs of seed [0, 2], expected [0, 1, 2]")):
+        stack_by_coordinate([runs[0], runs[1]], "seed", range(3))
+    with pytest.raises(ValueError, match="once each"):
+        stack_by_coordinate([*runs, runs[0]], "seed", range(3))
+
+
+def test_fig4_aggregate_places_runs_by_seed_and_keeps_seed_0_images():
+    from lifsampling.experiments import imbalanced
+
+    def run(seed: int) -> xr.Dataset:
+        return xr.Dataset({"balance": (("sampler",), np.full(2, float(seed))),
+                           "shown_image": (("shown", "pixel"), np.full((2, 3), seed))},
+                          coords={"sampler": ["gibbs", "ast"], "seed": ((), seed)},
+                          attrs={"model": "completion"})
+
+    ds = imbalanced.aggregate({"n_seeds": 3}, [run(2), run(0), run(1)])
+    np.testing.assert_allclose(ds["balance"].sel(sampler="gibbs"), [0.0, 1.0, 2.0])
+    assert (ds["shown_image"] == 0).all() and "seed" not in ds["shown_image"].coords

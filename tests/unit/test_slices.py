@@ -146,3 +146,28 @@ def test_p16_fig4_scales_rescale_one_bm(raw):
     np.testing.assert_array_equal(b24, b06)
     assert slices.p16_fig4_reference(cfg, "0.6")["seeds"]["bm"] == \
         slices.p16_fig4_run(cfg, "cuba", "2.4", 1)["seeds"]["bm"]
+
+
+def _typed_builder(kind: str):
+    """The function that builds slices of `kind`: `slices.<kind>`, or for a family that owns
+    its slices (sampling_fidelity), `<family>.<job>_slice`."""
+    from lifsampling.experiments import sampling_fidelity
+
+    if hasattr(slices, kind):
+        return getattr(slices, kind)
+    return getattr(sampling_fidelity, kind.removeprefix("sampling_fidelity_") + "_slice")
+
+
+@pytest.mark.parametrize("scale", ["smoke", "quick", "paper"])
+def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
+    """Each slice's keys are those its TypedDict (`config.jobs`) declares, required ones all
+    present, so an experiment's signature names what its job reads."""
+    import typing
+
+    cfg = load_config(repo / "config.yaml", overrides={"scale": scale})
+    for name, job in slices.all_slices(cfg).items():
+        job_type = typing.get_type_hints(_typed_builder(name.split(":")[0]))["return"]
+        keys = set(job)
+        assert job_type.__required_keys__ <= keys, (name, job_type.__required_keys__ - keys)
+        assert keys <= job_type.__required_keys__ | job_type.__optional_keys__, (
+            name, keys - job_type.__required_keys__ - job_type.__optional_keys__)

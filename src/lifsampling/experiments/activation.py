@@ -8,7 +8,6 @@ them side by side (`calibration_grid`), evaluates the theories on them and judge
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
 import xarray as xr
@@ -17,6 +16,7 @@ from .. import activation_theory as at
 from .. import membrane
 from ..calibration import fit_logistic, logistic
 from ..claims import CHECK, Claim, interval
+from ..config import jobs
 
 # P16 Fig 2D draws the std between runs (eq. 73) as error bars: "logistic" is judged against
 # that spread, the 95 % band of one run (1.96 std), where 0.02 < p < 0.98
@@ -63,7 +63,7 @@ def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
     return grid
 
 
-def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
+def activation_predictions(job: jobs.ActivationPredictionsJob, calibration: xr.Dataset,
                            n_grid: int = 121) -> xr.Dataset:
     """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
     on a dense grid and at the simulated points, with RMS errors against the simulation.
@@ -104,7 +104,7 @@ def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
                "title": "P16 Fig 2B, D: activation function, theories and simulation"})
 
 
-def p16_fig2_trace(job: Mapping[str, Any]) -> xr.Dataset:
+def p16_fig2_trace(job: jobs.P16Fig2TraceJob) -> xr.Dataset:
     """P16 Fig 2A, C: u(t), u_eff(t) (P16 eq. 21) and spikes of one neuron in the HCS."""
     from .. import spiking
 
@@ -124,7 +124,7 @@ def p16_fig2_trace(job: Mapping[str, Any]) -> xr.Dataset:
                "tau_ref": neuron["tau_refrac"], "title": "P16 Fig 2A, C: one neuron in the HCS"})
 
 
-def free_membranes(job: Mapping[str, Any]) -> xr.Dataset:
+def free_membranes(job: jobs.L18Fig5MembranesJob) -> xr.Dataset:
     """L18 Fig 5e: free membranes of several neuron sets at the same target mean."""
     from .. import spiking
     from ..calibration import sweep_values

@@ -10,13 +10,14 @@ Gibbs chain and by its LIF+STP network with the same (W, b): 5000 consecutive sa
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from ..claims import Claim, interval, over_seeds
+from ..config import jobs
 from ..config.slices import BAR_SETS
+from ..grids import stack_by_coordinate
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
 from .generative import LIF_ARMS, gibbs_samples, lif_arm_samples, lif_arms, mean_rate
@@ -46,7 +47,7 @@ CLAIMS = (
 CLAIM_INPUTS = ("l18_fig2_bars",)
 
 
-def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
+def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
     `slices.bars_sampling`): the mode of every sample, the time spent in each stay, and
@@ -82,21 +83,22 @@ def run(job: Mapping[str, Any], rbm: RBM, patterns: np.ndarray,
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
                 "shown": ("shown", shown, {"long_name": "index of the shown sample"}),
                 "pattern": ("pattern", np.arange(len(patterns)),
-                            {"long_name": "training bar"})},
+                            {"long_name": "training bar"}),
+                "seed": ((), job["seed_index"], {"long_name": "seed index"})},
         attrs={"title": f"L18 Fig 2c: {job['difficulty']} bars, Gibbs, LIF+STP, renewing LIF",
                "difficulty": job["difficulty"], "n_samples": n},
     )
 
 
-def aggregate(job: Mapping[str, Any], runs: Mapping[str, list[xr.Dataset]],
+def aggregate(job: jobs.BarsMixingJob, runs: Mapping[str, list[xr.Dataset]],
               models: Mapping[str, RBM], patterns: Mapping[str, np.ndarray]) -> xr.Dataset:
     """Runs of both bar sets over seeds: dims (difficulty, seed, sampler, ...), plus the
     training images and the mean interaction strengths of each trained model."""
     levels = list(runs)
-    stacked = xr.concat([xr.concat(runs[lv], dim="seed") for lv in levels], dim="difficulty")
+    stacked = xr.concat([stack_by_coordinate(runs[lv], "seed", range(job["n_seeds"]))
+                         for lv in levels], dim="difficulty")
     ds = stacked.drop_attrs(deep=False).assign_coords(
-        difficulty=("difficulty", levels, {"long_name": "bars data set"}),
-        seed=np.arange(job["n_seeds"]))
+        difficulty=("difficulty", levels, {"long_name": "bars data set"}))
     strengths = np.array([mean_interaction_strengths(models[lv], patterns[lv]) for lv in levels])
     ds["interaction"] = (("difficulty", "interaction_kind"), strengths,
                          {"long_name": "mean <z_i>^T W <z_j>, within (i = j) and between "

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from ..claims import Claim, interval, over_seeds
+from ..config import jobs
 from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half
+from ..grids import stack_by_coordinate
 from ..modes import balance, label_modes_from_spikes, mode_histogram, modes_from_label_activity
 from ..network import Clamp, STPSet, clamp_current_nA
 from ..rbm import RBM
@@ -91,7 +92,7 @@ CLAIMS = (
 CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
 
 
-def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
+def completion_clamp(job: jobs.L18Fig4RunJob, mnist: xr.Dataset, n_pixels: int
                      ) -> tuple[VisibleClamp, int]:
     """The clamped lower half of the pattern completion and the index of its image in the
     split `job["input_split"]` (the rule of `data.ambiguous_lower_half`)."""
@@ -101,7 +102,7 @@ def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
     return VisibleClamp(units, images[index, units].astype(np.uint8)), index
 
 
-def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+def run(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
         best: STPSet) -> xr.Dataset:
     """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
     3a scans) of one Fig 4 model for one seed (slice `slices.l18_fig4_run`): modes, mode
@@ -142,7 +143,8 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dat
                           {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
         },
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
-                "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"})},
+                "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"}),
+                "seed": ((), job["seed_index"], {"long_name": "seed index"})},
         attrs={"title": f"L18 Fig 4: {job['model']} model, Gibbs, AST and LIF+STP, one seed",
                "model": job["model"], "n_samples": n,
                "balance_classes": list(job["balance_classes"]),
@@ -158,7 +160,7 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dat
     return ds
 
 
-def _tsne_samples(job: Mapping[str, Any], pixels: np.ndarray, modes: np.ndarray) -> xr.Dataset:
+def _tsne_samples(job: jobs.L18Fig4RunJob, pixels: np.ndarray, modes: np.ndarray) -> xr.Dataset:
     """The LIF+STP samples of the first `tsne_ms`, `tsne_spacing_ms` apart (L18 Fig 4c)."""
     tau = job["neuron"]["tau_refrac"]  # one sample per tau_ref
     index = np.arange(0, int(job["tsne_ms"] / tau), int(round(job["tsne_spacing_ms"] / tau)))
@@ -171,7 +173,7 @@ def _tsne_samples(job: Mapping[str, Any], pixels: np.ndarray, modes: np.ndarray)
         coords={"tsne_sample": ("tsne_sample", index, {"long_name": "index of the sample"})})
 
 
-def _completion_images(job: Mapping[str, Any], clamp: VisibleClamp, pixels: np.ndarray,
+def _completion_images(job: jobs.L18Fig4RunJob, clamp: VisibleClamp, pixels: np.ndarray,
                        n_pix: int) -> xr.Dataset:
     """The clamped input (L18 Fig 4d) and every `shown_every`-th sample (Fig 4f)."""
     image = np.full(n_pix, -1, np.int8)  # -1: free (upper half), 0/1: clamped
@@ -186,23 +188,23 @@ def _completion_images(job: Mapping[str, Any], clamp: VisibleClamp, pixels: np.n
         coords={"shown": ("shown", shown, {"long_name": "index of the shown sample"})})
 
 
-def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset]) -> xr.Dataset:
+def aggregate(job: jobs.L18Fig4AggregateJob, runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """The seeds of one model in one Dataset (slice `slices.l18_fig4_aggregate`): dims (seed,
     sampler, ...); the images kept for the figure (shown images, tSNE samples, the clamped
     input) from seed 0 only, and the tSNE embedding of seed 0's LIF+STP samples (Fig 4c)."""
     kept = ("shown_image", "tsne_image", "tsne_mode", "clamped_input")
-    ds = xr.concat([r.drop_vars([k for k in kept if k in r]) for r in runs], dim="seed",
-                   combine_attrs="drop_conflicts")
-    ds = ds.assign_coords(seed=("seed", np.arange(len(runs)), {"long_name": "seed index"}))
+    ds = stack_by_coordinate([r.drop_vars([k for k in kept if k in r]) for r in runs], "seed",
+                             range(job["n_seeds"]), combine_attrs="drop_conflicts")
+    first = next(r for r in runs if int(r["seed"]) == 0)
     for name in kept:
-        if name in runs[0]:
-            ds[name] = runs[0][name]
-    ds.attrs["title"] = f"L18 Fig 4: {runs[0].attrs['model']} model over seeds"
+        if name in first:
+            ds[name] = first[name].drop_vars("seed")
+    ds.attrs["title"] = f"L18 Fig 4: {first.attrs['model']} model over seeds"
     if "n_evolution" in job:
         ds.attrs["n_evolution"] = job["n_evolution"]
-    if "tsne_image" not in runs[0]:
+    if "tsne_image" not in first:
         return ds
-    embedding, perplexity = tsne_map(runs[0]["tsne_image"].values, job["perplexity"],
+    embedding, perplexity = tsne_map(first["tsne_image"].values, job["perplexity"],
                                      job["seeds"]["tsne"])
     ds["tsne_embedding"] = (("tsne_sample", "component"), embedding,
                             {"long_name": "tSNE coordinates of the LIF+STP samples, seed 0",

@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from .. import moment_learning as ml
 from ..claims import Claim, interval, over_seeds
+from ..config import jobs
 from ..network import Clamp, NetworkSpec, STPSet, bm_network
 from ..star_plot import snapshot_means, star_basis, star_projection
 from ..states import sample_states
@@ -51,7 +52,7 @@ def _states(trains: list[list[np.ndarray]], tau_on: float, times: np.ndarray) ->
     return np.concatenate([sample_states(t, tau_on, times) for t in trains])
 
 
-def train(job: Mapping[str, Any], patterns: np.ndarray, calibration: xr.Dataset
+def train(job: jobs.P16Fig5TrainingJob, patterns: np.ndarray, calibration: xr.Dataset
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
@@ -99,7 +100,7 @@ def train(job: Mapping[str, Any], patterns: np.ndarray, calibration: xr.Dataset
         attrs={"title": "P16 Fig 5: the 144-unit BM trained in the loop"})
 
 
-def sample(job: Mapping[str, Any], model: xr.Dataset, patterns: np.ndarray,
+def sample(job: jobs.P16Fig5SamplingJob, model: xr.Dataset, patterns: np.ndarray,
            calibration: xr.Dataset) -> xr.Dataset:
     """Prior and posterior runs of the trained network for every seed, side by side in one
     NEST run (slice `slices.p16_fig5_sampling`): states every `sample_interval_ms`, their

@@ -17,6 +17,7 @@ import xarray as xr
 
 from .. import boltzmann, mean_field, states
 from ..claims import Claim, Interval, interval
+from ..config import jobs
 from ..network import NetworkSpec, STPSet, bm_network
 from ..samplers import gibbs_marginal_reference
 
@@ -41,7 +42,7 @@ def large_bm(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
                                                np.random.default_rng(job["seeds"]["bm"]))
 
 
-def reference(job: Mapping[str, Any]) -> xr.Dataset:
+def reference(job: jobs.P16Fig4ReferenceJob) -> xr.Dataset:
     """Gibbs estimate of the shown units' joint (slice `slices.p16_fig4_reference`)."""
     W, b = large_bm(job)
     rng = np.random.default_rng(job["seeds"]["gibbs"])
@@ -87,7 +88,7 @@ def translated_network(job: Mapping[str, Any], calibration: xr.Dataset,
     return spec, info
 
 
-def run(job: Mapping[str, Any], calibration: xr.Dataset,
+def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
         reference: xr.Dataset | None = None) -> xr.Dataset:
     """One NEST run of the K = 500 network (slice `slices.p16_fig4_run`): the shown units'
     joint over integration time, rates, a raster of the first neurons, and the mean-field
@@ -133,7 +134,7 @@ def run(job: Mapping[str, Any], calibration: xr.Dataset,
     )
 
 
-def aggregate(job: Mapping[str, Any], references: Sequence[xr.Dataset],
+def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
               runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """Runs and references, in any order, as one Dataset placed by their own coordinates
     (attributes variant, weight_scale, run_index): dims (variant, weight_scale, run,

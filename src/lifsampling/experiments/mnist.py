@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import io, isl
 from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
+from ..config import jobs
 from ..data import split_rows
+from ..grids import stack_by_coordinate
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
@@ -127,7 +128,7 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
         attrs={"title": title})
 
 
-def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+def run(job: jobs.L18Fig3RunJob, rbm: RBM, mnist: xr.Dataset,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
     `slices.l18_fig3_run`)."""
@@ -166,7 +167,7 @@ def run(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
     )
 
 
-def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+def isl_at_1e3(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
     """L18 Fig 3c-d: ISL after 1e3 samples and the mean stay in one mode of Gibbs and of every
     spiking sampler, one short run per seed of the block (slice `slices.l18_fig3_isl_1e3`); 10 s
@@ -202,7 +203,7 @@ def isl_at_1e3(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset, calibration:
                "n_test": len(test), **{f"best_{k}": v for k, v in asdict(best).items()}})
 
 
-def scan_point(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+def scan_point(job: jobs.L18Fig3ScanPointJob, rbm: RBM, mnist: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
     """ISL of the LIF+STP network at one STP set of a 2D scan (slice `slices.l18_fig3_scan_point`):
     `n_samples` samples, ISL of the test images at the end."""
@@ -217,7 +218,7 @@ def scan_point(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
                "n_samples": job["n_samples"], "title": "L18 Fig 3a: one STP set of a scan"})
 
 
-def scan_grid(job: Mapping[str, Any], points: Sequence[xr.Dataset]) -> xr.Dataset:
+def scan_grid(job: jobs.L18Fig3ScanJob, points: Sequence[xr.Dataset]) -> xr.Dataset:
     """The points of one scan (ordered seed, U0, then the scanned time constant) as a grid:
     dims (seed, U0, tau_rec) or (seed, U0, tau_fac)."""
     name, U0s, values = job["scan"], job["U0"], job["values_ms"]
@@ -258,7 +259,7 @@ def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
     return best
 
 
-def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """ISL curves of OPT and POM (slice `slices.l18_fig3_references`).
 
     OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
@@ -288,17 +289,14 @@ def references(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Datase
         attrs={"title": "L18 Fig 3b: OPT and POM references", "n_opt_base": len(base)})
 
 
-def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Dataset,
+def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: xr.Dataset,
               short_runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """Seeds and references in one Dataset, runs placed by their own seed coordinates (in
     any order): ISL (seed, sampler, n_used), modes (seed, sampler, sample), the histogram of
     stays pooled over seeds; tSNE images of seed 0 only; the ISL at 1e3 samples of the short
     runs (short_seed, sampler)."""
-    if sorted(int(r["seed"]) for r in runs) != list(range(job["n_seeds"])):
-        raise ValueError(f"runs of seeds {[int(r['seed']) for r in runs]}, expected "
-                         f"0..{job['n_seeds'] - 1} once each")
-    ds = (xr.concat([r.drop_vars("tsne_image") for r in runs], dim="seed").sortby("seed")
-          .drop_attrs(deep=False))
+    ds = stack_by_coordinate([r.drop_vars("tsne_image") for r in runs], "seed",
+                             range(job["n_seeds"])).drop_attrs(deep=False)
     short = xr.concat([r[["isl_1e3", "stay_1e3"]] for r in short_runs],
                       dim="short_seed").sortby("short_seed")
     ds["isl_1e3"], ds["stay_1e3"] = short["isl_1e3"], short["stay_1e3"]
@@ -332,7 +330,7 @@ def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset], refs: xr.Datas
     return ds
 
 
-def classification(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+def classification(job: jobs.ClassificationJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
     (slice `slices.classification`)."""
     pixels, labels = split(mnist, "test")
@@ -346,7 +344,7 @@ def classification(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset) -> xr.Da
     return ds.assign_attrs(n_steps=job["n_steps"], burn_in=job["burn_in"])
 
 
-def classify_lif(job: Mapping[str, Any], rbm: RBM, mnist: xr.Dataset,
+def classify_lif(job: jobs.ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                  calibration: xr.Dataset) -> xr.Dataset:
     """The LIF+STP network as a classifier (slice `slices.classify_lif`).
 
@@ -398,7 +396,7 @@ def tsne_map(images: np.ndarray, perplexity: float, seed: int) -> tuple[np.ndarr
                 ).fit_transform(np.asarray(images, np.float32)), perplexity
 
 
-def tsne_embedding(job: Mapping[str, Any], fig3: xr.Dataset) -> xr.Dataset:
+def tsne_embedding(job: jobs.L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3e: a 2D tSNE map of the consecutive samples of both samplers (seed 0).
 
     One embedding holds both samplers' samples, so the areas they cover compare (L18 notes

@@ -19,6 +19,7 @@ import xarray as xr
 
 from .. import boltzmann, states
 from ..claims import CHECK, Claim, interval
+from ..config import jobs
 from ..network import STPSet, bm_network
 from .activation import activation_predictions, midpoints_per_run
 
@@ -49,7 +50,7 @@ CLAIM_INPUTS = ("p16_fig6", "p16_fig7")
 THEORIES = ("p16", "brunel_sergi", "quasistatic", "logistic")
 
 
-def fig6_predictions(job: Mapping[str, Any], calibrations: Mapping[str, xr.Dataset]
+def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset]
                      ) -> xr.Dataset:
     """P16 Fig 6: simulation and the theories for every set (slice `slices.p16_fig6`).
 
@@ -119,7 +120,7 @@ def simulator_comparison(simulators: Mapping[str, Mapping[str, Any]],
                 "run": ("run", np.arange(cals[0].sizes["run"]), {"long_name": "run"})})
 
 
-def fig7_set(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
+def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
     """One parameter set of P16 Fig 7 (slice `slices.p16_fig7_set`): K-unit LIF networks on
     the random BMs every set shares (P16 App. IX), side by side in one NEST run, each
     translated with the set's own (α, ū₀); states read with τ_on = τ_ref."""

@@ -16,6 +16,7 @@ import xarray as xr
 from .. import boltzmann, states, translate
 from ..abstract import simulate_abstract_sampler
 from ..claims import CHECK, Claim, interval
+from ..config import jobs
 from ..network import STPSet, bm_network
 
 # A sampler without bias has D_KL ~ (2^K - 1) / (2 N) (finite samples): it falls 10x per decade
@@ -50,7 +51,7 @@ def random_bm_of(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
                                np.random.default_rng(job["seeds"]["bm"]))
 
 
-def sampling_run(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
+def sampling_run(job: jobs.SamplingRunJob, calibration: xr.Dataset) -> xr.Dataset:
     """One NEST run of a LIF network sampling a random BM (slice `slices.sampling_run`).
 
     Returns the spikes, the exact target p_B, the sampled joint p_N after burn-in, over the
@@ -118,7 +119,7 @@ def abstract_dkl(job: Mapping[str, Any], seed: int) -> np.ndarray:
     return states.dkl_over_time(trains, tau, 0.0, times, boltzmann.exact_distribution(W, b))
 
 
-def aggregate(job: Mapping[str, Any], trials: Sequence[xr.Dataset],
+def aggregate(job: jobs.SamplingAggregateJob, trials: Sequence[xr.Dataset],
               bms: Sequence[xr.Dataset]) -> xr.Dataset:
     """One Dataset per experiment (slice `slices.sampling_aggregate`): D_KL curves
     (trial, integration_time), joints (trial, state), the abstract sampler's curves, the

@@ -33,7 +33,7 @@ import xarray as xr
 from .. import fidelity, states
 from ..cast import training_matrix
 from ..claims import CHECK, UNDECIDED, Claim, Interval, interval
-from ..config import slices
+from ..config import jobs, slices
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, one_hot
 from ..samplers import rbm_gibbs
@@ -58,7 +58,7 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(model, stp) for model in e["models"] for stp in e["stp_sets"]]
 
 
-def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> slices.Slice:
+def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> jobs.FidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
     parameters are read from the scans at run time (`mnist.best_scan_set`)."""
     e = _entry(cfg)
@@ -73,7 +73,7 @@ def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> slices.Slice:
         nest=slices.nest_settings(cfg, EXPERIMENT))
 
 
-def reference_slice(cfg: Mapping[str, Any], model: str) -> slices.Slice:
+def reference_slice(cfg: Mapping[str, Any], model: str) -> jobs.FidelityReferenceJob:
     """The long Gibbs chains of one model: its pixel-marginal reference."""
     e = _entry(cfg)
     return slices.job_slice(cfg, {"gibbs": slices.job_seed(cfg, EXPERIMENT, model, "gibbs")},
@@ -81,7 +81,7 @@ def reference_slice(cfg: Mapping[str, Any], model: str) -> slices.Slice:
                             gibbs_sweeps=e["gibbs_sweeps"])
 
 
-def aggregate_slice(cfg: Mapping[str, Any]) -> slices.Slice:
+def aggregate_slice(cfg: Mapping[str, Any]) -> jobs.FidelityAggregateJob:
     """The grid's axes, and which set is L18's (its check)."""
     e = _entry(cfg)
     return slices.job_slice(cfg, models=list(e["models"]), stp_sets=list(e["stp_sets"]),
@@ -120,7 +120,7 @@ def clamped_hidden_states(rbm: RBM, n_states: int, seed: int) -> np.ndarray:
     return (rng.random((n_states, rbm.n_hidden)) < rbm.p_h(v)).astype(float)
 
 
-def state_windows(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def state_windows(job: jobs.FidelityRunJob) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(clamp switch times, read-out starts, read-out ends): state i is held from the i-th
     switch on (the first from t = 0, through the burn-in) and read after `settle_ms`."""
     starts = job["burn_in_ms"] + job["state_ms"] * np.arange(job["n_states"])
@@ -164,7 +164,7 @@ def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray
     return {k: np.asarray(v) for k, v in fits.items()}
 
 
-def run(job: Mapping[str, Any], rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
+def run(job: jobs.FidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
         calibration: xr.Dataset, stp: STPSet) -> xr.Dataset:
     """The clamped and free networks of one model and synapse set in one NEST kernel (module
     doc); `images`/`labels` are the data the visible units are clamped to."""
@@ -279,7 +279,7 @@ def run(job: Mapping[str, Any], rbm: RBM, images: np.ndarray, labels: np.ndarray
 # ----------------------------------------------------------------------------- Gibbs reference
 
 
-def reference(job: Mapping[str, Any], rbm: RBM, training_data: xr.Dataset) -> xr.Dataset:
+def reference(job: jobs.FidelityReferenceJob, rbm: RBM, training_data: xr.Dataset) -> xr.Dataset:
     """Pixel marginals and on-pixels per sample of long Gibbs chains, and of the training data
     (what the RBM was trained to reproduce)."""
     rng = np.random.default_rng(job["seeds"]["gibbs"])
@@ -323,7 +323,7 @@ def _interval_vars(ds: xr.Dataset, name: str, per_state: str, long_name: str) ->
                              {"long_name": long_name + text, "units": "1"})
 
 
-def aggregate(job: Mapping[str, Any], runs: Sequence[xr.Dataset],
+def aggregate(job: jobs.FidelityAggregateJob, runs: Sequence[xr.Dataset],
               references: Sequence[xr.Dataset]) -> xr.Dataset:
     """Every (model, synapse set) run and every model's Gibbs reference, combined by their
     coordinates into one grid (model, stp_set, direction); pixel variables padded with NaN

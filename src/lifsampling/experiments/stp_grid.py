@@ -8,13 +8,13 @@ network; `aggregate` stacks the chunks into one gridded Dataset (seed, tau_fac, 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import boltzmann, states
 from ..claims import Claim, interval
+from ..config import jobs
 from ..network import STPSet, bm_network
 
 TAU_SYN_MS = 10.0  # L18 Table 2 (both neurons): the optimum is claimed slightly above it
@@ -33,7 +33,7 @@ CLAIM_INPUTS = ("l18_fig2_grid",)
 STATIC = STPSet(1.0, 0.0, 0.0)  # L18: static synapses (U, tau_rec, tau_fac) = (1, 0, 0)
 
 
-def chunk(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
+def chunk(job: jobs.STPGridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
     (slice `slices.stp_grid_chunk`)."""
     from .. import spiking
@@ -77,7 +77,7 @@ def chunk(job: Mapping[str, Any], calibration: xr.Dataset) -> xr.Dataset:
     )
 
 
-def aggregate(job: Mapping[str, Any], chunks: Sequence[xr.Dataset]) -> xr.Dataset:
+def aggregate(job: jobs.STPGridJob, chunks: Sequence[xr.Dataset]) -> xr.Dataset:
     """Chunks, in any order, combined by their coordinates (seed, tau_fac) into one Dataset
     with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
     n_seeds = job["n_seeds"]

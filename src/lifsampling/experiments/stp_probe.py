@@ -5,13 +5,13 @@ superposition of PSP kernels."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import stp
 from ..claims import Claim
+from ..config import jobs
 from ..network import STPSet
 
 CLAIMS: tuple[Claim, ...] = ()  # Fig 1 illustrates the model; the envelopes are tested in tests/
@@ -23,7 +23,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     """L18 Fig 1 makes no quantitative claim."""
 
 
-def l18_fig1(job: Mapping[str, Any]) -> xr.Dataset:
+def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
     """PSP envelopes and traces for each STP set of the job (slice `slices.l18_fig1`).
 
     A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a

@@ -1,0 +1,424 @@
+"""The job slices by kind: what each job of the workflow reads from the config.
+
+`slices.<kind>(cfg, ...)` builds one of these dictionaries for a rule's `params.job`, and the
+experiment function of that job takes it, so its signature names the keys it may read. They
+are TypedDicts, plain dicts at run time: Snakemake compares params by their repr, and a job's
+slice is stored with its outputs (`io.write_dataset`). Keys are sorted by `slices.canonical`.
+
+Shared pieces: a `CalibratedJob` samples with the neuron and noise of one calibration set
+(`slices.calibrated_cell`), a `NetworkJob` also runs NEST (`slices.nest_settings`), and a
+`GenerativeJob` has the spiking samplers of `experiments.generative.LIF_ARMS`.
+
+(No `from __future__ import annotations` here: TypedDict reads `NotRequired` only from
+evaluated annotations.)
+"""
+
+from typing import Any, NotRequired, TypedDict
+
+NeuronParameters = dict[str, float]  # a `neurons` entry, PyNN names (cm, tau_m, v_rest, ...)
+NoiseParameters = dict[str, float]   # a `noise` entry: background rates and weights
+
+
+class STPParameters(TypedDict):
+    """A Tsodyks-Markram set (L18 eqs. 7-9), a `stp` entry."""
+
+    U0: float
+    tau_rec_ms: float
+    tau_fac_ms: float
+
+
+class NestSettings(TypedDict):
+    """NEST's time step, delay range and virtual processes (`nest` with `large_networks`
+    resolved for the job's experiment)."""
+
+    virtual_processes: int
+    resolution_ms: float
+    min_delay_ms: float
+    max_delay_ms: float
+
+
+class Job(TypedDict):
+    """Every slice: the scale (a change of scale re-runs every job) and its derived seeds."""
+
+    scale: str
+    seeds: dict[str, Any]
+
+
+class CalibratedJob(Job):
+    neuron: NeuronParameters
+    noise: NoiseParameters
+
+
+class NetworkJob(CalibratedJob):
+    nest: NestSettings
+
+
+class GenerativeJob(NetworkJob):
+    """A trained RBM's network with L18's set (`stp`) and renewing synapses (`stp_renewing`)."""
+
+    stp: STPParameters
+    stp_renewing: STPParameters
+    burn_in_ms: float
+
+
+# ----------------------------------------------------------------------------- data, training
+
+
+class MnistJob(Job):
+    source: str
+    wheel: dict[str, str]
+    idx_dir: str | None
+    binarize_threshold: float
+
+
+class BarsJob(Job):
+    size: int
+    angles_deg: list[float]
+    centres: list[list[float]]
+    length_px: float
+    pixels_per_bar: int
+
+
+class MnistSubsetJob(Job):
+    counts: dict[str, int]
+
+
+class P16DigitsJob(Job):
+    digits: list[int]
+    size: int
+    low: float
+    high: float
+
+
+class TrainingJob(Job):
+    """CAST (L18 Methods) of one RBM of `training.models`."""
+
+    model: str
+    n_hidden: int
+    n_iterations: int
+    batch_size: int
+    eta: dict[str, float]
+    betas: dict[str, float]
+    gamma: dict[str, float]
+    init_weight_std: float
+    blas_threads: int
+
+
+class ClassificationJob(Job):
+    burn_in: int
+    n_steps: int
+
+
+# ----------------------------------------------------------------------------- calibration
+
+
+class CalibrationJob(NetworkJob):
+    """The activation function of one calibration set (P16 eq. 20 fit)."""
+
+    set: str
+    mean_mV: dict[str, float]
+    duration_ms: float
+    n_runs: int
+
+
+class SimulatorCalibrationJob(CalibratedJob):
+    set: str
+    simulator: str
+    mean_mV: dict[str, float]
+    duration_ms: float
+    n_runs: int
+    resolution_ms: float
+
+
+class CalibrationGridJob(Job):
+    sets: list[str]
+
+
+# ----------------------------------------------------------------------------- P16
+
+
+class ActivationPredictionsJob(CalibratedJob):
+    set: str
+
+
+class P16Fig2TraceJob(NetworkJob):
+    mean_mV: float
+    duration_ms: float
+
+
+class SamplingRunJob(NetworkJob):
+    """P16 Fig 3 / L18 Fig 5: one trial (or one random BM) of a small BM's LIF network."""
+
+    experiment: str
+    stp: STPParameters
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
+    joint_ms: float
+    dkl_time_points: int
+
+
+class SamplingAggregateJob(Job):
+    experiment: str
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    tau_on_ms: float
+    dkl_time_points: int
+
+
+class P16Fig4ReferenceJob(Job):
+    n_units: int
+    bias_scale: float
+    shown_units: list[int]
+    weight_scale: float
+    gibbs_sweeps: int
+    gibbs_chains: int
+
+
+class P16Fig4RunJob(NetworkJob):
+    """P16 Fig 4: one K = 500 network of one translation variant and weight scale."""
+
+    variant: str
+    translation: str
+    stp: STPParameters
+    n_units: int
+    bias_scale: float
+    shown_units: list[int]
+    weight_scale: float
+    run_index: int
+    duration_ms: float
+    burn_in_ms: float
+    dkl_time_points: int
+
+
+class P16Fig4AggregateJob(Job):
+    variants: list[str]
+    judged_variant: str
+    weight_scales: list[float]
+    n_runs: int
+
+
+class P16Fig5TrainingJob(NetworkJob):
+    stp: STPParameters
+    gibbs: dict[str, Any]
+    lif: dict[str, Any]
+    sample_interval_ms: float
+
+
+class P16Fig5SamplingJob(NetworkJob):
+    stp: STPParameters
+    digits: list[int]
+    input_units: list[int]
+    input_current_nA: float
+    n_seeds: int
+    duration_ms: float
+    burn_in_ms: float
+    sample_interval_ms: float
+    snapshot_ms: float
+    trajectory_ms: float
+
+
+class P16Fig6Job(Job):
+    calibration_sets: list[str]
+    cells: dict[str, dict[str, Any]]
+    simulators: dict[str, Any]
+
+
+class P16Fig7SetJob(NetworkJob):
+    """P16 Fig 7: the K = 5 BM sampled with the neuron of one calibration set."""
+
+    set: str
+    stp: STPParameters
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
+    dkl_time_points: int
+
+
+class P16Fig7Job(Job):
+    calibration_sets: list[str]
+
+
+# ----------------------------------------------------------------------------- L18
+
+
+class L18Fig1Job(Job):
+    neuron_name: str
+    neuron: NeuronParameters
+    nest: NestSettings
+    stp: dict[str, STPParameters]
+    first_psp_mV: float
+    isi_ms: float
+    delay_ms: float
+    n_envelope_spikes: int
+    trace_burst_spikes: int
+    trace_window_ms: float
+
+
+class L18Fig5MembranesJob(Job):
+    cells: dict[str, dict[str, Any]]
+    nest: NestSettings
+    mean_mV: float
+    duration_ms: float
+
+
+class STPGridChunkJob(NetworkJob):
+    """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, one seed of the BM."""
+
+    n_visible: int
+    n_hidden: int
+    weight_scale: float
+    U0: list[float]
+    tau_rec_ms: list[float]
+    tau_fac_ms: float
+    duration_ms: float
+    burn_in_ms: float
+    seed_index: int
+
+
+class STPGridJob(Job):
+    tau_fac_ms: list[float]
+    n_seeds: int
+
+
+class BarsSamplingJob(GenerativeJob):
+    difficulty: str
+    n_samples: int
+    n_shown: int
+    seed_index: int
+
+
+class BarsMixingJob(Job):
+    n_seeds: int
+
+
+class ISLSettings(TypedDict):
+    """How the ISL (L18 eq. 11) of MNIST samples is read."""
+
+    isl_beta: float
+    n_test_isl: int
+
+
+class L18Fig3RunJob(GenerativeJob, ISLSettings):
+    n_samples: int
+    isl_points: int
+    mode_window_ms: float
+    n_tsne: int
+    seed_index: int
+
+
+class L18Fig3ShortRunsJob(GenerativeJob, ISLSettings):
+    """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
+
+    runs: list[int]
+    mode_window_ms: float
+
+
+class L18Fig3ReferencesJob(Job, ISLSettings):
+    n_samples: int
+    isl_points: int
+    n_opt_base: int
+    ast_chains: int
+    betas: dict[str, float]
+    gamma: dict[str, float]
+
+
+class L18Fig3ScanPointJob(NetworkJob, ISLSettings):
+    stp: STPParameters
+    n_samples: int
+    burn_in_ms: float
+
+
+class L18Fig3ScanJob(Job):
+    scan: str
+    U0: list[float]
+    values_ms: list[float]
+    fixed_ms: float
+    n_seeds: int
+    n_samples: int
+
+
+class L18Fig3AggregateJob(Job):
+    n_seeds: int
+
+
+class L18Fig3TsneJob(Job):
+    perplexity: float
+
+
+class ClassifyLifJob(NetworkJob):
+    stp: STPParameters
+    n_images: int
+    image_ms: float
+    settle_ms: float
+    clamp_mV: float
+    burn_in_ms: float
+
+
+class L18Fig4RunJob(GenerativeJob):
+    """L18 Fig 4: Gibbs, AST and the spiking samplers of one model; the `imbalanced` model
+    keeps samples for the tSNE, the `completion` model clamps the lower half of an input."""
+
+    model: str
+    seed_index: int
+    n_samples: int
+    balance_classes: list[int]
+    ast_burn_in: int
+    betas: dict[str, float]
+    gamma: dict[str, float]
+    mode_window_ms: float
+    tsne_ms: NotRequired[float]
+    tsne_spacing_ms: NotRequired[float]
+    classes: NotRequired[list[int]]
+    input_split: NotRequired[str]
+    n_neighbours: NotRequired[int]
+    n_shown: NotRequired[int]
+    shown_every: NotRequired[int]
+    clamp_mV: NotRequired[float]
+
+
+class L18Fig4AggregateJob(Job):
+    model: str
+    n_seeds: int
+    perplexity: NotRequired[float]
+    n_evolution: NotRequired[int]
+
+
+# ----------------------------------------------------------------------------- sampling fidelity
+
+
+class FidelityRunJob(NetworkJob):
+    """One trained RBM's network with one synapse set: clamped conditionals, free running.
+    `stp` is None for the best set of the L18 Fig 3a scans (read from the scans at run time)."""
+
+    model: str
+    stp_set: str
+    stp: STPParameters | None
+    n_states: int
+    state_ms: float
+    settle_ms: float
+    n_free: int
+    burn_in_ms: float
+    clamp_mV: float
+
+
+class FidelityReferenceJob(Job):
+    model: str
+    gibbs_chains: int
+    gibbs_sweeps: int
+
+
+class FidelityAggregateJob(Job):
+    models: list[str]
+    stp_sets: list[str]
+    l18_stp_set: str
+
+
+# ----------------------------------------------------------------------------- claims
+
+
+class MnistClaimsJob(Job):
+    n_iterations: int
