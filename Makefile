@@ -33,4 +33,4 @@ test-unit: setup
 clean-results:
 	rm -rf results/data results/models results/calibration results/calibration.nc results/sims \
 		results/analysis results/figures results/logs results/benchmarks results/claims.csv \
-		results/claims.md results/claims_docs.md results/claims_mnist.csv results/claims_mnist.md results/report.html
+		results/claims.md results/claims_docs.md results/claims_generative.csv results/claims_generative.md results/report.html

@@ -43,6 +43,6 @@ rule all:
         expand("results/models/{model}.nc", model=MODELS),
         expand("results/analysis/classification_{model}.nc", model=CLASSIFIED_MODELS),
         "results/claims.csv",
-        "results/claims_mnist.csv",
+        "results/claims_generative.csv",
         "results/calibration.nc",
     default_target: True

@@ -115,12 +115,13 @@ def test_smoke_claims_table(smoke_run):
     # at smoke scale nothing is decided, but measured values are reported
     assert "pass" not in verdicts and "fail" not in verdicts
     assert sum(bool(r["reproduced_value"]) for r in rows) >= 15
-    # the MNIST model's own table: the same rows, judged the same way, and nothing else
-    mnist_rows = list(csv.DictReader(open(smoke_run / "results" / "claims_mnist.csv")))
+    # the trained generative models' own table: the same rows, judged the same way, and
+    # nothing else
+    generative = list(csv.DictReader(open(smoke_run / "results" / "claims_generative.csv")))
     by_id = {r["id"]: r for r in rows}
-    assert {r["id"] for r in mnist_rows} == set(experiments.claim_registry(
-        ["mnist", "sampling_fidelity"]))
-    assert all(by_id[r["id"]]["reproduced_value"] == r["reproduced_value"] for r in mnist_rows)
+    assert {r["id"] for r in generative} == set(experiments.claim_registry(
+        ["mnist", "imbalanced", "sampling_fidelity"]))
+    assert all(by_id[r["id"]]["reproduced_value"] == r["reproduced_value"] for r in generative)
 
 
 def test_smoke_gridded_outputs(smoke_run):
@@ -243,14 +244,14 @@ EDITS = {
                              "p16_fig4_run": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,
                              "l18_fig5_membranes": 1, "l18_fig5": 1,
                              "sampling_fidelity_run": 20, "sampling_fidelity_aggregate": 1,
-                             "sampling_fidelity": 1, "claims": 1, "mnist_claims": 1,
+                             "sampling_fidelity": 1, "claims": 1, "generative_claims": 1,
                              "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"
                               "      n_neighbours: 15\n",
                               {"l18_fig4_run": 1, "l18_fig4_aggregate": 1, "l18_fig4": 1,
-                               "claims": 1, "all": 1}),
+                               "claims": 1, "generative_claims": 1, "all": 1}),
     "p16_wide_reset": ("neurons:\n  p16_wide_reset:\n    v_reset: -58.0\n",
                        {"calibrate": 1, "calibration_grid": 1, "p16_fig6_predictions": 1,
                         "p16_fig6": 1, "p16_fig7_set": 1, "p16_fig7_aggregate": 1,
@@ -259,11 +260,11 @@ EDITS = {
                       {"train": 1, "bars_sampling": 1, "bars_mixing": 1, "l18_fig2": 1,
                        "sampling_fidelity_run": 4, "sampling_fidelity_reference": 1,
                        "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
-                       "claims": 1, "mnist_claims": 1, "all": 1}),
+                       "claims": 1, "generative_claims": 1, "all": 1}),
     "fidelity_gibbs_sweeps": ("experiments:\n  sampling_fidelity:\n    gibbs_sweeps: 300\n",
                               {"sampling_fidelity_reference": 5,
                                "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
-                               "claims": 1, "mnist_claims": 1, "all": 1}),
+                               "claims": 1, "generative_claims": 1, "all": 1}),
 }
 
 

@@ -1,5 +1,6 @@
 # The claims tables (docs/study.md §4, docs/claims.md): every claim of the papers judged from
-# the families' outputs -> results/claims.csv; the MNIST model's claims alone; docs/claims.md.
+# the families' outputs -> results/claims.csv; the trained generative models' claims alone;
+# docs/claims.md.
 
 
 # Every dataset a claim is judged from, by the name the experiment modules read it under
@@ -50,24 +51,24 @@ rule claims:
         "../scripts/claims.py"
 
 
-# The claims the MNIST model decides alone (L18 Fig 3, classification, sampling fidelity):
-# the table of a run with L18's paper-trained MNIST RBM (docs/paper_models.yaml).
-MNIST_CLAIM_FAMILIES = ["mnist", "sampling_fidelity"]
+# The claims the trained MNIST-data RBMs decide alone (L18 Fig 3-4, classification, sampling
+# fidelity): the table of a run with L18's paper-trained RBMs (docs/paper_models.yaml).
+GENERATIVE_CLAIM_FAMILIES = ["mnist", "imbalanced", "sampling_fidelity"]
 
 
-rule mnist_claims:
+rule generative_claims:
     input:
-        **{name: CLAIM_INPUTS[name] for name in claim_inputs(MNIST_CLAIM_FAMILIES)},
+        **{name: CLAIM_INPUTS[name] for name in claim_inputs(GENERATIVE_CLAIM_FAMILIES)},
     output:
-        csv="results/claims_mnist.csv",
-        md="results/claims_mnist.md",
+        csv="results/claims_generative.csv",
+        md="results/claims_generative.md",
     params:
-        job=slices.mnist_claims(CFG),
-        families=MNIST_CLAIM_FAMILIES,
+        job=slices.generative_claims(CFG),
+        families=GENERATIVE_CLAIM_FAMILIES,
     log:
-        f"{LOGS}/analysis/mnist_claims.log",
+        f"{LOGS}/analysis/generative_claims.log",
     benchmark:
-        f"{BENCH}/analysis/mnist_claims.tsv"
+        f"{BENCH}/analysis/generative_claims.tsv"
     resources:
         **cluster_resources("claims"),
     conda:

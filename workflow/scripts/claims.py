@@ -9,7 +9,8 @@ with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
     datasets = {name: io.read_dataset(path) for name, path in snakemake.input.items()}
     claims = evaluate_claims(datasets, job["scale"], snakemake.params.get("families"))
-    context = (f"Decided with the MNIST RBM trained for {job['n_iterations']} CAST iterations."
-               if "n_iterations" in job else "")
+    context = ("Decided with RBMs trained for " + ", ".join(
+        f"{n} CAST iterations ({model})" for model, n in job["n_iterations"].items()) + "."
+        if "n_iterations" in job else "")
     write_tables(claims, snakemake.output.csv, snakemake.output.md, context)
     log.info("claims: %s", dict(summarize(claims)))

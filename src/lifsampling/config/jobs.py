@@ -420,5 +420,5 @@ class FidelityAggregateJob(Job):
 # ----------------------------------------------------------------------------- claims
 
 
-class MnistClaimsJob(Job):
-    n_iterations: int
+class GenerativeClaimsJob(Job):
+    n_iterations: dict[str, int]  # CAST iterations of each trained model
