@@ -3,8 +3,8 @@ from lifsampling.config import costs
 
 
 def test_size_class_keeps_only_the_wildcards_that_set_a_jobs_length():
-    wc = {"exp": "p16_fig3", "kind": "trial", "run": "7"}
-    assert costs.size_class("sampling_run", wc) == "sampling_run:p16_fig3:trial"
+    wc = {"exp": "p16_fig3", "kind": "trial", "block": "7"}
+    assert costs.size_class("sampling_block", wc) == "sampling_block:p16_fig3:trial"
     assert costs.size_class("stp_grid_chunk", {"tau_fac": "10.0", "seed": "3"}) == \
         "stp_grid_chunk"
 

@@ -86,7 +86,7 @@ def test_key_order_of_the_config_file_does_not_count(raw):
 
 def test_slices_resolve_references(repo):
     cfg = load_config(repo / "config.yaml", {"scale": "smoke"})
-    job = slices.sampling_run(cfg, "p16_fig3", "trial", 3)
+    job = slices.sampling_block(cfg, "p16_fig3", "trial", 0)
     assert job["neuron"] == cfg["neurons"]["p16_coba"]
     assert job["noise"] == cfg["noise"]["p16_coba"]
     assert job["stp"] == cfg["stp"]["renewing"]
@@ -96,9 +96,10 @@ def test_slices_resolve_references(repo):
     assert large == small_net | {"virtual_processes": 2}
     assert job["duration_ms"] == cfg["experiments"]["sampling"]["p16_fig3"]["trial_ms"]
     assert set(job["seeds"]) == {"bm", "background"}
-    other_run = slices.sampling_run(cfg, "p16_fig3", "trial", 4)
-    assert other_run["seeds"]["bm"] == job["seeds"]["bm"]  # trials share their BM
-    assert other_run["seeds"]["background"] != job["seeds"]["background"]
+    assert len(set(job["seeds"]["bm"])) == 1  # trials share their BM
+    bms = slices.sampling_block(cfg, "p16_fig3", "bm", 0)
+    assert len(set(bms["seeds"]["bm"])) == len(bms["runs"]) > 1  # one BM per run
+    assert bms["seeds"]["background"] != job["seeds"]["background"]
 
 
 # sections of config.yaml that hold *named* entries; a slice carries the entry itself (its

@@ -97,10 +97,10 @@ def sampling_calibration(wildcards):
     return calibration_file(EXPERIMENTS["sampling"][wildcards.exp]["calibration"])
 
 
-def sampling_runs(wildcards):
-    """The runs one sampling aggregate gathers: trials on the shared BM, runs on more BMs."""
-    n = slices.sampling_inputs(CFG, wildcards.exp)
-    return {f"{kind}s": [f"results/sims/{wildcards.exp}/{kind}_{i}.nc" for i in range(n[kind])]
+def sampling_blocks(wildcards):
+    """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs."""
+    return {f"{kind}s": [f"results/sims/{wildcards.exp}/{kind}_block_{i}.nc"
+                         for i in range(len(slices.sampling_blocks(CFG, wildcards.exp, kind)))]
             for kind in ("trial", "bm")}
 
 

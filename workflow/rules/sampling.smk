@@ -4,34 +4,36 @@
 # are named like the parameters of lifsampling.figures.<figure>.
 
 
-# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one job per run; `kind`
-# is a trial on the experiment's BM or a run on a further random BM (P16 Fig 3D).
-rule sampling_run:
+# LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one NEST job per block of
+# `networks_per_job` networks, which stores their spikes; `kind` is a trial on the
+# experiment's BM or a run on a further random BM (P16 Fig 3D).
+rule sampling_block:
     input:
         sampling_calibration,
     output:
-        "results/sims/{exp}/{kind}_{run}.nc",
+        "results/sims/{exp}/{kind}_block_{block}.nc",
     wildcard_constraints:
         exp="|".join(SAMPLING),
         kind="trial|bm",
-        run=r"\d+",
+        block=r"\d+",
     params:
-        job=lambda wc: slices.sampling_run(CFG, wc.exp, wc.kind, wc.run),
+        job=lambda wc: slices.sampling_block(CFG, wc.exp, wc.kind, int(wc.block)),
     log:
-        f"{LOGS}/sims/{{exp}}/{{kind}}_{{run}}.log",
+        f"{LOGS}/sims/{{exp}}/{{kind}}_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/{{exp}}/{{kind}}_{{run}}.tsv"
+        f"{BENCH}/sims/{{exp}}/{{kind}}_block_{{block}}.tsv"
     resources:
-        **cluster_resources("sampling_run"),
+        **cluster_resources("sampling_block"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_run.py"
+        "../scripts/sampling_block.py"
 
 
 rule sampling_aggregate:
+    """D_KL and joints of every run read from the stored spikes; the abstract sampler."""
     input:
-        unpack(sampling_runs),
+        unpack(sampling_blocks),
     output:
         "results/sims/{exp}.nc",
     wildcard_constraints:

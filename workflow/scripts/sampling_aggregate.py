@@ -1,11 +1,12 @@
-"""Gather the runs of one sampling experiment, add the abstract sampler -> results/sims/<exp>.nc."""
+"""The stored spikes of one sampling experiment analysed, with the abstract sampler
+-> results/sims/<exp>.nc."""
 from lifsampling import io
 from lifsampling.experiments import sampling
 from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]):
     job = snakemake.params.job
-    trials = [io.read_dataset(f, ["dkl"]) for f in snakemake.input.trials]
-    bms = [io.read_dataset(f, ["dkl"]) for f in snakemake.input.bms]
+    trials = [io.read_dataset(f, ["spike_time"]) for f in snakemake.input.trials]
+    bms = [io.read_dataset(f, ["spike_time"]) for f in snakemake.input.bms]
     io.write_dataset(sampling.aggregate(job, trials, bms), snakemake.output[0], job,
                      snakemake.config)

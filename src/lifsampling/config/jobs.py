@@ -146,25 +146,32 @@ class P16Fig2TraceJob(NetworkJob):
     duration_ms: float
 
 
-class SamplingRunJob(NetworkJob):
-    """P16 Fig 3 / L18 Fig 5: one trial (or one random BM) of a small BM's LIF network."""
+class SamplingBlockJob(NetworkJob):
+    """P16 Fig 3 / L18 Fig 5: a block of small BMs' LIF networks in one NEST kernel; `runs`
+    are the trial (or random-BM) indices, `seeds["bm"]` their BMs."""
 
     experiment: str
+    kind: str
+    runs: list[int]
     stp: STPParameters
     n_units: int
     weight_scale: float
     duration_ms: float
     burn_in_ms: float
-    joint_ms: float
-    dkl_time_points: int
 
 
-class SamplingAggregateJob(Job):
+class SamplingAggregateJob(CalibratedJob):
+    """The analysis of the stored spikes: D_KL over time, joints, the abstract sampler."""
+
     experiment: str
     n_units: int
     weight_scale: float
     duration_ms: float
-    tau_on_ms: float
+    bm_ms: float
+    burn_in_ms: float
+    joint_ms: float
+    n_trials: int
+    n_bms: int
     dkl_time_points: int
 
 

@@ -13,7 +13,7 @@ the config tree.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import derive_seed, jobs
@@ -150,44 +150,54 @@ def l18_fig1(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
                 **protocol, nest=nest_settings(cfg))
 
 
-def sampling_run(cfg: Mapping[str, Any], experiment: str, kind: str,
-                 run: int) -> jobs.SamplingRunJob:
-    """One NEST run of `experiments.sampling.<experiment>`: a trial on the shared BM
-    (``kind='trial'``) or a run on a further random BM (``kind='bm'``, P16 Fig 3D)."""
+def in_blocks(items: Sequence[int], size: int) -> list[list[int]]:
+    """`items` in consecutive blocks of `size` (the last one shorter): one job per block."""
+    items = list(items)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _sampling_counts(e: Mapping[str, Any]) -> dict[str, int]:
+    return {"trial": e["n_trials"], "bm": e["n_bms"]}
+
+
+def sampling_blocks(cfg: Mapping[str, Any], experiment: str, kind: str) -> list[list[int]]:
+    """The runs of `kind` (trial or bm) of a sampling experiment, in blocks of
+    `networks_per_job` (one NEST kernel each)."""
     e = cfg["experiments"]["sampling"][experiment]
-    run = int(run)
-    if kind == "trial":
-        seeds = {"bm": job_seed(cfg, experiment, "bm", 0),
-                 "background": job_seed(cfg, experiment, "trial", run)}
-        duration = e["trial_ms"]
-    elif kind == "bm":
-        seeds = {"bm": job_seed(cfg, experiment, "bm", run + 1),
-                 "background": job_seed(cfg, experiment, "bm_run", run)}
-        duration = e["bm_ms"]
-    else:
+    if kind not in ("trial", "bm"):
         raise ValueError(f"unknown sampling run kind {kind!r} (trial or bm)")
-    return job_slice(cfg, seeds, experiment=experiment, **calibrated_cell(cfg, e["calibration"]),
-                stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
-                weight_scale=e["weight_scale"], duration_ms=duration,
-                joint_ms=e["joint_ms"], burn_in_ms=e["burn_in_ms"],
-                dkl_time_points=cfg["experiments"]["dkl_time_points"], nest=nest_settings(cfg))
+    return in_blocks(range(_sampling_counts(e)[kind]), e["networks_per_job"])
+
+
+def sampling_block(cfg: Mapping[str, Any], experiment: str, kind: str,
+                   block: int) -> jobs.SamplingBlockJob:
+    """One NEST job of `experiments.sampling.<experiment>`: the networks of one block side by
+    side, trials on the shared BM (``kind='trial'``) or runs on further random BMs (``kind='bm'``,
+    P16 Fig 3D). Seeds: run r samples BM `bm` 0 (trials) or r + 1 (bms); the block's kernel
+    seed draws every network's own Poisson background."""
+    e = cfg["experiments"]["sampling"][experiment]
+    runs = sampling_blocks(cfg, experiment, kind)[int(block)]
+    bm_index = [0] * len(runs) if kind == "trial" else [r + 1 for r in runs]
+    seeds = {"bm": [job_seed(cfg, experiment, "bm", i) for i in bm_index],
+             "background": job_seed(cfg, experiment, f"{kind}_block", *runs)}
+    return job_slice(cfg, seeds, experiment=experiment, kind=kind, runs=runs,
+                     **calibrated_cell(cfg, e["calibration"]), stp=dict(cfg["stp"][e["stp"]]),
+                     n_units=e["n_units"], weight_scale=e["weight_scale"],
+                     duration_ms=e["trial_ms"] if kind == "trial" else e["bm_ms"],
+                     burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
 def sampling_aggregate(cfg: Mapping[str, Any], experiment: str) -> jobs.SamplingAggregateJob:
-    """Gathering the runs of one sampling experiment, plus the abstract sampler on its BM."""
+    """The analysis of one sampling experiment's stored spikes (D_KL over time, joints), plus
+    the abstract sampler on its BM: no simulation reads these keys."""
     e = cfg["experiments"]["sampling"][experiment]
     seeds = {"bm": job_seed(cfg, experiment, "bm", 0),
              "abstract": [job_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])]}
-    tau_on = cfg["neurons"][e["neuron"]]["tau_refrac"]
-    return job_slice(cfg, seeds, experiment=experiment, n_units=e["n_units"],
-                weight_scale=e["weight_scale"], tau_on_ms=tau_on, duration_ms=e["trial_ms"],
-                dkl_time_points=cfg["experiments"]["dkl_time_points"])
-
-
-def sampling_inputs(cfg: Mapping[str, Any], experiment: str) -> dict[str, int]:
-    """How many runs of each kind the aggregate of `experiment` gathers (rule inputs)."""
-    e = cfg["experiments"]["sampling"][experiment]
-    return {"trial": e["n_trials"], "bm": e["n_bms"]}
+    return job_slice(cfg, seeds, experiment=experiment, **calibrated_cell(cfg, e["calibration"]),
+                     n_units=e["n_units"], weight_scale=e["weight_scale"],
+                     duration_ms=e["trial_ms"], bm_ms=e["bm_ms"], burn_in_ms=e["burn_in_ms"],
+                     joint_ms=e["joint_ms"], n_trials=e["n_trials"], n_bms=e["n_bms"],
+                     dkl_time_points=cfg["experiments"]["dkl_time_points"])
 
 
 def l18_fig5_membranes(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob:
@@ -256,8 +266,7 @@ def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
 def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
     """The seeds of L18 Fig 3c's short runs, in blocks of `seeds_per_job` (one job each)."""
     s = cfg["experiments"]["l18_fig3"]["isl_1e3"]
-    seeds = list(range(s["n_seeds"]))
-    return [seeds[i:i + s["seeds_per_job"]] for i in range(0, len(seeds), s["seeds_per_job"])]
+    return in_blocks(range(s["n_seeds"]), s["seeds_per_job"])
 
 
 def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3ShortRunsJob:
@@ -505,9 +514,8 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {f"simulator_calibration:{r}": simulator_calibration(cfg, r)
             for r in exps["p16_fig6"]["simulators"]}
     for name in exps["sampling"]:
-        counts = sampling_inputs(cfg, name)
-        out |= {f"sampling_run:{name}:{kind}": sampling_run(cfg, name, kind, 0)
-                for kind in ("trial", "bm") if counts[kind]}
+        out |= {f"sampling_block:{name}:{kind}": sampling_block(cfg, name, kind, 0)
+                for kind in ("trial", "bm") if sampling_blocks(cfg, name, kind)}
         out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
     out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in BAR_SETS}
     out["bars_mixing"] = bars_mixing(cfg)

@@ -1,8 +1,11 @@
 """Small LIF networks sampling from random Boltzmann machines: P16 Fig 3 (K = 5) and
 L18 Fig 5b-d (K = 4), against the exact distribution and the abstract neural sampler.
 
-A run is one NEST simulation (`sampling_run`); `aggregate` gathers the trials on the shared
-BM, the runs on further random BMs (P16 Fig 3D) and the abstract sampler into one Dataset.
+A NEST job (`simulate_block`) runs a block of networks side by side in one kernel, each with
+its own BM and Poisson background, and stores their spikes (`spike_trains`). `aggregate` reads
+the spikes of every block: D_KL over time and the joints of each run (`analyse_run`), the
+trials on the shared BM, the runs on further random BMs (P16 Fig 3D) and the abstract sampler
+in one Dataset. An analysis key (`joint_ms`, `dkl_time_points`) re-runs no simulation.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, states, translate
+from .. import boltzmann, spike_trains, states, translate
 from ..abstract import simulate_abstract_sampler
 from ..claims import CHECK, Claim, interval
 from ..config import jobs
+from ..grids import stack_by_coordinate
 from ..network import STPSet, bm_network
 
 # A sampler without bias has D_KL ~ (2^K - 1) / (2 N) (finite samples): it falls 10x per decade
@@ -46,111 +50,132 @@ CLAIM_INPUTS = ("p16_fig3", "l18_fig5")
 
 
 def random_bm_of(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
-    """The random BM (P16 App. IX) of a job, drawn from its `bm` seed."""
+    """The random BM (P16 App. IX) of a job's shared BM, drawn from its `bm` seed."""
+    return _random_bm(job, job["seeds"]["bm"])
+
+
+def _random_bm(job: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarray]:
     return boltzmann.random_bm(job["n_units"], job["weight_scale"],
-                               np.random.default_rng(job["seeds"]["bm"]))
+                               np.random.default_rng(seed))
 
 
-def sampling_run(job: jobs.SamplingRunJob, calibration: xr.Dataset) -> xr.Dataset:
-    """One NEST run of a LIF network sampling a random BM (slice `slices.sampling_run`).
-
-    Returns the spikes, the exact target p_B, the sampled joint p_N after burn-in, over the
-    whole run and over the first `joint_ms`, and D_KL(p_N ‖ p_B) on the log time grid
-    (P16 Fig 3).
-    """
+def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset) -> xr.Dataset:
+    """One NEST run of a block of LIF networks, each sampling its random BM (slice
+    `slices.sampling_block`): their spike trains (dims run, unit; `spike_trains` layout) and
+    their BMs (W, b), for `aggregate` to analyse."""
     from .. import spiking
 
-    neuron, noise = job["neuron"], job["noise"]
     alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
-    W, b = random_bm_of(job)
-    spec = bm_network(W, b, neuron, noise, alpha, u0, STPSet.from_config(job["stp"]))
-    burn, duration = job["burn_in_ms"], job["duration_ms"]
-    trains = spiking.simulate_network(spec, burn + duration, job["nest"],
-                                      job["seeds"]["background"])
-    tau_on = neuron["tau_refrac"]
+    bms = [_random_bm(job, seed) for seed in job["seeds"]["bm"]]
+    specs = [bm_network(W, b, job["neuron"], job["noise"], alpha, u0,
+                        STPSet.from_config(job["stp"])) for W, b in bms]
+    trains = spiking.simulate_networks(specs, job["burn_in_ms"] + job["duration_ms"],
+                                       job["nest"], job["seeds"]["background"])
+    ds = spike_trains.trains_dataset(trains, "run", job["runs"])
+    ds["W"] = (("run", "unit", "unit_pre"), np.stack([W for W, _ in bms]),
+               {"long_name": "BM weight W_kj", "units": "1"})
+    ds["b"] = (("run", "unit"), np.stack([b for _, b in bms]),
+               {"long_name": "BM bias b_k", "units": "1"})
+    ds = ds.assign_coords(unit_pre=("unit_pre", np.arange(job["n_units"]),
+                                    {"long_name": "presynaptic neuron"}))
+    ds.attrs = {"experiment": job["experiment"], "kind": job["kind"],
+                "burn_in_ms": job["burn_in_ms"], "duration_ms": job["duration_ms"],
+                "alpha_mV": alpha, "u0_mV": u0,
+                "title": f"{job['experiment']}: spikes of a block of LIF networks ({job['kind']})"}
+    return ds
+
+
+def analyse_run(job: jobs.SamplingAggregateJob, W: np.ndarray, b: np.ndarray,
+                trains: list[np.ndarray], duration_ms: float) -> xr.Dataset:
+    """One network's samples against its BM: the exact target p_B, the joint p_N after the
+    burn-in over the whole run and over the first `joint_ms`, and D_KL(p_N || p_B) on the log
+    time grid (P16 Fig 3B-C)."""
+    tau_on, burn = job["neuron"]["tau_refrac"], job["burn_in_ms"]
     p_b = boltzmann.exact_distribution(W, b)
-    times = states.dkl_time_grid(duration, job["dkl_time_points"])
-    dkl = states.dkl_over_time(trains, tau_on, burn, times, p_b)
-    joint_ms = min(job["joint_ms"], duration)
-    K = job["n_units"]
-    sketch_t, psp, rect = translate.translation_sketch(neuron, noise, alpha)
-    units = np.concatenate([np.full(t.size, k) for k, t in enumerate(trains)])
+    times = states.dkl_time_grid(duration_ms, job["dkl_time_points"])
+    joint_ms = min(job["joint_ms"], duration_ms)
     return xr.Dataset(
+        {"dkl": ("integration_time", states.dkl_over_time(trains, tau_on, burn, times, p_b),
+                 {"long_name": "D_KL(p_N || p_B)", "units": "nat"}),
+         "p_target": ("state", p_b, {"long_name": "p_B(z), exact", "units": "1"}),
+         "p_sampled": ("state", states.joint_distribution(trains, tau_on, burn,
+                                                          burn + duration_ms),
+                       {"long_name": "p_N(z), whole run", "units": "1"}),
+         "p_joint_window": ("state", states.joint_distribution(trains, tau_on, burn,
+                                                              burn + joint_ms),
+                            {"long_name": f"p_N(z) over the first {joint_ms:g} ms",
+                             "units": "1"})},
+        coords={"integration_time": ("integration_time", times,
+                                     {"long_name": "integration time after burn-in",
+                                      "units": "ms"}),
+                "state": np.arange(2 ** len(b))})
+
+
+def _analyse_blocks(job: jobs.SamplingAggregateJob, blocks: Sequence[xr.Dataset], dim: str,
+                    n_runs: int, duration_ms: float) -> xr.Dataset:
+    """`analyse_run` of every run of the blocks, placed along `dim` by its run coordinate."""
+    runs = [analyse_run(job, block["W"].sel(run=r).values, block["b"].sel(run=r).values,
+                        spike_trains.network_trains(block, "run", r), duration_ms)
+            .assign_coords({dim: r})
+            for block in blocks for r in block["run"].values.tolist()]
+    return stack_by_coordinate(runs, dim, range(n_runs))
+
+
+def abstract_dkl(job: Mapping[str, Any], seed: int) -> np.ndarray:
+    """D_KL over time of the abstract neural sampler (P16 eq. 2) on the job's BM."""
+    W, b = random_bm_of(job)
+    tau, duration = job["neuron"]["tau_refrac"], job["duration_ms"]
+    trains = simulate_abstract_sampler(W, b, tau, duration, np.random.default_rng(seed))
+    times = states.dkl_time_grid(duration, job["dkl_time_points"])
+    return states.dkl_over_time(trains, tau, 0.0, times, boltzmann.exact_distribution(W, b))
+
+
+def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset],
+              bm_blocks: Sequence[xr.Dataset]) -> xr.Dataset:
+    """One Dataset per experiment (slice `slices.sampling_aggregate`) from the stored spikes:
+    D_KL curves (trial, integration_time), joints (trial, state), the abstract sampler's
+    curves, the final D_KL per random BM, the raster of trial 0 and the PSP sketch."""
+    trials = _analyse_blocks(job, trial_blocks, "trial", job["n_trials"], job["duration_ms"])
+    abstract = np.stack([abstract_dkl(job, s) for s in job["seeds"]["abstract"]])
+    first = next(b for b in trial_blocks if 0 in b["run"].values)
+    raster = spike_trains.network_trains(first, "run", 0)
+    alpha = first.attrs["alpha_mV"]
+    sketch_t, psp, rect = translate.translation_sketch(job["neuron"], job["noise"], alpha)
+    out = xr.Dataset(
         {
-            "dkl": ("integration_time", dkl, {"long_name": "D_KL(p_N || p_B)", "units": "nat"}),
-            "p_target": ("state", p_b, {"long_name": "p_B(z), exact", "units": "1"}),
-            "p_sampled": ("state", states.joint_distribution(trains, tau_on, burn,
-                                                             burn + duration),
-                          {"long_name": "p_N(z), whole run", "units": "1"}),
-            "p_joint_window": ("state", states.joint_distribution(trains, tau_on, burn,
-                                                                  burn + joint_ms),
-                               {"long_name": f"p_N(z) over the first {joint_ms:g} ms",
-                                "units": "1"}),
-            "W": (("unit", "unit_pre"), W, {"long_name": "BM weight W_kj", "units": "1"}),
-            "b": ("unit", b, {"long_name": "BM bias b_k", "units": "1"}),
-            "spike_time": ("spike", np.concatenate(trains),
-                           {"long_name": "spike time", "units": "ms"}),
-            "spike_unit": ("spike", units, {"long_name": "neuron of the spike"}),
+            "dkl": trials["dkl"],
+            "p_target": trials["p_target"].isel(trial=0, drop=True),
+            "p_joint_window": trials["p_joint_window"],
+            "p_sampled": trials["p_sampled"],
+            "dkl_abstract": (("abstract_trial", "integration_time"), abstract,
+                             {"long_name": "D_KL, abstract neural sampler (P16 eq. 2)",
+                              "units": "nat"}),
+            "raster_time": ("spike", np.concatenate(raster),
+                            {"long_name": "spike time, trial 0", "units": "ms"}),
+            "raster_unit": ("spike", np.concatenate([np.full(t.size, k)
+                                                     for k, t in enumerate(raster)]),
+                            {"long_name": "neuron of the spike, trial 0"}),
             "psp_translated": ("sketch_time", psp,
                                {"long_name": "PSP of a translated weight W = 1", "units": "mV"}),
             "psp_rectangle": ("sketch_time", rect,
                               {"long_name": "abstract model: alpha W over tau_ref",
                                "units": "mV"}),
         },
-        coords={"integration_time": ("integration_time", times,
-                                     {"long_name": "integration time after burn-in",
-                                      "units": "ms"}),
-                "sketch_time": ("sketch_time", sketch_t,
+        coords={"sketch_time": ("sketch_time", sketch_t,
                                 {"long_name": "time after the presynaptic spike", "units": "ms"}),
-                "state": np.arange(2**K), "unit": np.arange(K), "unit_pre": np.arange(K)},
+                "trial": ("trial", trials["trial"].values, {"long_name": "trial on the BM"})},
         attrs={"experiment": job["experiment"], "bm_seed": job["seeds"]["bm"],
-               "run_seed": job["seeds"]["background"], "burn_in_ms": burn,
-               "alpha_mV": alpha, "u0_mV": u0,
-               "title": f"{job['experiment']}: one LIF network run vs its BM"},
+               "burn_in_ms": job["burn_in_ms"], "alpha_mV": alpha,
+               "u0_mV": first.attrs["u0_mV"],
+               "title": f"{job['experiment']}: LIF sampling over trials"},
     )
-
-
-def abstract_dkl(job: Mapping[str, Any], seed: int) -> np.ndarray:
-    """D_KL over time of the abstract neural sampler (P16 eq. 2) on the job's BM."""
-    W, b = random_bm_of(job)
-    tau, duration = job["tau_on_ms"], job["duration_ms"]
-    trains = simulate_abstract_sampler(W, b, tau, duration, np.random.default_rng(seed))
-    times = states.dkl_time_grid(duration, job["dkl_time_points"])
-    return states.dkl_over_time(trains, tau, 0.0, times, boltzmann.exact_distribution(W, b))
-
-
-def aggregate(job: jobs.SamplingAggregateJob, trials: Sequence[xr.Dataset],
-              bms: Sequence[xr.Dataset]) -> xr.Dataset:
-    """One Dataset per experiment (slice `slices.sampling_aggregate`): D_KL curves
-    (trial, integration_time), joints (trial, state), the abstract sampler's curves, the
-    final D_KL per random BM."""
-    abstract = np.stack([abstract_dkl(job, s) for s in job["seeds"]["abstract"]])
-    trial = xr.concat([t.drop_vars(["spike_time", "spike_unit"]) for t in trials], dim="trial")
-    first = trials[0]
-    out = xr.Dataset(
-        {
-            "dkl": trial["dkl"],
-            "p_target": first["p_target"],
-            "p_joint_window": trial["p_joint_window"],
-            "p_sampled": trial["p_sampled"],
-            "dkl_abstract": (("abstract_trial", "integration_time"), abstract,
-                             {"long_name": "D_KL, abstract neural sampler (P16 eq. 2)",
-                              "units": "nat"}),
-            "raster_time": ("spike", first["spike_time"].values,
-                            {"long_name": "spike time, trial 0", "units": "ms"}),
-            "raster_unit": ("spike", first["spike_unit"].values,
-                            {"long_name": "neuron of the spike, trial 0"}),
-            "psp_translated": first["psp_translated"],
-            "psp_rectangle": first["psp_rectangle"],
-        },
-        attrs={**first.attrs, "title": f"{job['experiment']}: LIF sampling over trials"},
-    )
-    if bms:
-        out["dkl_bm"] = (("bm",), [float(ds["dkl"].values[-1]) for ds in bms],
+    if job["n_bms"]:
+        bms = _analyse_blocks(job, bm_blocks, "bm", job["n_bms"], job["bm_ms"])
+        out["dkl_bm"] = (("bm",), bms["dkl"].isel(integration_time=-1).values,
                          {"long_name": "final D_KL per random BM", "units": "nat"})
-        out["dkl_bm_curve"] = (("bm", "bm_time"), np.stack([ds["dkl"].values for ds in bms]),
+        out["dkl_bm_curve"] = (("bm", "bm_time"), bms["dkl"].values,
                                {"long_name": "D_KL(p_N || p_B) per random BM", "units": "nat"})
-        out = out.assign_coords(bm_time=("bm_time", bms[0]["integration_time"].values,
+        out = out.assign_coords(bm_time=("bm_time", bms["integration_time"].values,
                                          {"long_name": "integration time of the BM runs",
                                           "units": "ms"}))
     return out
