@@ -41,7 +41,7 @@ from lifsampling.config.costs import COSTS_PATH, size_class  # noqa: E402
 FRACTIONS = (0.005, 0.015)
 TARGETS = ("l18_fig1", "l18_fig2", "l18_fig3", "l18_fig4", "l18_fig5", "p16_fig2", "p16_fig3",
            "p16_fig4", "p16_fig5", "p16_fig6", "p16_fig7", "sampling_fidelity", "claims")
-TARGET_CPU_H = 30.0
+TARGET_CPU_H = 16.0
 
 
 @dataclass
