@@ -209,14 +209,18 @@ def poisson_background(noise: Mapping[str, float], targets, model: str) -> None:
 
 
 class SpikeRecorder:
-    """A native NEST spike_recorder on a PyNN population: spike times without neo objects."""
+    """A native NEST spike_recorder on a PyNN population (or on its `units` only: what is
+    not read is not recorded): spike times without neo objects."""
 
-    def __init__(self, population) -> None:
+    def __init__(self, population, units: Sequence[int] | None = None) -> None:
         import nest
 
-        self.ids = np.asarray(population.node_collection.tolist())
+        nodes = population.node_collection
+        if units is not None:
+            nodes = nodes[np.asarray(units, int).tolist()]
+        self.ids = np.asarray(nodes.tolist())
         self.device = nest.Create("spike_recorder")
-        nest.Connect(population.node_collection, self.device)
+        nest.Connect(nodes, self.device)
 
     def trains(self) -> list[np.ndarray]:
         events = self.device.get("events")
@@ -448,17 +452,18 @@ def inject_clamp(clamp: Clamp, population) -> None:
 
 def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
                       nest_cfg: Mapping[str, float], seed: int,
-                      clamps: Sequence[Sequence[Clamp]] | None = None
-                      ) -> list[list[np.ndarray]]:
-    """Several independent networks side by side in one NEST run: spike times per network.
+                      clamps: Sequence[Sequence[Clamp]] | None = None,
+                      recorded: Sequence[int] | None = None) -> list[list[np.ndarray]]:
+    """Several independent networks side by side in one NEST run: spike times per network,
+    of every unit or of the `recorded` units only (in that order).
 
     One kernel for many small networks (a grid of STP parameters, many random BMs) costs far
     less than one run each; their backgrounds are independent.
     """
     setup_simulator(nest_cfg, seed)
     clamps = clamps or [()] * len(specs)
-    recorders = [SpikeRecorder(build_network(spec, c)) for spec, c in zip(specs, clamps,
-                                                                            strict=True)]
+    recorders = [SpikeRecorder(build_network(spec, c), recorded)
+                 for spec, c in zip(specs, clamps, strict=True)]
     run_with_progress(duration_ms)
     trains = [r.trains() for r in recorders]
     sim.end()
@@ -542,9 +547,10 @@ class LiveNetworks:
 
 
 def simulate_network(spec: NetworkSpec, duration_ms: float, nest_cfg: Mapping[str, float],
-                     seed: int, clamps: Sequence[Clamp] = ()) -> list[np.ndarray]:
-    """Spike times (ms) of every neuron of the network over [0, duration_ms)."""
-    return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps])[0]
+                     seed: int, clamps: Sequence[Clamp] = (),
+                     recorded: Sequence[int] | None = None) -> list[np.ndarray]:
+    """Spike times (ms) of every neuron (or of the `recorded` ones) over [0, duration_ms)."""
+    return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps], recorded)[0]
 
 
 def simulate_free_membranes(

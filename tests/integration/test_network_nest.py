@@ -51,6 +51,16 @@ def test_same_seed_same_spikes_other_seed_others(smoke_cfg):
     assert not all(np.array_equal(x, y) for x, y in zip(a, c, strict=True))
 
 
+def test_recording_some_units_records_their_spikes_only(smoke_cfg):
+    """What is not read is not recorded; recording changes nothing of the dynamics."""
+    W, b = bm.random_bm(5, 1.2, np.random.default_rng(4))
+    spec = _spec(smoke_cfg, W, b, "renewing")
+    every = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5)
+    some = spiking.simulate_network(spec, 2000.0, smoke_cfg["nest"], seed=5, recorded=[1, 3])
+    assert len(some) == 2 and every[1].size > 10
+    assert np.array_equal(some[0], every[1]) and np.array_equal(some[1], every[3])
+
+
 def test_a_run_reporting_progress_is_the_same_run(smoke_cfg, monkeypatch, caplog):
     W, b = bm.random_bm(3, 1.2, np.random.default_rng(4))
     spec = _spec(smoke_cfg, W, b, "modulated")

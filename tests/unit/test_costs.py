@@ -21,3 +21,15 @@ def test_resources_are_the_measured_cost_times_the_margins(tmp_path):
     assert costs.job_resources(measured, "train", {"model": "bars_easy"}) == \
         {"runtime": costs.MIN_RUNTIME_MIN, "mem_mb": costs.MIN_MEM_MB}
     assert costs.load_costs(tmp_path / "missing.csv") == {}
+
+
+def test_a_retried_job_asks_for_more(tmp_path):
+    measured = {"train:mnist": {"wall_s": 1800.0, "cpu_s": 1790.0, "peak_mb": 2000.0}}
+    first, second, third = (costs.job_resources(measured, "train", {"model": "mnist"}, attempt)
+                            for attempt in (1, 2, 3))
+    growth = costs.RETRY_GROWTH
+    assert second == {k: v * growth for k, v in first.items()}
+    assert third == {k: v * growth ** 2 for k, v in first.items()}
+    resources = costs.snakemake_resources(measured, "train")
+    assert resources["runtime"]({"model": "mnist"}, 2) == second["runtime"]
+    assert resources["cpus_per_task"]({"model": "mnist"}, 4) == 4

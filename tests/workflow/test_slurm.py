@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 import xarray as xr
@@ -81,3 +82,29 @@ def test_slurm_results_equal_the_local_run(slurm_run, smoke_run):
             raise AssertionError(f"{name} differs between SLURM and local runs") from err
     claims = "results/claims.csv"
     assert (workdir / claims).read_text() == (smoke_run / claims).read_text()
+
+
+RETRIED_SNAKEFILE = '''
+from lifsampling.config import costs
+
+# a job of 100 s whose measured cost (20 s, twice that requested) rounds to a 1-min limit
+COSTS = {"sleeper": {"wall_s": 20.0, "cpu_s": 20.0, "peak_mb": 100.0}}
+
+rule sleeper:
+    output: "done.txt"
+    resources: **costs.snakemake_resources(COSTS, "sleeper", min_runtime_min=1)
+    shell: "sleep 100 && echo {resources.runtime} > {output}"
+'''
+
+
+def test_a_job_killed_at_its_time_limit_is_retried_with_more(cluster, repo, tmp_path):
+    """The SLURM profile's retries with the study's resource function: killed at 1 min (SLURM
+    enforces limits every ~30 s), resubmitted with 2 min, done."""
+    (tmp_path / "Snakefile").write_text(RETRIED_SNAKEFILE)
+    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(tmp_path / "Snakefile"),
+           "--directory", str(tmp_path), "--workflow-profile", str(repo / "profiles" / "slurm")]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-4000:]
+    assert (tmp_path / "done.txt").read_text().strip() == str(2 * 1)  # the second attempt's limit
+    assert len(set(re.findall(r"submitted with SLURM jobid (\d+)", log))) == 2, log[-4000:]

@@ -19,11 +19,9 @@ PAPER_COSTS = costs.load_costs()
 
 def cluster_resources(rule_name):
     """SLURM runtime (min) and mem_mb of the rule's jobs: the paper cost of the job's size
-    class times the margins of lifsampling.config.costs (paper-sized at every scale); one
-    CPU per thread."""
-    resources = {key: (lambda wc, key=key: costs.job_resources(PAPER_COSTS, rule_name, wc)[key])
-                 for key in ("runtime", "mem_mb")}
-    return resources | {"cpus_per_task": lambda wc, threads: threads}
+    class times the margins of lifsampling.config.costs (paper-sized at every scale), more
+    for each retry of a job killed at its limit; one CPU per thread."""
+    return costs.snakemake_resources(PAPER_COSTS, rule_name)
 
 
 def nest_threads(experiment):

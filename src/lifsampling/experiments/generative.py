@@ -88,7 +88,7 @@ def simulated_ms(job: Mapping[str, Any]) -> float:
 
 
 def mean_rate(job: Mapping[str, Any], trains: list[np.ndarray]) -> float:
-    """Mean firing rate (Hz) of the network over the whole run of `lif_samples`."""
+    """Mean firing rate (Hz) of the recorded neurons over the whole run of `lif_samples`."""
     return float(np.mean([t.size for t in trains]) * 1000.0 / simulated_ms(job))
 
 
@@ -96,7 +96,8 @@ def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
                 clamps: Sequence[Clamp] = ()) -> tuple[np.ndarray, list[np.ndarray]]:
     """Samples of the RBM's LIF+STP network in NEST (same W, b as `gibbs_samples`): the
     visible state z read every tau_ref (z_k = 1 for tau_on = tau_ref after a spike), and
-    the spike trains of all units (visible, labels, hidden)."""
+    the spike trains of the visible units (pixels, then labels; hidden units are not read,
+    so not recorded)."""
     return lif_arm_samples(job, rbm, calibration, {"lif_stp": job["stp"]}, clamps)["lif_stp"]
 
 
@@ -122,8 +123,7 @@ def lif_arm_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
                          calibration.attrs["u0_mV"], STPSet.from_config(stp))
              for stp in arms.values()]
     runs = spiking.simulate_networks(specs, simulated_ms(job), job["nest"], job["seeds"]["lif"],
-                                     [clamps] * len(specs))
+                                     [clamps] * len(specs), recorded=range(rbm.n_visible))
     times = sample_times(job)
-    return {arm: (states.sample_states(trains[:rbm.n_visible], job["neuron"]["tau_refrac"],
-                                       times), trains)
+    return {arm: (states.sample_states(trains, job["neuron"]["tau_refrac"], times), trains)
             for arm, trains in zip(arms, runs, strict=True)}

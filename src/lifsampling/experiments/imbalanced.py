@@ -140,7 +140,8 @@ def run(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Da
                                       {"long_name": "AST sweeps per sample at beta = 1 "
                                                     "(Gibbs: 1)", "units": "1"}),
             "mean_rate": ((), mean_rate(job, trains),
-                          {"long_name": "mean rate of the LIF+STP network", "units": "Hz"}),
+                          {"long_name": "mean rate of the visible neurons, LIF+STP network",
+                           "units": "Hz"}),
         },
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
                 "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"}),
