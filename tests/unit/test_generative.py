@@ -132,16 +132,44 @@ def test_mnist_claims_from_known_curves():
     np.testing.assert_allclose(ds["seed_mode_duration"], [[1000.0, 5.0, 1000.0]] * 3)
 
 
-def test_scan_grid_orders_points_like_the_slices(smoke_cfg):
+def _scan_block(points: list[tuple[int, int]], seed: int, U0s, taus) -> xr.Dataset:
+    """A stand-in for one scan block: ISL 100 i + j + 1000 seed at (U0[i], tau_rec[j])."""
+    return xr.Dataset(
+        {"isl": ("point", [100.0 * i + j + 1000 * seed for i, j in points])},
+        coords={"U0": ("point", [U0s[i] for i, _ in points]),
+                "tau_rec": ("point", [taus[j] for _, j in points]),
+                "tau_fac": ("point", [0.0] * len(points)), "seed": ((), seed)})
+
+
+def test_scan_grid_places_block_points_by_their_coordinates():
+    U0s, taus = [0.01, 0.1, 1.0], [10.0, 100.0]
+    job = {"scan": "tau_rec", "U0": U0s, "values_ms": taus, "fixed_ms": 0.0, "n_seeds": 2,
+           "n_samples": 500}
+    points = [(i, j) for i in range(3) for j in range(2)]
+    blocks = [_scan_block(points[k:k + 4], seed, U0s, taus)
+              for seed in (1, 0) for k in (4, 0)]  # any order
+    grid = mnist.scan_grid(job, blocks)
+    assert grid["isl"].dims == ("seed", "U0", "tau_rec")
+    for seed in (0, 1):
+        for i, j in points:
+            assert float(grid["isl"][seed, i, j]) == pytest.approx(100 * i + j + 1000 * seed)
+    missing = "no block holds seed 0, U0 0.01, tau_rec 10.0 ms \\(4 points"
+    with pytest.raises(ValueError, match=missing):
+        mnist.scan_grid(job, blocks[:-1])
+
+
+def test_scan_blocks_cover_every_point_once(smoke_cfg):
     from lifsampling.config import slices
 
-    job = slices.l18_fig3_scan(smoke_cfg, "tau_rec")
-    order = slices.l18_fig3_scan_points(smoke_cfg, "tau_rec")
-    points = [xr.Dataset({"isl": ((), float(100 * i + j))}) for i, j, _ in order]
-    grid = mnist.scan_grid(job, points)
-    assert grid["isl"].dims == ("seed", "U0", "tau_rec")
-    for i, j, seed in order:
-        assert float(grid["isl"][seed, i, j]) == pytest.approx(100 * i + j)
+    cfg = {**smoke_cfg, "experiments": {**smoke_cfg["experiments"]}}
+    scans = dict(cfg["experiments"]["l18_fig3"]["stp_scans"], points_per_job=4)
+    cfg["experiments"]["l18_fig3"] = {**cfg["experiments"]["l18_fig3"], "stp_scans": scans}
+    s = scans["tau_fac"]
+    blocks = slices.l18_fig3_scan_blocks(cfg, "tau_fac")
+    covered = sorted((seed, i, j) for seed, block in blocks for i, j in block)
+    assert covered == sorted((seed, i, j) for seed in range(scans["n_seeds"])
+                             for i in range(len(s["U0"])) for j in range(len(s["values_ms"])))
+    assert all(len(block) <= 4 for _, block in blocks)
 
 
 def _fig4_model(balances: dict[str, list[float]], sweeps: float) -> xr.Dataset:

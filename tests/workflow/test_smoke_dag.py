@@ -240,7 +240,7 @@ EDITS = {
                              "l18_fig1": 1, "stp_grid_chunk": 1, "stp_grid": 1, "l18_fig2": 1,
                              "bars_sampling": 2, "bars_mixing": 1, "l18_fig3_run": 2,
                              "l18_fig3_isl_1e3": 1,
-                             "l18_fig3_aggregate": 1, "l18_fig3_scan_point": 3, "l18_fig3_scan": 2,
+                             "l18_fig3_aggregate": 1, "l18_fig3_scan_block": 2, "l18_fig3_scan": 2,
                              "l18_fig3_tsne": 1, "classify_lif": 1, "l18_fig3": 1,
                              "l18_fig4_run": 2, "l18_fig4_aggregate": 2, "l18_fig4": 1,
                              "p16_fig4_run": 3, "p16_fig4_aggregate": 1, "p16_fig4": 1,

@@ -144,8 +144,8 @@ def l18_fig4_runs(wildcards):
 
 
 def l18_fig3_scan_inputs(wildcards):
-    return [f"results/sims/l18_fig3_scan/{wildcards.scan}_{i}_{j}_seed_{s}.nc"
-            for i, j, s in slices.l18_fig3_scan_points(CFG, wildcards.scan)]
+    return [f"results/sims/l18_fig3_scan/{wildcards.scan}_block_{b}.nc"
+            for b in range(len(slices.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
 
 
 # ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)

@@ -4,32 +4,31 @@
 # are named like the parameters of lifsampling.figures.<figure>.
 
 
-rule l18_fig3_scan_point:
-    """L18 Fig 3a: the LIF+STP network of the MNIST RBM at one STP set of a 2D scan."""
+rule l18_fig3_scan_block:
+    """L18 Fig 3a: the LIF+STP networks of the MNIST RBM at a block of STP sets of a 2D scan
+    (`stp_scans.points_per_job` side by side in one NEST kernel)."""
     input:
         model="results/models/mnist.nc",
         data="results/data/mnist.nc",
         calibration=calibration_file(L18_FIG3["calibration"]),
     output:
-        "results/sims/l18_fig3_scan/{scan}_{i}_{j}_seed_{seed}.nc",
+        "results/sims/l18_fig3_scan/{scan}_block_{block}.nc",
     wildcard_constraints:
         scan="|".join(L18_FIG3_SCANS),
-        i=r"\d+",
-        j=r"\d+",
-        seed=r"\d+",
+        block=r"\d+",
     params:
-        job=lambda wc: slices.l18_fig3_scan_point(CFG, wc.scan, int(wc.i), int(wc.j), int(wc.seed)),
+        job=lambda wc: slices.l18_fig3_scan_block(CFG, wc.scan, int(wc.block)),
     log:
-        f"{LOGS}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.log",
+        f"{LOGS}/sims/l18_fig3_scan/{{scan}}_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3_scan/{{scan}}_{{i}}_{{j}}_seed_{{seed}}.tsv"
+        f"{BENCH}/sims/l18_fig3_scan/{{scan}}_block_{{block}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
-        **cluster_resources("l18_fig3_scan_point"),
+        **cluster_resources("l18_fig3_scan_block"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_scan_point.py"
+        "../scripts/l18_fig3_scan_block.py"
 
 
 rule l18_fig3_scan:

@@ -333,8 +333,12 @@ class L18Fig3ReferencesJob(Job, ISLSettings):
     gamma: dict[str, float]
 
 
-class L18Fig3ScanPointJob(NetworkJob, ISLSettings):
-    stp: STPParameters
+class L18Fig3ScanBlockJob(NetworkJob, ISLSettings):
+    """A block of points of one L18 Fig 3a scan: one network per STP set, one kernel."""
+
+    scan: str
+    seed_index: int
+    stp_sets: list[STPParameters]
     n_samples: int
     burn_in_ms: float
 

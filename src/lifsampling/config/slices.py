@@ -299,26 +299,33 @@ def classify_lif(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
                 burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"))
 
 
-def l18_fig3_scan_point(cfg: Mapping[str, Any], scan: str, i: int, j: int,
-                        seed: int) -> jobs.L18Fig3ScanPointJob:
-    """L18 Fig 3a: the LIF+STP network at point (U0[i], values[j]) of one 2D STP scan."""
+def l18_fig3_scan_blocks(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, list[list[int]]]]:
+    """(seed, [[i, j], ...]) of every NEST job of one scan: its points (U0[i], values[j]) in
+    blocks of `points_per_job`, one block per job and seed."""
+    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    points = [[i, j] for i in range(len(s[scan]["U0"])) for j in range(len(s[scan]["values_ms"]))]
+    blocks = [points[k:k + s["points_per_job"]]
+              for k in range(0, len(points), s["points_per_job"])]
+    return [(seed, block) for seed in range(s["n_seeds"]) for block in blocks]
+
+
+def l18_fig3_scan_block(cfg: Mapping[str, Any], scan: str,
+                        block: int) -> jobs.L18Fig3ScanBlockJob:
+    """L18 Fig 3a: the LIF+STP networks at a block of points of one 2D STP scan, side by side
+    in one NEST kernel (each with its own background; the block's seed draws them)."""
     e = cfg["experiments"]["l18_fig3"]
     s = e["stp_scans"][scan]
-    U0, value = s["U0"][i], s["values_ms"][j]
-    stp = ({"U0": U0, "tau_rec_ms": value, "tau_fac_ms": s["fixed_ms"]} if scan == "tau_rec"
-           else {"U0": U0, "tau_rec_ms": s["fixed_ms"], "tau_fac_ms": value})
-    seeds = {"lif": job_seed(cfg, "l18_fig3", "scan", scan, i, j, seed)}
-    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]), stp=stp,
-                n_samples=e["stp_scans"]["n_samples"], isl_beta=e["isl_beta"],
-                n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
-                nest=nest_settings(cfg, "l18_fig3"))
-
-
-def l18_fig3_scan_points(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, int, int]]:
-    """(i, j, seed) of every point of one scan, in the order `mnist.scan_grid` expects."""
-    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
-    return [(i, j, seed) for seed in range(s["n_seeds"]) for i in range(len(s[scan]["U0"]))
-            for j in range(len(s[scan]["values_ms"]))]
+    seed, points = l18_fig3_scan_blocks(cfg, scan)[block]
+    stp_sets = [{"U0": s["U0"][i], "tau_rec_ms": s["values_ms"][j], "tau_fac_ms": s["fixed_ms"]}
+                if scan == "tau_rec" else
+                {"U0": s["U0"][i], "tau_rec_ms": s["fixed_ms"], "tau_fac_ms": s["values_ms"][j]}
+                for i, j in points]
+    seeds = {"lif": job_seed(cfg, "l18_fig3", "scan", scan, seed, *(k for p in points for k in p))}
+    return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]), stp_sets=stp_sets,
+                     scan=scan, seed_index=seed,
+                     n_samples=e["stp_scans"]["n_samples"], isl_beta=e["isl_beta"],
+                     n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
+                     nest=nest_settings(cfg, "l18_fig3"))
 
 
 def l18_fig3_scan(cfg: Mapping[str, Any], scan: str) -> jobs.L18Fig3ScanJob:
@@ -525,7 +532,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
             "l18_fig3_isl_1e3": l18_fig3_isl_1e3(cfg, 0),
             "classify_lif": classify_lif(cfg), "l18_fig3_tsne": l18_fig3_tsne(cfg)}
     for scan in ("tau_rec", "tau_fac"):
-        out[f"l18_fig3_scan_point:{scan}"] = l18_fig3_scan_point(cfg, scan, 0, 0, 0)
+        out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block(cfg, scan, 0)
         out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan(cfg, scan)
     out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
             for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}

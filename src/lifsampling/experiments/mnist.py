@@ -31,7 +31,6 @@ from .generative import (
     gibbs_samples,
     lif_arm_samples,
     lif_arms,
-    lif_samples,
     mean_rate,
     sample_times,
 )
@@ -204,34 +203,57 @@ def isl_at_1e3(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, mnist: xr.Dataset, calib
                "n_test": len(test), **{f"best_{k}": v for k, v in asdict(best).items()}})
 
 
-def scan_point(job: jobs.L18Fig3ScanPointJob, rbm: RBM, mnist: xr.Dataset,
+def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, mnist: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
-    """ISL of the LIF+STP network at one STP set of a 2D scan (slice `slices.l18_fig3_scan_point`):
-    `n_samples` samples, ISL of the test images at the end."""
-    z, _ = lif_samples(job, rbm, calibration)
+    """ISL of the LIF+STP network at a block of STP sets of one 2D scan, side by side in one
+    NEST kernel (slice `slices.l18_fig3_scan_block`): `n_samples` samples each, the ISL of
+    the test images at the end; dims (point), with each point's U0, tau_rec and tau_fac."""
+    arms = {f"point_{k}": stp for k, stp in enumerate(job["stp_sets"])}
+    lif = lif_arm_samples(job, rbm, calibration, arms)
     test = test_images(mnist, job["n_test_isl"])
-    value = isl.log_likelihood(test, z[:, :rbm.n_pixels], job["isl_beta"]).mean()
-    stp = job["stp"]
+    values = [isl.log_likelihood(test, z[:, :rbm.n_pixels], job["isl_beta"]).mean()
+              for z, _ in lif.values()]
+    point = np.arange(len(values))
+
+    def stp_coordinate(key: str, name: str) -> tuple:
+        return ("point", [stp[key] for stp in job["stp_sets"]], {"long_name": name,
+                                                                 "units": "1" if key == "U0"
+                                                                 else "ms"})
+
     return xr.Dataset(
-        {"isl": ((), value, {"long_name": "mean ISL of the test images (L18 eq. 11)",
-                             "units": "nat"})},
-        attrs={"U0": stp["U0"], "tau_rec_ms": stp["tau_rec_ms"], "tau_fac_ms": stp["tau_fac_ms"],
-               "n_samples": job["n_samples"], "title": "L18 Fig 3a: one STP set of a scan"})
+        {"isl": (("point",), values, {"long_name": "mean ISL of the test images (L18 eq. 11)",
+                                      "units": "nat"})},
+        coords={"point": ("point", point, {"long_name": "STP set of the block"}),
+                "U0": stp_coordinate("U0", "U_0 (utilisation)"),
+                "tau_rec": stp_coordinate("tau_rec_ms", "tau_rec"),
+                "tau_fac": stp_coordinate("tau_fac_ms", "tau_fac"),
+                "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
+        attrs={"scan": job["scan"], "n_samples": job["n_samples"],
+               "title": "L18 Fig 3a: a block of STP sets of a scan"})
 
 
-def scan_grid(job: jobs.L18Fig3ScanJob, points: Sequence[xr.Dataset]) -> xr.Dataset:
-    """The points of one scan (ordered seed, U0, then the scanned time constant) as a grid:
-    dims (seed, U0, tau_rec) or (seed, U0, tau_fac)."""
-    name, U0s, values = job["scan"], job["U0"], job["values_ms"]
-    shape = (job["n_seeds"], len(U0s), len(values))
-    isl_grid = np.array([float(p["isl"]) for p in points]).reshape(shape)
+def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Dataset:
+    """The points of one scan's blocks as a grid, each placed by its own (seed, U0, scanned
+    value): dims (seed, U0, tau_rec) or (seed, U0, tau_fac). A missing point is an error."""
+    name, U0s, values = job["scan"], list(job["U0"]), list(job["values_ms"])
+    grid = np.full((job["n_seeds"], len(U0s), len(values)), np.nan)
+    for block in blocks:
+        seed = int(block["seed"])
+        for u0, value, isl_value in zip(block["U0"].values, block[name].values,
+                                        block["isl"].values, strict=True):
+            grid[seed, U0s.index(float(u0)), values.index(float(value))] = isl_value
+    missing = np.argwhere(np.isnan(grid))
+    if missing.size:
+        seed, i, j = missing[0]
+        raise ValueError(f"scan {name}: no block holds seed {seed}, U0 {U0s[i]}, "
+                         f"{name} {values[j]} ms ({len(missing)} points missing)")
     fixed = {"tau_rec": ("tau_fac", job["fixed_ms"]), "tau_fac": ("tau_rec", job["fixed_ms"])}
     return xr.Dataset(
-        {"isl": (("seed", "U0", name), isl_grid,
+        {"isl": (("seed", "U0", name), grid,
                  {"long_name": "mean ISL of the test images (L18 eq. 11)", "units": "nat"})},
         coords={"seed": np.arange(job["n_seeds"]),
-                "U0": ("U0", list(U0s), {"long_name": "U_0 (utilisation)", "units": "1"}),
-                name: (name, list(values), {"long_name": f"{name} of the scan", "units": "ms"})},
+                "U0": ("U0", U0s, {"long_name": "U_0 (utilisation)", "units": "1"}),
+                name: (name, values, {"long_name": f"{name} of the scan", "units": "ms"})},
         attrs={"title": f"L18 Fig 3a: ISL over (U0, {name})", "scan": name,
                f"{fixed[name][0]}_ms": fixed[name][1], "n_samples": job["n_samples"]},
     )

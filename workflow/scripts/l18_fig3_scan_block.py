@@ -1,4 +1,4 @@
-"""ISL of the MNIST RBM's LIF+STP network at one STP set (L18 Fig 3a)."""
+"""ISL of the MNIST RBM's LIF+STP network at a block of STP sets of one scan (L18 Fig 3a)."""
 from lifsampling import io
 from lifsampling.experiments import mnist
 from lifsampling.logs import job_log
@@ -7,6 +7,7 @@ with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
     rbm, data, calibration = mnist.read_network_inputs(
         snakemake.input.model, snakemake.input.data, snakemake.input.calibration)
-    ds = mnist.scan_point(job, rbm, data, calibration)
-    log.info("STP %s: ISL %.2f nat", job["stp"], float(ds["isl"]))
+    ds = mnist.scan_block(job, rbm, data, calibration)
+    for stp, value in zip(job["stp_sets"], ds["isl"].values, strict=True):
+        log.info("STP %s: ISL %.2f nat", stp, value)
     io.write_dataset(ds, snakemake.output[0], job, snakemake.config)
