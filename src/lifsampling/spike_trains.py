@@ -17,8 +17,9 @@ ENCODING = {"spike_time": {"zlib": True, "complevel": 4, "shuffle": True}}
 
 
 def trains_dataset(trains: Sequence[Sequence[np.ndarray]], network_dim: str,
-                   networks: Sequence[int]) -> xr.Dataset:
-    """The spike trains `trains[i][k]` (ms) of unit k of network `networks[i]`."""
+                   networks: Sequence[int | str]) -> xr.Dataset:
+    """The spike trains `trains[i][k]` (ms) of unit k of network `networks[i]` (an index,
+    increasing, or a name)."""
     if len(trains) != len(networks):
         raise ValueError(f"{len(trains)} networks of trains for {len(networks)} coordinates")
     n_units = {len(t) for t in trains}
@@ -33,12 +34,12 @@ def trains_dataset(trains: Sequence[Sequence[np.ndarray]], network_dim: str,
          "spike_time": (("spike",), times,
                         {"long_name": "spike time, train after train in (network, unit) order",
                          "units": "ms"})},
-        coords={network_dim: (network_dim, list(networks), {"long_name": f"index of the "
-                                                                         f"{network_dim}"}),
+        coords={network_dim: (network_dim, list(networks), {"long_name": f"{network_dim} of "
+                                                                         f"the trains"}),
                 "unit": ("unit", np.arange(n_units.pop()), {"long_name": "neuron"})})
 
 
-def network_trains(ds: xr.Dataset, network_dim: str, network: int) -> list[np.ndarray]:
+def network_trains(ds: xr.Dataset, network_dim: str, network: int | str) -> list[np.ndarray]:
     """The spike trains (one array per unit, ms) of one network of a `trains_dataset`."""
     counts = ds["spike_count"].transpose(network_dim, "unit").values
     index = int(np.flatnonzero(ds[network_dim].values == network)[0])

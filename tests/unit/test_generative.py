@@ -207,3 +207,35 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
         "l18_completion_balance_best_vs_renewing": "pass", "l18_ast_slower": "pass"}
     assert reg["l18_completion_balance_best"].reproduced_value.startswith(
         "best set (U0 0.1, tau_rec_ms 100, tau_fac_ms 0)")
+
+
+def test_analysis_reads_modes_and_isl_from_stored_samples():
+    """L18 Fig 3's analysis of one seed's stored samples (no simulation): Gibbs modes from its
+    label probabilities, a network's modes from the label neuron with most spikes in the last
+    `mode_window_ms`, ISL curves ending at the number of samples."""
+    from lifsampling import spike_trains
+
+    n, n_pix, tau = 40, 4, 10.0
+    rng = np.random.default_rng(0)
+    pixels = rng.integers(0, 2, (3, n, n_pix), dtype=np.uint8)
+    label_p = np.zeros((n, 10), np.float32)
+    label_p[:, 7] = 1.0  # Gibbs always in mode 7
+    times = 100.0 + tau * np.arange(1, n + 1)
+    # lif_stp: label neuron 3 fires just before every read-out; renewing: neuron 5
+    trains = [[times - 1.0 if k == 3 else np.empty(0) for k in range(10)],
+              [times - 1.0 if k == 5 else np.empty(0) for k in range(10)]]
+    labels = spike_trains.trains_dataset(trains, "spiking_sampler", ["lif_stp", "lif_renewing"])
+    samples = xr.Dataset(
+        {"pixel_sample": (("sampler", "sample", "pixel"), pixels),
+         "gibbs_label_p": (("sample", "label_unit"), label_p), "mean_rate": ((), 12.0)},
+        coords={"sampler": list(mnist.SAMPLERS), "seed": ((), 3)}
+    ).merge(labels.rename(unit="label_unit"))
+    data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
+                       "split": (("sample",), ["train"] * 2 + ["test"] * 4),
+                       "label": (("sample",), np.zeros(6, int))})
+    job = {"isl_points": 5, "isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0,
+           "n_tsne": 8, "burn_in_ms": 100.0, "sample_interval_ms": tau}
+    ds = mnist.analyse(job, samples, data)
+    np.testing.assert_array_equal(ds["mode"].values, np.repeat([[7], [3], [5]], n, axis=1))
+    assert ds["isl"].dims == ("sampler", "n_used") and int(ds["n_used"][-1]) == n
+    assert ds["tsne_image"].shape == (3, 8, n_pix) and int(ds["seed"]) == 3

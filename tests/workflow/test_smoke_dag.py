@@ -239,6 +239,7 @@ EDITS = {
                             {"calibrate": 1, "calibration_grid": 1, "l18_fig1_stp": 1,
                              "l18_fig1": 1, "stp_grid_chunk": 1, "stp_grid": 1, "l18_fig2": 1,
                              "bars_sampling": 2, "bars_mixing": 1, "l18_fig3_run": 2,
+                             "l18_fig3_analysis": 2,
                              "l18_fig3_isl_1e3": 1,
                              "l18_fig3_aggregate": 1, "l18_fig3_scan_block": 2, "l18_fig3_scan": 2,
                              "l18_fig3_tsne": 1, "classify_lif": 1, "l18_fig3": 1,
@@ -251,6 +252,10 @@ EDITS = {
     # an analysis key of stored spikes: no NEST job reruns
     "p16_fig3_joint_window": ("experiments:\n  sampling:\n    p16_fig3:\n      joint_ms: 1500.0\n",
                               {"sampling_aggregate": 1, "p16_fig3": 1, "claims": 1, "all": 1}),
+    "l18_fig3_tsne_samples": ("experiments:\n  l18_fig3:\n    n_tsne: 150\n",
+                              {"l18_fig3_analysis": 2, "l18_fig3_aggregate": 1,
+                               "l18_fig3_tsne": 1, "l18_fig3": 1, "claims": 1,
+                               "generative_claims": 1, "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"

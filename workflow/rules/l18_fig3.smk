@@ -53,22 +53,22 @@ rule l18_fig3_scan:
         "../scripts/l18_fig3_scan.py"
 
 
-# L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed; OPT and POM references.
+# L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed (simulation, then the analysis of its
+# stored samples); OPT and POM references.
 rule l18_fig3_run:
     input:
         model="results/models/mnist.nc",
-        data="results/data/mnist.nc",
         calibration=calibration_file(L18_FIG3["calibration"]),
     output:
-        "results/sims/l18_fig3/seed_{seed}.nc",
+        "results/sims/l18_fig3/samples_seed_{seed}.nc",
     wildcard_constraints:
         seed=r"\d+",
     params:
         job=lambda wc: slices.l18_fig3_run(CFG, int(wc.seed)),
     log:
-        f"{LOGS}/sims/l18_fig3/seed_{{seed}}.log",
+        f"{LOGS}/sims/l18_fig3/samples_seed_{{seed}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/seed_{{seed}}.tsv"
+        f"{BENCH}/sims/l18_fig3/samples_seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("l18_fig3_run"),
@@ -76,6 +76,30 @@ rule l18_fig3_run:
         CONDA_ENV
     script:
         "../scripts/l18_fig3_run.py"
+
+
+rule l18_fig3_analysis:
+    """ISL curve, modes and tSNE images of one seed, read from its stored samples: an edit
+    of isl_points, isl_beta, mode_window_ms or n_tsne re-runs no simulation."""
+    input:
+        samples="results/sims/l18_fig3/samples_seed_{seed}.nc",
+        data="results/data/mnist.nc",
+    output:
+        "results/sims/l18_fig3/seed_{seed}.nc",
+    wildcard_constraints:
+        seed=r"\d+",
+    params:
+        job=slices.l18_fig3_analysis(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3/analysis_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/analysis_seed_{{seed}}.tsv"
+    resources:
+        **cluster_resources("l18_fig3_analysis"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/l18_fig3_analysis.py"
 
 
 rule l18_fig3_isl_1e3:

@@ -309,12 +309,19 @@ class ISLSettings(TypedDict):
     n_test_isl: int
 
 
-class L18Fig3RunJob(GenerativeJob, ISLSettings):
+class L18Fig3RunJob(GenerativeJob):
     n_samples: int
+    seed_index: int
+
+
+class L18Fig3AnalysisJob(Job, ISLSettings):
+    """What is read from one seed's stored samples (no simulation reads these keys)."""
+
     isl_points: int
     mode_window_ms: float
     n_tsne: int
-    seed_index: int
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
 class L18Fig3ShortRunsJob(GenerativeJob, ISLSettings):

@@ -253,14 +253,25 @@ def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
-    """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed."""
+    """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed (the simulation;
+    `l18_fig3_analysis` reads them)."""
     e = cfg["experiments"]["l18_fig3"]
     seeds = {"gibbs": job_seed(cfg, "l18_fig3", "gibbs", seed),
              "lif": job_seed(cfg, "l18_fig3", "lif", seed)}
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
-                     **spiking_samplers(cfg, e),
-                **_isl(cfg), burn_in_ms=e["burn_in_ms"], mode_window_ms=e["mode_window_ms"],
-                n_tsne=e["n_tsne"], nest=nest_settings(cfg, "l18_fig3"), seed_index=seed)
+                     **spiking_samplers(cfg, e), n_samples=e["n_samples"],
+                     burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "l18_fig3"),
+                     seed_index=seed)
+
+
+def l18_fig3_analysis(cfg: Mapping[str, Any]) -> jobs.L18Fig3AnalysisJob:
+    """L18 Fig 3b, d, e read from one seed's stored samples: ISL curve, modes, tSNE images."""
+    e = cfg["experiments"]["l18_fig3"]
+    return job_slice(cfg, isl_points=e["isl_points"], isl_beta=e["isl_beta"],
+                     n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+                     mode_window_ms=e["mode_window_ms"], n_tsne=e["n_tsne"],
+                     burn_in_ms=e["burn_in_ms"],
+                     sample_interval_ms=cfg["neurons"][e["neuron"]]["tau_refrac"])
 
 
 def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
@@ -526,7 +537,7 @@ def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
         out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
     out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in BAR_SETS}
     out["bars_mixing"] = bars_mixing(cfg)
-    out |= {"l18_fig3_run": l18_fig3_run(cfg, 0),
+    out |= {"l18_fig3_run": l18_fig3_run(cfg, 0), "l18_fig3_analysis": l18_fig3_analysis(cfg),
             "l18_fig3_references": l18_fig3_references(cfg),
             "l18_fig3_aggregate": l18_fig3_aggregate(cfg),
             "l18_fig3_isl_1e3": l18_fig3_isl_1e3(cfg, 0),

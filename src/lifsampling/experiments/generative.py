@@ -76,10 +76,14 @@ def ast_samples(rbm: RBM, n_valid: int, betas: Mapping[str, float], n_chains: in
     raise AssertionError("unreachable: the AST stream is endless")
 
 
+def sample_grid(burn_in_ms: float, interval_ms: float, n_samples: int) -> np.ndarray:
+    """`n_samples` read-out times, one every `interval_ms` after the burn-in."""
+    return burn_in_ms + interval_ms * np.arange(1, n_samples + 1)
+
+
 def sample_times(job: Mapping[str, Any]) -> np.ndarray:
     """One sample every tau_ref after the burn-in (L18: 1e3 samples are 10 s)."""
-    tau = job["neuron"]["tau_refrac"]
-    return job["burn_in_ms"] + tau * np.arange(1, job["n_samples"] + 1)
+    return sample_grid(job["burn_in_ms"], job["neuron"]["tau_refrac"], job["n_samples"])
 
 
 def simulated_ms(job: Mapping[str, Any]) -> float:

@@ -16,7 +16,7 @@ from dataclasses import asdict
 import numpy as np
 import xarray as xr
 
-from .. import io, isl
+from .. import io, isl, spike_trains
 from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
 from ..config import jobs
 from ..data import split_rows
@@ -32,6 +32,7 @@ from .generative import (
     lif_arm_samples,
     lif_arms,
     mean_rate,
+    sample_grid,
     sample_times,
 )
 
@@ -127,18 +128,50 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
         attrs={"title": title})
 
 
-def run(job: jobs.L18Fig3RunJob, rbm: RBM, mnist: xr.Dataset,
-        calibration: xr.Dataset) -> xr.Dataset:
+def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
-    `slices.l18_fig3_run`)."""
+    `slices.l18_fig3_run`), as `analyse` reads them: the pixels of every sample (sampler,
+    sample, pixel), Gibbs' label probabilities and the spiking samplers' label spike trains
+    (`spike_trains` layout, network dim `spiking_sampler`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     v_gibbs, label_p = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
     lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
-    trains = lif["lif_stp"][1]
-    modes = np.stack([modes_from_label_activity(label_p)] + [
-        label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(job), job["mode_window_ms"])
-        for _, t in lif.values()])
-    pixels = {"gibbs": v_gibbs[:, :n_pix]} | {arm: z[:, :n_pix] for arm, (z, _) in lif.items()}
+    pixels = np.stack([v_gibbs[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
+    labels = spike_trains.trains_dataset([t[n_pix:rbm.n_visible] for _, t in lif.values()],
+                                         "spiking_sampler", list(lif))
+    ds = xr.Dataset(
+        {"pixel_sample": (("sampler", "sample", "pixel"), pixels.astype(np.uint8),
+                          {"long_name": "visible state of every sample (pixels)", "units": "1"}),
+         "gibbs_label_p": (("sample", "label_unit"), label_p.astype(np.float32),
+                           {"long_name": "Gibbs: p(label unit on | hidden state)",
+                            "units": "1"}),
+         "mean_rate": ((), mean_rate(job, lif["lif_stp"][1]),
+                       {"long_name": "mean rate of the visible neurons, LIF+STP network",
+                        "units": "Hz"})},
+        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+                "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
+        attrs={"title": "L18 Fig 3: MNIST RBM samples, Gibbs vs LIF+STP, one seed",
+               "n_samples": n})
+    return ds.merge(labels.rename(unit="label_unit"))
+
+
+SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
+                   "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+
+
+def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
+            ) -> xr.Dataset:
+    """One seed's samples read (slice `slices.l18_fig3_analysis`): the ISL of the test images
+    against the number of samples (L18 eq. 11, panel b), the mode of every sample (Gibbs: the
+    most probable label; the networks: the label neuron with most spikes in the last
+    `mode_window_ms`, panel d) and the first `n_tsne` samples for the tSNE (panel e)."""
+    n = samples.sizes["sample"]
+    pixels = {s: samples["pixel_sample"].sel(sampler=s).values for s in SAMPLERS}
+    times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], n)
+    labels = samples.rename(label_unit="unit")
+    modes = np.stack([modes_from_label_activity(samples["gibbs_label_p"].values)] + [
+        label_modes_from_spikes(spike_trains.network_trains(labels, "spiking_sampler", s),
+                                times, job["mode_window_ms"]) for s in SAMPLERS[1:]])
     points = isl_points(n, job["isl_points"])
     test = test_images(mnist, job["n_test_isl"])
     curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
@@ -155,13 +188,11 @@ def run(job: jobs.L18Fig3RunJob, rbm: RBM, mnist: xr.Dataset,
                            np.stack([pixels[s][:kept] for s in SAMPLERS]),
                            {"long_name": "first consecutive samples, kept for tSNE",
                             "units": "1"}),
-            "mean_rate": ((), mean_rate(job, trains),
-                          {"long_name": "mean rate of the visible neurons, LIF+STP network",
-                           "units": "Hz"}),
+            "mean_rate": samples["mean_rate"],
         },
-        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+        coords={"sampler": samples["sampler"],
                 "n_used": ("n_used", points, {"long_name": "number of samples used"}),
-                "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
+                "seed": samples["seed"]},
         attrs={"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP, one seed",
                "n_samples": n, "n_test": len(test)},
     )
