@@ -13,6 +13,9 @@ except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
 SCALE = CFG["scale"]
+# The datasets claims are judged from, {name: path}: every family's .smk adds the ones it
+# writes; rule claims checks them against lifsampling.experiments.claim_inputs().
+CLAIM_INPUTS = {}
 # Cluster resources of every job from the measured paper costs (benchmarks/paper_cost.py).
 PAPER_COSTS = costs.load_costs()
 

@@ -3,6 +3,12 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "l18_fig2_bars": "results/sims/l18_fig2_bars.nc",
+    "l18_fig2_grid": "results/sims/l18_fig2_grid.nc",
+}
+
 
 # L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
 rule stp_grid_chunk:

@@ -3,6 +3,13 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "classification_mnist": "results/analysis/classification_mnist.nc",
+    "l18_fig3": "results/sims/l18_fig3.nc",
+    "classification_mnist_lif": "results/analysis/classification_mnist_lif.nc",
+}
+
 
 rule l18_fig3_scan_block:
     """L18 Fig 3a: the LIF+STP networks of the MNIST RBM at a block of STP sets of a 2D scan

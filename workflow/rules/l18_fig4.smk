@@ -3,6 +3,12 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "l18_fig4_imbalanced": "results/sims/l18_fig4_imbalanced.nc",
+    "l18_fig4_completion": "results/sims/l18_fig4_completion.nc",
+}
+
 
 # L18 Fig 4: Gibbs, AST and the spiking samplers (L18's set, renewing, the best set of the L18
 # Fig 3a scans) on the imbalanced (a-c) and completion (d-f) models.

@@ -3,6 +3,12 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "p16_calibration": P16_CALIBRATION,
+    "p16_fig2_theory": "results/analysis/p16_fig2_theory.nc",
+}
+
 
 rule p16_fig2_trace:
     output:

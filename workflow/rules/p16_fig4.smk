@@ -3,6 +3,11 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "p16_fig4": "results/sims/p16_fig4.nc",
+}
+
 
 # P16 Fig 4: K = 500 networks. The Gibbs reference and the NEST runs of a weight scale are
 # independent jobs; the aggregate compares them.

@@ -3,6 +3,11 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "p16_fig5": "results/sims/p16_fig5.nc",
+}
+
 
 # P16 Fig 5: the 144-unit network storing 0, 3, 4, trained in the loop; prior and posterior.
 rule p16_fig5_train:

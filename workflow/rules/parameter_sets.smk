@@ -3,6 +3,12 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "p16_fig6": "results/analysis/p16_fig6.nc",
+    "p16_fig7": "results/sims/p16_fig7.nc",
+}
+
 
 rule p16_fig6_predictions:
     """P16 Fig 6 (App. XI): P16 theory, [16] and [17] against NEST for every parameter set."""

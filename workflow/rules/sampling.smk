@@ -3,6 +3,14 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "l18_coba_calibration": L18_COBA_CALIBRATION,
+    "l18_cuba_calibration": L18_CUBA_CALIBRATION,
+    "p16_fig3": "results/sims/p16_fig3.nc",
+    "l18_fig5": "results/sims/l18_fig5.nc",
+}
+
 
 # LIF networks sampling from random BMs (P16 Fig 3, L18 Fig 5c-d): one NEST job per block of
 # `networks_per_job` networks, which stores their spikes; `kind` is a trial on the

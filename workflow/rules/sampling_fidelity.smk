@@ -3,6 +3,11 @@
 # gridded aggregate and the figure (lifsampling.experiments.sampling_fidelity).
 # Its names and the input function of its runs are in common.smk (snakemake --lint).
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "sampling_fidelity": "results/sims/sampling_fidelity.nc",
+}
+
 
 rule sampling_fidelity_run:
     input:
