@@ -217,7 +217,11 @@ class SpikeRecorder:
 
         nodes = population.node_collection
         if units is not None:
-            nodes = nodes[np.asarray(units, int).tolist()]
+            units = np.asarray(units, int)
+            if units.size == 0 or (np.diff(units) <= 0).any():
+                # a NodeCollection keeps node order: trains would come back reordered
+                raise ValueError(f"recorded units must be increasing and not empty: {units}")
+            nodes = nodes[units.tolist()]
         self.ids = np.asarray(nodes.tolist())
         self.device = nest.Create("spike_recorder")
         nest.Connect(nodes, self.device)

@@ -12,7 +12,7 @@ from lifsampling import io
 
 pytestmark = pytest.mark.workflow
 
-TARGET = "results/sims/l18_fig5/trial_0.nc"
+TARGET = "results/sims/l18_fig5/trial_block_0.nc"
 LONGER = ("experiments:\n  sampling:\n    l18_fig5:\n      trial_ms: "
           "{smoke: 40000.0, quick: 40000.0, paper: 40000.0}\n")
 
@@ -32,7 +32,7 @@ def test_killed_simulation_restarts_to_identical_results(repo, tmp_path):
     killed = tmp_path / "killed"
     proc = subprocess.Popen(snakemake_cmd(repo, killed, *args, cores=1), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
-    log = killed / "results" / "logs" / "sims" / "l18_fig5" / "trial_0.log"
+    log = killed / "results" / "logs" / "sims" / "l18_fig5" / "trial_block_0.log"
     deadline = time.time() + 300
     while not (log.exists() and "wall time" not in log.read_text()) and time.time() < deadline:
         time.sleep(0.2)
@@ -46,9 +46,10 @@ def test_killed_simulation_restarts_to_identical_results(repo, tmp_path):
     # command (rerun-incomplete is in the default profile)
     _run(repo, killed, *args, "--unlock")
     _run(repo, killed, *args)
-    got, ref = (io.read_dataset(d / TARGET, ["spike_time", "dkl"]) for d in (killed, reference))
+    got, ref = (io.read_dataset(d / TARGET, ["spike_time", "spike_count"])
+                for d in (killed, reference))
     np.testing.assert_array_equal(got["spike_time"].values, ref["spike_time"].values)
-    np.testing.assert_array_equal(got["dkl"].values, ref["dkl"].values)
+    np.testing.assert_array_equal(got["spike_count"].values, ref["spike_count"].values)
 
 
 def test_corrupted_input_is_refused_by_name(repo, tmp_path):

@@ -267,11 +267,11 @@ def l18_fig3_run(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
 def l18_fig3_analysis(cfg: Mapping[str, Any]) -> jobs.L18Fig3AnalysisJob:
     """L18 Fig 3b, d, e read from one seed's stored samples: ISL curve, modes, tSNE images."""
     e = cfg["experiments"]["l18_fig3"]
+    simulated = calibrated_cell(cfg, e["calibration"])["neuron"]  # one sample per its tau_ref
     return job_slice(cfg, isl_points=e["isl_points"], isl_beta=e["isl_beta"],
                      n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
                      mode_window_ms=e["mode_window_ms"], n_tsne=e["n_tsne"],
-                     burn_in_ms=e["burn_in_ms"],
-                     sample_interval_ms=cfg["neurons"][e["neuron"]]["tau_refrac"])
+                     burn_in_ms=e["burn_in_ms"], sample_interval_ms=simulated["tau_refrac"])
 
 
 def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
@@ -501,11 +501,12 @@ GENERATIVE_MODELS = ("mnist", "imbalanced", "completion")  # the RBMs of L18 Fig
 
 
 def generative_claims(cfg: Mapping[str, Any]) -> jobs.GenerativeClaimsJob:
-    """The claims of the trained MNIST-data models (L18 Fig 3-4, sampling fidelity): the scale
-    and the CAST iterations each model was trained for (the table says which models decided
-    it: docs/paper_models.yaml trains L18's)."""
+    """The claims of the trained models (L18 Fig 3-4 and the sampling fidelity of its models):
+    the scale and the CAST iterations each model was trained for (the table says which models
+    decided it: docs/paper_models.yaml trains L18's)."""
     models = cfg["training"]["models"]
-    return job_slice(cfg, n_iterations={m: models[m]["n_iterations"] for m in GENERATIVE_MODELS})
+    judged = set(GENERATIVE_MODELS) | set(cfg["experiments"]["sampling_fidelity"]["models"])
+    return job_slice(cfg, n_iterations={m: models[m]["n_iterations"] for m in sorted(judged)})
 
 
 def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:

@@ -272,7 +272,11 @@ def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Data
         seed = int(block["seed"])
         for u0, value, isl_value in zip(block["U0"].values, block[name].values,
                                         block["isl"].values, strict=True):
-            grid[seed, U0s.index(float(u0)), values.index(float(value))] = isl_value
+            cell = seed, U0s.index(float(u0)), values.index(float(value))
+            if not np.isnan(grid[cell]):
+                raise ValueError(f"scan {name}: seed {seed}, U0 {u0}, {name} {value} ms in two "
+                                 "blocks")
+            grid[cell] = isl_value
     missing = np.argwhere(np.isnan(grid))
     if missing.size:
         seed, i, j = missing[0]

@@ -60,8 +60,9 @@ def l18_fig3(mnist: xr.Dataset, classification: xr.Dataset, classification_lif: 
     ax.legend(fontsize=7, frameon=False)
     short = mnist["stay_1e3"]
     ax.text(0.98, 0.6, f"mean stay, short runs ({n_short} samples):\n" + "\n".join(
-        f"{SAMPLER_STYLE[str(s)][1]}: {float(short.sel(short_sampler=s).mean()):.1f} "
-        f"± {float(short.sel(short_sampler=s).std(ddof=1)):.1f}"
+        f"{SAMPLER_STYLE[str(s)][1]}: {float(short.sel(short_sampler=s).mean()):.1f}"
+        + (f" ± {float(short.sel(short_sampler=s).std(ddof=1)):.1f}"
+           if short.sizes["short_seed"] > 1 else "")
         for s in short["short_sampler"].values), transform=ax.transAxes, ha="right",
         va="top", fontsize=6)
     ax.set_title("d  time spent in one mode", fontsize=9, loc="left")
