@@ -240,3 +240,34 @@ def test_within_a_range():
     assert inside.side((0.5, 1.5), "within") == "pass"
     assert outside.side((0.5, 1.5), "within") == "fail"
     assert claims.interval([1.0, 2.0, 1.5]).side((0.5, 1.5), "within") == claims.UNDECIDED
+
+
+def _fig4(p_sampled_scale: float) -> xr.Dataset:
+    """Three weight scales, four runs: the reference puts 0.4, 0.3, 0.2 on states 0-2 and
+    0.1 / 29 on the rest; the network samples it with every high state off by the factor."""
+    ref = np.full(32, 0.1 / 29)
+    ref[:3] = [0.4, 0.3, 0.2]
+    runs = np.random.default_rng(0).normal(1.0, 0.01, (4, 1))
+    sampled = ref * runs
+    sampled[:, :3] *= p_sampled_scale
+    return xr.Dataset(
+        {"p_reference": (("weight_scale", "state"), np.tile(ref, (3, 1))),
+         "p_sampled": (("variant", "weight_scale", "run", "state"),
+                       np.tile(sampled, (1, 3, 1, 1))),
+         "dkl": (("variant", "weight_scale", "run", "integration_time"),
+                 np.broadcast_to(np.array([0.01, 0.02, 0.04])[None, :, None, None],
+                                 (1, 3, 4, 2)).copy())},
+        coords={"weight_scale": [0.6, 1.2, 2.4], "variant": ["coba_background"],
+                "state": np.arange(32)},
+        attrs={"judged_variant": "coba_background"})
+
+
+@pytest.mark.parametrize(("factor", "verdict"), [(1.0, "pass"), (1.1, "pass"), (0.5, "fail"),
+                                                 (1.4, "fail")])
+def test_p16_fig4_high_probability_modes(factor, verdict):
+    from lifsampling.experiments import large_network
+
+    reg = experiments.claim_registry()
+    large_network.judge_claims(reg, {"p16_fig4": _fig4(factor)}, "quick")
+    assert reg["p16_fig4_modes_faithful"].verdict == verdict
+    assert "3 states" in reg["p16_fig4_modes_faithful"].reproduced_value
