@@ -104,22 +104,19 @@ def upstream(job: Job, made_by: dict[str, Job]) -> dict[int, Job]:
     return seen
 
 
+# NEST runs that also read an aggregate (the best STP set of the L18 Fig 3a scans): their own
+# work is measured as a class, though they come after a job that reads many runs
+RUNS_AFTER_AGGREGATES = ("l18_fig3_isl_1e3", "l18_fig4_run", "sampling_fidelity_run")
+
+
 def reading_many_runs(jobs: list[Job], made_by: dict[str, Job]) -> set[int]:
-    """Jobs that take the outputs of several jobs of one rule, and the jobs that read nothing
-    but theirs (figures, claims), transitively. A job with work of its own that also reads an
-    aggregate (a NEST run using the best set of the L18 Fig 3a scans) is measured as a class."""
-    many = {j.jobid for j in jobs
-            if max(Counter(made_by[f].rule for f in j.inputs if f in made_by).values(),
-                   default=0) > 1}
-    grown = True
-    while grown:
-        grown = False
-        for j in jobs:
-            makers = {made_by[f].jobid for f in j.inputs if f in made_by}
-            if j.jobid not in many and makers and makers <= many:
-                many.add(j.jobid)
-                grown = True
-    return many
+    """Jobs that take the outputs of several jobs of one rule, and every job after them but
+    the runs of `RUNS_AFTER_AGGREGATES`."""
+    direct = {j.jobid for j in jobs
+              if max(Counter(made_by[f].rule for f in j.inputs if f in made_by).values(),
+                     default=0) > 1 and j.rule not in RUNS_AFTER_AGGREGATES}
+    return {j.jobid for j in jobs if direct & set(upstream(j, made_by))
+            and j.rule not in RUNS_AFTER_AGGREGATES}
 
 
 def read_benchmark(path: Path) -> dict[str, float]:
