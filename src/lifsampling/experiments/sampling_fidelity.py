@@ -284,13 +284,14 @@ def reference(job: jobs.FidelityReferenceJob, rbm: RBM, training_data: xr.Datase
     (what the RBM was trained to reproduce)."""
     rng = np.random.default_rng(job["seeds"]["gibbs"])
     v, _ = rbm_gibbs(rbm, GIBBS_BURN_IN + job["gibbs_sweeps"], rng, n_chains=job["gibbs_chains"])
-    pixels = v[GIBBS_BURN_IN:, :, :rbm.n_pixels].astype(float)
+    pixels = v[GIBBS_BURN_IN:, :, :rbm.n_pixels]  # uint8: a float copy is 8x the memory
     data = training_matrix(training_data)[0][:, :rbm.n_pixels]
     return xr.Dataset(
-        {"gibbs_marginal": (("model", "pixel"), [pixels.mean(axis=(0, 1))],
+        {"gibbs_marginal": (("model", "pixel"), [pixels.mean(axis=(0, 1), dtype=np.float64)],
                             {"long_name": "fraction of Gibbs samples with the pixel on",
                              "units": "1"}),
-         "gibbs_on_pixels": (("model", "gibbs_chain"), [pixels.sum(axis=2).mean(axis=0)],
+         "gibbs_on_pixels": (("model", "gibbs_chain"),
+                             [pixels.sum(axis=2, dtype=np.int64).mean(axis=0)],
                              {"long_name": "mean number of on-pixels per Gibbs sample",
                               "units": "1"}),
          "data_on_pixels": (("model",), [data.sum(axis=1).mean()],
