@@ -98,3 +98,20 @@ def test_fig4_aggregate_places_runs_by_seed_and_keeps_seed_0_images():
     ds = imbalanced.aggregate({"n_seeds": 3}, [run(2), run(0), run(1)])
     np.testing.assert_allclose(ds["balance"].sel(sampler="gibbs"), [0.0, 1.0, 2.0])
     assert (ds["shown_image"] == 0).all() and "seed" not in ds["shown_image"].coords
+
+
+def test_p16_fig7_sets_are_placed_by_the_set_they_carry():
+    from lifsampling.experiments import parameter_sets
+
+    def run(name: str, value: float) -> xr.Dataset:
+        return xr.Dataset({"dkl": (("bm", "integration_time"), np.full((2, 3), value))},
+                          attrs={"set": name, "alpha_mV": value, "u0_mV": -50.0})
+
+    job = {"calibration_sets": ["p16_coba", "p16_wide_reset", "p16_low_rate"]}
+    ds = parameter_sets.fig7_aggregate(job, [run("p16_low_rate", 3.0), run("p16_coba", 1.0),
+                                             run("p16_wide_reset", 2.0)])
+    assert list(ds["parameter_set"].values) == job["calibration_sets"]  # the default first
+    np.testing.assert_allclose(ds["dkl_final"].mean("bm"), [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="once each"):
+        parameter_sets.fig7_aggregate(job, [run("p16_coba", 1.0), run("p16_coba", 1.0),
+                                            run("p16_low_rate", 3.0)])

@@ -5,6 +5,6 @@ from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]):
     job = snakemake.params.job
-    sets = {s: io.read_dataset(snakemake.input[s], ["dkl"]) for s in job["calibration_sets"]}
-    ds = parameter_sets.fig7_aggregate(sets)
+    sets = [io.read_dataset(f, ["dkl"]) for f in snakemake.input]
+    ds = parameter_sets.fig7_aggregate(job, sets)
     io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

@@ -11,7 +11,7 @@ network samples with the (α, ū₀) measured for its own neuron.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -151,14 +151,19 @@ def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
                "title": f"P16 Fig 7: K = {job['n_units']} networks, set {job['set']}"})
 
 
-def fig7_aggregate(sets: Mapping[str, xr.Dataset]) -> xr.Dataset:
-    """All sets of P16 Fig 7 in one Dataset: D_KL (parameter_set, bm, integration_time)."""
-    parts = [ds.drop_attrs(deep=False).expand_dims(parameter_set=[name])
+def fig7_aggregate(job: jobs.P16Fig7Job, sets: Sequence[xr.Dataset]) -> xr.Dataset:
+    """All sets of P16 Fig 7 in one Dataset: D_KL (parameter_set, bm, integration_time), each
+    set placed by the name it carries, in the order of `calibration_sets` (the default first)."""
+    by_name = {ds.attrs["set"]: ds for ds in sets}
+    if sorted(by_name) != sorted(job["calibration_sets"]) or len(sets) != len(by_name):
+        raise ValueError(f"P16 Fig 7: runs of sets {[ds.attrs['set'] for ds in sets]}, expected "
+                         f"{job['calibration_sets']} once each")
+    parts = [ds.drop_attrs(deep=False).expand_dims(parameter_set=[ds.attrs["set"]])
              .assign(alpha=((), ds.attrs["alpha_mV"], {"long_name": "logistic scale alpha",
                                                        "units": "mV"}),
                      u0=((), ds.attrs["u0_mV"], {"long_name": "logistic midpoint u0",
                                                  "units": "mV"}))
-             for name, ds in sets.items()]
+             for ds in (by_name[name] for name in job["calibration_sets"])]
     out = xr.concat(parts, dim="parameter_set")
     out["parameter_set"].attrs = {"long_name": "calibration set; the first is the default"}
     out["dkl_final"] = out["dkl"].isel(integration_time=-1).assign_attrs(
