@@ -51,6 +51,12 @@ def test_bars_claims_from_known_mode_sequences():
                         {"easy": patterns, "hard": patterns})
     bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict != "pass"
+    one_switch = np.repeat([0, 1], [n // 2, n // 2])  # L18's "stuck" tolerates a rare switch
+    runs["hard"] = _two_seeds(_bars_run(one_switch, every_10))
+    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    assert reg["l18_bars_hard_stuck"].verdict == "pass"  # log10(100 / 2) = 1.7 > 1
     runs["hard"] = _two_seeds(_bars_run(every_10, every_10))  # Gibbs leaves its mode
     ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})

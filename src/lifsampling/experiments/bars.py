@@ -34,9 +34,13 @@ CLAIMS = (
           "in a mode than the same network with renewing synapses", "implied",
           "95 % interval over seeds of log10 (renewing / LIF+STP mean mode duration) above 0",
           None, ("quick", "paper")),
-    Claim("l18_bars_hard_stuck", "L18", "2c", "Gibbs on hard bars never leaves its mode, "
-          "LIF+STP does", "never", "no Gibbs mode switch in any run, LIF+STP switches in every "
-          "run", None, ("quick", "paper")),
+    # L18 Fig 2c shows one Gibbs chain in one mode over 5000 samples of the hard bars, and
+    # LIF+STP switching: "stuck" is read as switching at a tenth of LIF+STP's rate or less (the
+    # factor is the study's; the +1 switch per run keeps a run without switches finite)
+    Claim("l18_bars_hard_stuck", "L18", "2c", "Gibbs on hard bars stays in its mode over 5000 "
+          "samples, LIF+STP switches", "stuck / switches", "95 % interval over seeds of "
+          "log10 ((LIF+STP switches + 1) / (Gibbs switches + 1)) above {bound:g} (a tenfold "
+          "rate; the factor is the study's)", 1.0, ("quick", "paper")),
     Claim("l18_bars_interaction_easy", "L18", "2c", "mean within / between interaction "
           "strengths, easy bars", "92.75 / -145.48", "each within {bound:.0%}", 0.25),
     Claim("l18_bars_interaction_hard", "L18", "2c", "mean within / between interaction "
@@ -132,10 +136,11 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         f"log10 ratio {iv.text('.2f')}", iv, 0.0, "above", scale)
     hard = ds["n_switches"].sel(difficulty="hard")
     gibbs, lif = hard.sel(sampler="gibbs").values, hard.sel(sampler="lif_stp").values
-    claims["l18_bars_hard_stuck"].judge(
-        f"Gibbs switches {gibbs.tolist()}, LIF+STP switches {lif.tolist()} in "
-        f"{ds.sizes['sample']} samples",
-        bool((gibbs == 0).all() and (lif > 0).all()), scale)
+    c = claims["l18_bars_hard_stuck"]
+    iv = interval(np.log10((lif + 1.0) / (gibbs + 1.0)))  # per seed: both on the same RBM
+    c.judge_interval(f"Gibbs switches {gibbs.tolist()}, LIF+STP switches {lif.tolist()} in "
+                     f"{ds.sizes['sample']} samples; log10 ratio {iv.text('.2f')}", iv, c.bound,
+                     "above", scale)
 
     values = {}
     for level in BAR_SETS:
