@@ -1,4 +1,5 @@
 import csv
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -84,8 +85,16 @@ def _calibration(alpha: float, u0: float, deviation: float, std: float = 0.02,
                              "max_logistic_deviation": deviation})
 
 
+def _theory(distance: float) -> xr.Dataset:
+    """P16 theory and [17] `distance` apart (RMS) at every simulated point, p_sim mid-range."""
+    p = np.linspace(0.1, 0.9, 9)
+    return xr.Dataset({"p_sim": ("u_target", p), "p16_at_sim": ("u_target", p),
+                       "quasistatic_at_sim": ("u_target", p + distance)},
+                      attrs={"rms_p16": 0.01, "rms_brunel_sergi": 0.5, "rms_quasistatic": 0.1})
+
+
 def test_activation_claims_use_their_bounds():
-    theory = xr.Dataset(attrs={"rms_p16": 0.01, "rms_brunel_sergi": 0.5, "rms_quasistatic": 0.1})
+    theory = _theory(0.05)  # threshold 0.025
     reg = experiments.claim_registry()
     activation.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
                                   "l18_cuba_calibration": _calibration(2.3, -52.1, 0.0),
@@ -94,7 +103,7 @@ def test_activation_claims_use_their_bounds():
     assert reg["l18_fig5a_logistic"].verdict == "pass"
     assert reg["l18_fig5e_cuba_equivalent"].verdict == "fail"  # alpha 15 % off > 10 %
     assert reg["l18_fig5e_cuba_equivalent"].table == claims.CHECK
-    assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.2 off at the midpoint: >> 1.96 std
+    assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.2 off at the midpoint: RMS ~0.05
     assert reg["p16_u0_minus55"].verdict == "pass"  # the bump moves every fit to about -55.2
     assert reg["p16_u0_minus55"].row()["n"] == "5"
     assert reg["p16_theory_better"].verdict == "pass"
@@ -271,3 +280,40 @@ def test_p16_fig4_high_probability_modes(factor, verdict):
     large_network.judge_claims(reg, {"p16_fig4": _fig4(factor)}, "quick")
     assert reg["p16_fig4_modes_faithful"].verdict == verdict
     assert "3 states" in reg["p16_fig4_modes_faithful"].reproduced_value
+
+
+# the quick P16 sweep (2026-12-01): 21 points from -64 to -44 mV, u0 -53.6, alpha 1.86 mV, 10 runs
+# of 20 s whose std is ~0.014 at p = 0.5 (~0.028 sqrt(p (1 - p))); P16 theory vs [17]: 0.143 RMS
+QUICK_U, QUICK_U0, QUICK_ALPHA, QUICK_NOISE, QUICK_THEORY_DISTANCE = (
+    np.linspace(-64.0, -44.0, 21), -53.6, 1.86, 0.028, 0.143)
+
+
+def _logistic_verdicts(deviation, n_repeats: int = 200) -> list[str]:
+    from lifsampling.calibration import logistic
+
+    rng = np.random.default_rng(0)
+    p = logistic(QUICK_U, QUICK_U0, QUICK_ALPHA)
+    threshold = activation.LOGISTIC_FRACTION * QUICK_THEORY_DISTANCE
+    verdicts = []
+    for _ in range(n_repeats):
+        noise = rng.normal(0.0, QUICK_NOISE * np.sqrt(p * (1 - p))[:, None], (p.size, 10))
+        runs = np.clip(p[:, None] + deviation[:, None] + noise, 0.0, 1.0)
+        iv = activation.logistic_deviation_interval(QUICK_U, runs)
+        verdicts.append(iv.side(threshold, "below"))
+    return verdicts
+
+
+def test_logistic_claim_passes_logistic_runs_and_fails_a_theory_sized_deviation():
+    """A logistic with the quick runs' noise passes in >= 90 % of 200 synthetic sweeps; a
+    deviation from it as large as the P16-theory-to-[17] distance (a wiggle no logistic fit
+    absorbs) fails in >= 90 %."""
+    logistic_runs = _logistic_verdicts(np.zeros(QUICK_U.size))
+    assert logistic_runs.count("pass") >= 180, Counter(logistic_runs)
+    from lifsampling.calibration import logistic
+
+    p = logistic(QUICK_U, QUICK_U0, QUICK_ALPHA)
+    keep = (p > 0.02) & (p < 0.98)
+    wiggle = np.sin(np.pi * (QUICK_U - QUICK_U0) / 2.0) * keep
+    wiggle *= QUICK_THEORY_DISTANCE / np.sqrt(np.mean(wiggle[keep] ** 2))
+    deviating = _logistic_verdicts(wiggle)
+    assert deviating.count("fail") >= 180, Counter(deviating)

@@ -11,20 +11,25 @@ from collections.abc import Mapping
 
 import numpy as np
 import xarray as xr
+from scipy import stats
 
 from .. import activation_theory as at
 from .. import membrane
 from ..calibration import fit_logistic, logistic
-from ..claims import CHECK, Claim, interval
+from ..claims import CHECK, Claim, Interval, interval
 from ..config import jobs
 
-# P16 Fig 2D draws the std between runs (eq. 73) as error bars: "logistic" is judged against
-# that spread, the 95 % band of one run (1.96 std), where 0.02 < p < 0.98
-LOGISTIC_SPREADS = 1.96
+# "Approximately logistic" (P16 Fig 2D, L18 Fig 5a) has no number in the papers. It is judged
+# against the difference P16 itself calls large: the systematic deviation from a logistic must
+# stay below a fraction of the distance between the P16 theory and [17] (the quasi-static
+# prediction P16 argues against) on the same points. The fraction (1/2) is the study's.
+LOGISTIC_TEST = ("RMS |run mean - logistic fit| over 0.02 < p < 0.98, 95 % jackknife interval "
+                 "over runs, below {bound:g} x the RMS distance between the P16 theory and [17] "
+                 "on P16's neuron (the factor is the study's)")
+LOGISTIC_FRACTION = 0.5
 CLAIMS = (
     Claim("l18_fig5a_logistic", "L18", "5a", "LIF activation function in the HCS is logistic",
-          "logistic", "max |mean - logistic| / std between runs <= {bound} (0.02 < p < 0.98)",
-          LOGISTIC_SPREADS, ("quick", "paper")),
+          "logistic", LOGISTIC_TEST, LOGISTIC_FRACTION, ("quick", "paper")),
     Claim("l18_fig5e_cuba_equivalent", "L18", "5e", "CUBA neuron (Table 2) equivalent to the "
           "COBA neuron", "equivalent", "alpha within {bound[alpha]:.0%}, u0 within "
           "{bound[u0_mV]} mV", {"alpha": 0.1, "u0_mV": 0.5}, ("quick", "paper"), table=CHECK),
@@ -32,8 +37,7 @@ CLAIMS = (
           "than both literature predictions", "better", "RMS error over the simulated points",
           None, ("quick", "paper")),
     Claim("p16_fig2d_logistic", "P16", "2D", "logistic fit in the high-noise regime",
-          "logistic", "max |mean - logistic| / std between runs <= {bound} (0.02 < p < 0.98)",
-          LOGISTIC_SPREADS, ("quick", "paper")),
+          "logistic", LOGISTIC_TEST, LOGISTIC_FRACTION, ("quick", "paper")),
     Claim("p16_u0_minus55", "P16", "App. VII", "p(z=1) = 0.5 at u = -55 mV with w_inh of "
           "eq. 71", "-55 mV", "95 % interval of u0 (one fit per run) within -55 +- {bound} mV "
           "(P16 gives the mV)", 0.5, ("quick", "paper")),
@@ -147,12 +151,33 @@ def free_membranes(job: jobs.L18Fig5MembranesJob) -> xr.Dataset:
     )
 
 
-def logistic_deviation_in_spreads(calibration: xr.Dataset) -> float:
-    """max over the sweep of |mean p - fitted logistic| / std between runs (P16 eq. 73),
-    where 0.02 < p < 0.98 (outside, both vanish)."""
-    p, std = calibration["p_mean"].values, calibration["p_std"].values
-    keep = (p > 0.02) & (p < 0.98) & (std > 0)
-    return float(np.max(np.abs(p - calibration["p_logistic"].values)[keep] / std[keep]))
+def logistic_deviation(u: np.ndarray, p_runs: np.ndarray) -> float:
+    """RMS of (mean over runs - its least-squares logistic, P16 eq. 9) over the points with
+    0.02 < mean < 0.98 (outside, both vanish): p_runs has dims (u, run)."""
+    mean = p_runs.mean(axis=1)
+    u0, alpha = fit_logistic(u, mean)
+    keep = (mean > 0.02) & (mean < 0.98)
+    return float(np.sqrt(np.mean((mean - logistic(u, u0, alpha))[keep] ** 2)))
+
+
+def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
+    """`logistic_deviation` with its 95 % jackknife interval over runs (leave one run out;
+    deterministic, a refit each)."""
+    n = p_runs.shape[1]
+    full = logistic_deviation(u, p_runs)
+    loo = np.array([logistic_deviation(u, np.delete(p_runs, r, axis=1)) for r in range(n)])
+    se = np.sqrt((n - 1) / n * np.sum((loo - loo.mean()) ** 2))
+    half = stats.t.ppf(0.975, n - 1) * se
+    return Interval(full, full - half, full + half, n)
+
+
+def theory_distance(theory: xr.Dataset) -> float:
+    """RMS distance between the P16 theory and [17] (quasi-static) at the simulated points
+    with 0.02 < p < 0.98: the size of a difference P16 calls a failure of [17] in the HCS."""
+    p = theory["p_sim"].values
+    keep = (p > 0.02) & (p < 0.98)
+    d = theory["p16_at_sim"].values - theory["quasistatic_at_sim"].values
+    return float(np.sqrt(np.mean(d[keep] ** 2)))
 
 
 def midpoints_per_run(calibration: xr.Dataset) -> np.ndarray:
@@ -167,14 +192,16 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     """Logistic fits, COBA/CUBA equivalence, u0 of P16 App. VII, theory vs literature."""
     coba_ds = datasets["l18_coba_calibration"]
     coba, cuba = coba_ds.attrs, datasets["l18_cuba_calibration"].attrs
+    reference = theory_distance(datasets["p16_fig2_theory"])
     for claim, ds in (("l18_fig5a_logistic", coba_ds),
                       ("p16_fig2d_logistic", datasets["p16_calibration"])):
         c = claims[claim]
-        spreads = logistic_deviation_in_spreads(ds)
-        c.judge(f"max |sim - logistic| = {ds.attrs['max_logistic_deviation']:.3f} = "
-                f"{spreads:.2f} std between runs ({ds.sizes['run']} runs of "
-                f"{ds.attrs['duration_ms']:g} ms), alpha = {ds.attrs['alpha_mV']:.2f} mV",
-                spreads <= c.bound, scale)
+        iv = logistic_deviation_interval(ds["u_free"].values,
+                                         ds["p_on"].transpose("u_target", "run").values)
+        c.judge_interval(f"RMS |mean - logistic| {iv.text('.4f')} ({ds.sizes['run']} runs of "
+                         f"{ds.attrs['duration_ms']:g} ms); P16 theory vs [17] "
+                         f"{reference:.3f}; alpha = {ds.attrs['alpha_mV']:.2f} mV", iv,
+                         c.bound * reference, "below", scale)
     c = claims["l18_fig5e_cuba_equivalent"]
     d_alpha = abs(cuba["alpha_mV"] / coba["alpha_mV"] - 1)
     d_u0 = abs(cuba["u0_mV"] - coba["u0_mV"])
