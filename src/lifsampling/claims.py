@@ -124,6 +124,12 @@ class Claim:
             self.verdict = UNDECIDED
         return self
 
+    def not_reached(self, value: str, scale: str) -> Claim:
+        """The runs do not reach the regime the claim is about (e.g. a saturation): not
+        decided, whatever the scale."""
+        self.reproduced_value, self.scale, self.verdict = value, scale, UNDECIDED
+        return self
+
     def judge_interval(self, value: str, iv: Interval, threshold: Any, wanted: str,
                        scale: str) -> Claim:
         """Verdict from a seed statistic: pass only with the whole 95 % interval on the
