@@ -178,11 +178,19 @@ def test_scan_blocks_cover_every_point_once(smoke_cfg):
     assert all(len(block) <= 4 for _, block in blocks)
 
 
-def _fig4_model(balances: dict[str, list[float]], sweeps: float) -> xr.Dataset:
+def _fig4_model(balances: dict[str, list[float]], sweeps: float,
+                lif_stay: int = 5) -> xr.Dataset:
+    """Known balances per seed; modes: LIF+STP stays `lif_stay` samples in a mode, every other
+    sampler 20."""
     samplers = list(imbalanced.SAMPLERS)
+    n_seeds = len(balances["gibbs"])
+    modes = np.stack([(np.arange(200) // (lif_stay if s == "lif_stp" else 20)) % 10
+                      for s in samplers])
     return xr.Dataset(
         {"balance": (("seed", "sampler"), np.array([balances[s] for s in samplers]).T),
-         "ast_sweeps_per_sample": (("seed",), np.full(len(balances["gibbs"]), sweeps))},
+         "ast_sweeps_per_sample": (("seed",), np.full(n_seeds, sweeps)),
+         "mode": (("seed", "sampler", "sample"),
+                  np.repeat(modes[None], n_seeds, axis=0))},
         coords={"sampler": samplers},
         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0})
 
@@ -196,7 +204,7 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
                        "lif_best": 0.1 + 0.02 * seeds}, 20.0)
     comp = _fig4_model({"gibbs": 0.2 + 0.01 * seeds, "ast": 0.5 + 0.02 * seeds,
                         "lif_stp": 0.5 + 0.02 * seeds, "lif_renewing": 0.3 + 0.01 * seeds,
-                        "lif_best": 0.9 - 0.01 * seeds}, 21.0)
+                        "lif_best": 0.9 - 0.01 * seeds}, 21.0, lif_stay=40)
     reg = experiments.claim_registry()
     imbalanced.judge_claims(reg, {"l18_fig4_imbalanced": imb, "l18_fig4_completion": comp},
                             "quick")
@@ -211,6 +219,10 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
         "l18_completion_balance": "not decided at this scale",  # equal to AST in every seed
         "l18_completion_balance_best": "pass",
         "l18_completion_balance_best_vs_renewing": "pass", "l18_ast_slower": "pass"}
+    # stays of 5 (imbalanced) and 40 (completion) samples against 20 for Gibbs and AST; every
+    # seed alike, so the last stays are cut the same way in all
+    assert reg["l18_imbalanced_switches_faster"].verdict == "pass"
+    assert reg["l18_completion_switches_faster"].verdict == "fail"
     assert reg["l18_completion_balance_best"].reproduced_value.startswith(
         "best set (U0 0.1, tau_rec_ms 100, tau_fac_ms 0)")
 

@@ -32,7 +32,13 @@ from ..config import jobs
 from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half
 from ..grids import stack_by_coordinate
-from ..modes import balance, label_modes_from_spikes, mode_histogram, modes_from_label_activity
+from ..modes import (
+    balance,
+    label_modes_from_spikes,
+    mode_durations,
+    mode_histogram,
+    modes_from_label_activity,
+)
 from ..network import Clamp, STPSet, clamp_current_nA
 from ..rbm import RBM
 from .generative import (
@@ -84,6 +90,14 @@ CLAIMS = (
           "best STP set visits 3 and 5 more evenly than renewing synapses", "implied",
           "95 % interval over seeds of the normalised-entropy difference best set - renewing "
           "above 0", None, ("quick", "paper")),
+    Claim("l18_imbalanced_switches_faster", "L18", "4b,c", "imbalanced data: the spiking "
+          "network switches faster between modes", "faster", "95 % intervals over seeds of "
+          "log(mean stay LIF+STP / mean stay Gibbs) and of log(... / AST) below 0", None,
+          ("quick", "paper")),
+    Claim("l18_completion_switches_faster", "L18", "4e,f", "pattern completion: swift "
+          "transitions between modes in the spiking network", "faster", "95 % intervals over "
+          "seeds of log(mean stay LIF+STP / mean stay Gibbs) and of log(... / AST) below 0",
+          None, ("quick", "paper")),
     # a consistency check, not a finding: AST's adaptive weights aim at equal time at every
     # temperature, so its sweeps per valid sample are ~ the number of temperatures (20) by
     # construction, and fail only if the adaptation breaks
@@ -249,6 +263,19 @@ def _balance_vs_renewing(claim: Claim, ds: xr.Dataset, scale: str,
                          "above", scale)
 
 
+def _switch_claim(claim: Claim, ds: xr.Dataset, scale: str) -> None:
+    """Per seed, the mean stay in one mode of LIF+STP against Gibbs' and AST's (log ratio)."""
+    stay = {s: np.array([mode_durations(m).mean() for m in
+                         ds["mode"].sel(sampler=s).transpose("seed", "sample").values])
+            for s in ("gibbs", "ast", "lif_stp")}
+    ratios = {other: interval(np.log(stay["lif_stp"] / stay[other])) for other in ("gibbs", "ast")}
+    claim.judge_intervals(
+        f"mean stay LIF+STP {over_seeds(stay['lif_stp'])}, Gibbs {over_seeds(stay['gibbs'])}, "
+        f"AST {over_seeds(stay['ast'])} samples; log ratio to Gibbs "
+        f"{ratios['gibbs'].text('.2f')}, to AST {ratios['ast'].text('.2f')}", ratios, 0.0,
+        "below", scale)
+
+
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Balance of the mode histograms (mean over seeds) and AST's sweeps per valid sample."""
@@ -260,6 +287,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         _balance_claim(claims[f"l18_{model}_balance_best"], ds, scale, "lif_best")
         _balance_vs_renewing(claims[f"l18_{model}_balance_best_vs_renewing"], ds, scale,
                              "lif_best")
+        _switch_claim(claims[f"l18_{model}_switches_faster"], ds, scale)
     sweeps = np.concatenate([datasets[f"l18_fig4_{m}"]["ast_sweeps_per_sample"].values
                              for m in MODELS])
     c = claims["l18_ast_slower"]
