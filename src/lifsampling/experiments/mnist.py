@@ -51,7 +51,8 @@ CLAIMS = (
     Claim("l18_isl_converge", "L18", "3b", "LIF+STP and Gibbs ISL converge for > 1e5 samples",
           "converge", "95 % interval over seeds of (ISL(LIF+STP) - ISL(Gibbs)) / |ISL(Gibbs)| "
           "within +- {bound:.0%} at the last point (bound not in L18)", 0.02),
-    Claim("l18_isl_opt_pom", "L18", "3b", "OPT highest, POM lowest ISL", "order",
+    Claim("l18_isl_opt_pom", "L18", "3b", "OPT highest, POM lowest ISL", "order (read off "
+          "Fig 3b; the text only shows them for comparison)",
           "at the last point, 95 % intervals over seeds: OPT above both samplers, POM below",
           None, ("quick", "paper")),
     Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",

@@ -37,13 +37,15 @@ CLAIMS = (
           "lower", "95 % interval of log D_KL(LIF) / D_KL(abstract) at T over trials above "
           "{bound}", 0.0, ("quick", "paper")),
     Claim("p16_fig3d_many_bms", "P16", "3D", "small D_KL after 1e6 ms over 100 random BMs",
-          "~1e-2", "95 % interval of log10 D_KL over BMs below {bound} (within half a decade "
+          "~1e-2 (read off Fig 3D)", "95 % interval of log10 D_KL over BMs below {bound} "
+          "(within half a decade "
           "of the paper's 1e-2, or lower)", -1.5),
     Claim("l18_fig5d_dkl_decreasing", "L18", "5d", "4-unit network D_KL decreases with time",
           "decreasing", "95 % interval of log D_KL(T) / D_KL(1e3 ms) over trials below {bound}",
           0.0, ("quick", "paper")),
     Claim("l18_fig5d_abstract_lower", "L18", "5d", "abstract model below the LIF network "
-          "(reference)", "lower", "95 % interval of log D_KL(LIF) / D_KL(abstract) at T over "
+          "(a check of the 4-unit network against P16 Fig 3C; L18 Fig 5d has no abstract "
+          "curve)", "lower", "95 % interval of log D_KL(LIF) / D_KL(abstract) at T over "
           "trials above {bound}", 0.0, ("quick", "paper"), table=CHECK),
 )
 CLAIM_INPUTS = ("p16_fig3", "l18_fig5")

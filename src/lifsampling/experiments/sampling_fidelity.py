@@ -353,7 +353,7 @@ def aggregate(job: jobs.FidelityAggregateJob, runs: Sequence[xr.Dataset],
 # ----------------------------------------------------------------------------- checks
 
 CLAIMS = (
-    Claim("fidelity_renewing_conditionals", "L18", "Methods",
+    Claim("fidelity_renewing_conditionals", "L18", "1d; P16 App. V",
           "renewing synapses reproduce the RBM's conditionals (the faithful spiking sampler)",
           "slope 1, offset 0", "for every model and direction with determined fits, the 95 % "
           "interval over clamped states of the slope within 1 +- {bound[0]:g} and of the "
