@@ -127,9 +127,9 @@ def simulator_calibration(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCal
     e = cfg["experiments"]["p16_fig6"]
     base = calibration(cfg, e["calibration_sets"][0])
     return job_slice(cfg, {f"calibrate_{run}": job_seed(cfg, "calibrate", run)},
-                **{k: v for k, v in base.items() if k not in ("scale", "seeds", "set", "nest")},
+                **{k: v for k, v in base.items() if k not in ("scale", "seeds", "set", "nest", "duration_ms")},
                 set=run, simulator=e["simulators"][run]["simulator"],
-                resolution_ms=e["simulators"][run]["resolution_ms"])
+                resolution_ms=e["simulators"][run]["resolution_ms"], duration_ms=e["duration_ms"])
 
 
 def calibration_grid(cfg: Mapping[str, Any]) -> jobs.CalibrationGridJob:
