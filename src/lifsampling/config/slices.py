@@ -127,7 +127,8 @@ def simulator_calibration(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCal
     e = cfg["experiments"]["p16_fig6"]
     base = calibration(cfg, e["calibration_sets"][0])
     return job_slice(cfg, {f"calibrate_{run}": job_seed(cfg, "calibrate", run)},
-                **{k: v for k, v in base.items() if k not in ("scale", "seeds", "set", "nest", "duration_ms")},
+                **{k: v for k, v in base.items()
+                   if k not in ("scale", "seeds", "set", "nest", "duration_ms")},
                 set=run, simulator=e["simulators"][run]["simulator"],
                 resolution_ms=e["simulators"][run]["resolution_ms"], duration_ms=e["duration_ms"])
 
@@ -509,54 +510,30 @@ def generative_claims(cfg: Mapping[str, Any]) -> jobs.GenerativeClaimsJob:
     return job_slice(cfg, n_iterations={m: models[m]["n_iterations"] for m in sorted(judged)})
 
 
-def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
-    """Every kind of job slice of the resolved config, by job name (first run of each kind).
-
-    The workflow builds them all before any job, so a config that cannot be sliced fails at
-    once; the tests compare them across config edits.
-    """
-    exps = cfg["experiments"]
+def shared_stage_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
+    """One slice of every job kind of the shared stages (data, training, calibration, claims),
+    by job name."""
     out = {"mnist": mnist(cfg), "p16_digits": p16_digits(cfg),
            "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
-           "generative_claims": generative_claims(cfg),
-           "l18_fig1": l18_fig1(cfg), "l18_fig5_membranes": l18_fig5_membranes(cfg),
-           "stp_grid": stp_grid(cfg), "p16_fig4_aggregate": p16_fig4_aggregate(cfg),
-           "p16_fig2_trace": p16_fig2_trace(cfg), "p16_fig5_training": p16_fig5_training(cfg),
-           "p16_fig5_sampling": p16_fig5_sampling(cfg), "p16_fig6": p16_fig6(cfg),
-           "p16_fig7": p16_fig7(cfg),
-           "activation_predictions": activation_predictions(cfg)}
+           "generative_claims": generative_claims(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
     out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"classification:{m}": classification(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
-    out |= {f"simulator_calibration:{r}": simulator_calibration(cfg, r)
-            for r in exps["p16_fig6"]["simulators"]}
-    for name in exps["sampling"]:
-        out |= {f"sampling_block:{name}:{kind}": sampling_block(cfg, name, kind, 0)
-                for kind in ("trial", "bm") if sampling_blocks(cfg, name, kind)}
-        out[f"sampling_aggregate:{name}"] = sampling_aggregate(cfg, name)
-    out |= {f"bars_sampling:{d}": bars_sampling(cfg, d, 0) for d in BAR_SETS}
-    out["bars_mixing"] = bars_mixing(cfg)
-    out |= {"l18_fig3_run": l18_fig3_run(cfg, 0), "l18_fig3_analysis": l18_fig3_analysis(cfg),
-            "l18_fig3_references": l18_fig3_references(cfg),
-            "l18_fig3_aggregate": l18_fig3_aggregate(cfg),
-            "l18_fig3_isl_1e3": l18_fig3_isl_1e3(cfg, 0),
-            "classify_lif": classify_lif(cfg), "l18_fig3_tsne": l18_fig3_tsne(cfg)}
-    for scan in ("tau_rec", "tau_fac"):
-        out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block(cfg, scan, 0)
-        out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan(cfg, scan)
-    out |= {f"stp_grid_chunk:{tf:g}": stp_grid_chunk(cfg, tf, 0)
-            for tf in exps["l18_fig2_grid"]["tau_fac_ms"]}
-    for model in L18_FIG4_MODELS:
-        out[f"l18_fig4_run:{model}"] = l18_fig4_run(cfg, model, 0)
-        out[f"l18_fig4_aggregate:{model}"] = l18_fig4_aggregate(cfg, model)
-    out |= {f"p16_fig4_reference:{w}": p16_fig4_reference(cfg, w) for w in p16_fig4_scales(cfg)}
-    out |= {f"p16_fig4_run:{v}:{w}": p16_fig4_run(cfg, v, w, 0)
-            for v in exps["p16_fig4"]["variants"] for w in p16_fig4_scales(cfg)}
-    out |= {f"p16_fig7_set:{s}": p16_fig7_set(cfg, s)
-            for s in exps["p16_fig7"]["calibration_sets"]}
-    from ..experiments import sampling_fidelity  # families that own their slices
+    return out
 
-    out |= sampling_fidelity.job_slices(cfg)
+
+def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
+    """Every kind of job slice of the resolved config, by job name (first run of each kind):
+    the shared stages' and each figure family's own (``experiments.<family>.job_slices``).
+
+    The workflow builds them all before any job, so a config that cannot be sliced fails at
+    once; the tests compare them across config edits.
+    """
+    from .. import experiments  # the families build their slices from this module's pieces
+
+    out = shared_stage_slices(cfg)
+    for family in experiments.FAMILIES:
+        out |= family.job_slices(cfg)
     return out

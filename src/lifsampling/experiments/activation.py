@@ -8,6 +8,7 @@ them side by side (`calibration_grid`), evaluates the theories on them and judge
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import xarray as xr
@@ -17,7 +18,7 @@ from .. import activation_theory as at
 from .. import membrane
 from ..calibration import fit_logistic, logistic
 from ..claims import CHECK, Claim, Interval, interval
-from ..config import jobs
+from ..config import jobs, slices
 
 # "Approximately logistic" (P16 Fig 2D, L18 Fig 5a) has no number in the papers. It is judged
 # against the difference P16 itself calls large: the systematic deviation from a logistic must
@@ -220,3 +221,11 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         f"RMS P16 {rms['p16']:.4f}, Brunel-Sergi {rms['brunel_sergi']:.4f}, quasi-static "
         f"{rms['quasistatic']:.4f}", rms["p16"] < min(rms["brunel_sergi"], rms["quasistatic"]),
         scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    return {"p16_fig2_trace": slices.p16_fig2_trace(cfg),
+            "activation_predictions": slices.activation_predictions(cfg),
+            "l18_fig5_membranes": slices.l18_fig5_membranes(cfg)}

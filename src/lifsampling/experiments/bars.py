@@ -10,12 +10,13 @@ Gibbs chain and by its LIF+STP network with the same (W, b): 5000 consecutive sa
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from ..claims import Claim, interval, over_seeds
-from ..config import jobs
+from ..config import jobs, slices
 from ..config.slices import BAR_SETS
 from ..grids import stack_by_coordinate
 from ..modes import mode_durations, nearest_pattern
@@ -154,3 +155,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     (ew, eb), (hw, hb) = values["easy"], values["hard"]
     claims["l18_bars_hard_more_competitive"].judge(
         f"within {hw:.1f} vs {ew:.1f}, between {hb:.1f} vs {eb:.1f}", hw > ew and hb < eb, scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    out: dict[str, slices.Slice] = {f"bars_sampling:{d}": slices.bars_sampling(cfg, d, 0)
+                                    for d in slices.BAR_SETS}
+    out["bars_mixing"] = slices.bars_mixing(cfg)
+    return out

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from ..claims import CHECK, Claim, interval, over_seeds
-from ..config import jobs
+from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half
 from ..grids import stack_by_coordinate
@@ -294,3 +295,13 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     iv = interval(sweeps)
     c.judge_interval(f"{iv.text('.1f')} AST sweeps per valid sample (both models, all seeds); "
                      "Gibbs: 1", iv, c.bound, "within", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    out: dict[str, slices.Slice] = {}
+    for model in L18_FIG4_MODELS:
+        out[f"l18_fig4_run:{model}"] = slices.l18_fig4_run(cfg, model, 0)
+        out[f"l18_fig4_aggregate:{model}"] = slices.l18_fig4_aggregate(cfg, model)
+    return out

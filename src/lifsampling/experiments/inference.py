@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from .. import moment_learning as ml
 from ..claims import Claim, interval, over_seeds
-from ..config import jobs
+from ..config import jobs, slices
 from ..network import Clamp, NetworkSpec, STPSet, bm_network
 from ..star_plot import snapshot_means, star_basis, star_projection
 from ..states import sample_states
@@ -180,3 +180,10 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_intervals(f"{text}; posterior - prior: " + ", ".join(
         f"{d}: {iv.text('.2f')}" for d, iv in shift.items()),
         shift, 0.0, wanted, scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    return {"p16_fig5_training": slices.p16_fig5_training(cfg),
+            "p16_fig5_sampling": slices.p16_fig5_sampling(cfg)}

@@ -17,7 +17,7 @@ import xarray as xr
 
 from .. import boltzmann, mean_field, states
 from ..claims import Claim, Interval, interval
-from ..config import jobs
+from ..config import jobs, slices
 from ..network import NetworkSpec, STPSet, bm_network
 from ..samplers import gibbs_marginal_reference
 
@@ -250,3 +250,14 @@ def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> No
     iv = interval(worst)
     claim.judge_interval(f"{variant}: worst relative error {iv.text('.2f')}; {per_scale}", iv,
                          claim.bound["rel_error"], "below", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    scales = slices.p16_fig4_scales(cfg)
+    out: dict[str, slices.Slice] = {"p16_fig4_aggregate": slices.p16_fig4_aggregate(cfg)}
+    out |= {f"p16_fig4_reference:{w}": slices.p16_fig4_reference(cfg, w) for w in scales}
+    out |= {f"p16_fig4_run:{v}:{w}": slices.p16_fig4_run(cfg, v, w, 0)
+            for v in cfg["experiments"]["p16_fig4"]["variants"] for w in scales}
+    return out

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import io, isl, spike_trains
 from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
-from ..config import jobs
+from ..config import jobs, slices
 from ..data import split_rows
 from ..grids import stack_by_coordinate
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
@@ -559,3 +560,19 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             f"best set ({best}) {over_seeds(best_stay)} vs {name} {over_seeds(ref)} samples "
             f"per stay over 1e3 samples (short runs); difference {iv.text('.1f')}", iv, 0.0,
             "below", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    out: dict[str, slices.Slice] = {
+        "l18_fig3_run": slices.l18_fig3_run(cfg, 0),
+        "l18_fig3_analysis": slices.l18_fig3_analysis(cfg),
+        "l18_fig3_references": slices.l18_fig3_references(cfg),
+        "l18_fig3_aggregate": slices.l18_fig3_aggregate(cfg),
+        "l18_fig3_isl_1e3": slices.l18_fig3_isl_1e3(cfg, 0),
+        "classify_lif": slices.classify_lif(cfg), "l18_fig3_tsne": slices.l18_fig3_tsne(cfg)}
+    for scan in ("tau_rec", "tau_fac"):
+        out[f"l18_fig3_scan_block:{scan}"] = slices.l18_fig3_scan_block(cfg, scan, 0)
+        out[f"l18_fig3_scan:{scan}"] = slices.l18_fig3_scan(cfg, scan)
+    return out

@@ -19,7 +19,7 @@ import xarray as xr
 
 from .. import boltzmann, states
 from ..claims import CHECK, Claim, interval
-from ..config import jobs
+from ..config import jobs, slices
 from ..network import STPSet, bm_network
 from .activation import activation_predictions, midpoints_per_run
 
@@ -249,3 +249,16 @@ def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) ->
         c.judge_intervals(text + "; NEST - NEURON: " + ", ".join(
             f"{k} {iv.text('.2f')}" for k, iv in pairs.items()), pairs, (-c.bound, c.bound),
             "within", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    e = cfg["experiments"]
+    out: dict[str, slices.Slice] = {"p16_fig6": slices.p16_fig6(cfg),
+                                    "p16_fig7": slices.p16_fig7(cfg)}
+    out |= {f"simulator_calibration:{r}": slices.simulator_calibration(cfg, r)
+            for r in e["p16_fig6"]["simulators"]}
+    out |= {f"p16_fig7_set:{s}": slices.p16_fig7_set(cfg, s)
+            for s in e["p16_fig7"]["calibration_sets"]}
+    return out

@@ -19,7 +19,7 @@ import xarray as xr
 from .. import boltzmann, spike_trains, states, translate
 from ..abstract import simulate_abstract_sampler
 from ..claims import CHECK, Claim, interval
-from ..config import jobs
+from ..config import jobs, slices
 from ..grids import stack_by_coordinate
 from ..network import STPSet, bm_network
 
@@ -222,3 +222,14 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                          f"{float(fig3['bm_time'][-1]):g} ms (median "
                          f"{float(np.median(fig3['dkl_bm'])):.3g})", iv, c.bound, "below", scale)
     _judge_convergence(claims, datasets["l18_fig5"], "l18_fig5d", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    out: dict[str, slices.Slice] = {}
+    for name in cfg["experiments"]["sampling"]:
+        out |= {f"sampling_block:{name}:{kind}": slices.sampling_block(cfg, name, kind, 0)
+                for kind in ("trial", "bm") if slices.sampling_blocks(cfg, name, kind)}
+        out[f"sampling_aggregate:{name}"] = slices.sampling_aggregate(cfg, name)
+    return out

@@ -8,13 +8,14 @@ network; `aggregate` stacks the chunks into one gridded Dataset (seed, tau_fac, 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import boltzmann, states
 from ..claims import Claim, interval
-from ..config import jobs
+from ..config import jobs, slices
 from ..network import STPSet, bm_network
 
 TAU_SYN_MS = 10.0  # L18 Table 2 (both neurons): the optimum is claimed slightly above it
@@ -119,3 +120,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_interval(f"static {float(ds['dkl_static'].mean()):.4f} vs optimum "
                      f"{float(mean.min()):.4f}; log ratio {iv.text('.2f')}", iv, c.bound,
                      "above", scale)
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    out: dict[str, slices.Slice] = {"stp_grid": slices.stp_grid(cfg)}
+    out |= {f"stp_grid_chunk:{tf:g}": slices.stp_grid_chunk(cfg, tf, 0)
+            for tf in cfg["experiments"]["l18_fig2_grid"]["tau_fac_ms"]}
+    return out

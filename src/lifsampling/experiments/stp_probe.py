@@ -5,13 +5,14 @@ superposition of PSP kernels."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import xarray as xr
 
 from .. import stp
 from ..claims import Claim
-from ..config import jobs
+from ..config import jobs, slices
 from ..network import STPSet
 
 CLAIMS: tuple[Claim, ...] = ()  # Fig 1 illustrates the model; the envelopes are tested in tests/
@@ -99,3 +100,9 @@ def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
                "neuron": job["neuron_name"], "isi_ms": isi, "first_psp_mV": job["first_psp_mV"],
                "weight_first_psc_nA": amplitude},
     )
+
+
+def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """One slice of every job kind of the family, by job name (built before any job: a config
+    that cannot be sliced fails at load)."""
+    return {"l18_fig1": slices.l18_fig1(cfg)}
