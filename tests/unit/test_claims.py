@@ -326,3 +326,17 @@ def test_logistic_claim_passes_logistic_runs_and_fails_a_theory_sized_deviation(
     wiggle *= QUICK_THEORY_DISTANCE / np.sqrt(np.mean(wiggle[keep] ** 2))
     deviating = _logistic_verdicts(wiggle)
     assert deviating.count("fail") >= 180, Counter(deviating)
+
+
+@pytest.mark.parametrize(("dkl_by_scale", "verdict"), [((0.01, 0.02, 0.04), "pass"),
+                                                        ((0.04, 0.02, 0.01), "fail")])
+def test_p16_fig4_dkl_grows_with_the_weight_scale(dkl_by_scale, verdict):
+    """P16 Fig 4: D_KL of the 5-unit marginal grows with the weights' scale (0.6, 1.2, 2.4)."""
+    from lifsampling.experiments import large_network
+
+    ds = _fig4(1.0)
+    ds["dkl"].values[:] = np.asarray(dkl_by_scale)[None, :, None, None]
+    ds["dkl"].values[:] *= np.random.default_rng(1).normal(1.0, 0.05, ds["dkl"].shape)
+    reg = experiments.claim_registry()
+    large_network.judge_claims(reg, {"p16_fig4": ds}, "quick")
+    assert reg["p16_fig4_dkl_grows"].verdict == verdict

@@ -32,7 +32,8 @@ CLAIMS = (
           0.0, ("quick", "paper")),
     Claim("p16_fig3_dkl_saturates", "P16", "3C", "K = 5: D_KL saturates at a small non-zero "
           "value", "saturates", "95 % interval of D_KL(T) / D_KL(T/10) over trials above "
-          "{bound} (the fall of an unbiased sampler)", UNBIASED_DECADE_RATIO),
+          "{bound} (the fall of an unbiased sampler); not reached while it is not, except at "
+          "the paper's T = 1e6 ms", UNBIASED_DECADE_RATIO, ("quick", "paper")),
     Claim("p16_fig3_abstract_lower", "P16", "3C", "abstract model reaches lower D_KL",
           "lower", "95 % interval of log D_KL(LIF) / D_KL(abstract) at T over trials above "
           "{bound}", 0.0, ("quick", "paper")),
@@ -203,11 +204,21 @@ def _judge_convergence(claims: dict[str, Claim], ds: xr.Dataset, prefix: str,
                      f"{np.median(dkl[:, -1]):.3g}; log ratio {iv.text('.2f')}", iv, c.bound,
                      "above", scale)
     if f"{prefix}_dkl_saturates" in claims:
-        c = claims[f"{prefix}_dkl_saturates"]
-        ratio = dkl[:, -1] / dkl[:, np.searchsorted(t, t[-1] / 10)]
-        iv = interval(ratio)
-        c.judge_interval(f"D_KL(T) / D_KL(T/10) = {iv.text('.2f')}", iv, c.bound, "above",
-                         scale)
+        _judge_saturation(claims[f"{prefix}_dkl_saturates"], dkl, t, scale)
+
+
+def _judge_saturation(claim: Claim, dkl: np.ndarray, t: np.ndarray, scale: str) -> None:
+    """D_KL(T) / D_KL(T/10) per trial (dkl: trial x integration time t): an interval above the
+    unbiased sampler's 1/10 shows a non-zero limit (pass). One that is not is a run still
+    falling as finite-sample noise falls: the saturation is not reached, unless the runs are
+    the paper's (P16 Fig 3C saturates by 1e6 ms), where it fails."""
+    iv = interval(dkl[:, -1] / dkl[:, np.searchsorted(t, t[-1] / 10)])
+    value = (f"D_KL(T) / D_KL(T/10) = {iv.text('.2f')}, median D_KL(T) "
+             f"{np.median(dkl[:, -1]):.3g} at T = {t[-1]:g} ms")
+    if iv.side(claim.bound, "above") != "pass" and scale != "paper":
+        claim.not_reached(f"{value}: still falling as an unbiased sampler", scale)
+        return
+    claim.judge_interval(value, iv, claim.bound, "above", scale)
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],

@@ -420,12 +420,15 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     ratio = ds["weight_gain"] / ds["transmitted_gain"]
     c = claims["fidelity_theory_gain"]
     finite = np.isfinite(ratio)
-    c.judge("; ".join(f"{s}: measured/theory {float(ratio.sel(stp_set=s).min()):.2f}-"
-                      f"{float(ratio.sel(stp_set=s).max()):.2f} (theory "
-                      f"{float(ds['transmitted_gain'].sel(stp_set=s).mean()):.2f})"
-                      for s in sets),
-            bool(finite.any() and (np.abs(ratio.where(finite, 1.0) - 1) < c.bound).all()),
-            scale)
+    if not finite.any():  # saturated conditionals everywhere: no gain was measured
+        c.not_reached("no finite weight-gain fit", scale)
+    else:
+        c.judge("; ".join(f"{s}: measured/theory {float(ratio.sel(stp_set=s).min()):.2f}-"
+                          f"{float(ratio.sel(stp_set=s).max()):.2f} (theory "
+                          f"{float(ds['transmitted_gain'].sel(stp_set=s).mean()):.2f})"
+                          for s in sets),
+                bool((np.abs(ratio.where(finite, 1.0) - 1) < c.bound).all()),
+                scale)
     l18 = ds.attrs.get("l18_stp_set", "modulated")
     if l18 in sets and _intervals(ds, l18, "weight_gain"):
         gains = _intervals(ds, l18, "weight_gain")

@@ -1,0 +1,174 @@
+"""Verdict functions on synthetic data: where the claim holds (with noise of the runs' size)
+the verdict is pass at least at the stated rate; where it is violated by a stated amount, fail;
+where the runs do not reach the regime the claim is about, not decided."""
+
+import numpy as np
+import pytest
+import xarray as xr
+
+from lifsampling import claims, experiments
+from lifsampling.experiments import inference, sampling, sampling_fidelity
+
+# The 95 % intervals put the truth on the wrong side at most 2.5 % of the time; with the truth
+# a few standard errors from the bound, pass is far more frequent. 40 draws, >= 37 passes.
+N_DRAWS, MIN_PASSES = 40, 37
+TIMES_MS = np.array([100.0, 1e3, 1e4, 1e5])   # integration times of the D_KL curves
+N_TRIALS = 10                                  # P16 Fig 3C: 10 trials
+
+
+def _dkl_curves(rng: np.random.Generator, bias: float, noise_nat_ms: float,
+                scatter: float = 0.3) -> np.ndarray:
+    """D_KL(t) = bias + noise / t per trial (the finite-sample term of an unbiased sampler
+    falls as 1/t), each trial scaled by a log-normal factor of sd `scatter`."""
+    trial = np.exp(rng.normal(0.0, scatter, (N_TRIALS, 1)))
+    return (bias + noise_nat_ms / TIMES_MS[None, :]) * trial
+
+
+def _sampling_datasets(rng: np.random.Generator, bias: float, abstract_bias: float,
+                       dkl_bm: np.ndarray | None = None) -> dict[str, xr.Dataset]:
+    def one(prefix_bias: float) -> xr.Dataset:
+        ds = xr.Dataset({"dkl": (("trial", "integration_time"), _dkl_curves(rng, prefix_bias, 50)),
+                         "dkl_abstract": (("abstract_trial", "integration_time"),
+                                          _dkl_curves(rng, abstract_bias, 50))},
+                        coords={"integration_time": TIMES_MS})
+        if dkl_bm is not None:
+            ds["dkl_bm"] = ("bm", dkl_bm)
+            ds = ds.assign_coords(bm_time=("bm_time", TIMES_MS))
+        return ds
+    return {"p16_fig3": one(bias), "l18_fig5": one(bias)}
+
+
+def _judged_sampling(datasets: dict[str, xr.Dataset], scale: str = "quick") -> dict:
+    reg = experiments.claim_registry(["sampling"])
+    sampling.judge_claims(reg, datasets, scale)
+    return {k: c.verdict for k, c in reg.items()}
+
+
+def test_a_biased_lif_sampler_passes_convergence_saturation_and_abstract_lower():
+    """P16 Fig 3C as the paper shows it: D_KL falls, saturates at 1e-2 (with 50 nat ms / t of
+    noise: 5e-4 at 1e5 ms), the abstract sampler (bias 1e-4) lower."""
+    rng = np.random.default_rng(1)
+    passes = {k: 0 for k in ("p16_fig3_dkl_decreasing", "p16_fig3_dkl_saturates",
+                             "p16_fig3_abstract_lower", "l18_fig5d_dkl_decreasing",
+                             "l18_fig5d_abstract_lower")}
+    for _ in range(N_DRAWS):
+        verdicts = _judged_sampling(_sampling_datasets(rng, 1e-2, 1e-4))
+        for k in passes:
+            passes[k] += verdicts[k] == "pass"
+    assert min(passes.values()) >= MIN_PASSES, passes
+
+
+def test_an_unbiased_sampler_has_not_reached_saturation_below_paper_scale():
+    """D_KL still falling as 1/t (no bias): saturation not reached at quick, never a pass; the
+    abstract sampler as biased as the LIF network is not lower (undecided or fail)."""
+    rng = np.random.default_rng(2)
+    for _ in range(10):
+        verdicts = _judged_sampling(_sampling_datasets(rng, 0.0, 0.0))
+        assert verdicts["p16_fig3_dkl_saturates"] == claims.UNDECIDED
+        assert verdicts["p16_fig3_dkl_decreasing"] == "pass"
+        assert verdicts["p16_fig3_abstract_lower"] != "pass"
+
+
+def test_saturation_fails_at_paper_scale_when_dkl_falls_faster_than_noise():
+    """At the paper's T a ratio D(T)/D(T/10) of 0.03 (a run still in its transient) fails."""
+    rng = np.random.default_rng(3)
+    data = _sampling_datasets(rng, 0.0, 0.0)
+    dkl = data["p16_fig3"]["dkl"].values
+    dkl[:, -1] = dkl[:, -2] * 0.03 * np.exp(rng.normal(0, 0.1, N_TRIALS))
+    assert _judged_sampling(data, "paper")["p16_fig3_dkl_saturates"] == "fail"
+    assert _judged_sampling(data, "quick")["p16_fig3_dkl_saturates"] == claims.UNDECIDED
+
+
+def test_a_rising_dkl_fails_decreasing():
+    rng = np.random.default_rng(4)
+    data = _sampling_datasets(rng, 1e-2, 1e-4)
+    dkl = data["p16_fig3"]["dkl"]
+    dkl.values = dkl.values[:, ::-1].copy()  # the same curves backwards in time
+    assert _judged_sampling(data)["p16_fig3_dkl_decreasing"] == "fail"
+
+
+@pytest.mark.parametrize(("dkl_bm", "verdict"), [(1e-2, "pass"), (1.0, "fail")])
+def test_many_random_bms_against_the_papers_1e_minus_2(dkl_bm, verdict):
+    """P16 Fig 3D: final D_KL over random BMs near 1e-2 passes (below 10^-1.5); near 1 fails."""
+    rng = np.random.default_rng(5)
+    bms = dkl_bm * np.exp(rng.normal(0, 0.5, 20))
+    verdicts = _judged_sampling(_sampling_datasets(rng, 1e-2, 1e-4, bms), "paper")
+    assert verdicts["p16_fig3d_many_bms"] == verdict
+
+
+def _digit_fractions(rng: np.random.Generator, prior: list[float], posterior: list[float],
+                     n_seeds: int = 5, sd: float = 0.03) -> xr.Dataset:
+    mean = np.array([prior, posterior])[:, None, :]
+    noisy = mean + rng.normal(0, sd, (2, n_seeds, 3))
+    return xr.Dataset({"digit_fraction": (("condition", "seed", "digit"), noisy)},
+                      coords={"condition": ["prior", "posterior"], "digit": [0, 3, 4]})
+
+
+def _judged_inference(ds: xr.Dataset) -> dict:
+    reg = experiments.claim_registry(["inference"])
+    inference.judge_claims(reg, {"p16_fig5": ds}, "quick")
+    return {k: c.verdict for k, c in reg.items()}
+
+
+def test_inference_prior_equal_and_posterior_without_zero_pass():
+    """P16 Fig 5C-D: prior 1/3 each, posterior 0.02 / 0.49 / 0.49; seed spread 0.03 (as the
+    quick runs' fractions)."""
+    rng = np.random.default_rng(6)
+    passes = np.zeros(2)
+    for _ in range(N_DRAWS):
+        v = _judged_inference(_digit_fractions(rng, [1 / 3] * 3, [0.02, 0.49, 0.49]))
+        passes += [v["p16_fig5_prior"] == "pass", v["p16_fig5_posterior"] == "pass"]
+    assert passes.min() >= MIN_PASSES, passes
+
+
+def test_inference_unequal_prior_and_a_posterior_favouring_zero_fail():
+    """A prior 0.6 / 0.2 / 0.2 is 0.27 off the 1/3 +- 0.1 band; a posterior raising the 0
+    fails."""
+    v = _judged_inference(_digit_fractions(np.random.default_rng(7), [0.6, 0.2, 0.2],
+                                           [0.8, 0.1, 0.1]))
+    assert v["p16_fig5_prior"] == "fail"
+    assert v["p16_fig5_posterior"] == "fail"
+
+
+def _fidelity(gain: float, theory: float, spread: float = 0.05, n: int = 4) -> xr.Dataset:
+    """One model, two directions, the renewing and L18 sets: weight gains (mean, interval
+    over n clamped states) and the burst theory's transmitted gain."""
+    dims = ("model", "stp_set", "direction")
+    shape = (1, 2, 2)
+
+    def full(value: float) -> tuple:
+        return dims, np.full(shape, value)
+
+    return xr.Dataset(
+        {"weight_gain": full(gain), "weight_gain_low": full(gain - spread),
+         "weight_gain_high": full(gain + spread), "weight_gain_n": full(n),
+         "transmitted_gain": full(theory),
+         "slope": full(1.0), "slope_low": full(0.97), "slope_high": full(1.03), "slope_n": full(n),
+         "offset": full(0.0), "offset_low": full(-0.1), "offset_high": full(0.1),
+         "offset_n": full(n)},
+        coords={"model": ["mnist"], "stp_set": ["renewing", "modulated"],
+                "direction": ["hidden_given_visible", "visible_given_hidden"]},
+        attrs={"l18_stp_set": "modulated"})
+
+
+def _judged_fidelity(ds: xr.Dataset) -> dict:
+    reg = experiments.claim_registry(["sampling_fidelity"])
+    sampling_fidelity.judge_claims(reg, {sampling_fidelity.EXPERIMENT: ds}, "quick")
+    return {k: c.verdict for k, c in reg.items()}
+
+
+@pytest.mark.parametrize(("gain", "theory", "theory_verdict", "sharper"),
+                         [(1.3, 1.32, "pass", "pass"),     # within 10 % of the theory, > 1
+                          (1.3, 1.0, "fail", "pass"),      # 30 % off the theory
+                          (0.8, 0.8, "pass", "fail")])     # a flatter distribution
+def test_fidelity_gains_against_theory_and_one(gain, theory, theory_verdict, sharper):
+    v = _judged_fidelity(_fidelity(gain, theory))
+    assert v["fidelity_theory_gain"] == theory_verdict
+    assert v["fidelity_l18_set_sharper"] == sharper
+
+
+def test_fidelity_without_any_gain_fit_decides_nothing():
+    """Saturated conditionals (as the bars RBMs') give no fit: not a failed theory."""
+    v = _judged_fidelity(_fidelity(np.nan, 1.0, n=0))
+    assert v["fidelity_theory_gain"] == claims.UNDECIDED
+    assert v["fidelity_l18_set_sharper"] == "not run"
