@@ -257,3 +257,76 @@ def test_analysis_reads_modes_and_isl_from_stored_samples():
     np.testing.assert_array_equal(ds["mode"].values, np.repeat([[7], [3], [5]], n, axis=1))
     assert ds["isl"].dims == ("sampler", "n_used") and int(ds["n_used"][-1]) == n
     assert ds["tsne_image"].shape == (3, 8, n_pix) and int(ds["seed"]) == 3
+
+
+def test_fig4_analysis_reads_modes_and_balance_from_stored_samples():
+    """L18 Fig 4's read-out of one seed's stored samples (no simulation): Gibbs and AST modes
+    from their label probabilities, the networks' from their label spikes; a network that
+    alternates between 3 and 5 has balance 1 over (3, 5), one always in 3 has 0; a window
+    shorter than the spikes' lag finds no spike and changes the modes."""
+    from lifsampling import spike_trains
+
+    n, n_pix, tau = 40, 4, 10.0
+    rng = np.random.default_rng(1)
+    label_p = np.zeros((2, n, 10), np.float32)
+    label_p[0, :, 3] = 1.0                      # Gibbs always in 3
+    label_p[1, ::2, 3] = label_p[1, 1::2, 5] = 1.0  # AST alternating
+    times = 500.0 + tau * np.arange(1, n + 1)
+    alternating = [times[int(k == 5)::2] - 2.0 if k in (3, 5) else np.empty(0) for k in range(10)]
+    always_3 = [times - 2.0 if k == 3 else np.empty(0) for k in range(10)]
+    labels = spike_trains.trains_dataset([alternating, always_3, always_3], "spiking_sampler",
+                                         ["lif_stp", "lif_renewing", "lif_best"])
+    samples = xr.Dataset(
+        {"pixel_sample": (("sampler", "sample", "pixel"),
+                          rng.integers(0, 2, (5, n, n_pix), dtype=np.uint8)),
+         "label_p": (("direct_sampler", "sample", "label_unit"), label_p),
+         "clamped_input": (("pixel",), np.array([-1, -1, 0, 1], np.int8)),
+         "ast_sweeps_per_sample": ((), 20.0), "mean_rate": ((), 12.0)},
+        coords={"sampler": list(imbalanced.SAMPLERS),
+                "direct_sampler": list(imbalanced.DIRECT_SAMPLERS), "seed": ((), 2)},
+        attrs={"model": "completion", "n_samples": n, "best_U0": 0.1}
+    ).merge(labels.rename(unit="label_unit"))
+    job = {"model": "completion", "balance_classes": [3, 5], "mode_window_ms": 5.0,
+           "burn_in_ms": 500.0, "sample_interval_ms": tau, "n_shown": 4, "shown_every": 10}
+    ds = imbalanced.analyse(job, samples)
+    balance = dict(zip(imbalanced.SAMPLERS, ds["balance"].values, strict=True))
+    assert balance["ast"] == pytest.approx(1.0) and balance["lif_stp"] == pytest.approx(1.0)
+    assert balance["gibbs"] == pytest.approx(0.0) and balance["lif_best"] == pytest.approx(0.0)
+    assert ds["shown_image"].shape == (5, 4, n_pix) and int(ds["seed"]) == 2
+    assert ds.attrs["best_U0"] == 0.1 and "clamped_input" in ds
+    short = imbalanced.analyse(job | {"mode_window_ms": 1.0}, samples)  # spikes 2 ms back
+    assert not np.array_equal(short["mode"].sel(sampler="lif_stp"),
+                              ds["mode"].sel(sampler="lif_stp"))
+
+
+def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
+    """L18 Fig 3c-d from a block's stored short runs: network i * n_spiking + k is seed i's
+    spiking sampler k; a network whose label neuron changes every sample stays 1 sample per
+    mode, one that never changes stays all n; Gibbs' modes from its label probabilities."""
+    from lifsampling import spike_trains
+
+    n, n_pix, tau = 30, 4, 10.0
+    rng = np.random.default_rng(2)
+    samplers = ["gibbs", "lif_stp", "lif_renewing", "lif_best"]
+    times = 500.0 + tau * np.arange(1, n + 1)
+    steady = [times - 1.0 if k == 2 else np.empty(0) for k in range(10)]
+    flipping = [times[int(k == 4)::2] - 1.0 if k in (2, 4) else np.empty(0) for k in range(10)]
+    trains = [steady, flipping, steady, flipping, steady, steady]  # seed 0, then seed 1
+    networks = spike_trains.trains_dataset(trains, "short_network", list(range(6)))
+    label_p = np.zeros((2, n, 10), np.float32)
+    label_p[:, :, 6] = 1.0
+    samples = xr.Dataset(
+        {"pixel_sample": (("short_seed", "short_sampler", "sample", "pixel"),
+                          rng.integers(0, 2, (2, 4, n, n_pix), dtype=np.uint8)),
+         "gibbs_label_p": (("short_seed", "sample", "label_unit"), label_p)},
+        coords={"short_seed": [3, 4], "short_sampler": samplers}, attrs={"best_U0": 0.1}
+    ).merge(networks.rename(unit="label_unit"))
+    data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
+                       "split": (("sample",), ["train"] * 2 + ["test"] * 4),
+                       "label": (("sample",), np.zeros(6, int))})
+    job = {"isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0, "burn_in_ms": 500.0,
+           "sample_interval_ms": tau}
+    ds = mnist.short_run_statistics(job, samples, data)
+    np.testing.assert_allclose(ds["stay_1e3"].values, [[n, n, 1, n], [n, 1, n, n]])
+    assert ds["isl_1e3"].dims == ("short_seed", "short_sampler")
+    assert np.isfinite(ds["isl_1e3"]).all() and ds.attrs["best_U0"] == 0.1

@@ -43,9 +43,11 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
     assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1", "l18_fig5_membranes",
                                    "stp_grid_chunk:0", "bars_sampling:easy", "bars_sampling:hard",
                                    "l18_fig3_run", "l18_fig3_analysis", "l18_fig3_isl_1e3",
+                                   "l18_fig3_isl_1e3_analysis",
                                    "classify_lif",
                                    "l18_fig3_scan_block:tau_rec", "l18_fig3_scan_block:tau_fac",
                                    "l18_fig4_run:imbalanced", "l18_fig4_run:completion",
+                                   "l18_fig4_analysis:imbalanced", "l18_fig4_analysis:completion",
                                    "p16_fig4_run:cuba:0.6", "p16_fig4_run:cuba:1.2",
                                    "p16_fig4_run:cuba:2.4"} | FIDELITY_RUNS
 

@@ -111,22 +111,21 @@ rule l18_fig3_analysis:
 
 rule l18_fig3_isl_1e3:
     """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
-    of the Fig 3a scans among them) for a block of seeds."""
+    of the Fig 3a scans among them) for a block of seeds, stored for the analysis."""
     input:
         model="results/models/mnist.nc",
-        data="results/data/mnist.nc",
         calibration=calibration_file(L18_FIG3["calibration"]),
         scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS],
     output:
-        "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
+        "results/sims/l18_fig3/isl_1e3_samples_block_{block}.nc",
     wildcard_constraints:
         block=r"\d+",
     params:
         job=lambda wc: slices.l18_fig3_isl_1e3(CFG, int(wc.block)),
     log:
-        f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
+        f"{LOGS}/sims/l18_fig3/isl_1e3_samples_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+        f"{BENCH}/sims/l18_fig3/isl_1e3_samples_block_{{block}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("l18_fig3_isl_1e3"),
@@ -134,6 +133,30 @@ rule l18_fig3_isl_1e3:
         CONDA_ENV
     script:
         "../scripts/l18_fig3_isl_1e3.py"
+
+
+rule l18_fig3_isl_1e3_analysis:
+    """ISL at 1e3 samples and mode stays of one block's stored short runs: an edit of
+    isl_beta or mode_window_ms re-runs no simulation."""
+    input:
+        samples="results/sims/l18_fig3/isl_1e3_samples_block_{block}.nc",
+        data="results/data/mnist.nc",
+    output:
+        "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
+    wildcard_constraints:
+        block=r"\d+",
+    params:
+        job=lambda wc: slices.l18_fig3_isl_1e3_analysis(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+    resources:
+        **cluster_resources("l18_fig3_isl_1e3_analysis"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/l18_fig3_isl_1e3_analysis.py"
 
 
 rule l18_fig3_references:

@@ -19,16 +19,16 @@ rule l18_fig4_run:
         calibration=calibration_file(L18_FIG4["calibration"]),
         scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS],
     output:
-        "results/sims/l18_fig4/{model}_seed_{seed}.nc",
+        "results/sims/l18_fig4/{model}_samples_seed_{seed}.nc",
     wildcard_constraints:
         model="|".join(L18_FIG4_MODELS),
         seed=r"\d+",
     params:
         job=lambda wc: slices.l18_fig4_run(CFG, wc.model, int(wc.seed)),
     log:
-        f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
+        f"{LOGS}/sims/l18_fig4/{{model}}_samples_seed_{{seed}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
+        f"{BENCH}/sims/l18_fig4/{{model}}_samples_seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig4")
     resources:
         **cluster_resources("l18_fig4_run"),
@@ -36,6 +36,30 @@ rule l18_fig4_run:
         CONDA_ENV
     script:
         "../scripts/l18_fig4_run.py"
+
+
+rule l18_fig4_analysis:
+    """Modes, balances and shown images of one seed, read from its stored samples: an edit of
+    mode_window_ms, tsne_ms or shown_every re-runs no simulation."""
+    input:
+        samples="results/sims/l18_fig4/{model}_samples_seed_{seed}.nc",
+    output:
+        "results/sims/l18_fig4/{model}_seed_{seed}.nc",
+    wildcard_constraints:
+        model="|".join(L18_FIG4_MODELS),
+        seed=r"\d+",
+    params:
+        job=lambda wc: slices.l18_fig4_analysis(CFG, wc.model),
+    log:
+        f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig4/{{model}}_seed_{{seed}}.tsv"
+    resources:
+        **cluster_resources("l18_fig4_analysis"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/l18_fig4_analysis.py"
 
 
 rule l18_fig4_aggregate:

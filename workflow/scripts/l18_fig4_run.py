@@ -1,5 +1,5 @@
 """Gibbs, AST and the spiking samplers (L18's set, renewing, the best Fig 3a scan set) of one
-L18 Fig 4 model, one seed -> results/sims/l18_fig4/."""
+L18 Fig 4 model, one seed, stored for the analysis -> results/sims/l18_fig4/*_samples_seed_*.nc."""
 from lifsampling import io
 from lifsampling.experiments import imbalanced, mnist
 from lifsampling.logs import job_log
@@ -9,9 +9,10 @@ with job_log(snakemake.log[0]) as log:
     rbm, data, calibration = mnist.read_network_inputs(
         snakemake.input.model, snakemake.input.data, snakemake.input.calibration)
     best = mnist.best_scan_set([io.read_dataset(f, ["isl"]) for f in snakemake.input.scans])
-    ds = imbalanced.run(job, rbm, data, calibration, best)
-    balance = dict(zip(imbalanced.SAMPLERS, ds["balance"].values.round(3).tolist(), strict=True))
-    log.info("%s: balance %s, AST %.1f sweeps per valid sample, mean rate %.1f Hz",
-             job["model"], balance,
+    ds = imbalanced.simulate(job, rbm, data, calibration, best)
+    log.info("%s: %d samples per sampler; on-pixels per sample %s; AST %.1f sweeps per valid "
+             "sample; mean rate %.1f Hz", job["model"], job["n_samples"],
+             ds["pixel_sample"].sum("pixel").mean("sample").values.round(1).tolist(),
              float(ds["ast_sweeps_per_sample"]), float(ds["mean_rate"]))
-    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config,
+                     encoding=imbalanced.SAMPLE_ENCODING)

@@ -324,11 +324,18 @@ class L18Fig3AnalysisJob(Job, ISLSettings):
     sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
-class L18Fig3ShortRunsJob(GenerativeJob, ISLSettings):
+class L18Fig3ShortRunsJob(GenerativeJob):
     """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
 
     runs: list[int]
+
+
+class L18Fig3ShortRunsAnalysisJob(Job, ISLSettings):
+    """What is read from one block's stored short runs (no simulation reads these keys)."""
+
     mode_window_ms: float
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
 class L18Fig3ReferencesJob(Job, ISLSettings):
@@ -377,25 +384,33 @@ class ClassifyLifJob(NetworkJob):
 
 
 class L18Fig4RunJob(GenerativeJob):
-    """L18 Fig 4: Gibbs, AST and the spiking samplers of one model; the `imbalanced` model
-    keeps samples for the tSNE, the `completion` model clamps the lower half of an input."""
+    """L18 Fig 4: Gibbs, AST and the spiking samplers of one model, one seed; the
+    `completion` model clamps the lower half of an input."""
 
     model: str
     seed_index: int
     n_samples: int
-    balance_classes: list[int]
     ast_burn_in: int
     betas: dict[str, float]
     gamma: dict[str, float]
-    mode_window_ms: float
-    tsne_ms: NotRequired[float]
-    tsne_spacing_ms: NotRequired[float]
     classes: NotRequired[list[int]]
     input_split: NotRequired[str]
     n_neighbours: NotRequired[int]
+    clamp_mV: NotRequired[float]
+
+
+class L18Fig4AnalysisJob(Job):
+    """What is read from one seed's stored Fig 4 samples (no simulation reads these keys)."""
+
+    model: str
+    balance_classes: list[int]
+    mode_window_ms: float
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
+    tsne_ms: NotRequired[float]
+    tsne_spacing_ms: NotRequired[float]
     n_shown: NotRequired[int]
     shown_every: NotRequired[int]
-    clamp_mV: NotRequired[float]
 
 
 class L18Fig4AggregateJob(Job):

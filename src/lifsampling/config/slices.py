@@ -282,16 +282,24 @@ def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
 
 
 def l18_fig3_isl_1e3(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3ShortRunsJob:
-    """L18 Fig 3c: 1e3 samples of Gibbs and of LIF+STP for each seed of one block."""
+    """L18 Fig 3c: 1e3 samples of Gibbs and of the spiking samplers for each seed of one
+    block."""
     e = cfg["experiments"]["l18_fig3"]
     runs = l18_fig3_isl_1e3_blocks(cfg)[block]
     seeds = {kind: [job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
              for kind in ("gibbs", "lif")}
     return job_slice(cfg, seeds, **calibrated_cell(cfg, e["calibration"]),
-                     **spiking_samplers(cfg, e),
-                runs=runs, isl_beta=e["isl_beta"],
-                n_test_isl=cfg["data"]["mnist"]["n_test_isl"], burn_in_ms=e["burn_in_ms"],
-                mode_window_ms=e["mode_window_ms"], nest=nest_settings(cfg, "l18_fig3"))
+                     **spiking_samplers(cfg, e), runs=runs, burn_in_ms=e["burn_in_ms"],
+                     nest=nest_settings(cfg, "l18_fig3"))
+
+
+def l18_fig3_isl_1e3_analysis(cfg: Mapping[str, Any]) -> jobs.L18Fig3ShortRunsAnalysisJob:
+    """L18 Fig 3c-d read from one block's stored short runs: ISL at 1e3 samples, mode stays."""
+    e = cfg["experiments"]["l18_fig3"]
+    simulated = calibrated_cell(cfg, e["calibration"])["neuron"]  # one sample per its tau_ref
+    return job_slice(cfg, isl_beta=e["isl_beta"], n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+                     mode_window_ms=e["mode_window_ms"], burn_in_ms=e["burn_in_ms"],
+                     sample_interval_ms=simulated["tau_refrac"])
 
 
 def l18_fig3_references(cfg: Mapping[str, Any]) -> jobs.L18Fig3ReferencesJob:
@@ -361,17 +369,34 @@ def l18_fig4_run(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L18Fig4R
     """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
     seeds = {kind: job_seed(cfg, "l18_fig4", model, kind, seed) for kind in ("gibbs", "ast", "lif")}
-    part = {k: v for k, v in e[model].items() if k != "n_evolution"}  # n_evolution: figure
-    if model == "imbalanced":  # balance over the trained classes
-        part["balance_classes"] = sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
-    else:  # over the two classes the clamped input is ambiguous between; pixels clamped
-        part |= {"balance_classes": sorted(part["classes"]),
-                 "clamp_mV": fig3["classification"]["clamp_mV"]}
+    part = {k: v for k, v in e[model].items() if k not in L18_FIG4_READ_OUT}
+    if model == "completion":  # the lower half of the input clamped
+        part["clamp_mV"] = fig3["classification"]["clamp_mV"]
     return job_slice(cfg, seeds, model=model, **calibrated_cell(cfg, e["calibration"]),
                 **spiking_samplers(cfg, e), **part, burn_in_ms=e["burn_in_ms"],
                 ast_burn_in=e["ast_burn_in"], betas=dict(cfg["training"]["betas"]),
-                gamma=dict(cfg["training"]["gamma"]), mode_window_ms=fig3["mode_window_ms"],
-                nest=nest_settings(cfg, "l18_fig4"), seed_index=seed)
+                gamma=dict(cfg["training"]["gamma"]), nest=nest_settings(cfg, "l18_fig4"),
+                seed_index=seed)
+
+
+# keys of experiments.l18_fig4.<model> that only the read-out of stored samples (or the
+# figure) uses: an edit re-runs no simulation
+L18_FIG4_READ_OUT = ("n_evolution", "tsne_ms", "tsne_spacing_ms", "n_shown", "shown_every")
+
+
+def l18_fig4_analysis(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AnalysisJob:
+    """L18 Fig 4a-f read from one seed's stored samples: modes, histograms and their balance,
+    the tSNE samples (imbalanced) or the shown images (completion)."""
+    e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
+    part = {k: v for k, v in e[model].items() if k in L18_FIG4_READ_OUT and k != "n_evolution"}
+    if model == "imbalanced":  # balance over the trained classes
+        classes = sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
+    else:  # over the two classes the clamped input is ambiguous between
+        classes = sorted(e[model]["classes"])
+    simulated = calibrated_cell(cfg, e["calibration"])["neuron"]  # one sample per its tau_ref
+    return job_slice(cfg, model=model, balance_classes=classes, **part,
+                     mode_window_ms=fig3["mode_window_ms"], burn_in_ms=e["burn_in_ms"],
+                     sample_interval_ms=simulated["tau_refrac"])
 
 
 def l18_fig4_aggregate(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AggregateJob:

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
+from .. import spike_trains
 from ..claims import CHECK, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
@@ -50,11 +51,12 @@ from .generative import (
     lif_arm_samples,
     lif_arms,
     mean_rate,
-    sample_times,
+    sample_grid,
 )
 from .mnist import split, tsne_map
 
-SAMPLERS = ("gibbs", "ast", *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
+DIRECT_SAMPLERS = ("gibbs", "ast")  # samplers of the RBM itself: modes from label probabilities
+SAMPLERS = (*DIRECT_SAMPLERS, *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
 MODELS = L18_FIG4_MODELS
 
 CLAIMS = (
@@ -120,11 +122,13 @@ def completion_clamp(job: jobs.L18Fig4RunJob, mnist: xr.Dataset, n_pixels: int
     return VisibleClamp(units, images[index, units].astype(np.uint8)), index
 
 
-def run(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
-        best: STPSet) -> xr.Dataset:
+def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+             best: STPSet) -> xr.Dataset:
     """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
-    3a scans) of one Fig 4 model for one seed (slice `slices.l18_fig4_run`): modes, mode
-    histograms, balance, shown images, AST's sweeps."""
+    3a scans) of one Fig 4 model for one seed (slice `slices.l18_fig4_run`), stored as
+    `analyse` reads them: the pixels of every sample (sampler, sample, pixel), Gibbs' and AST's
+    label probabilities, the spiking samplers' label spike trains (`spike_trains` layout,
+    network dim `spiking_sampler`), AST's sweeps per valid sample and the clamped input."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
                           else (None, -1))
@@ -136,13 +140,70 @@ def run(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Da
         clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
     arms = lif_arms(job) | {"lif_best": asdict(best)}
     lif = lif_arm_samples(job, rbm, calibration, arms, network_clamps)
-    trains = lif["lif_stp"][1]
-    modes = np.stack([modes_from_label_activity(p_gibbs), modes_from_label_activity(p_ast)] + [
-        label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(job), job["mode_window_ms"])
-        for _, t in lif.values()]).astype(np.int8)
-    histograms = np.stack([mode_histogram(m, rbm.n_labels) for m in modes])
     pixels = np.stack([v_gibbs[:, :n_pix], v_ast[:, :n_pix]]
                       + [z[:, :n_pix] for z, _ in lif.values()])
+    labels = spike_trains.trains_dataset([t[n_pix:rbm.n_visible] for _, t in lif.values()],
+                                         "spiking_sampler", list(lif))
+    ds = xr.Dataset(
+        {
+            "pixel_sample": (("sampler", "sample", "pixel"), pixels.astype(np.uint8),
+                             {"long_name": "visible state of every sample (pixels)",
+                              "units": "1"}),
+            "label_p": (("direct_sampler", "sample", "label_unit"),
+                        np.stack([p_gibbs, p_ast]).astype(np.float32),
+                        {"long_name": "p(label unit on | hidden state) of Gibbs and AST",
+                         "units": "1"}),
+            "ast_sweeps_per_sample": ((), 1 / ast_valid,
+                                      {"long_name": "AST sweeps per sample at beta = 1 "
+                                                    "(Gibbs: 1)", "units": "1"}),
+            "mean_rate": ((), mean_rate(job, lif["lif_stp"][1]),
+                          {"long_name": "mean rate of the visible neurons, LIF+STP network",
+                           "units": "Hz"}),
+        },
+        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
+                "direct_sampler": ("direct_sampler", list(DIRECT_SAMPLERS),
+                                   {"long_name": "sampler of the RBM itself"}),
+                "seed": ((), job["seed_index"], {"long_name": "seed index"})},
+        attrs={"title": f"L18 Fig 4: {job['model']} model samples, one seed",
+               "model": job["model"], "n_samples": n,
+               **{f"best_{k}": v for k, v in asdict(best).items()}},
+    )
+    if clamp is not None:
+        image = np.full(n_pix, -1, np.int8)  # -1: free (upper half), 0/1: clamped
+        image[clamp.units] = clamp.values
+        ds["clamped_input"] = (("pixel",), image,
+                               {"long_name": "clamped visible state, -1 where free",
+                                "units": "1"})
+        ds.attrs |= {"input_index": input_index, "input_split": job["input_split"]}
+    return ds.merge(labels.rename(unit="label_unit"))
+
+
+SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
+                   "label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+
+
+def sample_modes(samples: xr.Dataset, times: np.ndarray, window_ms: float) -> np.ndarray:
+    """The mode of every sample of every sampler (sampler, sample): Gibbs and AST their most
+    probable label, the networks the label neuron with most spikes in the last `window_ms`
+    before each sample time (L18 Results)."""
+    labels = samples.rename(label_unit="unit")
+    direct = [modes_from_label_activity(samples["label_p"].sel(direct_sampler=s).values)
+              for s in samples["direct_sampler"].values]
+    spiking = [label_modes_from_spikes(spike_trains.network_trains(labels, "spiking_sampler", s),
+                                       times, window_ms)
+               for s in samples["spiking_sampler"].values]
+    return np.stack(direct + spiking).astype(np.int8)
+
+
+def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
+    """One seed's stored samples read (slice `slices.l18_fig4_analysis`): the mode of every
+    sample, the mode histograms and their balance over the classes of interest (L18 Fig 4a,
+    e), the tSNE samples (Fig 4c) or the shown images (Fig 4f)."""
+    n = samples.sizes["sample"]
+    times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], n)
+    modes = sample_modes(samples, times, job["mode_window_ms"])
+    n_labels = samples.sizes["label_unit"]
+    histograms = np.stack([mode_histogram(m, n_labels) for m in modes])
     ds = xr.Dataset(
         {
             "mode": (("sampler", "sample"), modes,
@@ -154,34 +215,33 @@ def run(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Da
                                        for h in histograms],
                         {"long_name": "normalised entropy of the mode histogram over the "
                                       "classes of interest", "units": "1"}),
-            "ast_sweeps_per_sample": ((), 1 / ast_valid,
-                                      {"long_name": "AST sweeps per sample at beta = 1 "
-                                                    "(Gibbs: 1)", "units": "1"}),
-            "mean_rate": ((), mean_rate(job, trains),
-                          {"long_name": "mean rate of the visible neurons, LIF+STP network",
-                           "units": "Hz"}),
+            "ast_sweeps_per_sample": samples["ast_sweeps_per_sample"],
+            "mean_rate": samples["mean_rate"],
         },
-        coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
-                "digit": ("digit", np.arange(rbm.n_labels), {"long_name": "mode (digit)"}),
-                "seed": ((), job["seed_index"], {"long_name": "seed index"})},
-        attrs={"title": f"L18 Fig 4: {job['model']} model, Gibbs, AST and LIF+STP, one seed",
-               "model": job["model"], "n_samples": n,
-               "balance_classes": list(job["balance_classes"]),
-               **{f"best_{k}": v for k, v in asdict(best).items()}},
+        coords={"sampler": samples["sampler"],
+                "digit": ("digit", np.arange(n_labels), {"long_name": "mode (digit)"}),
+                "seed": samples["seed"]},
+        attrs={**{k: v for k, v in samples.attrs.items()
+                  if k in ("model", "n_samples", "input_index", "input_split")
+                  or k.startswith("best_")},
+               "title": f"L18 Fig 4: {samples.attrs['model']} model, Gibbs, AST and LIF+STP, "
+                        "one seed",
+               "balance_classes": list(job["balance_classes"])},
     )
+    pixels = samples["pixel_sample"].values
     if "tsne_ms" in job:
         stp = SAMPLERS.index("lif_stp")
         ds = ds.merge(_tsne_samples(job, pixels[stp], modes[stp]))
         ds.attrs["tsne_spacing_ms"] = job["tsne_spacing_ms"]
-    if clamp is not None:
-        ds = ds.merge(_completion_images(job, clamp, pixels, n_pix))
-        ds.attrs |= {"input_index": input_index, "input_split": job["input_split"]}
+    if "clamped_input" in samples:
+        ds = ds.merge(_shown_images(job, pixels)).assign(clamped_input=samples["clamped_input"])
     return ds
 
 
-def _tsne_samples(job: jobs.L18Fig4RunJob, pixels: np.ndarray, modes: np.ndarray) -> xr.Dataset:
+def _tsne_samples(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray, modes: np.ndarray
+                  ) -> xr.Dataset:
     """The LIF+STP samples of the first `tsne_ms`, `tsne_spacing_ms` apart (L18 Fig 4c)."""
-    tau = job["neuron"]["tau_refrac"]  # one sample per tau_ref
+    tau = job["sample_interval_ms"]  # one sample per tau_ref
     index = np.arange(0, int(job["tsne_ms"] / tau), int(round(job["tsne_spacing_ms"] / tau)))
     index = index[index < len(pixels)]
     return xr.Dataset(
@@ -192,17 +252,12 @@ def _tsne_samples(job: jobs.L18Fig4RunJob, pixels: np.ndarray, modes: np.ndarray
         coords={"tsne_sample": ("tsne_sample", index, {"long_name": "index of the sample"})})
 
 
-def _completion_images(job: jobs.L18Fig4RunJob, clamp: VisibleClamp, pixels: np.ndarray,
-                       n_pix: int) -> xr.Dataset:
-    """The clamped input (L18 Fig 4d) and every `shown_every`-th sample (Fig 4f)."""
-    image = np.full(n_pix, -1, np.int8)  # -1: free (upper half), 0/1: clamped
-    image[clamp.units] = clamp.values
+def _shown_images(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray) -> xr.Dataset:
+    """Every `shown_every`-th sample of every sampler (L18 Fig 4f)."""
     shown = np.arange(job["n_shown"]) * job["shown_every"]
     shown = shown[shown < pixels.shape[1]]
     return xr.Dataset(
-        {"clamped_input": (("pixel",), image, {"long_name": "clamped visible state, -1 where "
-                                                            "free", "units": "1"}),
-         "shown_image": (("sampler", "shown", "pixel"), pixels[:, shown],
+        {"shown_image": (("sampler", "shown", "pixel"), pixels[:, shown],
                          {"long_name": "every shown_every-th sample", "units": "1"})},
         coords={"shown": ("shown", shown, {"long_name": "index of the shown sample"})})
 
@@ -303,5 +358,6 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     out: dict[str, slices.Slice] = {}
     for model in L18_FIG4_MODELS:
         out[f"l18_fig4_run:{model}"] = slices.l18_fig4_run(cfg, model, 0)
+        out[f"l18_fig4_analysis:{model}"] = slices.l18_fig4_analysis(cfg, model)
         out[f"l18_fig4_aggregate:{model}"] = slices.l18_fig4_aggregate(cfg, model)
     return out

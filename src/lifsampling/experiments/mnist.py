@@ -34,7 +34,6 @@ from .generative import (
     lif_arms,
     mean_rate,
     sample_grid,
-    sample_times,
 )
 
 SAMPLERS = ("gibbs", *LIF_ARMS)
@@ -200,25 +199,63 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
     )
 
 
-def isl_at_1e3(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+def short_runs(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
-    """L18 Fig 3c-d: ISL after 1e3 samples and the mean stay in one mode of Gibbs and of every
-    spiking sampler, one short run per seed of the block (slice `slices.l18_fig3_isl_1e3`); 10 s
-    of network time per run. Beside L18's set and renewing synapses, the `best` set of the
-    Fig 3a scans, judged here on seeds the scans never saw."""
-    test = test_images(mnist, job["n_test_isl"])
+    """L18 Fig 3c-d: one short run (1e3 samples, 10 s of network time) of Gibbs and of every
+    spiking sampler per seed of the block (slice `slices.l18_fig3_isl_1e3`), stored as
+    `short_run_statistics` reads them: pixels (short_seed, short_sampler, sample, pixel),
+    Gibbs' label probabilities and the networks' label spike trains (network dim
+    `short_network`: seed after seed, the spiking samplers of each in order). Beside L18's set
+    and renewing synapses, the `best` set of the Fig 3a scans, judged on seeds the scans never
+    saw."""
     arms = lif_arms(job) | {"lif_best": asdict(best)}
     n_pix = rbm.n_pixels
     short = {**job, "n_samples": ISL_AT}
-    isl_values, stays = [], []
+    pixels, label_p, trains = [], [], []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
-        v, label_p = gibbs_samples(rbm, ISL_AT, gibbs_seed)
+        v, p = gibbs_samples(rbm, ISL_AT, gibbs_seed)
         lif = lif_arm_samples({**short, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
-        isl_values.append([isl.log_likelihood(test, x[:, :n_pix], job["isl_beta"]).mean()
-                           for x in (v, *(z for z, _ in lif.values()))])
-        modes = [modes_from_label_activity(label_p)] + [
-            label_modes_from_spikes(t[n_pix:rbm.n_visible], sample_times(short),
-                                    job["mode_window_ms"]) for _, t in lif.values()]
+        pixels.append([v[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
+        label_p.append(p)
+        trains += [t[n_pix:rbm.n_visible] for _, t in lif.values()]
+    networks = spike_trains.trains_dataset(trains, "short_network", list(range(len(trains))))
+    return xr.Dataset(
+        {"pixel_sample": (("short_seed", "short_sampler", "sample", "pixel"),
+                          np.asarray(pixels, np.uint8),
+                          {"long_name": "visible state of every sample (pixels)", "units": "1"}),
+         "gibbs_label_p": (("short_seed", "sample", "label_unit"),
+                           np.asarray(label_p, np.float32),
+                           {"long_name": "Gibbs: p(label unit on | hidden state)", "units": "1"})},
+        coords={"short_seed": ("short_seed", job["runs"],
+                               {"long_name": "seed of a short run (L18 Fig 3c)"}),
+                "short_sampler": ("short_sampler", ["gibbs", *arms],
+                                  {"long_name": "sampling method of the short runs"})},
+        attrs={"title": "L18 Fig 3c-d: short runs of 1e3 samples",
+               **{f"best_{k}": v for k, v in asdict(best).items()}},
+    ).merge(networks.rename(unit="label_unit"))
+
+
+SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
+                      "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+
+
+def short_run_statistics(job: jobs.L18Fig3ShortRunsAnalysisJob, samples: xr.Dataset,
+                         mnist: xr.Dataset) -> xr.Dataset:
+    """L18 Fig 3c-d read from one block's stored short runs (slice
+    `slices.l18_fig3_isl_1e3_analysis`): the ISL of the test images after 1e3 samples and the
+    mean stay in one mode, per seed and sampler (modes as in `analyse`)."""
+    test = test_images(mnist, job["n_test_isl"])
+    times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], samples.sizes["sample"])
+    networks = samples.rename(label_unit="unit")
+    n_spiking = samples.sizes["short_sampler"] - 1
+    isl_values, stays = [], []
+    for i, seed in enumerate(samples["short_seed"].values):
+        pixels = samples["pixel_sample"].sel(short_seed=seed).values
+        isl_values.append([isl.log_likelihood(test, x, job["isl_beta"]).mean() for x in pixels])
+        modes = [modes_from_label_activity(samples["gibbs_label_p"].sel(short_seed=seed).values)]
+        modes += [label_modes_from_spikes(
+            spike_trains.network_trains(networks, "short_network", i * n_spiking + k), times,
+            job["mode_window_ms"]) for k in range(n_spiking)]
         stays.append([mode_durations(m).mean() for m in modes])
     dims = ("short_seed", "short_sampler")
     return xr.Dataset(
@@ -228,12 +265,10 @@ def isl_at_1e3(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, mnist: xr.Dataset, calib
          "stay_1e3": (dims, stays,
                       {"long_name": "mean stay in one mode over 1e3 samples (L18 Fig 3d)",
                        "units": "1"})},
-        coords={"short_seed": ("short_seed", job["runs"],
-                               {"long_name": "seed of a short run (L18 Fig 3c)"}),
-                "short_sampler": ("short_sampler", ["gibbs", *arms],
-                                  {"long_name": "sampling method of the short runs"})},
+        coords={"short_seed": samples["short_seed"], "short_sampler": samples["short_sampler"]},
         attrs={"title": "L18 Fig 3c-d: ISL and mode stays at 1e3 samples, short runs",
-               "n_test": len(test), **{f"best_{k}": v for k, v in asdict(best).items()}})
+               "n_test": len(test),
+               **{k: v for k, v in samples.attrs.items() if k.startswith("best_")}})
 
 
 def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, mnist: xr.Dataset,
@@ -571,6 +606,7 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
         "l18_fig3_references": slices.l18_fig3_references(cfg),
         "l18_fig3_aggregate": slices.l18_fig3_aggregate(cfg),
         "l18_fig3_isl_1e3": slices.l18_fig3_isl_1e3(cfg, 0),
+        "l18_fig3_isl_1e3_analysis": slices.l18_fig3_isl_1e3_analysis(cfg),
         "classify_lif": slices.classify_lif(cfg), "l18_fig3_tsne": slices.l18_fig3_tsne(cfg)}
     for scan in ("tau_rec", "tau_fac"):
         out[f"l18_fig3_scan_block:{scan}"] = slices.l18_fig3_scan_block(cfg, scan, 0)
