@@ -40,26 +40,27 @@ def test_stp_grid_combines_chunks_by_coordinates_in_any_order():
 
 
 def _fig4_run(variant: str, scale: float, run: int) -> xr.Dataset:
-    """A stand-in for one P16 Fig 4 run: a joint that encodes its cell."""
-    times, n_states = [100.0, 1000.0], 4
-    joint = np.full((len(times), n_states), 0.1)
-    joint[:, run % n_states] += 0.6 * scale / 2.4
-    joint /= joint.sum(axis=1, keepdims=True)
+    """A stand-in for one P16 Fig 4 run: two shown units whose spikes encode its cell."""
+    from lifsampling import spike_trains
+
+    shown = [500.0 + np.arange(run + 1) * 40.0, 520.0 + np.arange(int(scale * 10)) * 30.0]
+    trains = spike_trains.trains_dataset([shown], "network", [0]).isel(network=0, drop=True)
     return xr.Dataset(
-        {"p_over_time": (("integration_time", "state"), joint),
-         "rate": ("unit", [float(run), scale]),
+        {"rate": ("unit", [float(run), scale]),
          "raster_time": ("spike", np.arange(run + 1, dtype=float), {"long_name": "spike time"}),
          "raster_unit": ("spike", np.zeros(run + 1), {"long_name": "neuron of the spike"}),
          "recurrent_over_background": ((), scale), "fixed_point": ((), 1)},
-        coords={"integration_time": times, "state": np.arange(n_states)},
-        attrs={"variant": variant, "weight_scale": scale, "run_index": run, "burn_in_ms": 500.0})
+        attrs={"variant": variant, "weight_scale": scale, "run_index": run, "burn_in_ms": 500.0,
+               "duration_ms": 1000.0, "tau_on_ms": 10.0}
+    ).merge(trains.rename({v: f"shown_{v}" for v in ("spike_count", "spike_time", "unit",
+                                                     "spike")}))
 
 
 def test_p16_fig4_places_runs_by_their_own_coordinates():
     from lifsampling.experiments import large_network
 
     job = {"variants": ["coba_background", "cuba"], "weight_scales": [0.6, 2.4], "n_runs": 2,
-           "judged_variant": "coba_background"}
+           "judged_variant": "coba_background", "dkl_time_points": 3}
     runs = [_fig4_run(v, w, r) for v in job["variants"] for w in job["weight_scales"]
             for r in range(2)]
     refs = [xr.Dataset({"p_reference": ("state", np.full(4, 0.25))}, attrs={"weight_scale": w})
@@ -69,6 +70,11 @@ def test_p16_fig4_places_runs_by_their_own_coordinates():
     xr.testing.assert_identical(ordered, shuffled)
     rate = ordered["rate"].sel(variant="cuba", weight_scale=2.4, run=1)
     assert rate.values.tolist() == [1.0, 2.4]
+    # the joint of the shown units read from the run's own trains: run 1 of scale 2.4 has
+    # 2 spikes of unit 0 and 24 of unit 1, each on for 10 ms of the 1000 ms
+    p = ordered["p_sampled"].sel(variant="cuba", weight_scale=2.4, run=1)
+    assert p.sizes["state"] == 4 and float(p.sum()) == pytest.approx(1.0)
+    assert ordered["dkl"].sizes["integration_time"] == 3
     with pytest.raises(ValueError, match=re.escape("('coba_background', 0.6, 0)")):
         large_network.aggregate(job, refs, runs[1:])
 
@@ -101,17 +107,29 @@ def test_fig4_aggregate_places_runs_by_seed_and_keeps_seed_0_images():
 
 
 def test_p16_fig7_sets_are_placed_by_the_set_they_carry():
+    """Each set's stored trains are read against the shared BMs and placed by the set's own
+    name, the default first; a set whose unit 0 never fires is farther from every BM."""
+    from lifsampling import spike_trains
     from lifsampling.experiments import parameter_sets
 
     def run(name: str, value: float) -> xr.Dataset:
-        return xr.Dataset({"dkl": (("bm", "integration_time"), np.full((2, 3), value))},
-                          attrs={"set": name, "alpha_mV": value, "u0_mV": -50.0})
+        rng = np.random.default_rng(int(value))
+        trains = [[np.sort(rng.uniform(500.0, 2500.0, n)) for n in (0 if value == 3.0 else 60,
+                                                                    60)]
+                  for _ in range(2)]
+        return spike_trains.trains_dataset(trains, "bm", [0, 1]).assign_attrs(
+            set=name, alpha_mV=value, u0_mV=-50.0, tau_on_ms=10.0, burn_in_ms=500.0,
+            duration_ms=2000.0)
 
-    job = {"calibration_sets": ["p16_coba", "p16_wide_reset", "p16_low_rate"]}
+    job = {"calibration_sets": ["p16_coba", "p16_wide_reset", "p16_low_rate"], "n_units": 2,
+           "weight_scale": 1.0, "seeds": {"bms": [1, 2]}, "dkl_time_points": 3}
     ds = parameter_sets.fig7_aggregate(job, [run("p16_low_rate", 3.0), run("p16_coba", 1.0),
                                              run("p16_wide_reset", 2.0)])
     assert list(ds["parameter_set"].values) == job["calibration_sets"]  # the default first
-    np.testing.assert_allclose(ds["dkl_final"].mean("bm"), [1.0, 2.0, 3.0])
+    np.testing.assert_allclose(ds["alpha"], [1.0, 2.0, 3.0])
+    assert ds["dkl"].dims == ("parameter_set", "bm", "integration_time")
+    final = ds["dkl_final"].mean("bm")
+    assert final.idxmax("parameter_set").item() == "p16_low_rate"
     with pytest.raises(ValueError, match="once each"):
         parameter_sets.fig7_aggregate(job, [run("p16_coba", 1.0), run("p16_coba", 1.0),
                                             run("p16_low_rate", 3.0)])

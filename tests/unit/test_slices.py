@@ -175,3 +175,24 @@ def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
         assert job_type.__required_keys__ <= keys, (name, job_type.__required_keys__ - keys)
         assert keys <= job_type.__required_keys__ | job_type.__optional_keys__, (
             name, keys - job_type.__required_keys__ - job_type.__optional_keys__)
+
+
+@pytest.mark.parametrize(("key", "value", "read_out"), [
+    (("experiments", "dkl_time_points"), 7,
+     {"sampling_aggregate:p16_fig3", "sampling_aggregate:l18_fig5", "p16_fig4_aggregate",
+      "p16_fig7"}),
+    (("experiments", "l18_fig3", "mode_window_ms"), 20.0,
+     {"l18_fig3_analysis", "l18_fig3_isl_1e3_analysis", "l18_fig4_analysis:imbalanced",
+      "l18_fig4_analysis:completion"}),
+    (("experiments", "l18_fig4", "completion", "shown_every"), 7,
+     {"l18_fig4_analysis:completion"}),
+])
+def test_a_read_out_key_touches_only_the_jobs_reading_stored_runs(raw, key, value, read_out):
+    """Keys of how stored spikes or samples are read: no simulation's slice changes."""
+    def edit(c):
+        node = c
+        for k in key[:-1]:
+            node = node[k]
+        node[key[-1]] = value
+
+    assert _changed(raw, edit) == read_out

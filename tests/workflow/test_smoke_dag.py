@@ -182,7 +182,7 @@ def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         assert proc.returncode == 0, proc.stderr[-3000:]
         runs[cores] = (io.read_dataset(workdir / small, ["spike_time", "spike_count"]),
-                       io.read_dataset(workdir / large, ["p_over_time", "rate"]),
+                       io.read_dataset(workdir / large, ["shown_spike_time", "rate"]),
                        io.read_dataset(workdir / model, ["W"]))
     (small_1, large_1, model_1), (small_2, large_2, model_2) = runs["1"], runs["2"]
     assert small_1["spike_time"].size > 100
@@ -191,7 +191,7 @@ def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
     assert large_1.attrs["nest_virtual_processes"] == 2
     assert float(large_1["rate"].mean()) > 1.0
     assert (large_1["rate"].values == large_2["rate"].values).all()
-    assert (large_1["p_over_time"].values == large_2["p_over_time"].values).all()
+    assert (large_1["shown_spike_time"].values == large_2["shown_spike_time"].values).all()
     assert model_1["W"].std() > 0.0
     assert (model_1["W"].values == model_2["W"].values).all()
 
@@ -263,6 +263,11 @@ EDITS = {
                      "l18_fig3_aggregate": 1, "l18_fig3_tsne": 1, "l18_fig3": 1,
                      "l18_fig4_analysis": 2, "l18_fig4_aggregate": 2, "l18_fig4": 1,
                      "claims": 1, "generative_claims": 1, "all": 1}),
+    # the integration times of every D_KL curve: read from stored spikes, no NEST job
+    "dkl_time_points": ("experiments:\n  dkl_time_points: 7\n",
+                        {"sampling_aggregate": 2, "p16_fig3": 1, "l18_fig5": 1,
+                         "p16_fig4_aggregate": 1, "p16_fig4": 1, "p16_fig7_aggregate": 1,
+                         "p16_fig7": 1, "claims": 1, "all": 1}),
     "p16_fig5_input": ("experiments:\n  p16_fig5:\n    input_current_nA: 0.5\n",
                        {"p16_fig5_sampling": 1, "p16_fig5": 1, "claims": 1, "all": 1}),
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"

@@ -6,6 +6,6 @@ from lifsampling.logs import job_log
 with job_log(snakemake.log[0]):
     job = snakemake.params.job
     references = [io.read_dataset(f, ["p_reference"]) for f in snakemake.input.references]
-    runs = [io.read_dataset(f, ["p_over_time"]) for f in snakemake.input.runs]
+    runs = [io.read_dataset(f, ["shown_spike_time"]) for f in snakemake.input.runs]
     ds = large_network.aggregate(job, references, runs)
     io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

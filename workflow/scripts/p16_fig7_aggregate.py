@@ -5,6 +5,6 @@ from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]):
     job = snakemake.params.job
-    sets = [io.read_dataset(f, ["dkl"]) for f in snakemake.input]
+    sets = [io.read_dataset(f, ["spike_time"]) for f in snakemake.input]
     ds = parameter_sets.fig7_aggregate(job, sets)
     io.write_dataset(ds, snakemake.output[0], job, snakemake.config)

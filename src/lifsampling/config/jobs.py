@@ -197,7 +197,6 @@ class P16Fig4RunJob(NetworkJob):
     run_index: int
     duration_ms: float
     burn_in_ms: float
-    dkl_time_points: int
 
 
 class P16Fig4AggregateJob(Job):
@@ -205,6 +204,7 @@ class P16Fig4AggregateJob(Job):
     judged_variant: str
     weight_scales: list[float]
     n_runs: int
+    dkl_time_points: int
 
 
 class P16Fig5TrainingJob(NetworkJob):
@@ -242,11 +242,13 @@ class P16Fig7SetJob(NetworkJob):
     weight_scale: float
     duration_ms: float
     burn_in_ms: float
-    dkl_time_points: int
 
 
 class P16Fig7Job(Job):
     calibration_sets: list[str]
+    n_units: int
+    weight_scale: float
+    dkl_time_points: int
 
 
 # ----------------------------------------------------------------------------- L18

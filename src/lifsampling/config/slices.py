@@ -435,8 +435,7 @@ def p16_fig4_run(cfg: Mapping[str, Any], variant: str, weight_scale: str,
                 variant=variant, translation=v["translation"],
                 **calibrated_cell(cfg, v["calibration"]),
                 stp=dict(cfg["stp"][e["stp"]]), duration_ms=e["duration_ms"],
-                burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
-                nest=nest_settings(cfg, "p16_fig4"), run_index=run)
+                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg, "p16_fig4"), run_index=run)
 
 
 def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
@@ -455,7 +454,8 @@ def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
 def p16_fig4_aggregate(cfg: Mapping[str, Any]) -> jobs.P16Fig4AggregateJob:
     e = cfg["experiments"]["p16_fig4"]
     return job_slice(cfg, variants=sorted(e["variants"]), judged_variant=e["judged_variant"],
-                weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"])
+                     weight_scales=list(e["weight_scales"]), n_runs=e["n_runs"],
+                     dkl_time_points=cfg["experiments"]["dkl_time_points"])
 
 
 def p16_fig5_training(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
@@ -511,12 +511,16 @@ def p16_fig7_set(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16Fig7Se
     return job_slice(cfg, seeds, set=calibration_set, **calibrated_cell(cfg, calibration_set),
                 stp=dict(cfg["stp"][e["stp"]]), n_units=e["n_units"],
                 weight_scale=e["weight_scale"], duration_ms=e["duration_ms"],
-                burn_in_ms=e["burn_in_ms"], dkl_time_points=cfg["experiments"]["dkl_time_points"],
-                nest=nest_settings(cfg))
+                burn_in_ms=e["burn_in_ms"], nest=nest_settings(cfg))
 
 
 def p16_fig7(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
-    return job_slice(cfg, calibration_sets=list(cfg["experiments"]["p16_fig7"]["calibration_sets"]))
+    """P16 Fig 7: D_KL of every set's stored networks against the shared random BMs."""
+    e = cfg["experiments"]["p16_fig7"]
+    seeds = {"bms": [job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])]}
+    return job_slice(cfg, seeds, calibration_sets=list(e["calibration_sets"]),
+                     n_units=e["n_units"], weight_scale=e["weight_scale"],
+                     dkl_time_points=cfg["experiments"]["dkl_time_points"])
 
 
 def claims(cfg: Mapping[str, Any]) -> jobs.Job:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, mean_field, states
+from .. import boltzmann, mean_field, spike_trains, states
 from ..claims import Claim, Interval, interval
 from ..config import jobs, slices
 from ..network import NetworkSpec, STPSet, bm_network
@@ -108,17 +108,14 @@ def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
     spec, info = translated_network(job, calibration, p_on)
     burn, duration = job["burn_in_ms"], job["duration_ms"]
     trains = spiking.simulate_network(spec, burn + duration, job["nest"], job["seeds"]["run"])
-    shown = [trains[k] for k in job["shown_units"]]
-    times = states.dkl_time_grid(duration, job["dkl_time_points"])
-    joints = states.joint_over_time(shown, neuron["tau_refrac"], burn, times)
+    shown = spike_trains.trains_dataset([[trains[k] for k in job["shown_units"]]], "network",
+                                        [0]).isel(network=0, drop=True)
     raster = [(t, k) for k, train in enumerate(trains[:RASTER_UNITS]) for t in train
               if t < burn + RASTER_MS]
     raster_t, raster_k = (np.array(x) for x in zip(*raster, strict=True)) if raster else (
         np.empty(0), np.empty(0, int))
     return xr.Dataset(
         {
-            "p_over_time": (("integration_time", "state"), joints,
-                            {"long_name": "p_N(z) of the shown units after T", "units": "1"}),
             "rate": ("unit", [t.size / (burn + duration) * 1000 for t in trains],
                      {"long_name": "firing rate", "units": "Hz"}),
             "raster_time": ("spike", raster_t, {"long_name": "spike time", "units": "ms"}),
@@ -130,16 +127,34 @@ def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
                 "long_name": "self-consistent <g_tot> has a fixed point (1) or not (0)",
                 "units": "1"}),
         },
+        attrs={"weight_scale": job["weight_scale"], "bm_seed": job["seeds"]["bm"],
+               "variant": job["variant"], "translation": job["translation"],
+               "run_index": job["run_index"],
+               "run_seed": job["seeds"]["run"], "burn_in_ms": burn, "duration_ms": duration,
+               "tau_on_ms": neuron["tau_refrac"],
+               "title": "P16 Fig 4: one K = 500 network run"},
+    ).merge(shown.rename({v: f"shown_{v}" for v in ("spike_count", "spike_time", "unit",
+                                                    "spike")}))
+
+
+def shown_joint_over_time(run: xr.Dataset, n_points: int) -> xr.DataArray:
+    """p_N(z) of one run's shown units over log-spaced integration times (`n_points`, P16
+    Fig 3C's grid), from the trains `run` stores."""
+    trains = xr.Dataset({
+        "spike_count": run["shown_spike_count"].rename(shown_unit="unit").expand_dims(
+            network=[0]),
+        "spike_time": run["shown_spike_time"].rename(shown_spike="spike")})
+    shown = spike_trains.network_trains(trains, "network", 0)
+    times = states.dkl_time_grid(run.attrs["duration_ms"], n_points)
+    joints = states.joint_over_time(shown, run.attrs["tau_on_ms"], run.attrs["burn_in_ms"],
+                                    times)
+    return xr.DataArray(
+        joints, dims=("integration_time", "state"),
         coords={"integration_time": ("integration_time", times,
                                      {"long_name": "integration time after burn-in",
                                       "units": "ms"}),
                 "state": np.arange(joints.shape[1])},
-        attrs={"weight_scale": job["weight_scale"], "bm_seed": job["seeds"]["bm"],
-               "variant": job["variant"], "translation": job["translation"],
-               "run_index": job["run_index"],
-               "run_seed": job["seeds"]["run"], "burn_in_ms": burn,
-               "title": "P16 Fig 4: one K = 500 network run"},
-    )
+        attrs={"long_name": "p_N(z) of the shown units after T", "units": "1"})
 
 
 def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
@@ -171,7 +186,10 @@ def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
                                     dim="weight_scale") for v in range(len(variants))],
                          dim="variant")
 
-    joints = stacked("p_over_time")
+    joints = xr.concat([xr.concat([xr.concat(
+        [shown_joint_over_time(grid[v, w, r], job["dkl_time_points"]) for r in range(n_runs)],
+        dim="run") for w in range(len(scales))], dim="weight_scale")
+        for v in range(len(variants))], dim="variant")
     dkl = np.array([[[[boltzmann.kl_divergence(p, p_ref.values[w]) for p in run]
                       for run in scale] for w, scale in enumerate(variant)]
                     for variant in joints.values])
@@ -189,8 +207,7 @@ def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
                 "weight_scale": ("weight_scale", list(scales),
                                  {"long_name": "weight scale s of W ~ s (Beta(0.5,0.5) - 0.5)",
                                   "units": "1"}),
-                "run": np.arange(n_runs),
-                "integration_time": runs[0]["integration_time"]})
+                "run": np.arange(n_runs)})
     # rasters (judged variant, run 0) differ in length: padded with NaN along `spike`
     v = list(variants).index(job["judged_variant"])
     for var in ("raster_time", "raster_unit"):

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, states
+from .. import boltzmann, spike_trains, states
 from ..claims import CHECK, Claim, interval
 from ..config import jobs, slices
 from ..network import STPSet, bm_network
@@ -125,50 +125,68 @@ def simulator_comparison(simulators: Mapping[str, Mapping[str, Any]],
                 "run": ("run", np.arange(cals[0].sizes["run"]), {"long_name": "run"})})
 
 
+def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7Job) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The random BMs (P16 App. IX) every set of P16 Fig 7 samples, one per `bms` seed."""
+    return [boltzmann.random_bm(job["n_units"], job["weight_scale"], np.random.default_rng(s))
+            for s in job["seeds"]["bms"]]
+
+
 def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
     """One parameter set of P16 Fig 7 (slice `slices.p16_fig7_set`): K-unit LIF networks on
     the random BMs every set shares (P16 App. IX), side by side in one NEST run, each
-    translated with the set's own (α, ū₀); states read with τ_on = τ_ref."""
+    translated with the set's own (α, ū₀); the spike trains stored (network dim `bm`) for
+    `fig7_aggregate`, which reads the states with τ_on = τ_ref."""
     from .. import spiking
 
     neuron, noise = job["neuron"], job["noise"]
     alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
-    bms = [boltzmann.random_bm(job["n_units"], job["weight_scale"], np.random.default_rng(s))
-           for s in job["seeds"]["bms"]]
+    bms = fig7_bms(job)
     stp = STPSet.from_config(job["stp"])
     specs = [bm_network(W, b, neuron, noise, alpha, u0, stp) for W, b in bms]
     burn, duration = job["burn_in_ms"], job["duration_ms"]
     trains = spiking.simulate_networks(specs, burn + duration, job["nest"],
                                        job["seeds"]["background"])
-    tau_on = neuron["tau_refrac"]
-    times = states.dkl_time_grid(duration, job["dkl_time_points"])
-    dkl = np.stack([states.dkl_over_time(tr, tau_on, burn, times,
+    ds = spike_trains.trains_dataset(trains, "bm", list(range(len(bms))))
+    ds["bm"].attrs = {"long_name": "random BM (P16 App. IX)"}
+    return ds.assign_attrs(set=job["set"], alpha_mV=alpha, u0_mV=u0,
+                           tau_on_ms=neuron["tau_refrac"], burn_in_ms=burn, duration_ms=duration,
+                           title=f"P16 Fig 7: K = {job['n_units']} networks, set {job['set']}")
+
+
+def fig7_dkl(job: jobs.P16Fig7Job, run: xr.Dataset,
+             bms: Sequence[tuple[np.ndarray, np.ndarray]]) -> xr.Dataset:
+    """D_KL(p_N ‖ p_B) over integration time of every network of one set's stored run."""
+    times = states.dkl_time_grid(run.attrs["duration_ms"], job["dkl_time_points"])
+    dkl = np.stack([states.dkl_over_time(spike_trains.network_trains(run, "bm", i),
+                                         run.attrs["tau_on_ms"], run.attrs["burn_in_ms"], times,
                                          boltzmann.exact_distribution(W, b))
-                    for tr, (W, b) in zip(trains, bms, strict=True)])
+                    for i, (W, b) in enumerate(bms)])
     return xr.Dataset(
         {"dkl": (("bm", "integration_time"), dkl,
                  {"long_name": "D_KL(p_N || p_B)", "units": "nat"})},
-        coords={"bm": ("bm", np.arange(len(bms)), {"long_name": "random BM (P16 App. IX)"}),
+        coords={"bm": run["bm"],
                 "integration_time": ("integration_time", times,
                                      {"long_name": "integration time after burn-in",
                                       "units": "ms"})},
-        attrs={"set": job["set"], "alpha_mV": alpha, "u0_mV": u0, "tau_on_ms": tau_on,
-               "title": f"P16 Fig 7: K = {job['n_units']} networks, set {job['set']}"})
+        attrs=run.attrs)
 
 
 def fig7_aggregate(job: jobs.P16Fig7Job, sets: Sequence[xr.Dataset]) -> xr.Dataset:
-    """All sets of P16 Fig 7 in one Dataset: D_KL (parameter_set, bm, integration_time), each
-    set placed by the name it carries, in the order of `calibration_sets` (the default first)."""
+    """All sets of P16 Fig 7 in one Dataset: D_KL (parameter_set, bm, integration_time) of
+    each set's stored run against the exact distributions of the shared BMs, each set placed
+    by the name it carries, in the order of `calibration_sets` (the default first)."""
     by_name = {ds.attrs["set"]: ds for ds in sets}
     if sorted(by_name) != sorted(job["calibration_sets"]) or len(sets) != len(by_name):
         raise ValueError(f"P16 Fig 7: runs of sets {[ds.attrs['set'] for ds in sets]}, expected "
                          f"{job['calibration_sets']} once each")
+    bms = fig7_bms(job)
+    parts = [fig7_dkl(job, ds, bms) for ds in (by_name[n] for n in job["calibration_sets"])]
     parts = [ds.drop_attrs(deep=False).expand_dims(parameter_set=[ds.attrs["set"]])
              .assign(alpha=((), ds.attrs["alpha_mV"], {"long_name": "logistic scale alpha",
                                                        "units": "mV"}),
                      u0=((), ds.attrs["u0_mV"], {"long_name": "logistic midpoint u0",
                                                  "units": "mV"}))
-             for ds in (by_name[name] for name in job["calibration_sets"])]
+             for ds in parts]
     out = xr.concat(parts, dim="parameter_set")
     out["parameter_set"].attrs = {"long_name": "calibration set; the first is the default"}
     out["dkl_final"] = out["dkl"].isel(integration_time=-1).assign_attrs(
