@@ -104,9 +104,11 @@ def upstream(job: Job, made_by: dict[str, Job]) -> dict[int, Job]:
     return seen
 
 
-# NEST runs that also read an aggregate (the best STP set of the L18 Fig 3a scans): their own
-# work is measured as a class, though they come after a job that reads many runs
-RUNS_AFTER_AGGREGATES = ("l18_fig3_isl_1e3", "l18_fig4_run", "sampling_fidelity_run")
+# NEST runs that also read an aggregate (the best STP set of the L18 Fig 3a scans), and the
+# read-outs of their stored samples: their own work is measured as a class, though they come
+# after a job that reads many runs
+RUNS_AFTER_AGGREGATES = ("l18_fig3_isl_1e3", "l18_fig3_isl_1e3_analysis", "l18_fig4_run",
+                         "l18_fig4_analysis", "sampling_fidelity_run")
 
 
 def reading_many_runs(jobs: list[Job], made_by: dict[str, Job]) -> set[int]:
