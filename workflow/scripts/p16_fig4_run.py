@@ -12,4 +12,5 @@ with job_log(snakemake.log[0]) as log:
     log.info("%s: mean rate %.1f Hz, recurrent / background <g_tot> %.2f, fixed point %s",
              job["variant"], float(ds["rate"].mean()), float(ds["recurrent_over_background"]),
              float(ds["fixed_point"]))
-    io.write_dataset(ds, snakemake.output[0], job, snakemake.config)
+    io.write_dataset(ds, snakemake.output[0], job, snakemake.config,
+                     encoding={"shown_spike_time": large_network.SHOWN_ENCODING})

@@ -137,6 +137,9 @@ def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
                                                     "spike")}))
 
 
+SHOWN_ENCODING = spike_trains.ENCODING["spike_time"]  # the shown units' trains, compressed
+
+
 def shown_joint_over_time(run: xr.Dataset, n_points: int) -> xr.DataArray:
     """p_N(z) of one run's shown units over log-spaced integration times (`n_points`, P16
     Fig 3C's grid), from the trains `run` stores."""
