@@ -75,6 +75,8 @@ def test_p16_fig4_places_runs_by_their_own_coordinates():
     p = ordered["p_sampled"].sel(variant="cuba", weight_scale=2.4, run=1)
     assert p.sizes["state"] == 4 and float(p.sum()) == pytest.approx(1.0)
     assert ordered["dkl"].sizes["integration_time"] == 3
+    assert ordered["integration_time"].attrs["units"] == "ms"
+    assert float(ordered["integration_time"][-1]) == pytest.approx(1000.0)
     with pytest.raises(ValueError, match=re.escape("('coba_background', 0.6, 0)")):
         large_network.aggregate(job, refs, runs[1:])
 

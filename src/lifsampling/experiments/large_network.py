@@ -210,7 +210,7 @@ def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
                 "weight_scale": ("weight_scale", list(scales),
                                  {"long_name": "weight scale s of W ~ s (Beta(0.5,0.5) - 0.5)",
                                   "units": "1"}),
-                "run": np.arange(n_runs)})
+                "run": np.arange(n_runs), "integration_time": joints["integration_time"]})
     # rasters (judged variant, run 0) differ in length: padded with NaN along `spike`
     v = list(variants).index(job["judged_variant"])
     for var in ("raster_time", "raster_unit"):
