@@ -103,10 +103,7 @@ def _bias_currents(neuron: Mapping, noise: Mapping, mu: np.ndarray,
                    g_recurrent_exc: np.ndarray, g_recurrent_inh: np.ndarray) -> np.ndarray:
     """I_k of eq. 42 with network input: μ_k ⟨g_tot⟩_k minus every conductance times its
     reversal potential (leak, background, mean recurrent)."""
-    nu_e, nu_i = noise["rate_exc_hz"] / 1000.0, noise["rate_inh_hz"] / 1000.0
-    g_l = neuron["cm"] / neuron["tau_m"]
-    g_bg_e = nu_e * noise["weight_exc_uS"] * neuron["tau_syn_E"]
-    g_bg_i = nu_i * noise["weight_inh_uS"] * neuron["tau_syn_I"]
+    g_l, g_bg_e, g_bg_i = membrane.coba_mean_conductances(neuron, noise)
     g_total = g_l + g_bg_e + g_bg_i + g_recurrent_exc + g_recurrent_inh
     return (mu * g_total - g_l * neuron["v_rest"] - (g_bg_e + g_recurrent_exc) * neuron["e_rev_E"]
             - (g_bg_i + g_recurrent_inh) * neuron["e_rev_I"])

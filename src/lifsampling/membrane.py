@@ -51,12 +51,18 @@ def _rates_per_ms(noise: Mapping[str, float]) -> tuple[float, float]:
     return noise["rate_exc_hz"] / 1000.0, noise["rate_inh_hz"] / 1000.0
 
 
+def coba_mean_conductances(neuron: Mapping[str, float], noise: Mapping[str, float]
+                           ) -> tuple[float, float, float]:
+    """(g_l, ⟨g_exc⟩, ⟨g_inh⟩) in µS of a COBA neuron in its Poisson background: the leak and
+    ν_i w_i τ_syn of each noise source (P16 eq. 20)."""
+    nu_e, nu_i = _rates_per_ms(noise)
+    return (neuron["cm"] / neuron["tau_m"], nu_e * noise["weight_exc_uS"] * neuron["tau_syn_E"],
+            nu_i * noise["weight_inh_uS"] * neuron["tau_syn_I"])
+
+
 def coba_total_conductance(neuron: Mapping[str, float], noise: Mapping[str, float]) -> float:
     """⟨g_tot⟩ (µS) = g_l + Σ ν_i w_i τ_syn."""
-    nu_e, nu_i = _rates_per_ms(noise)
-    g_l = neuron["cm"] / neuron["tau_m"]
-    return (g_l + nu_e * noise["weight_exc_uS"] * neuron["tau_syn_E"]
-            + nu_i * noise["weight_inh_uS"] * neuron["tau_syn_I"])
+    return sum(coba_mean_conductances(neuron, noise))
 
 
 def coba_free_membrane(
