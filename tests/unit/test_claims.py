@@ -109,6 +109,22 @@ def test_activation_claims_use_their_bounds():
     assert reg["p16_theory_better"].verdict == "pass"
 
 
+def test_activation_claims_flip_where_their_quantities_do():
+    """The counterparts: CUBA within 10 % of COBA passes the equivalence check; u0 near -53
+    mV (the quick runs' value) fails P16's -55 mV; a P16 theory farther from the simulation than
+    the quasi-static prediction fails `p16_theory_better`."""
+    theory = _theory(0.05).assign_attrs(rms_p16=0.2)
+    reg = experiments.claim_registry()
+    activation.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
+                                  "l18_cuba_calibration": _calibration(2.05, -52.05, 0.0),
+                                  "p16_calibration": _calibration(1.85, -53.7, 0.0),
+                                  "p16_fig2_theory": theory}, "quick")
+    assert reg["l18_fig5e_cuba_equivalent"].verdict == "pass"
+    assert reg["p16_u0_minus55"].verdict == "fail"
+    assert reg["p16_theory_better"].verdict == "fail"
+    assert reg["p16_fig2d_logistic"].verdict == "pass"
+
+
 def test_missing_claim_inputs_are_named():
     with pytest.raises(KeyError, match="p16_fig4"):
         experiments.evaluate_claims({}, "quick")
@@ -251,6 +267,27 @@ def test_parameter_set_claims(rms, dkl, saturated, holds, accurate):
     assert reg["p16_u0_minus55_neuron"].verdict == "pass"  # -55.0 +- 0.25 (n = 3)
     assert reg["p16_u0_simulators_agree"].verdict == "pass"  # dt 0.1: 0.0 +- 0.25
     assert reg["p16_u0_simulators_agree"].table == claims.CHECK
+
+
+def test_parameter_set_claims_fail_where_the_literature_or_simulators_disagree():
+    """[16] 0.08 off in the short-tau_syn set and [17] 0.2 off in the short-tau_ref set fail
+    their validity claims; NEURON at dt 0.01 at -53.7 mV fails P16's -55 mV, and NEST 1.4 mV
+    from NEURON at the same dt fails the simulator agreement."""
+    from lifsampling.experiments import parameter_sets
+
+    data = _fig6_fig7(0.03, 0.04)
+    fig6 = data["p16_fig6"]
+    fig6["rms_brunel_sergi"].loc[{"parameter_set": "p16_short_tau_syn"}] = 0.08
+    fig6["rms_quasistatic"].loc[{"parameter_set": "p16_short_tau_ref"}] = 0.2
+    nest = fig6["sim_u0_per_run"].values[0].copy()
+    fig6["sim_u0_per_run"].values[1] = nest - 1.4  # NEURON at NEST's dt 0.1
+    fig6["sim_u0_per_run"].values[2] = nest        # NEURON at P16's dt 0.01: -53.7 mV
+    reg = experiments.claim_registry()
+    parameter_sets.judge_claims(reg, data, "quick")
+    assert reg["p16_fig6_short_tau_syn"].verdict == "fail"
+    assert reg["p16_fig6_short_tau_ref"].verdict == "fail"
+    assert reg["p16_u0_minus55_neuron"].verdict == "fail"
+    assert reg["p16_u0_simulators_agree"].verdict == "fail"
 
 
 def test_within_a_range():
