@@ -11,14 +11,14 @@ a block pays that overhead once for all its networks.
 import time
 
 from lifsampling.calibration import measured_calibration
-from lifsampling.config import REPO_ROOT, load_config, slices
+from lifsampling.config import REPO_ROOT, load_config
 from lifsampling.experiments import sampling
 
 SIM_MS, REPEATS = 20_000.0, 3
 
 
 def block_job(cfg, n_networks: int, seed: int):
-    job = slices.sampling_block(cfg, "p16_fig3", "trial", 0)
+    job = sampling.sampling_block_slice(cfg, "p16_fig3", "trial", 0)
     return {**job, "runs": list(range(n_networks)), "duration_ms": SIM_MS,
             "seeds": {"bm": [job["seeds"]["bm"][0]] * n_networks, "background": seed}}
 

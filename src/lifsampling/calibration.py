@@ -70,8 +70,8 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
 def calibrate(job: jobs.CalibrationJob) -> xr.Dataset:
     """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
     its noise, the grid of target means, runs, duration, NEST settings, seed; with
-    `simulator` and `resolution_ms`, `slices.simulator_calibration`: the same sweep through
-    PyNN's standard API on that simulator)."""
+    `simulator` and `resolution_ms`, `parameter_sets.simulator_calibration_slice`: the same
+    sweep through PyNN's standard API on that simulator)."""
     from . import spiking
 
     neuron, noise, duration = job["neuron"], job["noise"], job["duration_ms"]

@@ -7,7 +7,6 @@ from scipy.stats import mannwhitneyu
 from lifsampling import spike_trains
 from lifsampling.boltzmann import exact_distribution, kl_divergence
 from lifsampling.calibration import measured_calibration
-from lifsampling.config import slices
 from lifsampling.states import joint_distribution
 
 sampling = pytest.importorskip("lifsampling.experiments.sampling")
@@ -18,7 +17,7 @@ N_NETWORKS, DURATION_MS = 16, 5000.0
 
 
 def _block_job(cfg, runs, seed):
-    job = slices.sampling_block(cfg, "p16_fig3", "trial", 0)
+    job = sampling.sampling_block_slice(cfg, "p16_fig3", "trial", 0)
     return {**job, "runs": list(runs), "duration_ms": DURATION_MS,
             "seeds": {"bm": [job["seeds"]["bm"][0]] * len(runs), "background": seed}}
 

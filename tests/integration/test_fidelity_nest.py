@@ -48,7 +48,7 @@ def small_rbm() -> RBM:
 
 
 def _job(smoke_cfg, stp_set: str) -> dict:
-    job = sampling_fidelity.run_slice(smoke_cfg, "bars_easy", stp_set)
+    job = sampling_fidelity.sampling_fidelity_run_slice(smoke_cfg, "bars_easy", stp_set)
     return {**job, "n_states": 8, "state_ms": 2000.0, "settle_ms": 100.0, "n_free": 1,
             "burn_in_ms": 200.0, "nest": {**job["nest"], "virtual_processes": 1}}
 

@@ -5,7 +5,6 @@ import xarray as xr
 
 from lifsampling import membrane
 from lifsampling.calibration import measured_calibration
-from lifsampling.config import slices
 from lifsampling.experiments import inference
 
 pytest.importorskip("lifsampling.spiking")
@@ -20,7 +19,7 @@ PATTERNS[0, :2] = PATTERNS[1, 2:4] = PATTERNS[2, 4:] = 0.95
 
 
 def _training_job(smoke_cfg, lif_iterations):
-    job = slices.p16_fig5_training(smoke_cfg)
+    job = inference.p16_fig5_training_slice(smoke_cfg)
     job["gibbs"] = {**job["gibbs"], "iterations": 0}  # the LIF networks' own samples only
     # a rate high enough to learn the pairs in a few runs (the config's suits 144 units
     # after the Gibbs phase)
@@ -50,7 +49,7 @@ def test_posterior_input_is_the_translated_bias_shift(smoke_cfg):
     # (0.831 nA: y ~ 1, p ~ 0.73) and every other unit with 1/2
     model = xr.Dataset({"W": (("unit", "unit_pre"), np.zeros((6, 6))),
                         "b": (("unit",), np.zeros(6))})
-    job = {**slices.p16_fig5_sampling(smoke_cfg), "n_seeds": 1, "duration_ms": 4000.0,
+    job = {**inference.p16_fig5_sampling_slice(smoke_cfg), "n_seeds": 1, "duration_ms": 4000.0,
            "input_units": [1, 2], "trajectory_ms": 50.0}
     ds = inference.sample(job, model, PATTERNS, CALIBRATION)
     assert ds["state"].shape == (2, 1, 2000, 6)
@@ -71,7 +70,7 @@ def test_live_networks_set_each_synapse_from_its_own_weight(smoke_cfg):
     from lifsampling import spiking
     from lifsampling.network import STPSet, bm_network
 
-    job = slices.p16_fig5_training(smoke_cfg)
+    job = inference.p16_fig5_training_slice(smoke_cfg)
     rng = np.random.default_rng(3)
 
     def spec(W):

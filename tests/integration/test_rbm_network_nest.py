@@ -4,8 +4,7 @@ import pytest
 
 from lifsampling import boltzmann as bm
 from lifsampling.calibration import measured_calibration
-from lifsampling.config import slices
-from lifsampling.experiments import generative
+from lifsampling.experiments import bars, generative
 from lifsampling.rbm import RBM
 
 pytest.importorskip("lifsampling.spiking")
@@ -17,7 +16,7 @@ CALIBRATION = measured_calibration("l18_cuba")
 
 
 def _job(smoke_cfg, n_samples, stp="renewing"):
-    job = slices.bars_sampling(smoke_cfg, "easy", 0)
+    job = bars.bars_sampling_slice(smoke_cfg, "easy", 0)
     return {**job, "stp": smoke_cfg["stp"][stp], "n_samples": n_samples}
 
 

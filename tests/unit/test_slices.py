@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from lifsampling.config import load_config, resolve_scale, slices, validate_config
+from lifsampling.experiments import large_network, sampling
 
 
 @pytest.fixture(scope="module")
@@ -89,18 +90,18 @@ def test_key_order_of_the_config_file_does_not_count(raw):
 
 def test_slices_resolve_references(repo):
     cfg = load_config(repo / "config.yaml", {"scale": "smoke"})
-    job = slices.sampling_block(cfg, "p16_fig3", "trial", 0)
+    job = sampling.sampling_block_slice(cfg, "p16_fig3", "trial", 0)
     assert job["neuron"] == cfg["neurons"]["p16_coba"]
     assert job["noise"] == cfg["noise"]["p16_coba"]
     assert job["stp"] == cfg["stp"]["renewing"]
     small_net = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
     assert job["nest"] == small_net and job["scale"] == "smoke"
-    large = slices.p16_fig4_run(cfg, "cuba", "1.2", 0)["nest"]
+    large = large_network.p16_fig4_run_slice(cfg, "cuba", "1.2", 0)["nest"]
     assert large == small_net | {"virtual_processes": 2}
     assert job["duration_ms"] == cfg["experiments"]["sampling"]["p16_fig3"]["trial_ms"]
     assert set(job["seeds"]) == {"bm", "background"}
     assert len(set(job["seeds"]["bm"])) == 1  # trials share their BM
-    bms = slices.sampling_block(cfg, "p16_fig3", "bm", 0)
+    bms = sampling.sampling_block_slice(cfg, "p16_fig3", "bm", 0)
     assert len(set(bms["seeds"]["bm"])) == len(bms["runs"]) > 1  # one BM per run
     assert bms["seeds"]["background"] != job["seeds"]["background"]
 
@@ -143,23 +144,27 @@ def test_p16_fig4_scales_rescale_one_bm(raw):
     from lifsampling.experiments.large_network import large_bm
 
     cfg = resolve_scale(validate_config(raw))
-    bms = {w: large_bm({**slices.p16_fig4_run(cfg, "coba_background", w, 0), "n_units": 20})
-           for w in slices.p16_fig4_scales(cfg)}
+    bms = {w: large_bm({**large_network.p16_fig4_run_slice(cfg, "coba_background", w, 0),
+                        "n_units": 20})
+           for w in large_network.p16_fig4_scales(cfg)}
     (W06, b06), (W24, b24) = bms["0.6"], bms["2.4"]
     np.testing.assert_allclose(W24, 4 * W06, rtol=1e-12)
     np.testing.assert_array_equal(b24, b06)
-    assert slices.p16_fig4_reference(cfg, "0.6")["seeds"]["bm"] == \
-        slices.p16_fig4_run(cfg, "cuba", "2.4", 1)["seeds"]["bm"]
+    assert large_network.p16_fig4_reference_slice(cfg, "0.6")["seeds"]["bm"] == \
+        large_network.p16_fig4_run_slice(cfg, "cuba", "2.4", 1)["seeds"]["bm"]
 
 
 def _typed_builder(kind: str):
-    """The function that builds slices of `kind`: `slices.<kind>`, or for a family that owns
-    its slices (sampling_fidelity), `<family>.<job>_slice`."""
-    from lifsampling.experiments import sampling_fidelity
+    """The function that builds slices of `kind`: a shared stage's `slices.<kind>`, or the
+    family's own `<family>.<kind>_slice`."""
+    from lifsampling import experiments
 
     if hasattr(slices, kind):
         return getattr(slices, kind)
-    return getattr(sampling_fidelity, kind.removeprefix("sampling_fidelity_") + "_slice")
+    builders = [getattr(f, f"{kind}_slice") for f in experiments.FAMILIES
+                if hasattr(f, f"{kind}_slice")]
+    assert len(builders) == 1, (kind, builders)
+    return builders[0]
 
 
 @pytest.mark.parametrize("scale", ["smoke", "quick", "paper"])

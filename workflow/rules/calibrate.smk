@@ -48,7 +48,7 @@ rule simulator_calibration:
     wildcard_constraints:
         sim_run="|".join(EXPERIMENTS["p16_fig6"]["simulators"]),
     params:
-        job=lambda wc: slices.simulator_calibration(CFG, wc.sim_run),
+        job=lambda wc: families.parameter_sets.simulator_calibration_slice(CFG, wc.sim_run),
     log:
         f"{LOGS}/calibration/simulators/{{sim_run}}.log",
     benchmark:

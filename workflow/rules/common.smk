@@ -1,9 +1,11 @@
 # The config -> job boundary. The config is validated (schema and cross-references) before
 # any job; every rule's `params: job=` is the slice of the resolved config its job reads
-# (lifsampling.config.slices), so an edit re-runs only the jobs that read the edited key.
+# (lifsampling.experiments.<family>.<rule>_slice; the shared stages' in lifsampling.config.slices),
+# so an edit re-runs only the jobs that read the edited key.
 from snakemake.exceptions import WorkflowError
 
 from lifsampling.config import ConfigError, costs, resolve_scale, slices, validate_config
+import lifsampling.experiments as families
 from lifsampling.experiments import claim_inputs
 
 try:
@@ -101,16 +103,16 @@ def sampling_calibration(wildcards):
 def sampling_blocks(wildcards):
     """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs."""
     return {f"{kind}s": [f"results/sims/{wildcards.exp}/{kind}_block_{i}.nc"
-                         for i in range(len(slices.sampling_blocks(CFG, wildcards.exp, kind)))]
+                         for i in range(len(families.sampling.sampling_blocks(CFG, wildcards.exp, kind)))]
             for kind in ("trial", "bm")}
 
 
 # ---- L18 Fig 2b grid and P16 Fig 4
 GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
-               for tf, s in slices.stp_grid_chunks(CFG)]
-P16_FIG4_SCALES = slices.p16_fig4_scales(CFG)
-P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in slices.p16_fig4_runs(CFG)]
+               for tf, s in families.stp_grid.stp_grid_chunks(CFG)]
+P16_FIG4_SCALES = families.large_network.p16_fig4_scales(CFG)
+P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in families.large_network.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]
@@ -131,7 +133,7 @@ def bars_mixing_inputs(wildcards):
 L18_FIG3 = EXPERIMENTS["l18_fig3"]
 L18_FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(L18_FIG3["n_seeds"])]
 L18_FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
-                   for b in range(len(slices.l18_fig3_isl_1e3_blocks(CFG)))]
+                   for b in range(len(families.mnist.l18_fig3_isl_1e3_blocks(CFG)))]
 L18_FIG3_SCANS = ["tau_rec", "tau_fac"]
 
 # ---- L18 Fig 4: imbalanced data and pattern completion
@@ -148,14 +150,13 @@ def l18_fig4_runs(wildcards):
 
 def l18_fig3_scan_inputs(wildcards):
     return [f"results/sims/l18_fig3_scan/{wildcards.scan}_block_{b}.nc"
-            for b in range(len(slices.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
+            for b in range(len(families.mnist.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
 
 
 # ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)
-from lifsampling.experiments import sampling_fidelity as fidelity_family
 
-FIDELITY = EXPERIMENTS[fidelity_family.EXPERIMENT]
-FIDELITY_DIR = f"results/sims/{fidelity_family.EXPERIMENT}"
+FIDELITY = EXPERIMENTS[families.sampling_fidelity.EXPERIMENT]
+FIDELITY_DIR = f"results/sims/{families.sampling_fidelity.EXPERIMENT}"
 
 
 def fidelity_run_inputs(wildcards):
@@ -164,6 +165,6 @@ def fidelity_run_inputs(wildcards):
     inputs = {"model": f"results/models/{wildcards.model}.nc",
               "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
               "calibration": calibration_file(FIDELITY["calibration"])}
-    if wildcards.stp_set == fidelity_family.BEST_SCAN:
+    if wildcards.stp_set == families.sampling_fidelity.BEST_SCAN:
         inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
     return inputs

@@ -14,7 +14,7 @@ rule p16_fig2_trace:
     output:
         "results/sims/p16_fig2_trace.nc",
     params:
-        job=slices.p16_fig2_trace(CFG),
+        job=families.activation.p16_fig2_trace_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig2_trace.log",
     benchmark:
@@ -33,7 +33,7 @@ rule activation_predictions:
     output:
         "results/analysis/p16_fig2_theory.nc",
     params:
-        job=slices.activation_predictions(CFG),
+        job=families.activation.activation_predictions_slice(CFG),
     log:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:

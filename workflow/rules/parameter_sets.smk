@@ -19,7 +19,7 @@ rule p16_fig6_predictions:
     output:
         "results/analysis/p16_fig6.nc",
     params:
-        job=slices.p16_fig6(CFG),
+        job=families.parameter_sets.p16_fig6_slice(CFG),
     log:
         f"{LOGS}/analysis/p16_fig6.log",
     benchmark:
@@ -41,7 +41,7 @@ rule p16_fig7_set:
     wildcard_constraints:
         cal_set="|".join(EXPERIMENTS["p16_fig7"]["calibration_sets"]),
     params:
-        job=lambda wc: slices.p16_fig7_set(CFG, wc.cal_set),
+        job=lambda wc: families.parameter_sets.p16_fig7_set_slice(CFG, wc.cal_set),
     log:
         f"{LOGS}/sims/p16_fig7/{{cal_set}}.log",
     benchmark:
@@ -60,7 +60,7 @@ rule p16_fig7_aggregate:
     output:
         "results/sims/p16_fig7.nc",
     params:
-        job=slices.p16_fig7(CFG),
+        job=families.parameter_sets.p16_fig7_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig7_aggregate.log",
     benchmark:

@@ -25,7 +25,7 @@ rule sampling_block:
         kind="trial|bm",
         block=r"\d+",
     params:
-        job=lambda wc: slices.sampling_block(CFG, wc.exp, wc.kind, int(wc.block)),
+        job=lambda wc: families.sampling.sampling_block_slice(CFG, wc.exp, wc.kind, int(wc.block)),
     log:
         f"{LOGS}/sims/{{exp}}/{{kind}}_block_{{block}}.log",
     benchmark:
@@ -47,7 +47,7 @@ rule sampling_aggregate:
     wildcard_constraints:
         exp="|".join(SAMPLING),
     params:
-        job=lambda wc: slices.sampling_aggregate(CFG, wc.exp),
+        job=lambda wc: families.sampling.sampling_aggregate_slice(CFG, wc.exp),
     log:
         f"{LOGS}/sims/{{exp}}_aggregate.log",
     benchmark:
@@ -64,7 +64,7 @@ rule l18_fig5_membranes:
     output:
         "results/sims/l18_fig5_membranes.nc",
     params:
-        job=slices.l18_fig5_membranes(CFG),
+        job=families.activation.l18_fig5_membranes_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:

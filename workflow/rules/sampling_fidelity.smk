@@ -18,12 +18,12 @@ rule sampling_fidelity_run:
         model="|".join(FIDELITY["models"]),
         stp_set="|".join(FIDELITY["stp_sets"]),
     params:
-        job=lambda wc: fidelity_family.run_slice(CFG, wc.model, wc.stp_set),
+        job=lambda wc: families.sampling_fidelity.sampling_fidelity_run_slice(CFG, wc.model, wc.stp_set),
     log:
         f"{LOGS}/sims/sampling_fidelity/{{model}}/{{stp_set}}.log",
     benchmark:
         f"{BENCH}/sims/sampling_fidelity/{{model}}/{{stp_set}}.tsv"
-    threads: nest_threads(fidelity_family.EXPERIMENT)
+    threads: nest_threads(families.sampling_fidelity.EXPERIMENT)
     resources:
         **cluster_resources("sampling_fidelity_run"),
     conda:
@@ -41,7 +41,7 @@ rule sampling_fidelity_reference:
     wildcard_constraints:
         model="|".join(FIDELITY["models"]),
     params:
-        job=lambda wc: fidelity_family.reference_slice(CFG, wc.model),
+        job=lambda wc: families.sampling_fidelity.sampling_fidelity_reference_slice(CFG, wc.model),
     log:
         f"{LOGS}/sims/sampling_fidelity/{{model}}/gibbs.log",
     benchmark:
@@ -56,12 +56,12 @@ rule sampling_fidelity_reference:
 
 rule sampling_fidelity_aggregate:
     input:
-        runs=[f"{FIDELITY_DIR}/{m}/{s}.nc" for m, s in fidelity_family.runs(CFG)],
+        runs=[f"{FIDELITY_DIR}/{m}/{s}.nc" for m, s in families.sampling_fidelity.runs(CFG)],
         references=[f"{FIDELITY_DIR}/{m}/gibbs.nc" for m in FIDELITY["models"]],
     output:
         f"{FIDELITY_DIR}.nc",
     params:
-        job=fidelity_family.aggregate_slice(CFG),
+        job=families.sampling_fidelity.sampling_fidelity_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/sampling_fidelity_aggregate.log",
     benchmark:

@@ -223,9 +223,53 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def l18_fig5_membranes_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob:
+    """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
+    e = cfg["experiments"]["l18_fig5"]
+    cells = {
+        name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
+        for name in e["neuron_sets"]
+    }
+    return slices.job_slice(
+        cfg,
+        {"membranes": slices.job_seed(cfg, "l18_fig5", "membranes")},
+        cells=cells,
+        mean_mV=e["mean_mV"],
+        duration_ms=e["duration_ms"],
+        nest=slices.nest_settings(cfg),
+    )
+
+
+def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
+    """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
+    e = cfg["experiments"]["p16_fig2"]
+    return slices.job_slice(
+        cfg,
+        {"trace": slices.job_seed(cfg, "p16_fig2", "trace")},
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        mean_mV=e["trace_mean_mV"],
+        duration_ms=e["trace_ms"],
+        nest=slices.nest_settings(cfg),
+    )
+
+
+def activation_predictions_slice(cfg: Mapping[str, Any]) -> jobs.ActivationPredictionsJob:
+    """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
+    e = cfg["experiments"]["p16_fig2"]
+    return slices.job_slice(
+        cfg, set=e["calibration"], **slices.calibrated_cell(cfg, e["calibration"])
+    )
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    return {"p16_fig2_trace": slices.p16_fig2_trace(cfg),
-            "activation_predictions": slices.activation_predictions(cfg),
-            "l18_fig5_membranes": slices.l18_fig5_membranes(cfg)}
+    return {
+        "p16_fig2_trace": p16_fig2_trace_slice(cfg),
+        "activation_predictions": activation_predictions_slice(cfg),
+        "l18_fig5_membranes": l18_fig5_membranes_slice(cfg),
+    }

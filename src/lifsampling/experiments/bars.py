@@ -55,7 +55,7 @@ CLAIM_INPUTS = ("l18_fig2_bars",)
 def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
-    `slices.bars_sampling`): the mode of every sample, the time spent in each stay, and
+    `bars_sampling_slice`): the mode of every sample, the time spent in each stay, and
     `n_shown` equally spaced images."""
     n = job["n_samples"]
     v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
@@ -157,10 +157,40 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         f"within {hw:.1f} vs {ew:.1f}, between {hb:.1f} vs {eb:.1f}", hw > ew and hb < eb, scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def bars_sampling_slice(cfg: Mapping[str, Any], difficulty: str, seed: int) -> jobs.BarsSamplingJob:
+    """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
+    e = cfg["experiments"]["l18_fig2_bars"]
+    seeds = {
+        "gibbs": slices.job_seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
+        "lif": slices.job_seed(cfg, "l18_fig2_bars", "lif", difficulty, seed),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        difficulty=difficulty,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        **slices.spiking_samplers(cfg, e),
+        n_samples=e["n_samples"],
+        n_shown=e["n_shown"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg),
+        seed_index=seed,
+    )
+
+
+def bars_mixing_slice(cfg: Mapping[str, Any]) -> jobs.BarsMixingJob:
+    return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    out: dict[str, slices.Slice] = {f"bars_sampling:{d}": slices.bars_sampling(cfg, d, 0)
-                                    for d in slices.BAR_SETS}
-    out["bars_mixing"] = slices.bars_mixing(cfg)
+    out: dict[str, slices.Slice] = {
+        f"bars_sampling:{d}": bars_sampling_slice(cfg, d, 0) for d in slices.BAR_SETS
+    }
+    out["bars_mixing"] = bars_mixing_slice(cfg)
     return out

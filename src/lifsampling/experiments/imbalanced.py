@@ -125,7 +125,7 @@ def completion_clamp(job: jobs.L18Fig4RunJob, mnist: xr.Dataset, n_pixels: int
 def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
              best: STPSet) -> xr.Dataset:
     """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
-    3a scans) of one Fig 4 model for one seed (slice `slices.l18_fig4_run`), stored as
+    3a scans) of one Fig 4 model for one seed (slice `l18_fig4_run_slice`), stored as
     `analyse` reads them: the pixels of every sample (sampler, sample, pixel), Gibbs' and AST's
     label probabilities, the spiking samplers' label spike trains (`spike_trains` layout,
     network dim `spiking_sampler`), AST's sweeps per valid sample and the clamped input."""
@@ -196,7 +196,7 @@ def sample_modes(samples: xr.Dataset, times: np.ndarray, window_ms: float) -> np
 
 
 def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
-    """One seed's stored samples read (slice `slices.l18_fig4_analysis`): the mode of every
+    """One seed's stored samples read (slice `l18_fig4_analysis_slice`): the mode of every
     sample, the mode histograms and their balance over the classes of interest (L18 Fig 4a,
     e), the tSNE samples (Fig 4c) or the shown images (Fig 4f)."""
     n = samples.sizes["sample"]
@@ -263,7 +263,7 @@ def _shown_images(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray) -> xr.Datase
 
 
 def aggregate(job: jobs.L18Fig4AggregateJob, runs: Sequence[xr.Dataset]) -> xr.Dataset:
-    """The seeds of one model in one Dataset (slice `slices.l18_fig4_aggregate`): dims (seed,
+    """The seeds of one model in one Dataset (slice `l18_fig4_aggregate_slice`): dims (seed,
     sampler, ...); the images kept for the figure (shown images, tSNE samples, the clamped
     input) from seed 0 only, and the tSNE embedding of seed 0's LIF+STP samples (Fig 4c)."""
     kept = ("shown_image", "tsne_image", "tsne_mode", "clamped_input")
@@ -352,12 +352,84 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                      "Gibbs: 1", iv, c.bound, "within", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L18Fig4RunJob:
+    """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
+    e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
+    seeds = {
+        kind: slices.job_seed(cfg, "l18_fig4", model, kind, seed)
+        for kind in ("gibbs", "ast", "lif")
+    }
+    part = {k: v for k, v in e[model].items() if k not in L18_FIG4_READ_OUT}
+    if model == "completion":  # the lower half of the input clamped
+        part["clamp_mV"] = fig3["classification"]["clamp_mV"]
+    return slices.job_slice(
+        cfg,
+        seeds,
+        model=model,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        **slices.spiking_samplers(cfg, e),
+        **part,
+        burn_in_ms=e["burn_in_ms"],
+        ast_burn_in=e["ast_burn_in"],
+        betas=dict(cfg["training"]["betas"]),
+        gamma=dict(cfg["training"]["gamma"]),
+        nest=slices.nest_settings(cfg, "l18_fig4"),
+        seed_index=seed,
+    )
+
+
+# keys of experiments.l18_fig4.<model> that only the read-out of stored samples (or the
+# figure) uses: an edit re-runs no simulation
+L18_FIG4_READ_OUT = ("n_evolution", "tsne_ms", "tsne_spacing_ms", "n_shown", "shown_every")
+
+
+def l18_fig4_analysis_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AnalysisJob:
+    """L18 Fig 4a-f read from one seed's stored samples: modes, histograms and their balance,
+    the tSNE samples (imbalanced) or the shown images (completion)."""
+    e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
+    part = {k: v for k, v in e[model].items() if k in L18_FIG4_READ_OUT and k != "n_evolution"}
+    if model == "imbalanced":  # balance over the trained classes
+        classes = sorted(int(d) for d in cfg["data"]["imbalanced"]["counts"])
+    else:  # over the two classes the clamped input is ambiguous between
+        classes = sorted(e[model]["classes"])
+    simulated = slices.calibrated_cell(cfg, e["calibration"])[
+        "neuron"
+    ]  # one sample per its tau_ref
+    return slices.job_slice(
+        cfg,
+        model=model,
+        balance_classes=classes,
+        **part,
+        mode_window_ms=fig3["mode_window_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        sample_interval_ms=simulated["tau_refrac"],
+    )
+
+
+def l18_fig4_aggregate_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AggregateJob:
+    e = cfg["experiments"]["l18_fig4"]
+    if model != "imbalanced":
+        return slices.job_slice(cfg, model=model, n_seeds=e["n_seeds"])
+    return slices.job_slice(
+        cfg,
+        {"tsne": slices.job_seed(cfg, "l18_fig4", model, "tsne")},
+        model=model,
+        n_seeds=e["n_seeds"],
+        perplexity=e["tsne_perplexity"],
+        n_evolution=e[model]["n_evolution"],
+    )  # Fig 4b, 4c: the imbalanced model
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     out: dict[str, slices.Slice] = {}
     for model in L18_FIG4_MODELS:
-        out[f"l18_fig4_run:{model}"] = slices.l18_fig4_run(cfg, model, 0)
-        out[f"l18_fig4_analysis:{model}"] = slices.l18_fig4_analysis(cfg, model)
-        out[f"l18_fig4_aggregate:{model}"] = slices.l18_fig4_aggregate(cfg, model)
+        out[f"l18_fig4_run:{model}"] = l18_fig4_run_slice(cfg, model, 0)
+        out[f"l18_fig4_analysis:{model}"] = l18_fig4_analysis_slice(cfg, model)
+        out[f"l18_fig4_aggregate:{model}"] = l18_fig4_aggregate_slice(cfg, model)
     return out

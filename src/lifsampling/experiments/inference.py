@@ -56,7 +56,7 @@ def train(job: jobs.P16Fig5TrainingJob, patterns: np.ndarray, calibration: xr.Da
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
-    `slices.p16_fig5_training`); the moment mismatch of every iteration is the training curve."""
+    `p16_fig5_training_slice`); the moment mismatch of every iteration is the training curve."""
     from .. import spiking
 
     target = ml.target_moments(patterns)
@@ -103,7 +103,7 @@ def train(job: jobs.P16Fig5TrainingJob, patterns: np.ndarray, calibration: xr.Da
 def sample(job: jobs.P16Fig5SamplingJob, model: xr.Dataset, patterns: np.ndarray,
            calibration: xr.Dataset) -> xr.Dataset:
     """Prior and posterior runs of the trained network for every seed, side by side in one
-    NEST run (slice `slices.p16_fig5_sampling`): states every `sample_interval_ms`, their
+    NEST run (slice `p16_fig5_sampling_slice`): states every `sample_interval_ms`, their
     star-plot projection and digit, and 25 ms snapshots along the trajectory of seed 0."""
     from .. import spiking
 
@@ -182,8 +182,56 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         shift, 0.0, wanted, scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def p16_fig5_training_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
+    """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
+    e = cfg["experiments"]["p16_fig5"]
+    seeds = {k: slices.job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        stp=dict(cfg["stp"][e["stp"]]),
+        **e["training"],
+        sample_interval_ms=e["sample_interval_ms"],
+        nest=slices.nest_settings(cfg),
+    )
+
+
+def p16_fig5_sampling_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5SamplingJob:
+    """P16 Fig 5C, D: prior and posterior runs of the trained network, every seed."""
+    e = cfg["experiments"]["p16_fig5"]
+    fields = {
+        k: e[k]
+        for k in (
+            "sample_interval_ms",
+            "duration_ms",
+            "burn_in_ms",
+            "n_seeds",
+            "input_units",
+            "input_current_nA",
+            "trajectory_ms",
+            "snapshot_ms",
+        )
+    }
+    return slices.job_slice(
+        cfg,
+        {"lif": slices.job_seed(cfg, "p16_fig5", "sample")},
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        stp=dict(cfg["stp"][e["stp"]]),
+        **fields,
+        digits=list(cfg["data"]["p16_digits"]["digits"]),
+        nest=slices.nest_settings(cfg),
+    )
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    return {"p16_fig5_training": slices.p16_fig5_training(cfg),
-            "p16_fig5_sampling": slices.p16_fig5_sampling(cfg)}
+    return {
+        "p16_fig5_training": p16_fig5_training_slice(cfg),
+        "p16_fig5_sampling": p16_fig5_sampling_slice(cfg),
+    }

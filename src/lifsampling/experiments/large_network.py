@@ -51,7 +51,7 @@ def large_bm(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def reference(job: jobs.P16Fig4ReferenceJob) -> xr.Dataset:
-    """Gibbs estimate of the shown units' joint (slice `slices.p16_fig4_reference`)."""
+    """Gibbs estimate of the shown units' joint (slice `p16_fig4_reference_slice`)."""
     W, b = large_bm(job)
     rng = np.random.default_rng(job["seeds"]["gibbs"])
     ref, p_on = gibbs_marginal_reference(W, b, job["shown_units"], job["gibbs_chains"],
@@ -98,7 +98,7 @@ def translated_network(job: Mapping[str, Any], calibration: xr.Dataset,
 
 def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
         reference: xr.Dataset | None = None) -> xr.Dataset:
-    """One NEST run of the K = 500 network (slice `slices.p16_fig4_run`): the shown units'
+    """One NEST run of the K = 500 network (slice `p16_fig4_run_slice`): the shown units'
     joint over integration time, rates, a raster of the first neurons, and the mean-field
     numbers of the translation (needs the Gibbs marginals of `reference`)."""
     from .. import spiking
@@ -272,12 +272,101 @@ def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> No
                          claim.bound["rel_error"], "below", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    e = cfg["experiments"]["p16_fig4"]
+    return {
+        "n_units": e["n_units"],
+        "bias_scale": e["bias_scale"],
+        "shown_units": list(e["shown_units"]),
+    }
+
+
+def p16_fig4_reference_slice(cfg: Mapping[str, Any], weight_scale: str) -> jobs.P16Fig4ReferenceJob:
+    """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
+    e = cfg["experiments"]["p16_fig4"]
+    seeds = {
+        "bm": slices.job_seed(cfg, "p16_fig4", "bm"),  # one BM family for all scales
+        "gibbs": slices.job_seed(cfg, "p16_fig4", "gibbs", weight_scale),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **_fig4_bm(cfg),
+        weight_scale=float(weight_scale),
+        gibbs_sweeps=e["gibbs_sweeps"],
+        gibbs_chains=e["gibbs_chains"],
+    )
+
+
+def p16_fig4_run_slice(
+    cfg: Mapping[str, Any], variant: str, weight_scale: str, run: int
+) -> jobs.P16Fig4RunJob:
+    """P16 Fig 4: one NEST run of the K = 500 network in one translation variant. Run r of
+    every variant has the same background seed: the variants are compared run by run."""
+    e = cfg["experiments"]["p16_fig4"]
+    v = e["variants"][variant]
+    seeds = {
+        "bm": slices.job_seed(cfg, "p16_fig4", "bm"),
+        "run": slices.job_seed(cfg, "p16_fig4", "run", weight_scale, run),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **_fig4_bm(cfg),
+        weight_scale=float(weight_scale),
+        variant=variant,
+        translation=v["translation"],
+        **slices.calibrated_cell(cfg, v["calibration"]),
+        stp=dict(cfg["stp"][e["stp"]]),
+        duration_ms=e["duration_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg, "p16_fig4"),
+        run_index=run,
+    )
+
+
+def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
+    """Weight scales of P16 Fig 4 as they appear in file names (wildcards)."""
+    return [f"{s:g}" for s in cfg["experiments"]["p16_fig4"]["weight_scales"]]
+
+
+def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
+    """(variant, weight scale, run) of every NEST run, in the order
+    `large_network.aggregate` expects."""
+    e = cfg["experiments"]["p16_fig4"]
+    return [
+        (v, w, run)
+        for v in sorted(e["variants"])
+        for w in p16_fig4_scales(cfg)
+        for run in range(e["n_runs"])
+    ]
+
+
+def p16_fig4_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig4AggregateJob:
+    e = cfg["experiments"]["p16_fig4"]
+    return slices.job_slice(
+        cfg,
+        variants=sorted(e["variants"]),
+        judged_variant=e["judged_variant"],
+        weight_scales=list(e["weight_scales"]),
+        n_runs=e["n_runs"],
+        dkl_time_points=cfg["experiments"]["dkl_time_points"],
+    )
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    scales = slices.p16_fig4_scales(cfg)
-    out: dict[str, slices.Slice] = {"p16_fig4_aggregate": slices.p16_fig4_aggregate(cfg)}
-    out |= {f"p16_fig4_reference:{w}": slices.p16_fig4_reference(cfg, w) for w in scales}
-    out |= {f"p16_fig4_run:{v}:{w}": slices.p16_fig4_run(cfg, v, w, 0)
-            for v in cfg["experiments"]["p16_fig4"]["variants"] for w in scales}
+    scales = p16_fig4_scales(cfg)
+    out: dict[str, slices.Slice] = {"p16_fig4_aggregate": p16_fig4_aggregate_slice(cfg)}
+    out |= {f"p16_fig4_reference:{w}": p16_fig4_reference_slice(cfg, w) for w in scales}
+    out |= {
+        f"p16_fig4_run:{v}:{w}": p16_fig4_run_slice(cfg, v, w, 0)
+        for v in cfg["experiments"]["p16_fig4"]["variants"]
+        for w in scales
+    }
     return out

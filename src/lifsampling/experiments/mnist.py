@@ -131,7 +131,7 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
 
 def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
-    `slices.l18_fig3_run`), as `analyse` reads them: the pixels of every sample (sampler,
+    `l18_fig3_run_slice`), as `analyse` reads them: the pixels of every sample (sampler,
     sample, pixel), Gibbs' label probabilities and the spiking samplers' label spike trains
     (`spike_trains` layout, network dim `spiking_sampler`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
@@ -162,7 +162,7 @@ SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
 
 def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
             ) -> xr.Dataset:
-    """One seed's samples read (slice `slices.l18_fig3_analysis`): the ISL of the test images
+    """One seed's samples read (slice `l18_fig3_analysis_slice`): the ISL of the test images
     against the number of samples (L18 eq. 11, panel b), the mode of every sample (Gibbs: the
     most probable label; the networks: the label neuron with most spikes in the last
     `mode_window_ms`, panel d) and the first `n_tsne` samples for the tSNE (panel e)."""
@@ -202,7 +202,7 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
 def short_runs(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
     """L18 Fig 3c-d: one short run (1e3 samples, 10 s of network time) of Gibbs and of every
-    spiking sampler per seed of the block (slice `slices.l18_fig3_isl_1e3`), stored as
+    spiking sampler per seed of the block (slice `l18_fig3_isl_1e3_slice`), stored as
     `short_run_statistics` reads them: pixels (short_seed, short_sampler, sample, pixel),
     Gibbs' label probabilities and the networks' label spike trains (network dim
     `short_network`: seed after seed, the spiking samplers of each in order). Beside L18's set
@@ -242,7 +242,7 @@ SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
 def short_run_statistics(job: jobs.L18Fig3ShortRunsAnalysisJob, samples: xr.Dataset,
                          mnist: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3c-d read from one block's stored short runs (slice
-    `slices.l18_fig3_isl_1e3_analysis`): the ISL of the test images after 1e3 samples and the
+    `l18_fig3_isl_1e3_analysis_slice`): the ISL of the test images after 1e3 samples and the
     mean stay in one mode, per seed and sampler (modes as in `analyse`)."""
     test = test_images(mnist, job["n_test_isl"])
     times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], samples.sizes["sample"])
@@ -274,7 +274,7 @@ def short_run_statistics(job: jobs.L18Fig3ShortRunsAnalysisJob, samples: xr.Data
 def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, mnist: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
     """ISL of the LIF+STP network at a block of STP sets of one 2D scan, side by side in one
-    NEST kernel (slice `slices.l18_fig3_scan_block`): `n_samples` samples each, the ISL of
+    NEST kernel (slice `l18_fig3_scan_block_slice`): `n_samples` samples each, the ISL of
     the test images at the end; dims (point), with each point's U0, tau_rec and tau_fac."""
     arms = {f"point_{k}": stp for k, stp in enumerate(job["stp_sets"])}
     lif = lif_arm_samples(job, rbm, calibration, arms)
@@ -355,7 +355,7 @@ def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
 
 
 def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
-    """ISL curves of OPT and POM (slice `slices.l18_fig3_references`).
+    """ISL curves of OPT and POM (slice `l18_fig3_references_slice`).
 
     OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
     mixing with the RBM's own distribution); POM: pixels drawn independently with their
@@ -441,7 +441,7 @@ def classification(job: jobs.ClassificationJob, rbm: RBM, mnist: xr.Dataset) -> 
 
 def classify_lif(job: jobs.ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                  calibration: xr.Dataset) -> xr.Dataset:
-    """The LIF+STP network as a classifier (slice `slices.classify_lif`).
+    """The LIF+STP network as a classifier (slice `classify_lif_slice`).
 
     Test images are shown one after the other for `image_ms` each: every pixel neuron gets a
     current that shifts its membrane by +clamp_mV (pixel on) or -clamp_mV (off), which holds
@@ -597,18 +597,205 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             "below", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    e = cfg["experiments"]["l18_fig3"]
+    return {
+        "n_samples": e["n_samples"],
+        "isl_points": e["isl_points"],
+        "isl_beta": e["isl_beta"],
+        "n_test_isl": cfg["data"]["mnist"]["n_test_isl"],
+    }
+
+
+def l18_fig3_run_slice(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
+    """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed (the simulation;
+    `l18_fig3_analysis` reads them)."""
+    e = cfg["experiments"]["l18_fig3"]
+    seeds = {
+        "gibbs": slices.job_seed(cfg, "l18_fig3", "gibbs", seed),
+        "lif": slices.job_seed(cfg, "l18_fig3", "lif", seed),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        **slices.spiking_samplers(cfg, e),
+        n_samples=e["n_samples"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg, "l18_fig3"),
+        seed_index=seed,
+    )
+
+
+def l18_fig3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AnalysisJob:
+    """L18 Fig 3b, d, e read from one seed's stored samples: ISL curve, modes, tSNE images."""
+    e = cfg["experiments"]["l18_fig3"]
+    simulated = slices.calibrated_cell(cfg, e["calibration"])[
+        "neuron"
+    ]  # one sample per its tau_ref
+    return slices.job_slice(
+        cfg,
+        isl_points=e["isl_points"],
+        isl_beta=e["isl_beta"],
+        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        mode_window_ms=e["mode_window_ms"],
+        n_tsne=e["n_tsne"],
+        burn_in_ms=e["burn_in_ms"],
+        sample_interval_ms=simulated["tau_refrac"],
+    )
+
+
+def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
+    """The seeds of L18 Fig 3c's short runs, in blocks of `seeds_per_job` (one job each)."""
+    s = cfg["experiments"]["l18_fig3"]["isl_1e3"]
+    return slices.in_blocks(range(s["n_seeds"]), s["seeds_per_job"])
+
+
+def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3ShortRunsJob:
+    """L18 Fig 3c: 1e3 samples of Gibbs and of the spiking samplers for each seed of one
+    block."""
+    e = cfg["experiments"]["l18_fig3"]
+    runs = l18_fig3_isl_1e3_blocks(cfg)[block]
+    seeds = {
+        kind: [slices.job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
+        for kind in ("gibbs", "lif")
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        **slices.spiking_samplers(cfg, e),
+        runs=runs,
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg, "l18_fig3"),
+    )
+
+
+def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3ShortRunsAnalysisJob:
+    """L18 Fig 3c-d read from one block's stored short runs: ISL at 1e3 samples, mode stays."""
+    e = cfg["experiments"]["l18_fig3"]
+    simulated = slices.calibrated_cell(cfg, e["calibration"])[
+        "neuron"
+    ]  # one sample per its tau_ref
+    return slices.job_slice(
+        cfg,
+        isl_beta=e["isl_beta"],
+        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        mode_window_ms=e["mode_window_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        sample_interval_ms=simulated["tau_refrac"],
+    )
+
+
+def l18_fig3_references_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3ReferencesJob:
+    """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
+    e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
+    return slices.job_slice(
+        cfg,
+        {"references": slices.job_seed(cfg, "l18_fig3", "references")},
+        **_isl(cfg),
+        n_opt_base=e["n_opt_base"],
+        ast_chains=e["ast_chains"],
+        betas=dict(t["betas"]),
+        gamma=dict(t["gamma"]),
+    )
+
+
+def classify_lif_slice(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
+    """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
+    e = cfg["experiments"]["l18_fig3"]
+    c = e["classification"]
+    return slices.job_slice(
+        cfg,
+        {"lif": slices.job_seed(cfg, "l18_fig3", "classify_lif")},
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        stp=dict(cfg["stp"][e["stp"]]),
+        **c,
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg, "l18_fig3"),
+    )
+
+
+def l18_fig3_scan_blocks(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, list[list[int]]]]:
+    """(seed, [[i, j], ...]) of every NEST job of one scan: its points (U0[i], values[j]) in
+    blocks of `points_per_job`, one block per job and seed."""
+    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    points = [[i, j] for i in range(len(s[scan]["U0"])) for j in range(len(s[scan]["values_ms"]))]
+    blocks = [
+        points[k : k + s["points_per_job"]] for k in range(0, len(points), s["points_per_job"])
+    ]
+    return [(seed, block) for seed in range(s["n_seeds"]) for block in blocks]
+
+
+def l18_fig3_scan_block_slice(
+    cfg: Mapping[str, Any], scan: str, block: int
+) -> jobs.L18Fig3ScanBlockJob:
+    """L18 Fig 3a: the LIF+STP networks at a block of points of one 2D STP scan, side by side
+    in one NEST kernel (each with its own background; the block's seed draws them)."""
+    e = cfg["experiments"]["l18_fig3"]
+    s = e["stp_scans"][scan]
+    seed, points = l18_fig3_scan_blocks(cfg, scan)[block]
+    stp_sets = [
+        {"U0": s["U0"][i], "tau_rec_ms": s["values_ms"][j], "tau_fac_ms": s["fixed_ms"]}
+        if scan == "tau_rec"
+        else {"U0": s["U0"][i], "tau_rec_ms": s["fixed_ms"], "tau_fac_ms": s["values_ms"][j]}
+        for i, j in points
+    ]
+    seeds = {
+        "lif": slices.job_seed(cfg, "l18_fig3", "scan", scan, seed, *(k for p in points for k in p))
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        stp_sets=stp_sets,
+        scan=scan,
+        seed_index=seed,
+        n_samples=e["stp_scans"]["n_samples"],
+        isl_beta=e["isl_beta"],
+        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg, "l18_fig3"),
+    )
+
+
+def l18_fig3_scan_slice(cfg: Mapping[str, Any], scan: str) -> jobs.L18Fig3ScanJob:
+    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    return slices.job_slice(
+        cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"]
+    )
+
+
+def l18_fig3_tsne_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3TsneJob:
+    return slices.job_slice(
+        cfg,
+        {"tsne": slices.job_seed(cfg, "l18_fig3", "tsne")},
+        perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"],
+    )
+
+
+def l18_fig3_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AggregateJob:
+    return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     out: dict[str, slices.Slice] = {
-        "l18_fig3_run": slices.l18_fig3_run(cfg, 0),
-        "l18_fig3_analysis": slices.l18_fig3_analysis(cfg),
-        "l18_fig3_references": slices.l18_fig3_references(cfg),
-        "l18_fig3_aggregate": slices.l18_fig3_aggregate(cfg),
-        "l18_fig3_isl_1e3": slices.l18_fig3_isl_1e3(cfg, 0),
-        "l18_fig3_isl_1e3_analysis": slices.l18_fig3_isl_1e3_analysis(cfg),
-        "classify_lif": slices.classify_lif(cfg), "l18_fig3_tsne": slices.l18_fig3_tsne(cfg)}
+        "l18_fig3_run": l18_fig3_run_slice(cfg, 0),
+        "l18_fig3_analysis": l18_fig3_analysis_slice(cfg),
+        "l18_fig3_references": l18_fig3_references_slice(cfg),
+        "l18_fig3_aggregate": l18_fig3_aggregate_slice(cfg),
+        "l18_fig3_isl_1e3": l18_fig3_isl_1e3_slice(cfg, 0),
+        "l18_fig3_isl_1e3_analysis": l18_fig3_isl_1e3_analysis_slice(cfg),
+        "classify_lif": classify_lif_slice(cfg),
+        "l18_fig3_tsne": l18_fig3_tsne_slice(cfg),
+    }
     for scan in ("tau_rec", "tau_fac"):
-        out[f"l18_fig3_scan_block:{scan}"] = slices.l18_fig3_scan_block(cfg, scan, 0)
-        out[f"l18_fig3_scan:{scan}"] = slices.l18_fig3_scan(cfg, scan)
+        out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block_slice(cfg, scan, 0)
+        out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan_slice(cfg, scan)
     return out

@@ -57,7 +57,7 @@ THEORIES = ("p16", "brunel_sergi", "quasistatic", "logistic")
 
 def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset]
                      ) -> xr.Dataset:
-    """P16 Fig 6: simulation and the theories for every set (slice `slices.p16_fig6`).
+    """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_slice`).
 
     The u grids differ between sets, so the points are indexed (`grid_point`, `sim_point`)
     and u, u_sim_target (the swept targets), u_sim are variables along `parameter_set`.
@@ -132,7 +132,7 @@ def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7Job) -> list[tuple[np.ndarray
 
 
 def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
-    """One parameter set of P16 Fig 7 (slice `slices.p16_fig7_set`): K-unit LIF networks on
+    """One parameter set of P16 Fig 7 (slice `p16_fig7_set_slice`): K-unit LIF networks on
     the random BMs every set shares (P16 App. IX), side by side in one NEST run, each
     translated with the set's own (α, ū₀); the spike trains stored (network dim `bm`) for
     `fig7_aggregate`, which reads the states with τ_on = τ_ref."""
@@ -269,14 +269,90 @@ def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) ->
             "within", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCalibrationJob:
+    """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
+    e = cfg["experiments"]["p16_fig6"]
+    base = slices.calibration(cfg, e["calibration_sets"][0])
+    return slices.job_slice(
+        cfg,
+        {f"calibrate_{run}": slices.job_seed(cfg, "calibrate", run)},
+        **{
+            k: v
+            for k, v in base.items()
+            if k not in ("scale", "seeds", "set", "nest", "duration_ms")
+        },
+        set=run,
+        simulator=e["simulators"][run]["simulator"],
+        resolution_ms=e["simulators"][run]["resolution_ms"],
+        duration_ms=e["duration_ms"],
+    )
+
+
+def p16_fig6_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6Job:
+    """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
+    simulator runs of the first set."""
+    e = cfg["experiments"]["p16_fig6"]
+    sets = list(e["calibration_sets"])
+    return slices.job_slice(
+        cfg,
+        calibration_sets=sets,
+        cells={s: slices.calibrated_cell(cfg, s) for s in sets},
+        simulators={k: dict(v) for k, v in e["simulators"].items()},
+    )
+
+
+def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16Fig7SetJob:
+    """P16 Fig 7: the K-unit networks of one set; the BM seeds are the same in every set."""
+    e = cfg["experiments"]["p16_fig7"]
+    seeds = {
+        "bms": [slices.job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])],
+        "background": slices.job_seed(cfg, "p16_fig7", "background", calibration_set),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        set=calibration_set,
+        **slices.calibrated_cell(cfg, calibration_set),
+        stp=dict(cfg["stp"][e["stp"]]),
+        n_units=e["n_units"],
+        weight_scale=e["weight_scale"],
+        duration_ms=e["duration_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg),
+    )
+
+
+def p16_fig7_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
+    """P16 Fig 7: D_KL of every set's stored networks against the shared random BMs."""
+    e = cfg["experiments"]["p16_fig7"]
+    seeds = {"bms": [slices.job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])]}
+    return slices.job_slice(
+        cfg,
+        seeds,
+        calibration_sets=list(e["calibration_sets"]),
+        n_units=e["n_units"],
+        weight_scale=e["weight_scale"],
+        dkl_time_points=cfg["experiments"]["dkl_time_points"],
+    )
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     e = cfg["experiments"]
-    out: dict[str, slices.Slice] = {"p16_fig6": slices.p16_fig6(cfg),
-                                    "p16_fig7": slices.p16_fig7(cfg)}
-    out |= {f"simulator_calibration:{r}": slices.simulator_calibration(cfg, r)
-            for r in e["p16_fig6"]["simulators"]}
-    out |= {f"p16_fig7_set:{s}": slices.p16_fig7_set(cfg, s)
-            for s in e["p16_fig7"]["calibration_sets"]}
+    out: dict[str, slices.Slice] = {
+        "p16_fig6": p16_fig6_slice(cfg),
+        "p16_fig7": p16_fig7_slice(cfg),
+    }
+    out |= {
+        f"simulator_calibration:{r}": simulator_calibration_slice(cfg, r)
+        for r in e["p16_fig6"]["simulators"]
+    }
+    out |= {
+        f"p16_fig7_set:{s}": p16_fig7_set_slice(cfg, s) for s in e["p16_fig7"]["calibration_sets"]
+    }
     return out

@@ -64,7 +64,7 @@ def _random_bm(job: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarra
 
 def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset) -> xr.Dataset:
     """One NEST run of a block of LIF networks, each sampling its random BM (slice
-    `slices.sampling_block`): their spike trains (dims run, unit; `spike_trains` layout) and
+    `sampling_block_slice`): their spike trains (dims run, unit; `spike_trains` layout) and
     their BMs (W, b), for `aggregate` to analyse."""
     from .. import spiking
 
@@ -135,7 +135,7 @@ def abstract_dkl(job: Mapping[str, Any], seed: int) -> np.ndarray:
 
 def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset],
               bm_blocks: Sequence[xr.Dataset]) -> xr.Dataset:
-    """One Dataset per experiment (slice `slices.sampling_aggregate`) from the stored spikes:
+    """One Dataset per experiment (slice `sampling_aggregate_slice`) from the stored spikes:
     D_KL curves (trial, integration_time), joints (trial, state), the abstract sampler's
     curves, the final D_KL per random BM, the raster of trial 0 and the PSP sketch."""
     trials = _analyse_blocks(job, trial_blocks, "trial", job["n_trials"], job["duration_ms"])
@@ -235,12 +235,87 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     _judge_convergence(claims, datasets["l18_fig5"], "l18_fig5d", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def _sampling_counts(e: Mapping[str, Any]) -> dict[str, int]:
+    return {"trial": e["n_trials"], "bm": e["n_bms"]}
+
+
+def sampling_blocks(cfg: Mapping[str, Any], experiment: str, kind: str) -> list[list[int]]:
+    """The runs of `kind` (trial or bm) of a sampling experiment, in blocks of
+    `networks_per_job` (one NEST kernel each)."""
+    e = cfg["experiments"]["sampling"][experiment]
+    if kind not in ("trial", "bm"):
+        raise ValueError(f"unknown sampling run kind {kind!r} (trial or bm)")
+    return slices.in_blocks(range(_sampling_counts(e)[kind]), e["networks_per_job"])
+
+
+def sampling_block_slice(
+    cfg: Mapping[str, Any], experiment: str, kind: str, block: int
+) -> jobs.SamplingBlockJob:
+    """One NEST job of `experiments.sampling.<experiment>`: the networks of one block side by
+    side, trials on the shared BM (``kind='trial'``) or runs on further random BMs (``kind='bm'``,
+    P16 Fig 3D). Seeds: run r samples BM `bm` 0 (trials) or r + 1 (bms); the block's kernel
+    seed draws every network's own Poisson background."""
+    e = cfg["experiments"]["sampling"][experiment]
+    runs = sampling_blocks(cfg, experiment, kind)[int(block)]
+    bm_index = [0] * len(runs) if kind == "trial" else [r + 1 for r in runs]
+    seeds = {
+        "bm": [slices.job_seed(cfg, experiment, "bm", i) for i in bm_index],
+        "background": slices.job_seed(cfg, experiment, f"{kind}_block", *runs),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        experiment=experiment,
+        kind=kind,
+        runs=runs,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        stp=dict(cfg["stp"][e["stp"]]),
+        n_units=e["n_units"],
+        weight_scale=e["weight_scale"],
+        duration_ms=e["trial_ms"] if kind == "trial" else e["bm_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg),
+    )
+
+
+def sampling_aggregate_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.SamplingAggregateJob:
+    """The analysis of one sampling experiment's stored spikes (D_KL over time, joints), plus
+    the abstract sampler on its BM: no simulation reads these keys."""
+    e = cfg["experiments"]["sampling"][experiment]
+    seeds = {
+        "bm": slices.job_seed(cfg, experiment, "bm", 0),
+        "abstract": [slices.job_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])],
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        experiment=experiment,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        n_units=e["n_units"],
+        weight_scale=e["weight_scale"],
+        duration_ms=e["trial_ms"],
+        bm_ms=e["bm_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        joint_ms=e["joint_ms"],
+        n_trials=e["n_trials"],
+        n_bms=e["n_bms"],
+        dkl_time_points=cfg["experiments"]["dkl_time_points"],
+    )
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     out: dict[str, slices.Slice] = {}
     for name in cfg["experiments"]["sampling"]:
-        out |= {f"sampling_block:{name}:{kind}": slices.sampling_block(cfg, name, kind, 0)
-                for kind in ("trial", "bm") if slices.sampling_blocks(cfg, name, kind)}
-        out[f"sampling_aggregate:{name}"] = slices.sampling_aggregate(cfg, name)
+        out |= {
+            f"sampling_block:{name}:{kind}": sampling_block_slice(cfg, name, kind, 0)
+            for kind in ("trial", "bm")
+            if sampling_blocks(cfg, name, kind)
+        }
+        out[f"sampling_aggregate:{name}"] = sampling_aggregate_slice(cfg, name)
     return out

@@ -58,7 +58,8 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(model, stp) for model in e["models"] for stp in e["stp_sets"]]
 
 
-def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> jobs.FidelityRunJob:
+def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
+                                stp_set: str) -> jobs.FidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
     parameters are read from the scans at run time (`mnist.best_scan_set`)."""
     e = _entry(cfg)
@@ -73,7 +74,8 @@ def run_slice(cfg: Mapping[str, Any], model: str, stp_set: str) -> jobs.Fidelity
         nest=slices.nest_settings(cfg, EXPERIMENT))
 
 
-def reference_slice(cfg: Mapping[str, Any], model: str) -> jobs.FidelityReferenceJob:
+def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
+                                      model: str) -> jobs.FidelityReferenceJob:
     """The long Gibbs chains of one model: its pixel-marginal reference."""
     e = _entry(cfg)
     return slices.job_slice(cfg, {"gibbs": slices.job_seed(cfg, EXPERIMENT, model, "gibbs")},
@@ -81,7 +83,7 @@ def reference_slice(cfg: Mapping[str, Any], model: str) -> jobs.FidelityReferenc
                             gibbs_sweeps=e["gibbs_sweeps"])
 
 
-def aggregate_slice(cfg: Mapping[str, Any]) -> jobs.FidelityAggregateJob:
+def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.FidelityAggregateJob:
     """The grid's axes, and which set is L18's (its check)."""
     e = _entry(cfg)
     return slices.job_slice(cfg, models=list(e["models"]), stp_sets=list(e["stp_sets"]),
@@ -92,9 +94,11 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family (built before any job: a config that cannot
     be sliced fails at load)."""
     e = _entry(cfg)
-    out = {f"{EXPERIMENT}_run:{m}:{s}": run_slice(cfg, m, s) for m, s in runs(cfg)}
-    out |= {f"{EXPERIMENT}_reference:{m}": reference_slice(cfg, m) for m in e["models"]}
-    out[f"{EXPERIMENT}_aggregate"] = aggregate_slice(cfg)
+    out = {f"{EXPERIMENT}_run:{m}:{s}": sampling_fidelity_run_slice(cfg, m, s)
+           for m, s in runs(cfg)}
+    out |= {f"{EXPERIMENT}_reference:{m}": sampling_fidelity_reference_slice(cfg, m)
+            for m in e["models"]}
+    out[f"{EXPERIMENT}_aggregate"] = sampling_fidelity_aggregate_slice(cfg)
     return out
 
 

@@ -36,7 +36,7 @@ STATIC = STPSet(1.0, 0.0, 0.0)  # L18: static synapses (U, tau_rec, tau_fac) = (
 
 def chunk(job: jobs.STPGridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
-    (slice `slices.stp_grid_chunk`)."""
+    (slice `stp_grid_chunk_slice`)."""
     from .. import spiking
 
     neuron, noise, tau_fac = job["neuron"], job["noise"], job["tau_fac_ms"]
@@ -122,10 +122,51 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                      "above", scale)
 
 
+# ----------------------------------------------------------------------------- job slices
+# What each job of the family reads of the resolved config (lifsampling.config.slices).
+
+
+def stp_grid_chunk_slice(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> jobs.STPGridChunkJob:
+    """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
+    e = cfg["experiments"]["l18_fig2_grid"]
+    seeds = {
+        "bm": slices.job_seed(cfg, "l18_fig2_grid", "bm", seed),
+        "run": slices.job_seed(cfg, "l18_fig2_grid", "run", tau_fac, seed),
+    }
+    return slices.job_slice(
+        cfg,
+        seeds,
+        **slices.calibrated_cell(cfg, e["calibration"]),
+        n_visible=e["n_visible"],
+        n_hidden=e["n_hidden"],
+        weight_scale=e["weight_scale"],
+        U0=list(e["U0"]),
+        tau_rec_ms=list(e["tau_rec_ms"]),
+        tau_fac_ms=float(tau_fac),
+        duration_ms=e["duration_ms"],
+        burn_in_ms=e["burn_in_ms"],
+        nest=slices.nest_settings(cfg),
+        seed_index=seed,
+    )
+
+
+def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
+    """(tau_fac, seed) of every chunk (`stp_grid.aggregate` combines them by coordinates)."""
+    e = cfg["experiments"]["l18_fig2_grid"]
+    return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
+
+
+def stp_grid_slice(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
+    e = cfg["experiments"]["l18_fig2_grid"]
+    return slices.job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    out: dict[str, slices.Slice] = {"stp_grid": slices.stp_grid(cfg)}
-    out |= {f"stp_grid_chunk:{tf:g}": slices.stp_grid_chunk(cfg, tf, 0)
-            for tf in cfg["experiments"]["l18_fig2_grid"]["tau_fac_ms"]}
+    out: dict[str, slices.Slice] = {"stp_grid": stp_grid_slice(cfg)}
+    out |= {
+        f"stp_grid_chunk:{tf:g}": stp_grid_chunk_slice(cfg, tf, 0)
+        for tf in cfg["experiments"]["l18_fig2_grid"]["tau_fac_ms"]
+    }
     return out
