@@ -24,6 +24,9 @@ these modules only assemble it, with dimensions, units and long names.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
@@ -31,22 +34,28 @@ from types import ModuleType
 import xarray as xr
 
 from ..claims import Claim
-from . import (
-    activation,
-    bars,
-    imbalanced,
-    inference,
-    large_network,
-    mnist,
-    parameter_sets,
-    sampling,
-    sampling_fidelity,
-    stp_grid,
-    stp_probe,
-)
 
-FAMILIES = (stp_probe, activation, sampling, stp_grid, bars, large_network, mnist, imbalanced,
-            inference, parameter_sets, sampling_fidelity)
+PAPER_ORDER = ("P16", "L18")  # the claims table: P16 first (it comes first), each by figure
+
+
+def _discover_families() -> tuple[ModuleType, ...]:
+    """Every module of this package that builds job slices (`job_slices`) and has claims
+    (`CLAIMS`) is a figure family: adding a module adds the family, no list to edit."""
+    modules = (importlib.import_module(f"{__name__}.{info.name}")
+               for info in pkgutil.iter_modules(__path__))
+    return tuple(m for m in modules if hasattr(m, "job_slices") and hasattr(m, "CLAIMS"))
+
+
+FAMILIES = _discover_families()
+
+
+def _table_position(claim: Claim) -> tuple[int, int, str]:
+    """(paper, figure number, panel) of a claim: P16 before L18, figures and panels in the
+    papers' order."""
+    number = re.match(r"\d+", claim.figure)
+    if number is None:
+        return PAPER_ORDER.index(claim.paper), 0, claim.figure
+    return PAPER_ORDER.index(claim.paper), int(number.group()), claim.figure[number.end():]
 
 
 def families_named(names: Sequence[str] | None = None) -> tuple[ModuleType, ...]:
@@ -61,8 +70,10 @@ def families_named(names: Sequence[str] | None = None) -> tuple[ModuleType, ...]
 
 
 def claim_registry(families: Sequence[str] | None = None) -> dict[str, Claim]:
-    """Every claim of the study's claims table (of `families`), unjudged, in table order."""
-    return {c.id: replace(c) for family in families_named(families) for c in family.CLAIMS}
+    """Every claim of the study's claims table (of `families`), unjudged, in table order
+    (`_table_position`; within a figure, each family's own order)."""
+    claims = [c for family in families_named(families) for c in family.CLAIMS]
+    return {c.id: replace(c) for c in sorted(claims, key=_table_position)}
 
 
 def claim_inputs(families: Sequence[str] | None = None) -> list[str]:

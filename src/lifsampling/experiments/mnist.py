@@ -58,11 +58,13 @@ CLAIMS = (
     Claim("l18_mode_durations", "L18", "3d", "LIF+STP mode durations shorter than Gibbs",
           "shorter", "95 % interval over seeds of the mean stay, LIF+STP - Gibbs, below 0",
           None, ("quick", "paper")),
-    Claim("l18_isl_best_above_gibbs", "L18", "3a,c", "the best STP set of the Fig 3a scans: "
+    Claim("l18_isl_best_above_gibbs", "L18", "3c (3a set)",
+          "the best STP set of the Fig 3a scans: "
           "ISL > Gibbs ISL at 1e3 samples (set chosen on the scans, judged on fresh seeds)",
           "higher", "95 % interval over seeds of ISL(best set) - ISL(Gibbs) above 0", None,
           ("quick", "paper")),
-    Claim("l18_isl_best_above_renewing", "L18", "3a,c", "the best STP set of the Fig 3a scans: "
+    Claim("l18_isl_best_above_renewing", "L18", "3c (3a set)",
+          "the best STP set of the Fig 3a scans: "
           "ISL > renewing ISL at 1e3 samples (fresh seeds)", "implied",
           "95 % interval over seeds of ISL(best set) - ISL(renewing) above 0", None,
           ("quick", "paper")),
@@ -74,11 +76,13 @@ CLAIMS = (
           "those of the same network with renewing synapses", "implied",
           "95 % interval over seeds of the mean stay, LIF+STP - renewing, below 0", None,
           ("quick", "paper")),
-    Claim("l18_mode_durations_best_vs_gibbs", "L18", "3a,d", "the best STP set of the Fig 3a "
+    Claim("l18_mode_durations_best_vs_gibbs", "L18", "3d (3a set)",
+          "the best STP set of the Fig 3a "
           "scans: mode durations shorter than Gibbs (fresh seeds, 1e3 samples)", "shorter",
           "95 % interval over seeds of the mean stay in the short runs, best set - Gibbs, "
           "below 0", None, ("quick", "paper")),
-    Claim("l18_mode_durations_best_vs_renewing", "L18", "3a,d", "the best STP set of the Fig 3a "
+    Claim("l18_mode_durations_best_vs_renewing", "L18", "3d (3a set)",
+          "the best STP set of the Fig 3a "
           "scans: mode durations shorter than renewing (fresh seeds, 1e3 samples)", "implied",
           "95 % interval over seeds of the mean stay in the short runs, best set - renewing, "
           "below 0", None, ("quick", "paper")),
