@@ -99,8 +99,9 @@ def translated_network(job: Mapping[str, Any], calibration: xr.Dataset,
 def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
         reference: xr.Dataset | None = None) -> xr.Dataset:
     """One NEST run of the K = 500 network (slice `p16_fig4_run_slice`): the shown units'
-    joint over integration time, rates, a raster of the first neurons, and the mean-field
-    numbers of the translation (needs the Gibbs marginals of `reference`)."""
+    spike trains (the aggregate reads their joint over time), rates, a raster of the first
+    neurons, and the mean-field numbers of the translation (needs the Gibbs marginals of
+    `reference`)."""
     from .. import spiking
 
     neuron = job["neuron"]

@@ -252,6 +252,9 @@ def short_run_statistics(job: jobs.L18Fig3ShortRunsAnalysisJob, samples: xr.Data
     times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], samples.sizes["sample"])
     networks = samples.rename(label_unit="unit")
     n_spiking = samples.sizes["short_sampler"] - 1
+    if samples.sizes["short_network"] != samples.sizes["short_seed"] * n_spiking:
+        raise ValueError(f"short runs hold {samples.sizes['short_network']} networks, not "
+                         f"{samples.sizes['short_seed']} seeds x {n_spiking} spiking samplers")
     isl_values, stays = [], []
     for i, seed in enumerate(samples["short_seed"].values):
         pixels = samples["pixel_sample"].sel(short_seed=seed).values
