@@ -19,14 +19,14 @@ from _raw_nest import mnist_sized_network  # noqa: E402
 from lifsampling import spiking  # noqa: E402
 from lifsampling.calibration import measured_calibration  # noqa: E402
 from lifsampling.config import REPO_ROOT, load_config, resolve_scale  # noqa: E402
-from lifsampling.experiments import large_network  # noqa: E402
-from lifsampling.experiments.large_network import translated_network  # noqa: E402
+from lifsampling.experiments import p16_fig4  # noqa: E402
+from lifsampling.experiments.p16_fig4 import translated_network  # noqa: E402
 
 SIM_MS, REPEATS, VPS = 5000.0, 3, (1, 2)
 
 
 def _k500_spec(cfg):
-    job = large_network.p16_fig4_run_slice(cfg, "coba_background", "1.2", 0)
+    job = p16_fig4.p16_fig4_run_slice(cfg, "coba_background", "1.2", 0)
     calibration = measured_calibration("p16_coba")
     return translated_network(job, calibration, None)[0]
 

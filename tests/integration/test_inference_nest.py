@@ -5,7 +5,7 @@ import xarray as xr
 
 from lifsampling import membrane
 from lifsampling.calibration import measured_calibration
-from lifsampling.experiments import inference
+from lifsampling.experiments import p16_fig5
 
 pytest.importorskip("lifsampling.spiking")
 
@@ -19,7 +19,7 @@ PATTERNS[0, :2] = PATTERNS[1, 2:4] = PATTERNS[2, 4:] = 0.95
 
 
 def _training_job(smoke_cfg, lif_iterations):
-    job = inference.p16_fig5_training_slice(smoke_cfg)
+    job = p16_fig5.p16_fig5_training_slice(smoke_cfg)
     job["gibbs"] = {**job["gibbs"], "iterations": 0}  # the LIF networks' own samples only
     # a rate high enough to learn the pairs in a few runs (the config's suits 144 units
     # after the Gibbs phase)
@@ -32,7 +32,7 @@ def test_training_in_the_loop_reduces_the_moment_mismatch(smoke_cfg):
     # from independent units with the target means, the pairs' correlations are missing
     # (mismatch ~0.1 in the first runs); the rule fed by the running networks' states must
     # learn them: measured 0.091 -> 0.036 (pair weights 1.8); one run's sampling noise ~0.02
-    ds = inference.train(_training_job(smoke_cfg, 30), PATTERNS, CALIBRATION)
+    ds = p16_fig5.train(_training_job(smoke_cfg, 30), PATTERNS, CALIBRATION)
     curve = ds["lif_mismatch"].values
     assert curve.shape == (30,) and ds.sizes["gibbs_iteration"] == 0
     first, last = curve[:3].mean(), curve[-5:].mean()
@@ -49,9 +49,9 @@ def test_posterior_input_is_the_translated_bias_shift(smoke_cfg):
     # (0.831 nA: y ~ 1, p ~ 0.73) and every other unit with 1/2
     model = xr.Dataset({"W": (("unit", "unit_pre"), np.zeros((6, 6))),
                         "b": (("unit",), np.zeros(6))})
-    job = {**inference.p16_fig5_sampling_slice(smoke_cfg), "n_seeds": 1, "duration_ms": 4000.0,
+    job = {**p16_fig5.p16_fig5_sampling_slice(smoke_cfg), "n_seeds": 1, "duration_ms": 4000.0,
            "input_units": [1, 2], "trajectory_ms": 50.0}
-    ds = inference.sample(job, model, PATTERNS, CALIBRATION)
+    ds = p16_fig5.sample(job, model, PATTERNS, CALIBRATION)
     assert ds["state"].shape == (2, 1, 2000, 6)
     on = ds["state"].mean(["seed", "sample_time"])
     g_tot = job["neuron"]["cm"] / membrane.coba_free_membrane(job["neuron"],
@@ -70,7 +70,7 @@ def test_live_networks_set_each_synapse_from_its_own_weight(smoke_cfg):
     from lifsampling import spiking
     from lifsampling.network import STPSet, bm_network
 
-    job = inference.p16_fig5_training_slice(smoke_cfg)
+    job = p16_fig5.p16_fig5_training_slice(smoke_cfg)
     rng = np.random.default_rng(3)
 
     def spec(W):

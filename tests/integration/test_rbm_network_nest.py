@@ -4,7 +4,7 @@ import pytest
 
 from lifsampling import boltzmann as bm
 from lifsampling.calibration import measured_calibration
-from lifsampling.experiments import bars, generative
+from lifsampling.experiments import generative, l18_fig2_bars
 from lifsampling.rbm import RBM
 
 pytest.importorskip("lifsampling.spiking")
@@ -16,7 +16,7 @@ CALIBRATION = measured_calibration("l18_cuba")
 
 
 def _job(smoke_cfg, n_samples, stp="renewing"):
-    job = bars.bars_sampling_slice(smoke_cfg, "easy", 0)
+    job = l18_fig2_bars.bars_sampling_slice(smoke_cfg, "easy", 0)
     return {**job, "stp": smoke_cfg["stp"][stp], "n_samples": n_samples}
 
 

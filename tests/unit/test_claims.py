@@ -7,7 +7,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import claims, experiments
-from lifsampling.experiments import activation, stp_grid
+from lifsampling.experiments import l18_fig2_grid, p16_fig2
 from lifsampling.rbm import RBM, mean_interaction_strengths
 
 # docs/study.md §4, one id per claim listed there
@@ -61,7 +61,7 @@ def _grid(best_tau_rec: float, static: float) -> xr.Dataset:
                           (40.0, 0.04, "fail", "fail")])
 def test_stp_grid_claims_from_a_known_grid(best, static, optimum, not_optimal):
     reg = experiments.claim_registry()
-    stp_grid.judge_claims(reg, {"l18_fig2_grid": _grid(best, static)}, "quick")
+    l18_fig2_grid.judge_claims(reg, {"l18_fig2_grid": _grid(best, static)}, "quick")
     assert reg["l18_fig2b_optimum"].verdict == optimum
     assert reg["l18_fig2b_optimum"].reproduced_value.startswith(f"tau_rec = {best:g} ms")
     assert reg["l18_fig2b_static_not_optimal"].verdict == not_optimal
@@ -96,7 +96,7 @@ def _theory(distance: float) -> xr.Dataset:
 def test_activation_claims_use_their_bounds():
     theory = _theory(0.05)  # threshold 0.025
     reg = experiments.claim_registry()
-    activation.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
+    p16_fig2.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
                                   "l18_cuba_calibration": _calibration(2.3, -52.1, 0.0),
                                   "p16_calibration": _calibration(2.0, -54.9, 0.2),
                                   "p16_fig2_theory": theory}, "quick")
@@ -115,7 +115,7 @@ def test_activation_claims_flip_where_their_quantities_do():
     the quasi-static prediction fails `p16_theory_better`."""
     theory = _theory(0.05).assign_attrs(rms_p16=0.2)
     reg = experiments.claim_registry()
-    activation.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
+    p16_fig2.judge_claims(reg, {"l18_coba_calibration": _calibration(2.0, -52.0, 0.0),
                                   "l18_cuba_calibration": _calibration(2.05, -52.05, 0.0),
                                   "p16_calibration": _calibration(1.85, -53.7, 0.0),
                                   "p16_fig2_theory": theory}, "quick")
@@ -131,7 +131,7 @@ def test_missing_claim_inputs_are_named():
 
 
 def test_a_family_subset_needs_and_judges_only_its_own_claims():
-    subset = ["mnist", "sampling_fidelity"]
+    subset = ["l18_fig3", "sampling_fidelity"]
     assert set(experiments.claim_inputs(subset)) == {
         "l18_fig3", "classification_mnist", "classification_mnist_lif", "sampling_fidelity"}
     ids = set(experiments.claim_registry(subset))
@@ -139,8 +139,8 @@ def test_a_family_subset_needs_and_judges_only_its_own_claims():
     assert not ids & {"p16_fig4_dkl_grows", "l18_imbalanced_balance"}
     with pytest.raises(KeyError, match="sampling_fidelity"):
         experiments.evaluate_claims({"l18_fig3": xr.Dataset()}, "quick", subset)
-    with pytest.raises(KeyError, match="no experiment family.*mnst"):
-        experiments.claim_registry(["mnst"])
+    with pytest.raises(KeyError, match="no experiment family.*l18_fg3"):
+        experiments.claim_registry(["l18_fg3"])
 
 
 def test_interaction_strengths_closed_form():
@@ -320,10 +320,10 @@ def _fig4(p_sampled_scale: float) -> xr.Dataset:
 @pytest.mark.parametrize(("factor", "verdict"), [(1.0, "pass"), (1.1, "pass"), (0.5, "fail"),
                                                  (1.4, "fail")])
 def test_p16_fig4_high_probability_modes(factor, verdict):
-    from lifsampling.experiments import large_network
+    from lifsampling.experiments import p16_fig4
 
     reg = experiments.claim_registry()
-    large_network.judge_claims(reg, {"p16_fig4": _fig4(factor)}, "quick")
+    p16_fig4.judge_claims(reg, {"p16_fig4": _fig4(factor)}, "quick")
     assert reg["p16_fig4_modes_faithful"].verdict == verdict
     assert "3 states" in reg["p16_fig4_modes_faithful"].reproduced_value
 
@@ -339,12 +339,12 @@ def _logistic_verdicts(deviation, n_repeats: int = 200) -> list[str]:
 
     rng = np.random.default_rng(0)
     p = logistic(QUICK_U, QUICK_U0, QUICK_ALPHA)
-    threshold = activation.LOGISTIC_FRACTION * QUICK_THEORY_DISTANCE
+    threshold = p16_fig2.LOGISTIC_FRACTION * QUICK_THEORY_DISTANCE
     verdicts = []
     for _ in range(n_repeats):
         noise = rng.normal(0.0, QUICK_NOISE * np.sqrt(p * (1 - p))[:, None], (p.size, 10))
         runs = np.clip(p[:, None] + deviation[:, None] + noise, 0.0, 1.0)
-        iv = activation.logistic_deviation_interval(QUICK_U, runs)
+        iv = p16_fig2.logistic_deviation_interval(QUICK_U, runs)
         verdicts.append(iv.side(threshold, "below"))
     return verdicts
 
@@ -369,11 +369,11 @@ def test_logistic_claim_passes_logistic_runs_and_fails_a_theory_sized_deviation(
                                                         ((0.04, 0.02, 0.01), "fail")])
 def test_p16_fig4_dkl_grows_with_the_weight_scale(dkl_by_scale, verdict):
     """P16 Fig 4: D_KL of the 5-unit marginal grows with the weights' scale (0.6, 1.2, 2.4)."""
-    from lifsampling.experiments import large_network
+    from lifsampling.experiments import p16_fig4
 
     ds = _fig4(1.0)
     ds["dkl"].values[:] = np.asarray(dkl_by_scale)[None, :, None, None]
     ds["dkl"].values[:] *= np.random.default_rng(1).normal(1.0, 0.05, ds["dkl"].shape)
     reg = experiments.claim_registry()
-    large_network.judge_claims(reg, {"p16_fig4": ds}, "quick")
+    p16_fig4.judge_claims(reg, {"p16_fig4": ds}, "quick")
     assert reg["p16_fig4_dkl_grows"].verdict == verdict

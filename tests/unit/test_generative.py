@@ -4,7 +4,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import experiments
-from lifsampling.experiments import bars, imbalanced, mnist
+from lifsampling.experiments import l18_fig2_bars, l18_fig3, l18_fig4
 from lifsampling.rbm import RBM
 
 
@@ -21,7 +21,7 @@ def _bars_run(modes_gibbs, modes_lif, modes_renewing=None):
          "shown_image": (("sampler", "shown", "pixel"), np.zeros((3, 2, 4))),
          "mode_fraction": (("sampler", "pattern"), np.zeros((3, 2))),
          "mean_rate": ((), 10.0)},
-        coords={"sampler": list(bars.SAMPLERS)}, attrs={"n_samples": n})
+        coords={"sampler": list(l18_fig2_bars.SAMPLERS)}, attrs={"n_samples": n})
 
 
 def _two_seeds(run: xr.Dataset) -> list[xr.Dataset]:
@@ -36,31 +36,31 @@ def test_bars_claims_from_known_mode_sequences():
     runs = {level: _two_seeds(_bars_run(stuck, every_10)) for level in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
-    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
     assert ds["mean_mode_duration"].dims == ("difficulty", "seed", "sampler")
     reg = experiments.claim_registry()
-    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     # Gibbs 1000 samples per stay vs 10: a ratio of 100
     assert reg["l18_bars_easy_mixing"].verdict == "pass"
     assert "(100x)" in reg["l18_bars_easy_mixing"].reproduced_value
     assert reg["l18_bars_hard_stuck"].verdict == "pass"
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict == "pass"
     runs["easy"] = _two_seeds(_bars_run(stuck, every_10, every_10))  # renewing mixes as well
-    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
-    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict != "pass"
     one_switch = np.repeat([0, 1], [n // 2, n // 2])  # L18's "stuck" tolerates a rare switch
     runs["hard"] = _two_seeds(_bars_run(one_switch, every_10))
-    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
-    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     assert reg["l18_bars_hard_stuck"].verdict == "pass"  # log10(100 / 2) = 1.7 > 1
     runs["hard"] = _two_seeds(_bars_run(every_10, every_10))  # Gibbs leaves its mode
-    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
-    bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     assert reg["l18_bars_hard_stuck"].verdict == "fail"
 
 
@@ -73,13 +73,13 @@ def test_bars_claims_fail_where_l18s_numbers_do_not_hold():
     runs = {level: _two_seeds(_bars_run(every_100, every_10)) for level in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
-    ds = bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
 
     def judged(easy, hard):
         ds["interaction"].values[:] = [easy, hard]
-        reg = experiments.claim_registry(["bars"])
-        bars.judge_claims(reg, {"l18_fig2_bars": ds}, "paper")
+        reg = experiments.claim_registry(["l18_fig2_bars"])
+        l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "paper")
         return {k: c.verdict for k, c in reg.items()}
 
     l18 = judged((92.75, -145.48), (102.82, -164.66))
@@ -93,20 +93,20 @@ def test_bars_claims_fail_where_l18s_numbers_do_not_hold():
 
 def _mnist_run(isl_gibbs, isl_lif, modes):
     """Samplers gibbs, lif_stp, lif_renewing; renewing scores and mixes like Gibbs."""
-    points = mnist.isl_points(2000, 5)
+    points = l18_fig3.isl_points(2000, 5)
     return xr.Dataset(
         {"isl": (("sampler", "n_used"), np.stack([np.full(points.size, isl_gibbs),
                                                    np.full(points.size, isl_lif),
                                                    np.full(points.size, isl_gibbs)])),
          "mode": (("sampler", "sample"), np.stack([*modes, modes[0]])),
          "tsne_image": (("sampler", "tsne_sample", "pixel"), np.zeros((3, 3, 4)))},
-        coords={"sampler": list(mnist.SAMPLERS), "n_used": points},
+        coords={"sampler": list(l18_fig3.SAMPLERS), "n_used": points},
         attrs={"n_samples": 2000, "n_test": 10})
 
 
 def test_isl_points_hold_1e3():
-    assert 1000 in mnist.isl_points(3000, 7) and mnist.isl_points(3000, 7)[-1] == 3000
-    assert 1000 not in mnist.isl_points(500, 7)
+    assert 1000 in l18_fig3.isl_points(3000, 7) and l18_fig3.isl_points(3000, 7)[-1] == 3000
+    assert 1000 not in l18_fig3.isl_points(500, 7)
 
 
 def test_mnist_claims_from_known_curves():
@@ -127,11 +127,11 @@ def test_mnist_claims_from_known_curves():
                          "stay_1e3": (("short_seed", "short_sampler"),
                                       [[12.0 + s, 9.0, 6.0 - s, 8.0] for s in block])},
                         coords={"short_seed": block,
-                                "short_sampler": [*mnist.SAMPLERS, "lif_best"]},
+                                "short_sampler": [*l18_fig3.SAMPLERS, "lif_best"]},
                         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0,
                                "best_tau_fac_ms": 0.0})
              for block in ([0, 1], [2])]
-    ds = mnist.aggregate({"n_seeds": 3}, runs, refs, short)
+    ds = l18_fig3.aggregate({"n_seeds": 3}, runs, refs, short)
     assert ds["isl_1e3"].sizes == {"short_seed": 3, "short_sampler": 4}
     np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0, 1000.0])
     assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400 + 2)
@@ -141,7 +141,7 @@ def test_mnist_claims_from_known_curves():
     lif = xr.Dataset({"accuracy": (("classifier",), [0.90, 0.935])},
                      coords={"classifier": ["lif_stp", "exact"]}, attrs={"n_images": 500})
     reg = experiments.claim_registry()
-    mnist.judge_claims(reg, {"l18_fig3": ds, "classification_mnist": accuracy,
+    l18_fig3.judge_claims(reg, {"l18_fig3": ds, "classification_mnist": accuracy,
                              "classification_mnist_lif": lif}, "quick")
     assert reg["l18_isl_lif_above_gibbs"].verdict == "pass"
     assert reg["l18_mode_durations"].verdict == "pass"
@@ -182,17 +182,17 @@ def _fig3_claims(isl_gibbs: float, isl_lif: float, modes, opt: float, lif_accura
                          "stay_1e3": (("short_seed", "short_sampler"),
                                       [[12.0 + s, 9.0, 6.0 - s, 8.0] for s in block])},
                         coords={"short_seed": block,
-                                "short_sampler": [*mnist.SAMPLERS, "lif_best"]},
+                                "short_sampler": [*l18_fig3.SAMPLERS, "lif_best"]},
                         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0})
              for block in ([0, 1, 2],)]
-    ds = mnist.aggregate({"n_seeds": 3}, runs, refs, short)
+    ds = l18_fig3.aggregate({"n_seeds": 3}, runs, refs, short)
     gibbs = xr.Dataset({"accuracy": (("classifier",), [0.934, 0.935]),
                         "label": (("sample",), np.zeros(10_000, np.int8))},
                        coords={"classifier": ["gibbs", "exact"]})
     lif = xr.Dataset({"accuracy": (("classifier",), [lif_accuracy, 0.935])},
                      coords={"classifier": ["lif_stp", "exact"]}, attrs={"n_images": 2000})
-    reg = experiments.claim_registry(["mnist"])
-    mnist.judge_claims(reg, {"l18_fig3": ds, "classification_mnist": gibbs,
+    reg = experiments.claim_registry(["l18_fig3"])
+    l18_fig3.judge_claims(reg, {"l18_fig3": ds, "classification_mnist": gibbs,
                              "classification_mnist_lif": lif}, scale)
     return {k: c.verdict for k, c in reg.items()}
 
@@ -231,14 +231,14 @@ def test_scan_grid_places_block_points_by_their_coordinates():
     points = [(i, j) for i in range(3) for j in range(2)]
     blocks = [_scan_block(points[k:k + 4], seed, U0s, taus)
               for seed in (1, 0) for k in (4, 0)]  # any order
-    grid = mnist.scan_grid(job, blocks)
+    grid = l18_fig3.scan_grid(job, blocks)
     assert grid["isl"].dims == ("seed", "U0", "tau_rec")
     for seed in (0, 1):
         for i, j in points:
             assert float(grid["isl"][seed, i, j]) == pytest.approx(100 * i + j + 1000 * seed)
     missing = "no block holds seed 0, U0 0.01, tau_rec 10.0 ms \\(4 points"
     with pytest.raises(ValueError, match=missing):
-        mnist.scan_grid(job, blocks[:-1])
+        l18_fig3.scan_grid(job, blocks[:-1])
 
 
 def test_scan_blocks_cover_every_point_once(smoke_cfg):
@@ -247,7 +247,7 @@ def test_scan_blocks_cover_every_point_once(smoke_cfg):
     scans = dict(cfg["experiments"]["l18_fig3"]["stp_scans"], points_per_job=4)
     cfg["experiments"]["l18_fig3"] = {**cfg["experiments"]["l18_fig3"], "stp_scans": scans}
     s = scans["tau_fac"]
-    blocks = mnist.l18_fig3_scan_blocks(cfg, "tau_fac")
+    blocks = l18_fig3.l18_fig3_scan_blocks(cfg, "tau_fac")
     covered = sorted((seed, i, j) for seed, block in blocks for i, j in block)
     assert covered == sorted((seed, i, j) for seed in range(scans["n_seeds"])
                              for i in range(len(s["U0"])) for j in range(len(s["values_ms"])))
@@ -258,7 +258,7 @@ def _fig4_model(balances: dict[str, list[float]], sweeps: float,
                 lif_stay: int = 5) -> xr.Dataset:
     """Known balances per seed; modes: LIF+STP stays `lif_stay` samples in a mode, every other
     sampler 20."""
-    samplers = list(imbalanced.SAMPLERS)
+    samplers = list(l18_fig4.SAMPLERS)
     n_seeds = len(balances["gibbs"])
     modes = np.stack([(np.arange(200) // (lif_stay if s == "lif_stp" else 20)) % 10
                       for s in samplers])
@@ -282,7 +282,7 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
                         "lif_stp": 0.5 + 0.02 * seeds, "lif_renewing": 0.3 + 0.01 * seeds,
                         "lif_best": 0.9 - 0.01 * seeds}, 21.0, lif_stay=40)
     reg = experiments.claim_registry()
-    imbalanced.judge_claims(reg, {"l18_fig4_imbalanced": imb, "l18_fig4_completion": comp},
+    l18_fig4.judge_claims(reg, {"l18_fig4_imbalanced": imb, "l18_fig4_completion": comp},
                             "quick")
     verdicts = {c: reg[c].verdict for c in (
         "l18_imbalanced_balance", "l18_imbalanced_balance_vs_renewing",
@@ -305,7 +305,7 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
     assert reg["l18_completion_balance_vs_renewing"].verdict == "pass"
     # AST 50 sweeps per valid sample: the adaptation has broken (outside 10-30x)
     reg = experiments.claim_registry()
-    imbalanced.judge_claims(reg, {"l18_fig4_imbalanced": imb.assign(
+    l18_fig4.judge_claims(reg, {"l18_fig4_imbalanced": imb.assign(
         ast_sweeps_per_sample=imb["ast_sweeps_per_sample"] * 2.5),
         "l18_fig4_completion": comp.assign(
         ast_sweeps_per_sample=comp["ast_sweeps_per_sample"] * 2.5)}, "quick")
@@ -331,14 +331,14 @@ def test_analysis_reads_modes_and_isl_from_stored_samples():
     samples = xr.Dataset(
         {"pixel_sample": (("sampler", "sample", "pixel"), pixels),
          "gibbs_label_p": (("sample", "label_unit"), label_p), "mean_rate": ((), 12.0)},
-        coords={"sampler": list(mnist.SAMPLERS), "seed": ((), 3)}
+        coords={"sampler": list(l18_fig3.SAMPLERS), "seed": ((), 3)}
     ).merge(labels.rename(unit="label_unit"))
     data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
                        "split": (("sample",), ["train"] * 2 + ["test"] * 4),
                        "label": (("sample",), np.zeros(6, int))})
     job = {"isl_points": 5, "isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0,
            "n_tsne": 8, "burn_in_ms": 100.0, "sample_interval_ms": tau}
-    ds = mnist.analyse(job, samples, data)
+    ds = l18_fig3.analyse(job, samples, data)
     np.testing.assert_array_equal(ds["mode"].values, np.repeat([[7], [3], [5]], n, axis=1))
     assert ds["isl"].dims == ("sampler", "n_used") and int(ds["n_used"][-1]) == n
     assert ds["tsne_image"].shape == (3, 8, n_pix) and int(ds["seed"]) == 3
@@ -367,19 +367,19 @@ def test_fig4_analysis_reads_modes_and_balance_from_stored_samples():
          "label_p": (("direct_sampler", "sample", "label_unit"), label_p),
          "clamped_input": (("pixel",), np.array([-1, -1, 0, 1], np.int8)),
          "ast_sweeps_per_sample": ((), 20.0), "mean_rate": ((), 12.0)},
-        coords={"sampler": list(imbalanced.SAMPLERS),
-                "direct_sampler": list(imbalanced.DIRECT_SAMPLERS), "seed": ((), 2)},
+        coords={"sampler": list(l18_fig4.SAMPLERS),
+                "direct_sampler": list(l18_fig4.DIRECT_SAMPLERS), "seed": ((), 2)},
         attrs={"model": "completion", "n_samples": n, "best_U0": 0.1}
     ).merge(labels.rename(unit="label_unit"))
     job = {"model": "completion", "balance_classes": [3, 5], "mode_window_ms": 5.0,
            "burn_in_ms": 500.0, "sample_interval_ms": tau, "n_shown": 4, "shown_every": 10}
-    ds = imbalanced.analyse(job, samples)
-    balance = dict(zip(imbalanced.SAMPLERS, ds["balance"].values, strict=True))
+    ds = l18_fig4.analyse(job, samples)
+    balance = dict(zip(l18_fig4.SAMPLERS, ds["balance"].values, strict=True))
     assert balance["ast"] == pytest.approx(1.0) and balance["lif_stp"] == pytest.approx(1.0)
     assert balance["gibbs"] == pytest.approx(0.0) and balance["lif_best"] == pytest.approx(0.0)
     assert ds["shown_image"].shape == (5, 4, n_pix) and int(ds["seed"]) == 2
     assert ds.attrs["best_U0"] == 0.1 and "clamped_input" in ds
-    short = imbalanced.analyse(job | {"mode_window_ms": 1.0}, samples)  # spikes 2 ms back
+    short = l18_fig4.analyse(job | {"mode_window_ms": 1.0}, samples)  # spikes 2 ms back
     assert not np.array_equal(short["mode"].sel(sampler="lif_stp"),
                               ds["mode"].sel(sampler="lif_stp"))
 
@@ -411,7 +411,7 @@ def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
                        "label": (("sample",), np.zeros(6, int))})
     job = {"isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0, "burn_in_ms": 500.0,
            "sample_interval_ms": tau}
-    ds = mnist.short_run_statistics(job, samples, data)
+    ds = l18_fig3.short_run_statistics(job, samples, data)
     np.testing.assert_allclose(ds["stay_1e3"].values, [[n, n, 1, n], [n, 1, n, n]])
     assert ds["isl_1e3"].dims == ("short_seed", "short_sampler")
     assert np.isfinite(ds["isl_1e3"]).all() and ds.attrs["best_U0"] == 0.1

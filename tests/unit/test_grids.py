@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from lifsampling.experiments import stp_grid
+from lifsampling.experiments import l18_fig2_grid
 
 
 def _chunk(tau_fac: float, seed: int) -> xr.Dataset:
@@ -26,8 +26,8 @@ def _chunk(tau_fac: float, seed: int) -> xr.Dataset:
 def test_stp_grid_combines_chunks_by_coordinates_in_any_order():
     job = {"n_seeds": 2, "tau_fac_ms": [0.0, 20.0]}
     chunks = [_chunk(tf, s) for tf in job["tau_fac_ms"] for s in range(job["n_seeds"])]
-    ordered = stp_grid.aggregate(job, chunks)
-    shuffled = stp_grid.aggregate(job, [chunks[i] for i in (3, 0, 2, 1)])
+    ordered = l18_fig2_grid.aggregate(job, chunks)
+    shuffled = l18_fig2_grid.aggregate(job, [chunks[i] for i in (3, 0, 2, 1)])
     xr.testing.assert_identical(ordered, shuffled)
     assert ordered["dkl"].dims == ("seed", "tau_fac", "U0", "tau_rec")
     assert ordered["dkl"].attrs == {"long_name": "D_KL", "units": "nat"}
@@ -57,7 +57,7 @@ def _fig4_run(variant: str, scale: float, run: int) -> xr.Dataset:
 
 
 def test_p16_fig4_places_runs_by_their_own_coordinates():
-    from lifsampling.experiments import large_network
+    from lifsampling.experiments import p16_fig4
 
     job = {"variants": ["coba_background", "cuba"], "weight_scales": [0.6, 2.4], "n_runs": 2,
            "judged_variant": "coba_background", "dkl_time_points": 3}
@@ -65,8 +65,8 @@ def test_p16_fig4_places_runs_by_their_own_coordinates():
             for r in range(2)]
     refs = [xr.Dataset({"p_reference": ("state", np.full(4, 0.25))}, attrs={"weight_scale": w})
             for w in job["weight_scales"]]
-    ordered = large_network.aggregate(job, refs, runs)
-    shuffled = large_network.aggregate(job, refs[::-1], runs[::-1])
+    ordered = p16_fig4.aggregate(job, refs, runs)
+    shuffled = p16_fig4.aggregate(job, refs[::-1], runs[::-1])
     xr.testing.assert_identical(ordered, shuffled)
     rate = ordered["rate"].sel(variant="cuba", weight_scale=2.4, run=1)
     assert rate.values.tolist() == [1.0, 2.4]
@@ -78,7 +78,7 @@ def test_p16_fig4_places_runs_by_their_own_coordinates():
     assert ordered["integration_time"].attrs["units"] == "ms"
     assert float(ordered["integration_time"][-1]) == pytest.approx(1000.0)
     with pytest.raises(ValueError, match=re.escape("('coba_background', 0.6, 0)")):
-        large_network.aggregate(job, refs, runs[1:])
+        p16_fig4.aggregate(job, refs, runs[1:])
 
 
 def test_runs_stack_by_their_seed_coordinate_and_a_missing_one_is_named():
@@ -95,7 +95,7 @@ def test_runs_stack_by_their_seed_coordinate_and_a_missing_one_is_named():
 
 
 def test_fig4_aggregate_places_runs_by_seed_and_keeps_seed_0_images():
-    from lifsampling.experiments import imbalanced
+    from lifsampling.experiments import l18_fig4
 
     def run(seed: int) -> xr.Dataset:
         return xr.Dataset({"balance": (("sampler",), np.full(2, float(seed))),
@@ -103,7 +103,7 @@ def test_fig4_aggregate_places_runs_by_seed_and_keeps_seed_0_images():
                           coords={"sampler": ["gibbs", "ast"], "seed": ((), seed)},
                           attrs={"model": "completion"})
 
-    ds = imbalanced.aggregate({"n_seeds": 3}, [run(2), run(0), run(1)])
+    ds = l18_fig4.aggregate({"n_seeds": 3}, [run(2), run(0), run(1)])
     np.testing.assert_allclose(ds["balance"].sel(sampler="gibbs"), [0.0, 1.0, 2.0])
     assert (ds["shown_image"] == 0).all() and "seed" not in ds["shown_image"].coords
 

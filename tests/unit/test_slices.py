@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from lifsampling.config import load_config, resolve_scale, slices, validate_config
-from lifsampling.experiments import large_network, sampling
+from lifsampling.experiments import p16_fig4, sampling
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def test_slices_resolve_references(repo):
     assert job["stp"] == cfg["stp"]["renewing"]
     small_net = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
     assert job["nest"] == small_net and job["scale"] == "smoke"
-    large = large_network.p16_fig4_run_slice(cfg, "cuba", "1.2", 0)["nest"]
+    large = p16_fig4.p16_fig4_run_slice(cfg, "cuba", "1.2", 0)["nest"]
     assert large == small_net | {"virtual_processes": 2}
     assert job["duration_ms"] == cfg["experiments"]["sampling"]["p16_fig3"]["trial_ms"]
     assert set(job["seeds"]) == {"bm", "background"}
@@ -141,17 +141,17 @@ def test_no_library_module_walks_the_config_tree(repo):
 
 def test_p16_fig4_scales_rescale_one_bm(raw):
     # P16 Fig 4: one draw of the Beta variates and of b, rescaled per weight scale
-    from lifsampling.experiments.large_network import large_bm
+    from lifsampling.experiments.p16_fig4 import large_bm
 
     cfg = resolve_scale(validate_config(raw))
-    bms = {w: large_bm({**large_network.p16_fig4_run_slice(cfg, "coba_background", w, 0),
+    bms = {w: large_bm({**p16_fig4.p16_fig4_run_slice(cfg, "coba_background", w, 0),
                         "n_units": 20})
-           for w in large_network.p16_fig4_scales(cfg)}
+           for w in p16_fig4.p16_fig4_scales(cfg)}
     (W06, b06), (W24, b24) = bms["0.6"], bms["2.4"]
     np.testing.assert_allclose(W24, 4 * W06, rtol=1e-12)
     np.testing.assert_array_equal(b24, b06)
-    assert large_network.p16_fig4_reference_slice(cfg, "0.6")["seeds"]["bm"] == \
-        large_network.p16_fig4_run_slice(cfg, "cuba", "2.4", 1)["seeds"]["bm"]
+    assert p16_fig4.p16_fig4_reference_slice(cfg, "0.6")["seeds"]["bm"] == \
+        p16_fig4.p16_fig4_run_slice(cfg, "cuba", "2.4", 1)["seeds"]["bm"]
 
 
 def _typed_builder(kind: str):

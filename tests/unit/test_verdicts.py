@@ -7,7 +7,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import claims, experiments
-from lifsampling.experiments import inference, sampling, sampling_fidelity
+from lifsampling.experiments import p16_fig5, sampling, sampling_fidelity
 
 # The 95 % intervals put the truth on the wrong side at most 2.5 % of the time; with the truth
 # a few standard errors from the bound, pass is far more frequent. 40 draws, >= 37 passes.
@@ -105,8 +105,8 @@ def _digit_fractions(rng: np.random.Generator, prior: list[float], posterior: li
 
 
 def _judged_inference(ds: xr.Dataset) -> dict:
-    reg = experiments.claim_registry(["inference"])
-    inference.judge_claims(reg, {"p16_fig5": ds}, "quick")
+    reg = experiments.claim_registry(["p16_fig5"])
+    p16_fig5.judge_claims(reg, {"p16_fig5": ds}, "quick")
     return {k: c.verdict for k, c in reg.items()}
 
 

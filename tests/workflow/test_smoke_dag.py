@@ -120,7 +120,7 @@ def test_smoke_claims_table(smoke_run):
     generative = list(csv.DictReader(open(smoke_run / "results" / "claims_generative.csv")))
     by_id = {r["id"]: r for r in rows}
     assert {r["id"] for r in generative} == set(experiments.claim_registry(
-        ["mnist", "imbalanced", "sampling_fidelity"]))
+        experiments.generative_families()))
     assert all(by_id[r["id"]]["reproduced_value"] == r["reproduced_value"] for r in generative)
 
 

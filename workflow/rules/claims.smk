@@ -32,7 +32,7 @@ rule claims:
 
 # The claims the trained MNIST-data RBMs decide alone (L18 Fig 3-4, classification, sampling
 # fidelity): the table of a run with L18's paper-trained RBMs (docs/paper_models.yaml).
-GENERATIVE_CLAIM_FAMILIES = ["mnist", "imbalanced", "sampling_fidelity"]
+GENERATIVE_CLAIM_FAMILIES = families.generative_families()
 
 
 rule generative_claims:

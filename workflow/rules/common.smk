@@ -110,9 +110,9 @@ def sampling_blocks(wildcards):
 # ---- L18 Fig 2b grid and P16 Fig 4
 GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
-               for tf, s in families.stp_grid.stp_grid_chunks(CFG)]
-P16_FIG4_SCALES = families.large_network.p16_fig4_scales(CFG)
-P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in families.large_network.p16_fig4_runs(CFG)]
+               for tf, s in families.l18_fig2_grid.stp_grid_chunks(CFG)]
+P16_FIG4_SCALES = families.p16_fig4.p16_fig4_scales(CFG)
+P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in families.p16_fig4.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]
@@ -133,7 +133,7 @@ def bars_mixing_inputs(wildcards):
 L18_FIG3 = EXPERIMENTS["l18_fig3"]
 L18_FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(L18_FIG3["n_seeds"])]
 L18_FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
-                   for b in range(len(families.mnist.l18_fig3_isl_1e3_blocks(CFG)))]
+                   for b in range(len(families.l18_fig3.l18_fig3_isl_1e3_blocks(CFG)))]
 L18_FIG3_SCANS = ["tau_rec", "tau_fac"]
 
 # ---- L18 Fig 4: imbalanced data and pattern completion
@@ -150,7 +150,7 @@ def l18_fig4_runs(wildcards):
 
 def l18_fig3_scan_inputs(wildcards):
     return [f"results/sims/l18_fig3_scan/{wildcards.scan}_block_{b}.nc"
-            for b in range(len(families.mnist.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
+            for b in range(len(families.l18_fig3.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
 
 
 # ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)

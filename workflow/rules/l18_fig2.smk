@@ -20,7 +20,7 @@ rule stp_grid_chunk:
         tau_fac=r"[0-9.]+",
         seed=r"\d+",
     params:
-        job=lambda wc: families.stp_grid.stp_grid_chunk_slice(CFG, float(wc.tau_fac), int(wc.seed)),
+        job=lambda wc: families.l18_fig2_grid.stp_grid_chunk_slice(CFG, float(wc.tau_fac), int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
     benchmark:
@@ -39,7 +39,7 @@ rule stp_grid:
     output:
         "results/sims/l18_fig2_grid.nc",
     params:
-        job=families.stp_grid.stp_grid_slice(CFG),
+        job=families.l18_fig2_grid.stp_grid_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig2_grid.log",
     benchmark:
@@ -64,7 +64,7 @@ rule bars_sampling:
         difficulty="|".join(BAR_SETS),
         seed=r"\d+",
     params:
-        job=lambda wc: families.bars.bars_sampling_slice(CFG, wc.difficulty, int(wc.seed)),
+        job=lambda wc: families.l18_fig2_bars.bars_sampling_slice(CFG, wc.difficulty, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.log",
     benchmark:
@@ -83,7 +83,7 @@ rule bars_mixing:
     output:
         "results/sims/l18_fig2_bars.nc",
     params:
-        job=families.bars.bars_mixing_slice(CFG),
+        job=families.l18_fig2_bars.bars_mixing_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig2_bars.log",
     benchmark:

@@ -24,7 +24,7 @@ rule l18_fig3_scan_block:
         scan="|".join(L18_FIG3_SCANS),
         block=r"\d+",
     params:
-        job=lambda wc: families.mnist.l18_fig3_scan_block_slice(CFG, wc.scan, int(wc.block)),
+        job=lambda wc: families.l18_fig3.l18_fig3_scan_block_slice(CFG, wc.scan, int(wc.block)),
     log:
         f"{LOGS}/sims/l18_fig3_scan/{{scan}}_block_{{block}}.log",
     benchmark:
@@ -47,7 +47,7 @@ rule l18_fig3_scan:
     wildcard_constraints:
         scan="|".join(L18_FIG3_SCANS),
     params:
-        job=lambda wc: families.mnist.l18_fig3_scan_slice(CFG, wc.scan),
+        job=lambda wc: families.l18_fig3.l18_fig3_scan_slice(CFG, wc.scan),
     log:
         f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
     benchmark:
@@ -71,7 +71,7 @@ rule l18_fig3_run:
     wildcard_constraints:
         seed=r"\d+",
     params:
-        job=lambda wc: families.mnist.l18_fig3_run_slice(CFG, int(wc.seed)),
+        job=lambda wc: families.l18_fig3.l18_fig3_run_slice(CFG, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig3/samples_seed_{{seed}}.log",
     benchmark:
@@ -96,7 +96,7 @@ rule l18_fig3_analysis:
     wildcard_constraints:
         seed=r"\d+",
     params:
-        job=families.mnist.l18_fig3_analysis_slice(CFG),
+        job=families.l18_fig3.l18_fig3_analysis_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig3/analysis_seed_{{seed}}.log",
     benchmark:
@@ -121,7 +121,7 @@ rule l18_fig3_isl_1e3:
     wildcard_constraints:
         block=r"\d+",
     params:
-        job=lambda wc: families.mnist.l18_fig3_isl_1e3_slice(CFG, int(wc.block)),
+        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_slice(CFG, int(wc.block)),
     log:
         f"{LOGS}/sims/l18_fig3/isl_1e3_samples_block_{{block}}.log",
     benchmark:
@@ -146,7 +146,7 @@ rule l18_fig3_isl_1e3_analysis:
     wildcard_constraints:
         block=r"\d+",
     params:
-        job=lambda wc: families.mnist.l18_fig3_isl_1e3_analysis_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_analysis_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
     benchmark:
@@ -166,7 +166,7 @@ rule l18_fig3_references:
     output:
         "results/sims/l18_fig3/references.nc",
     params:
-        job=families.mnist.l18_fig3_references_slice(CFG),
+        job=families.l18_fig3.l18_fig3_references_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig3/references.log",
     benchmark:
@@ -187,7 +187,7 @@ rule l18_fig3_aggregate:
     output:
         "results/sims/l18_fig3.nc",
     params:
-        job=families.mnist.l18_fig3_aggregate_slice(CFG),
+        job=families.l18_fig3.l18_fig3_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig3_aggregate.log",
     benchmark:
@@ -207,7 +207,7 @@ rule l18_fig3_tsne:
     output:
         "results/analysis/l18_fig3_tsne.nc",
     params:
-        job=families.mnist.l18_fig3_tsne_slice(CFG),
+        job=families.l18_fig3.l18_fig3_tsne_slice(CFG),
     log:
         f"{LOGS}/analysis/l18_fig3_tsne.log",
     benchmark:
@@ -251,7 +251,7 @@ rule classify_lif:
     output:
         "results/analysis/classification_mnist_lif.nc",
     params:
-        job=families.mnist.classify_lif_slice(CFG),
+        job=families.l18_fig3.classify_lif_slice(CFG),
     log:
         f"{LOGS}/analysis/classification_mnist_lif.log",
     benchmark:

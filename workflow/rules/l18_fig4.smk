@@ -24,7 +24,7 @@ rule l18_fig4_run:
         model="|".join(L18_FIG4_MODELS),
         seed=r"\d+",
     params:
-        job=lambda wc: families.imbalanced.l18_fig4_run_slice(CFG, wc.model, int(wc.seed)),
+        job=lambda wc: families.l18_fig4.l18_fig4_run_slice(CFG, wc.model, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig4/{{model}}_samples_seed_{{seed}}.log",
     benchmark:
@@ -49,7 +49,7 @@ rule l18_fig4_analysis:
         model="|".join(L18_FIG4_MODELS),
         seed=r"\d+",
     params:
-        job=lambda wc: families.imbalanced.l18_fig4_analysis_slice(CFG, wc.model),
+        job=lambda wc: families.l18_fig4.l18_fig4_analysis_slice(CFG, wc.model),
     log:
         f"{LOGS}/sims/l18_fig4/{{model}}_seed_{{seed}}.log",
     benchmark:
@@ -71,7 +71,7 @@ rule l18_fig4_aggregate:
     wildcard_constraints:
         model="|".join(L18_FIG4_MODELS),
     params:
-        job=lambda wc: families.imbalanced.l18_fig4_aggregate_slice(CFG, wc.model),
+        job=lambda wc: families.l18_fig4.l18_fig4_aggregate_slice(CFG, wc.model),
     log:
         f"{LOGS}/sims/l18_fig4_{{model}}.log",
     benchmark:

@@ -14,7 +14,7 @@ rule p16_fig2_trace:
     output:
         "results/sims/p16_fig2_trace.nc",
     params:
-        job=families.activation.p16_fig2_trace_slice(CFG),
+        job=families.p16_fig2.p16_fig2_trace_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig2_trace.log",
     benchmark:
@@ -33,7 +33,7 @@ rule activation_predictions:
     output:
         "results/analysis/p16_fig2_theory.nc",
     params:
-        job=families.activation.activation_predictions_slice(CFG),
+        job=families.p16_fig2.activation_predictions_slice(CFG),
     log:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:

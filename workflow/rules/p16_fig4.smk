@@ -17,7 +17,7 @@ rule p16_fig4_reference:
     wildcard_constraints:
         wscale="|".join(P16_FIG4_SCALES),
     params:
-        job=lambda wc: families.large_network.p16_fig4_reference_slice(CFG, wc.wscale),
+        job=lambda wc: families.p16_fig4.p16_fig4_reference_slice(CFG, wc.wscale),
     log:
         f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
     benchmark:
@@ -40,7 +40,7 @@ rule p16_fig4_run:
         wscale="|".join(P16_FIG4_SCALES),
         run=r"\d+",
     params:
-        job=lambda wc: families.large_network.p16_fig4_run_slice(CFG, wc.variant, wc.wscale, int(wc.run)),
+        job=lambda wc: families.p16_fig4.p16_fig4_run_slice(CFG, wc.variant, wc.wscale, int(wc.run)),
     log:
         f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.log",
     benchmark:
@@ -61,7 +61,7 @@ rule p16_fig4_aggregate:
     output:
         "results/sims/p16_fig4.nc",
     params:
-        job=families.large_network.p16_fig4_aggregate_slice(CFG),
+        job=families.p16_fig4.p16_fig4_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig4_aggregate.log",
     benchmark:

@@ -17,7 +17,7 @@ rule p16_fig5_train:
     output:
         "results/sims/p16_fig5_model.nc",
     params:
-        job=families.inference.p16_fig5_training_slice(CFG),
+        job=families.p16_fig5.p16_fig5_training_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig5_model.log",
     benchmark:
@@ -38,7 +38,7 @@ rule p16_fig5_sampling:
     output:
         "results/sims/p16_fig5.nc",
     params:
-        job=families.inference.p16_fig5_sampling_slice(CFG),
+        job=families.p16_fig5.p16_fig5_sampling_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig5.log",
     benchmark:

@@ -64,7 +64,7 @@ rule l18_fig5_membranes:
     output:
         "results/sims/l18_fig5_membranes.nc",
     params:
-        job=families.activation.l18_fig5_membranes_slice(CFG),
+        job=families.p16_fig2.l18_fig5_membranes_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig5_membranes.log",
     benchmark:

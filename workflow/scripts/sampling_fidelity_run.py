@@ -3,7 +3,7 @@
 import numpy as np
 
 from lifsampling import io
-from lifsampling.experiments import mnist, sampling_fidelity
+from lifsampling.experiments import l18_fig3, sampling_fidelity
 from lifsampling.logs import job_log
 from lifsampling.network import STPSet
 from lifsampling.rbm import RBM
@@ -13,12 +13,12 @@ with job_log(snakemake.log[0]) as log:
     rbm = RBM.from_dataset(io.read_dataset(snakemake.input.model, ["W", "b_v", "b_h"]))
     calibration = io.read_dataset(snakemake.input.calibration, ["p_mean"])
     if job["stp"] is None:  # the best set of L18 Fig 3a's scans
-        stp = mnist.best_scan_set([io.read_dataset(f, ["isl"]) for f in snakemake.input.scans])
+        stp = l18_fig3.best_scan_set([io.read_dataset(f, ["isl"]) for f in snakemake.input.scans])
     else:
         stp = STPSet.from_config(job["stp"])
     training = io.read_dataset(snakemake.input.training_data, ["image"])
     if rbm.n_labels:  # labelled models: test images (with labels) of the classes they learned
-        test_images, test_labels = mnist.split(io.read_dataset(snakemake.input.mnist, ["image"]),
+        test_images, test_labels = l18_fig3.split(io.read_dataset(snakemake.input.mnist, ["image"]),
                                                "test")
         learned = np.isin(test_labels, np.unique(training["label"].values))
         images, labels = test_images[learned], test_labels[learned]

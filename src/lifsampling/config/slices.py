@@ -149,15 +149,15 @@ def claims(cfg: Mapping[str, Any]) -> jobs.Job:
     return job_slice(cfg)
 
 
-GENERATIVE_MODELS = ("mnist", "imbalanced", "completion")  # the RBMs of L18 Fig 3-4
-
-
 def generative_claims(cfg: Mapping[str, Any]) -> jobs.GenerativeClaimsJob:
     """The claims of the trained models (L18 Fig 3-4 and the sampling fidelity of its models):
     the scale and the CAST iterations each model was trained for (the table says which models
     decided it: docs/paper_models.yaml trains L18's)."""
+    from .. import experiments  # the families declare the models they judge
+
     models = cfg["training"]["models"]
-    judged = set(GENERATIVE_MODELS) | set(cfg["experiments"]["sampling_fidelity"]["models"])
+    judged = {m for f in experiments.FAMILIES for m in getattr(f, "TRAINED_MODELS", ())}
+    judged |= set(cfg["experiments"]["sampling_fidelity"]["models"])
     return job_slice(cfg, n_iterations={m: models[m]["n_iterations"] for m in sorted(judged)})
 
 

@@ -7,16 +7,16 @@ in the concept modules (`boltzmann`, `membrane`, `translate`, `states`, `spiking
 these modules only assemble it, with dimensions, units and long names.
 
 ==================  ===========================================================
-`stp_probe`         L18 Fig 1d: Tsodyks-Markram PSP envelopes and traces
-`activation`        P16 Fig 2, L18 Fig 5a, e: activation functions, theories
+`l18_fig1`          L18 Fig 1d: Tsodyks-Markram PSP envelopes and traces
+`p16_fig2`          P16 Fig 2, L18 Fig 5a, e: activation functions, theories
 `sampling`          P16 Fig 3, L18 Fig 5b-d: small LIF networks sampling BMs
-`stp_grid`          L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
-`bars`              L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
-`mnist`             L18 Fig 3: ISL, modes of the MNIST RBM, Gibbs vs LIF+STP
-`large_network`     P16 Fig 4: K = 500 networks against a Gibbs reference
+`l18_fig2_grid`     L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
+`l18_fig2_bars`     L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
+`l18_fig3`          L18 Fig 3: ISL, modes of the MNIST RBM, Gibbs vs LIF+STP
+`p16_fig4`          P16 Fig 4: K = 500 networks against a Gibbs reference
 `generative`        Gibbs, AST and LIF+STP samplers of trained RBMs
-`imbalanced`        L18 Fig 4: imbalanced data and pattern completion
-`inference`         P16 Fig 5: the inference demo on 12x12 digits
+`l18_fig4`          L18 Fig 4: imbalanced data and pattern completion
+`p16_fig5`          P16 Fig 5: the inference demo on 12x12 digits
 `parameter_sets`    P16 Fig 6-7: activation and sampling beyond the default set
 `sampling_fidelity` the trained RBMs' LIF networks against the RBMs' conditionals
 ==================  ===========================================================
@@ -56,6 +56,12 @@ def _table_position(claim: Claim) -> tuple[int, int, str]:
     if number is None:
         return PAPER_ORDER.index(claim.paper), 0, claim.figure
     return PAPER_ORDER.index(claim.paper), int(number.group()), claim.figure[number.end():]
+
+
+def generative_families() -> list[str]:
+    """The families whose claims trained RBMs decide alone (they declare `TRAINED_MODELS`):
+    the table of a run with L18's paper-trained RBMs (rule generative_claims)."""
+    return [f.__name__.rsplit(".", 1)[-1] for f in FAMILIES if hasattr(f, "TRAINED_MODELS")]
 
 
 def families_named(names: Sequence[str] | None = None) -> tuple[ModuleType, ...]:

@@ -1,5 +1,5 @@
-"""Trained RBMs as generative models: the samplers of every generative experiment (`bars`,
-L18 Fig 2c; `mnist`, L18 Fig 3; `imbalanced`, L18 Fig 4), a Gibbs chain, adaptive simulated
+"""Trained RBMs as generative models: the samplers of every generative experiment (`l18_fig2_bars`,
+L18 Fig 2c; `l18_fig3`; `l18_fig4`), a Gibbs chain, adaptive simulated
 tempering (AST) and the RBM's LIF+STP network with the same (W, b). Visible units can be
 clamped in all three (pattern completion).
 """

@@ -21,7 +21,7 @@ from .. import boltzmann, spike_trains, states
 from ..claims import CHECK, Claim, interval
 from ..config import jobs, slices
 from ..network import STPSet, bm_network
-from .activation import activation_predictions, midpoints_per_run
+from .p16_fig2 import activation_predictions, midpoints_per_run
 
 # P16 gives no number for "holds": the bound is this study's, stated before the first run.
 THEORY_RMS_BOUND = 0.05

@@ -39,6 +39,9 @@ from ..rbm import RBM, one_hot
 from ..samplers import rbm_gibbs
 
 EXPERIMENT = "sampling_fidelity"
+# its claims are decided by trained RBMs alone (generative_claims); which: config
+# experiments.sampling_fidelity.models
+TRAINED_MODELS: tuple[str, ...] = ()
 BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans (`mnist.best_scan_set`)
 DIRECTIONS = ("hidden_given_visible", "visible_given_hidden")
 P_BIN_EDGES = np.linspace(0.0, 1.0, 11)

@@ -151,7 +151,7 @@ def stp_grid_chunk_slice(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> j
 
 
 def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
-    """(tau_fac, seed) of every chunk (`stp_grid.aggregate` combines them by coordinates)."""
+    """(tau_fac, seed) of every chunk (`aggregate` combines them by coordinates)."""
     e = cfg["experiments"]["l18_fig2_grid"]
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 

@@ -39,6 +39,7 @@ from .generative import (
 SAMPLERS = ("gibbs", *LIF_ARMS)
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
+TRAINED_MODELS = ("mnist",)  # the claims this trained RBM decides alone (generative_claims)
 CLAIMS = (
     Claim("l18_class_gibbs", "L18", "3", "Gibbs classifier accuracy on the MNIST test set",
           "93.4 %", "binomial 95 % interval within 93.4 +- {bound:.0%} (bound not in L18)",

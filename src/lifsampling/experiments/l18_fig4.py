@@ -53,11 +53,12 @@ from .generative import (
     mean_rate,
     sample_grid,
 )
-from .mnist import split, tsne_map
+from .l18_fig3 import split, tsne_map
 
 DIRECT_SAMPLERS = ("gibbs", "ast")  # samplers of the RBM itself: modes from label probabilities
 SAMPLERS = (*DIRECT_SAMPLERS, *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
 MODELS = L18_FIG4_MODELS
+TRAINED_MODELS = MODELS  # the claims these trained RBMs decide alone (generative_claims)
 
 CLAIMS = (
     Claim("l18_imbalanced_balance", "L18", "4a", "imbalanced data: LIF+STP mode histogram more "

@@ -337,7 +337,7 @@ def p16_fig4_scales(cfg: Mapping[str, Any]) -> list[str]:
 
 def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
     """(variant, weight scale, run) of every NEST run, in the order
-    `large_network.aggregate` expects."""
+    `aggregate` expects."""
     e = cfg["experiments"]["p16_fig4"]
     return [
         (v, w, run)
