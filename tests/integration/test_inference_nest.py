@@ -19,7 +19,7 @@ PATTERNS[0, :2] = PATTERNS[1, 2:4] = PATTERNS[2, 4:] = 0.95
 
 
 def _training_job(smoke_cfg, lif_iterations):
-    job = p16_fig5.p16_fig5_training_slice(smoke_cfg)
+    job = p16_fig5.p16_fig5_train_slice(smoke_cfg)
     job["gibbs"] = {**job["gibbs"], "iterations": 0}  # the LIF networks' own samples only
     # a rate high enough to learn the pairs in a few runs (the config's suits 144 units
     # after the Gibbs phase)
@@ -70,7 +70,7 @@ def test_live_networks_set_each_synapse_from_its_own_weight(smoke_cfg):
     from lifsampling import spiking
     from lifsampling.network import STPSet, bm_network
 
-    job = p16_fig5.p16_fig5_training_slice(smoke_cfg)
+    job = p16_fig5.p16_fig5_train_slice(smoke_cfg)
     rng = np.random.default_rng(3)
 
     def spec(W):

@@ -16,7 +16,7 @@ CALIBRATION = measured_calibration("l18_cuba")
 
 
 def _job(smoke_cfg, n_samples, stp="renewing"):
-    job = l18_fig2_bars.bars_sampling_slice(smoke_cfg, "easy", 0)
+    job = l18_fig2_bars.l18_fig2_bars_run_slice(smoke_cfg, "easy", 0)
     return {**job, "stp": smoke_cfg["stp"][stp], "n_samples": n_samples}
 
 

@@ -41,8 +41,9 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
     def edit(c):
         c["neurons"]["l18_cuba"]["tau_refrac"] = 9.0
 
-    assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1", "l18_fig5_membranes",
-                                   "stp_grid_chunk:0", "bars_sampling:easy", "bars_sampling:hard",
+    assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1_stp", "l18_fig5_membranes",
+                                   "l18_fig2_grid_chunk:0", "l18_fig2_bars_run:easy",
+                                   "l18_fig2_bars_run:hard",
                                    "l18_fig3_run", "l18_fig3_analysis", "l18_fig3_isl_1e3",
                                    "l18_fig3_isl_1e3_analysis",
                                    "classify_lif",
@@ -185,7 +186,7 @@ def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
 @pytest.mark.parametrize(("key", "value", "read_out"), [
     (("experiments", "dkl_time_points"), 7,
      {"sampling_aggregate:p16_fig3", "sampling_aggregate:l18_fig5", "p16_fig4_aggregate",
-      "p16_fig7"}),
+      "p16_fig7_aggregate"}),
     (("experiments", "l18_fig3", "mode_window_ms"), 20.0,
      {"l18_fig3_analysis", "l18_fig3_isl_1e3_analysis", "l18_fig4_analysis:imbalanced",
       "l18_fig4_analysis:completion"}),

@@ -110,7 +110,7 @@ def sampling_blocks(wildcards):
 # ---- L18 Fig 2b grid and P16 Fig 4
 GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
-               for tf, s in families.l18_fig2_grid.stp_grid_chunks(CFG)]
+               for tf, s in families.l18_fig2_grid.l18_fig2_grid_chunks(CFG)]
 P16_FIG4_SCALES = families.p16_fig4.p16_fig4_scales(CFG)
 P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in families.p16_fig4.p16_fig4_runs(CFG)]
 

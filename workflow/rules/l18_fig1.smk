@@ -7,7 +7,7 @@ rule l18_fig1_stp:
     output:
         "results/sims/l18_fig1_stp.nc",
     params:
-        job=families.l18_fig1.l18_fig1_slice(CFG),
+        job=families.l18_fig1.l18_fig1_stp_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig1_stp.log",
     benchmark:

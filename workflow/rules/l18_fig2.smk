@@ -11,7 +11,7 @@ CLAIM_INPUTS |= {
 
 
 # L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
-rule stp_grid_chunk:
+rule l18_fig2_grid_chunk:
     input:
         calibration_file(GRID["calibration"]),
     output:
@@ -20,40 +20,40 @@ rule stp_grid_chunk:
         tau_fac=r"[0-9.]+",
         seed=r"\d+",
     params:
-        job=lambda wc: families.l18_fig2_grid.stp_grid_chunk_slice(CFG, float(wc.tau_fac), int(wc.seed)),
+        job=lambda wc: families.l18_fig2_grid.l18_fig2_grid_chunk_slice(CFG, float(wc.tau_fac), int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.tsv"
     resources:
-        **cluster_resources("stp_grid_chunk"),
+        **cluster_resources("l18_fig2_grid_chunk"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/stp_grid_chunk.py"
+        "../scripts/l18_fig2_grid_chunk.py"
 
 
-rule stp_grid:
+rule l18_fig2_grid_aggregate:
     input:
         GRID_CHUNKS,
     output:
         "results/sims/l18_fig2_grid.nc",
     params:
-        job=families.l18_fig2_grid.stp_grid_slice(CFG),
+        job=families.l18_fig2_grid.l18_fig2_grid_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig2_grid.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_grid.tsv"
     resources:
-        **cluster_resources("stp_grid"),
+        **cluster_resources("l18_fig2_grid_aggregate"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/stp_grid.py"
+        "../scripts/l18_fig2_grid_aggregate.py"
 
 
 # L18 Fig 2c: Gibbs and LIF+STP samples of the bars RBMs, one job per (bar set, seed).
-rule bars_sampling:
+rule l18_fig2_bars_run:
     input:
         model="results/models/bars_{difficulty}.nc",
         data="results/data/bars_{difficulty}.nc",
@@ -64,36 +64,36 @@ rule bars_sampling:
         difficulty="|".join(BAR_SETS),
         seed=r"\d+",
     params:
-        job=lambda wc: families.l18_fig2_bars.bars_sampling_slice(CFG, wc.difficulty, int(wc.seed)),
+        job=lambda wc: families.l18_fig2_bars.l18_fig2_bars_run_slice(CFG, wc.difficulty, int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.tsv"
     resources:
-        **cluster_resources("bars_sampling"),
+        **cluster_resources("l18_fig2_bars_run"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/bars_sampling.py"
+        "../scripts/l18_fig2_bars_run.py"
 
 
-rule bars_mixing:
+rule l18_fig2_bars_aggregate:
     input:
         unpack(bars_mixing_inputs),
     output:
         "results/sims/l18_fig2_bars.nc",
     params:
-        job=families.l18_fig2_bars.bars_mixing_slice(CFG),
+        job=families.l18_fig2_bars.l18_fig2_bars_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/l18_fig2_bars.log",
     benchmark:
         f"{BENCH}/sims/l18_fig2_bars.tsv"
     resources:
-        **cluster_resources("bars_mixing"),
+        **cluster_resources("l18_fig2_bars_aggregate"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/bars_mixing.py"
+        "../scripts/l18_fig2_bars_aggregate.py"
 
 
 rule l18_fig2:

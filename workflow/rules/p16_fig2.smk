@@ -27,23 +27,23 @@ rule p16_fig2_trace:
         "../scripts/p16_fig2_trace.py"
 
 
-rule activation_predictions:
+rule p16_fig2_theory:
     input:
         P16_CALIBRATION,
     output:
         "results/analysis/p16_fig2_theory.nc",
     params:
-        job=families.p16_fig2.activation_predictions_slice(CFG),
+        job=families.p16_fig2.p16_fig2_theory_slice(CFG),
     log:
         f"{LOGS}/analysis/p16_fig2_theory.log",
     benchmark:
         f"{BENCH}/analysis/p16_fig2_theory.tsv"
     resources:
-        **cluster_resources("activation_predictions"),
+        **cluster_resources("p16_fig2_theory"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/activation_predictions.py"
+        "../scripts/p16_fig2_theory.py"
 
 
 rule p16_fig2:

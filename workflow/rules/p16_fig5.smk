@@ -17,7 +17,7 @@ rule p16_fig5_train:
     output:
         "results/sims/p16_fig5_model.nc",
     params:
-        job=families.p16_fig5.p16_fig5_training_slice(CFG),
+        job=families.p16_fig5.p16_fig5_train_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig5_model.log",
     benchmark:

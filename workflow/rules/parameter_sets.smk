@@ -19,7 +19,7 @@ rule p16_fig6_predictions:
     output:
         "results/analysis/p16_fig6.nc",
     params:
-        job=families.parameter_sets.p16_fig6_slice(CFG),
+        job=families.parameter_sets.p16_fig6_predictions_slice(CFG),
     log:
         f"{LOGS}/analysis/p16_fig6.log",
     benchmark:
@@ -60,7 +60,7 @@ rule p16_fig7_aggregate:
     output:
         "results/sims/p16_fig7.nc",
     params:
-        job=families.parameter_sets.p16_fig7_slice(CFG),
+        job=families.parameter_sets.p16_fig7_aggregate_slice(CFG),
     log:
         f"{LOGS}/sims/p16_fig7_aggregate.log",
     benchmark:

@@ -25,7 +25,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 
 def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
-    """PSP envelopes and traces for each STP set of the job (slice `l18_fig1_slice`).
+    """PSP envelopes and traces for each STP set of the job (slice `l18_fig1_stp_slice`).
 
     A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a
     postsynaptic neuron (threshold lifted) receives it through its own synapse whose first
@@ -106,7 +106,7 @@ def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def l18_fig1_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
+def l18_fig1_stp_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
     """L18 Fig 1d: the CUBA neuron, the named STP sets and the probe protocol."""
     e = cfg["experiments"]["l18_fig1"]
     protocol = {
@@ -134,4 +134,4 @@ def l18_fig1_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    return {"l18_fig1": l18_fig1_slice(cfg)}
+    return {"l18_fig1_stp": l18_fig1_stp_slice(cfg)}

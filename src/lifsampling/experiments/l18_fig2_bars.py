@@ -55,7 +55,7 @@ CLAIM_INPUTS = ("l18_fig2_bars",)
 def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
-    `bars_sampling_slice`): the mode of every sample, the time spent in each stay, and
+    `l18_fig2_bars_run_slice`): the mode of every sample, the time spent in each stay, and
     `n_shown` equally spaced images."""
     n = job["n_samples"]
     v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
@@ -161,7 +161,9 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def bars_sampling_slice(cfg: Mapping[str, Any], difficulty: str, seed: int) -> jobs.BarsSamplingJob:
+def l18_fig2_bars_run_slice(
+    cfg: Mapping[str, Any], difficulty: str, seed: int
+) -> jobs.BarsSamplingJob:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
     seeds = {
@@ -182,7 +184,7 @@ def bars_sampling_slice(cfg: Mapping[str, Any], difficulty: str, seed: int) -> j
     )
 
 
-def bars_mixing_slice(cfg: Mapping[str, Any]) -> jobs.BarsMixingJob:
+def l18_fig2_bars_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.BarsMixingJob:
     return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 
@@ -190,7 +192,7 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     out: dict[str, slices.Slice] = {
-        f"bars_sampling:{d}": bars_sampling_slice(cfg, d, 0) for d in slices.BAR_SETS
+        f"l18_fig2_bars_run:{d}": l18_fig2_bars_run_slice(cfg, d, 0) for d in slices.BAR_SETS
     }
-    out["bars_mixing"] = bars_mixing_slice(cfg)
+    out["l18_fig2_bars_aggregate"] = l18_fig2_bars_aggregate_slice(cfg)
     return out

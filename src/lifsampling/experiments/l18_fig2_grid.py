@@ -36,7 +36,7 @@ STATIC = STPSet(1.0, 0.0, 0.0)  # L18: static synapses (U, tau_rec, tau_fac) = (
 
 def chunk(job: jobs.STPGridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
-    (slice `stp_grid_chunk_slice`)."""
+    (slice `l18_fig2_grid_chunk_slice`)."""
     from .. import spiking
 
     neuron, noise, tau_fac = job["neuron"], job["noise"], job["tau_fac_ms"]
@@ -126,7 +126,9 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def stp_grid_chunk_slice(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> jobs.STPGridChunkJob:
+def l18_fig2_grid_chunk_slice(
+    cfg: Mapping[str, Any], tau_fac: float, seed: int
+) -> jobs.STPGridChunkJob:
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
     e = cfg["experiments"]["l18_fig2_grid"]
     seeds = {
@@ -150,13 +152,13 @@ def stp_grid_chunk_slice(cfg: Mapping[str, Any], tau_fac: float, seed: int) -> j
     )
 
 
-def stp_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
+def l18_fig2_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
     """(tau_fac, seed) of every chunk (`aggregate` combines them by coordinates)."""
     e = cfg["experiments"]["l18_fig2_grid"]
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 
 
-def stp_grid_slice(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
+def l18_fig2_grid_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
     e = cfg["experiments"]["l18_fig2_grid"]
     return slices.job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 
@@ -164,9 +166,9 @@ def stp_grid_slice(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
-    out: dict[str, slices.Slice] = {"stp_grid": stp_grid_slice(cfg)}
+    out: dict[str, slices.Slice] = {"l18_fig2_grid_aggregate": l18_fig2_grid_aggregate_slice(cfg)}
     out |= {
-        f"stp_grid_chunk:{tf:g}": stp_grid_chunk_slice(cfg, tf, 0)
+        f"l18_fig2_grid_chunk:{tf:g}": l18_fig2_grid_chunk_slice(cfg, tf, 0)
         for tf in cfg["experiments"]["l18_fig2_grid"]["tau_fac_ms"]
     }
     return out

@@ -257,7 +257,7 @@ def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
     )
 
 
-def activation_predictions_slice(cfg: Mapping[str, Any]) -> jobs.ActivationPredictionsJob:
+def p16_fig2_theory_slice(cfg: Mapping[str, Any]) -> jobs.ActivationPredictionsJob:
     """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
     e = cfg["experiments"]["p16_fig2"]
     return slices.job_slice(
@@ -270,6 +270,6 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     that cannot be sliced fails at load)."""
     return {
         "p16_fig2_trace": p16_fig2_trace_slice(cfg),
-        "activation_predictions": activation_predictions_slice(cfg),
+        "p16_fig2_theory": p16_fig2_theory_slice(cfg),
         "l18_fig5_membranes": l18_fig5_membranes_slice(cfg),
     }

@@ -56,7 +56,7 @@ def train(job: jobs.P16Fig5TrainingJob, patterns: np.ndarray, calibration: xr.Da
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
-    `p16_fig5_training_slice`); the moment mismatch of every iteration is the training curve."""
+    `p16_fig5_train_slice`); the moment mismatch of every iteration is the training curve."""
     from .. import spiking
 
     target = ml.target_moments(patterns)
@@ -186,7 +186,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def p16_fig5_training_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
+def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
     """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
     e = cfg["experiments"]["p16_fig5"]
     seeds = {k: slices.job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
@@ -232,6 +232,6 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     return {
-        "p16_fig5_training": p16_fig5_training_slice(cfg),
+        "p16_fig5_train": p16_fig5_train_slice(cfg),
         "p16_fig5_sampling": p16_fig5_sampling_slice(cfg),
     }

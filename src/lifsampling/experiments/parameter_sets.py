@@ -57,7 +57,7 @@ THEORIES = ("p16", "brunel_sergi", "quasistatic", "logistic")
 
 def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset]
                      ) -> xr.Dataset:
-    """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_slice`).
+    """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_predictions_slice`).
 
     The u grids differ between sets, so the points are indexed (`grid_point`, `sim_point`)
     and u, u_sim_target (the swept targets), u_sim are variables along `parameter_set`.
@@ -292,7 +292,7 @@ def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.Simula
     )
 
 
-def p16_fig6_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6Job:
+def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6Job:
     """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
     simulator runs of the first set."""
     e = cfg["experiments"]["p16_fig6"]
@@ -326,7 +326,7 @@ def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16
     )
 
 
-def p16_fig7_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
+def p16_fig7_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
     """P16 Fig 7: D_KL of every set's stored networks against the shared random BMs."""
     e = cfg["experiments"]["p16_fig7"]
     seeds = {"bms": [slices.job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])]}
@@ -345,8 +345,8 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     that cannot be sliced fails at load)."""
     e = cfg["experiments"]
     out: dict[str, slices.Slice] = {
-        "p16_fig6": p16_fig6_slice(cfg),
-        "p16_fig7": p16_fig7_slice(cfg),
+        "p16_fig6_predictions": p16_fig6_predictions_slice(cfg),
+        "p16_fig7_aggregate": p16_fig7_aggregate_slice(cfg),
     }
     out |= {
         f"simulator_calibration:{r}": simulator_calibration_slice(cfg, r)
