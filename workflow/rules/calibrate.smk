@@ -3,15 +3,15 @@
 
 rule calibrate:
     output:
-        "results/calibration/{cal_set}.nc",
+        "results/calibration/{calibration_set}.nc",
     wildcard_constraints:
-        cal_set="|".join(CALIBRATION_SETS),
+        calibration_set="|".join(CALIBRATION_SETS),
     params:
-        job=lambda wc: slices.calibration(CFG, wc.cal_set),
+        job=lambda wc: slices.calibration(CFG, wc.calibration_set),
     log:
-        f"{LOGS}/calibration/{{cal_set}}.log",
+        f"{LOGS}/calibration/{{calibration_set}}.log",
     benchmark:
-        f"{BENCH}/calibration/{{cal_set}}.tsv"
+        f"{BENCH}/calibration/{{calibration_set}}.tsv"
     resources:
         **cluster_resources("calibrate"),
     conda:

@@ -85,7 +85,7 @@ def p16_fig4_run_inputs(wildcards):
     variant = EXPERIMENTS["p16_fig4"]["variants"][wildcards.variant]
     inputs = {"calibration": calibration_file(variant["calibration"])}
     if variant["translation"] == "self_consistent":
-        inputs["reference"] = f"results/sims/p16_fig4/reference_w{wildcards.wscale}.nc"
+        inputs["reference"] = f"results/sims/p16_fig4/reference_w{wildcards.weight_scale}.nc"
     return inputs
 
 
@@ -97,13 +97,13 @@ P16_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig2"]["calibration"])
 
 
 def sampling_calibration(wildcards):
-    return calibration_file(EXPERIMENTS["sampling"][wildcards.exp]["calibration"])
+    return calibration_file(EXPERIMENTS["sampling"][wildcards.experiment]["calibration"])
 
 
 def sampling_blocks(wildcards):
     """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs."""
-    return {f"{kind}s": [f"results/sims/{wildcards.exp}/{kind}_block_{i}.nc"
-                         for i in range(len(families.sampling.sampling_blocks(CFG, wildcards.exp, kind)))]
+    return {f"{kind}s": [f"results/sims/{wildcards.experiment}/{kind}_block_{i}.nc"
+                         for i in range(len(families.sampling.sampling_blocks(CFG, wildcards.experiment, kind)))]
             for kind in ("trial", "bm")}
 
 

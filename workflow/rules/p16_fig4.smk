@@ -13,15 +13,15 @@ CLAIM_INPUTS |= {
 # independent jobs; the aggregate compares them.
 rule p16_fig4_reference:
     output:
-        "results/sims/p16_fig4/reference_w{wscale}.nc",
+        "results/sims/p16_fig4/reference_w{weight_scale}.nc",
     wildcard_constraints:
-        wscale="|".join(P16_FIG4_SCALES),
+        weight_scale="|".join(P16_FIG4_SCALES),
     params:
-        job=lambda wc: families.p16_fig4.p16_fig4_reference_slice(CFG, wc.wscale),
+        job=lambda wc: families.p16_fig4.p16_fig4_reference_slice(CFG, wc.weight_scale),
     log:
-        f"{LOGS}/sims/p16_fig4/reference_w{{wscale}}.log",
+        f"{LOGS}/sims/p16_fig4/reference_w{{weight_scale}}.log",
     benchmark:
-        f"{BENCH}/sims/p16_fig4/reference_w{{wscale}}.tsv"
+        f"{BENCH}/sims/p16_fig4/reference_w{{weight_scale}}.tsv"
     resources:
         **cluster_resources("p16_fig4_reference"),
     conda:
@@ -34,17 +34,17 @@ rule p16_fig4_run:
     input:
         unpack(p16_fig4_run_inputs),
     output:
-        "results/sims/p16_fig4/{variant}/run_w{wscale}_{run}.nc",
+        "results/sims/p16_fig4/{variant}/run_w{weight_scale}_{run}.nc",
     wildcard_constraints:
         variant="|".join(EXPERIMENTS["p16_fig4"]["variants"]),
-        wscale="|".join(P16_FIG4_SCALES),
+        weight_scale="|".join(P16_FIG4_SCALES),
         run=r"\d+",
     params:
-        job=lambda wc: families.p16_fig4.p16_fig4_run_slice(CFG, wc.variant, wc.wscale, int(wc.run)),
+        job=lambda wc: families.p16_fig4.p16_fig4_run_slice(CFG, wc.variant, wc.weight_scale, int(wc.run)),
     log:
-        f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.log",
+        f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{weight_scale}}_{{run}}.log",
     benchmark:
-        f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{wscale}}_{{run}}.tsv"
+        f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{weight_scale}}_{{run}}.tsv"
     threads: nest_threads("p16_fig4")
     resources:
         **cluster_resources("p16_fig4_run"),
@@ -56,7 +56,7 @@ rule p16_fig4_run:
 
 rule p16_fig4_aggregate:
     input:
-        references=expand("results/sims/p16_fig4/reference_w{wscale}.nc", wscale=P16_FIG4_SCALES),
+        references=expand("results/sims/p16_fig4/reference_w{weight_scale}.nc", weight_scale=P16_FIG4_SCALES),
         runs=P16_FIG4_RUNS,
     output:
         "results/sims/p16_fig4.nc",

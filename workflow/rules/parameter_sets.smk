@@ -35,17 +35,17 @@ rule p16_fig6_predictions:
 rule p16_fig7_set:
     """P16 Fig 7 (App. XII): K = 5 networks of one parameter set on the shared random BMs."""
     input:
-        lambda wc: calibration_file(wc.cal_set),
+        lambda wc: calibration_file(wc.calibration_set),
     output:
-        "results/sims/p16_fig7/{cal_set}.nc",
+        "results/sims/p16_fig7/{calibration_set}.nc",
     wildcard_constraints:
-        cal_set="|".join(EXPERIMENTS["p16_fig7"]["calibration_sets"]),
+        calibration_set="|".join(EXPERIMENTS["p16_fig7"]["calibration_sets"]),
     params:
-        job=lambda wc: families.parameter_sets.p16_fig7_set_slice(CFG, wc.cal_set),
+        job=lambda wc: families.parameter_sets.p16_fig7_set_slice(CFG, wc.calibration_set),
     log:
-        f"{LOGS}/sims/p16_fig7/{{cal_set}}.log",
+        f"{LOGS}/sims/p16_fig7/{{calibration_set}}.log",
     benchmark:
-        f"{BENCH}/sims/p16_fig7/{{cal_set}}.tsv"
+        f"{BENCH}/sims/p16_fig7/{{calibration_set}}.tsv"
     resources:
         **cluster_resources("p16_fig7_set"),
     conda:

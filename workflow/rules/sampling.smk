@@ -19,17 +19,17 @@ rule sampling_block:
     input:
         sampling_calibration,
     output:
-        "results/sims/{exp}/{kind}_block_{block}.nc",
+        "results/sims/{experiment}/{kind}_block_{block}.nc",
     wildcard_constraints:
-        exp="|".join(SAMPLING),
+        experiment="|".join(SAMPLING),
         kind="trial|bm",
         block=r"\d+",
     params:
-        job=lambda wc: families.sampling.sampling_block_slice(CFG, wc.exp, wc.kind, int(wc.block)),
+        job=lambda wc: families.sampling.sampling_block_slice(CFG, wc.experiment, wc.kind, int(wc.block)),
     log:
-        f"{LOGS}/sims/{{exp}}/{{kind}}_block_{{block}}.log",
+        f"{LOGS}/sims/{{experiment}}/{{kind}}_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/{{exp}}/{{kind}}_block_{{block}}.tsv"
+        f"{BENCH}/sims/{{experiment}}/{{kind}}_block_{{block}}.tsv"
     resources:
         **cluster_resources("sampling_block"),
     conda:
@@ -43,15 +43,15 @@ rule sampling_aggregate:
     input:
         unpack(sampling_blocks),
     output:
-        "results/sims/{exp}.nc",
+        "results/sims/{experiment}.nc",
     wildcard_constraints:
-        exp="|".join(SAMPLING),
+        experiment="|".join(SAMPLING),
     params:
-        job=lambda wc: families.sampling.sampling_aggregate_slice(CFG, wc.exp),
+        job=lambda wc: families.sampling.sampling_aggregate_slice(CFG, wc.experiment),
     log:
-        f"{LOGS}/sims/{{exp}}_aggregate.log",
+        f"{LOGS}/sims/{{experiment}}_aggregate.log",
     benchmark:
-        f"{BENCH}/sims/{{exp}}_aggregate.tsv"
+        f"{BENCH}/sims/{{experiment}}_aggregate.tsv"
     resources:
         **cluster_resources("sampling_aggregate"),
     conda:

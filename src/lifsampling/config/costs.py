@@ -26,7 +26,7 @@ RETRY_GROWTH = 2
 # parameter that leaves a job's length alone (weight scale, tau_fac, STP set). Every other
 # wildcard of a rule (model, scan, experiment, calibration set, ...) sets the job's length,
 # so a new family's rules are classed by their own wildcards without being listed here.
-REPLICA_WILDCARDS = frozenset({"seed", "run", "i", "j", "block", "wscale", "tau_fac",
+REPLICA_WILDCARDS = frozenset({"seed", "run", "block", "weight_scale", "tau_fac",
                                "stp_set"})
 
 
