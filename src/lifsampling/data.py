@@ -246,6 +246,13 @@ def split_rows(ds: xr.Dataset, name: str) -> xr.Dataset:
     return ds.isel(sample=np.flatnonzero(ds["split"].values == name))
 
 
+def images_and_labels(ds: xr.Dataset, name: str, n: int | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Images and labels of the first `n` (default: all) samples of split `name`."""
+    part = split_rows(ds, name).isel(sample=slice(None, n))
+    return part["image"].values, part["label"].values
+
+
 def subset_dataset(mnist: xr.Dataset, indices: np.ndarray, split: str = "train") -> xr.Dataset:
     """Rows `indices` (counted within `split`) of the MNIST Dataset, with their source index."""
     sub = split_rows(mnist, split).isel(sample=indices)

@@ -39,7 +39,8 @@ REFERENCES = [
     ("experiments", "p16_fig6", "calibration_sets", 1),
     ("experiments", "p16_fig7", "calibration_sets", 0), ("experiments", "p16_fig7", "stp"),
     ("experiments", "l18_fig1", "neuron"), ("experiments", "l18_fig1", "stp_sets", 1),
-    ("experiments", "l18_fig5", "neuron_sets", 0), ("training", "models", "mnist", "data"),
+    ("experiments", "l18_fig5_membranes", "neuron_sets", 0),
+    ("training", "models", "mnist", "data"),
     ("nest", "large_networks", "experiments", 0),
 ]
 CALIBRATED = [("experiments", "sampling", "p16_fig3"), ("experiments", "sampling", "l18_fig5"),

@@ -134,7 +134,7 @@ L18_FIG3 = EXPERIMENTS["l18_fig3"]
 L18_FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(L18_FIG3["n_seeds"])]
 L18_FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
                    for b in range(len(families.l18_fig3.l18_fig3_isl_1e3_blocks(CFG)))]
-L18_FIG3_SCANS = ["tau_rec", "tau_fac"]
+L18_FIG3_SCANS = list(families.l18_fig3.STP_SCANS)
 
 # ---- L18 Fig 4: imbalanced data and pattern completion
 L18_FIG4 = EXPERIMENTS["l18_fig4"]

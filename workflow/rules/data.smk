@@ -40,7 +40,7 @@ rule bars:
     output:
         "results/data/bars_{difficulty}.nc",
     wildcard_constraints:
-        difficulty="easy|hard",
+        difficulty="|".join(BAR_SETS),
     params:
         job=lambda wc: slices.bars(CFG, wc.difficulty),
     log:
@@ -61,7 +61,7 @@ rule mnist_subset:
     output:
         "results/data/{subset}.nc",
     wildcard_constraints:
-        subset="imbalanced|completion",
+        subset="|".join(L18_FIG4_MODELS),
     params:
         job=lambda wc: slices.mnist_subset(CFG, wc.subset),
     log:

@@ -3,6 +3,7 @@
 import numpy as np
 
 from lifsampling import io
+from lifsampling.data import images_and_labels
 from lifsampling.experiments import l18_fig3, sampling_fidelity
 from lifsampling.logs import job_log
 from lifsampling.network import STPSet
@@ -18,8 +19,8 @@ with job_log(snakemake.log[0]) as log:
         stp = STPSet.from_config(job["stp"])
     training = io.read_dataset(snakemake.input.training_data, ["image"])
     if rbm.n_labels:  # labelled models: test images (with labels) of the classes they learned
-        test_images, test_labels = l18_fig3.split(io.read_dataset(snakemake.input.mnist, ["image"]),
-                                               "test")
+        test_images, test_labels = images_and_labels(
+            io.read_dataset(snakemake.input.mnist, ["image"]), "test")
         learned = np.isin(test_labels, np.unique(training["label"].values))
         images, labels = test_images[learned], test_labels[learned]
     else:  # the bars: clamped to the training images

@@ -167,8 +167,8 @@ def check_references(config: Mapping[str, Any]) -> None:
     for i, name in enumerate(fig1["stp_sets"]):
         _refer(config, f"experiments.l18_fig1.stp_sets.{i}", name, "stp")
 
-    for i, name in enumerate(experiments["l18_fig5"]["neuron_sets"]):
-        key = f"experiments.l18_fig5.neuron_sets.{i}"
+    for i, name in enumerate(experiments["l18_fig5_membranes"]["neuron_sets"]):
+        key = f"experiments.l18_fig5_membranes.neuron_sets.{i}"
         _refer(config, key, name, "neurons")
         _refer(config, key, name, "noise")
         _check_noise_fits_neuron(config, key, name, name)

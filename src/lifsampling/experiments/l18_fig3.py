@@ -20,7 +20,7 @@ import xarray as xr
 from .. import io, isl, spike_trains
 from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
 from ..config import jobs, slices
-from ..data import split_rows
+from ..data import images_and_labels
 from ..grids import stack_by_coordinate
 from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
@@ -39,6 +39,7 @@ from .generative import (
 SAMPLERS = ("gibbs", *LIF_ARMS)
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
+STP_SCANS = ("tau_rec", "tau_fac")  # L18 Fig 3a: the two 2D scans (experiments.l18_fig3.stp_scans)
 TRAINED_MODELS = ("mnist",)  # the claims this trained RBM decides alone (generative_claims)
 CLAIMS = (
     Claim("l18_class_gibbs", "L18", "3", "Gibbs classifier accuracy on the MNIST test set",
@@ -107,15 +108,9 @@ def isl_points(n_samples: int, n_points: int) -> np.ndarray:
     return np.unique(points)
 
 
-def split(mnist: xr.Dataset, name: str, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Images and labels of the first `n` (default: all) samples of split `name`."""
-    part = split_rows(mnist, name).isel(sample=slice(None, n))
-    return part["image"].values, part["label"].values
-
-
 def test_images(mnist: xr.Dataset, n_test: int) -> np.ndarray:
     """The first `n_test` test images (L18: ISL on 2000 test images)."""
-    return split(mnist, "test", n_test)[0]
+    return images_and_labels(mnist, "test", n_test)[0]
 
 
 def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
@@ -374,7 +369,7 @@ def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, mnist: xr.Dataset) -> x
                                  job["gamma"], rng)
     base = base[:, :rbm.n_pixels]
     n = job["n_samples"]
-    train = split(mnist, "train")[0]
+    train = images_and_labels(mnist, "train")[0]
     pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
     points = isl_points(n, job["isl_points"])
     test = test_images(mnist, job["n_test_isl"])
@@ -436,7 +431,7 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
 def classification(job: jobs.ClassificationJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
     (slice `slices.classification`)."""
-    pixels, labels = split(mnist, "test")
+    pixels, labels = images_and_labels(mnist, "test")
     pixels = pixels.astype(np.float32)
     seed = job["seeds"]["classify"]
     exact = classify_exact(rbm, pixels)
@@ -461,7 +456,7 @@ def classify_lif(job: jobs.ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
 
     neuron = job["neuron"]
     amplitude = clamp_current_nA(neuron, job["clamp_mV"])
-    pixels, labels = split(mnist, "test", job["n_images"])
+    pixels, labels = images_and_labels(mnist, "test", job["n_images"])
     starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(labels))
     clamp = Clamp(np.arange(rbm.n_pixels), np.append(starts, starts[-1] + job["image_ms"]),
                   np.vstack([np.where(pixels > 0, amplitude, -amplitude),
@@ -803,7 +798,7 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
         "classify_lif": classify_lif_slice(cfg),
         "l18_fig3_tsne": l18_fig3_tsne_slice(cfg),
     }
-    for scan in ("tau_rec", "tau_fac"):
+    for scan in STP_SCANS:
         out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block_slice(cfg, scan, 0)
         out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan_slice(cfg, scan)
     return out

@@ -32,7 +32,7 @@ from .. import spike_trains
 from ..claims import CHECK, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
-from ..data import ambiguous_lower_half
+from ..data import ambiguous_lower_half, images_and_labels
 from ..grids import stack_by_coordinate
 from ..modes import (
     balance,
@@ -53,7 +53,7 @@ from .generative import (
     mean_rate,
     sample_grid,
 )
-from .l18_fig3 import split, tsne_map
+from .l18_fig3 import tsne_map
 
 DIRECT_SAMPLERS = ("gibbs", "ast")  # samplers of the RBM itself: modes from label probabilities
 SAMPLERS = (*DIRECT_SAMPLERS, *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
@@ -121,7 +121,7 @@ def completion_clamp(job: jobs.L18Fig4RunJob, mnist: xr.Dataset, n_pixels: int
                      ) -> tuple[VisibleClamp, int]:
     """The clamped lower half of the pattern completion and the index of its image in the
     split `job["input_split"]` (the rule of `data.ambiguous_lower_half`)."""
-    images, labels = split(mnist, job["input_split"])
+    images, labels = images_and_labels(mnist, job["input_split"])
     index = ambiguous_lower_half(images, labels, tuple(job["classes"]), job["n_neighbours"])
     units = np.arange(n_pixels // 2, n_pixels)  # rows 14-27 of a 28 x 28 image
     return VisibleClamp(units, images[index, units].astype(np.uint8)), index

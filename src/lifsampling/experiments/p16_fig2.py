@@ -229,7 +229,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 def l18_fig5_membranes_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob:
     """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
-    e = cfg["experiments"]["l18_fig5"]
+    e = cfg["experiments"]["l18_fig5_membranes"]
     cells = {
         name: {"neuron": dict(cfg["neurons"][name]), "noise": dict(cfg["noise"][name])}
         for name in e["neuron_sets"]
