@@ -6,19 +6,19 @@ import sys
 from pathlib import Path
 
 
-def snakemake_cmd(repo, workdir, *args, cores=2):
+def snakemake_cmd(repo, workdir, *args, cores=2, snakefile=None):
     """The command line of `python -m snakemake` in `workdir` (`cores` unless `args` give a
-    profile)."""
-    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
+    profile) on the study's Snakefile, or on `snakefile`."""
+    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(snakefile or repo / "Snakefile"),
            "--directory", str(workdir), *args]
     if "--workflow-profile" not in args:
         cmd += ["--cores", str(cores)]
     return cmd
 
 
-def snakemake(repo, workdir, *args, check=True, timeout=2400, cores=2):
+def snakemake(repo, workdir, *args, check=True, timeout=2400, cores=2, snakefile=None):
     """Run `snakemake_cmd`; with `check`, a failure raises with the end of its output."""
-    cmd = snakemake_cmd(repo, workdir, *args, cores=cores)
+    cmd = snakemake_cmd(repo, workdir, *args, cores=cores, snakefile=snakefile)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     if check and proc.returncode != 0:
         tail = f"{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 
 import pytest
 import xarray as xr
@@ -101,9 +100,8 @@ def test_a_job_killed_at_its_time_limit_is_retried_with_more(cluster, repo, tmp_
     """The SLURM profile's retries with the study's resource function: killed at 1 min (SLURM
     enforces limits every ~30 s), resubmitted with 2 min, done."""
     (tmp_path / "Snakefile").write_text(RETRIED_SNAKEFILE)
-    cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(tmp_path / "Snakefile"),
-           "--directory", str(tmp_path), "--workflow-profile", str(repo / "profiles" / "slurm")]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    proc = snakemake(repo, tmp_path, "--workflow-profile", str(repo / "profiles" / "slurm"),
+                     snakefile=tmp_path / "Snakefile", check=False, timeout=900)
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log[-4000:]
     assert (tmp_path / "done.txt").read_text().strip() == str(2 * 1)  # the second attempt's limit

@@ -1,7 +1,5 @@
 """The whole Snakemake DAG at smoke scale, run in a temporary working directory."""
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -176,11 +174,8 @@ def test_same_numbers_at_one_and_two_cores(repo, tmp_path):
     runs = {}
     for cores in ("1", "2"):
         workdir = tmp_path / f"cores{cores}"
-        cmd = [sys.executable, "-m", "snakemake", "--snakefile", str(repo / "Snakefile"),
-               "--directory", str(workdir), "--cores", cores, small, large, model,
-               "--config", "scale=smoke"]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-        assert proc.returncode == 0, proc.stderr[-3000:]
+        snakemake(repo, workdir, small, large, model, "--config", "scale=smoke",
+                  cores=int(cores), timeout=600)
         runs[cores] = (io.read_dataset(workdir / small, ["spike_time", "spike_count"]),
                        io.read_dataset(workdir / large, ["shown_spike_time", "rate"]),
                        io.read_dataset(workdir / model, ["W"]))
