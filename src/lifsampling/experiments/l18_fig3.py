@@ -404,8 +404,9 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
     ds = ds.assign_coords(reference=refs["reference"])
     durations = {s: np.concatenate([mode_durations(m) for m in ds["mode"].sel(sampler=s).values])
                  for s in SAMPLERS}
-    longest = max(int(d.max()) for d in durations.values())
-    edges = np.unique(np.geomspace(1, longest + 1, 30).astype(int))
+    # bins up to the longest possible stay (a whole run), not the longest measured one: the
+    # coordinate is fixed by the run length
+    edges = np.unique(np.geomspace(1, ds["mode"].sizes["sample"] + 1, 30).astype(int))
     ds["duration_histogram"] = (("sampler", "duration_bin"),
                                 np.stack([np.histogram(durations[s], edges)[0] for s in SAMPLERS]),
                                 {"long_name": "number of stays in one mode, pooled over seeds"})

@@ -77,7 +77,8 @@ def activation_predictions(job: jobs.ActivationPredictionsJob, calibration: xr.D
     free-membrane mean `u_sim` is a variable on it (a measured value is never a coordinate)."""
     neuron = at.hcs_neuron(job["neuron"], job["noise"])
     u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
-    grid = np.linspace(u_sim.min(), u_sim.max(), n_grid)
+    u_target = calibration["u_target"].values  # the swept means span the grid, not measured ones
+    grid = np.linspace(u_target.min(), u_target.max(), n_grid)
     theories = {
         "p16": lambda u: at.p16_activation(u, neuron),
         "brunel_sergi": lambda u: at.brunel_sergi_activation(u, neuron),

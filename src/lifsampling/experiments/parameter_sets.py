@@ -100,29 +100,32 @@ def simulator_comparison(simulators: Mapping[str, Mapping[str, Any]],
                          calibrations: Mapping[str, xr.Dataset]) -> xr.Dataset:
     """The first set's sweep per simulator and time step: p(z=1) against ū, the logistic
     fit, and ū₀ of each run (App. VII: ū₀ = -55 mV)."""
-    names = list(simulators)
-    cals = [calibrations[n] for n in names]
+    runs = [_simulator_run(name, sim, calibrations[name]) for name, sim in simulators.items()]
+    # by coordinates: every sweep must have the same target means and runs (join="exact")
+    out = xr.concat(runs, dim="simulator_run", join="exact")
+    out["simulator_run"].attrs = {"long_name": "simulator and time step (config)"}
+    return out
+
+
+def _simulator_run(name: str, simulator: Mapping[str, Any], cal: xr.Dataset) -> xr.Dataset:
+    """One simulator's sweep on its own coordinates (u_target, run)."""
     return xr.Dataset(
-        {"sim_p": (("simulator_run", "u_target"), np.stack([c["p_mean"].values for c in cals]),
+        {"sim_p": ("u_target", cal["p_mean"].values,
                    {"long_name": "p(z=1), mean over runs", "units": "1"}),
-         "sim_u": (("simulator_run", "u_target"), np.stack([c["u_free"].values for c in cals]),
+         "sim_u": ("u_target", cal["u_free"].values,
                    {"long_name": "free membrane mean", "units": "mV"}),
-         "sim_alpha": ("simulator_run", [c.attrs["alpha_mV"] for c in cals],
+         "sim_alpha": ((), cal.attrs["alpha_mV"],
                        {"long_name": "logistic scale alpha", "units": "mV"}),
-         "sim_u0": ("simulator_run", [c.attrs["u0_mV"] for c in cals],
-                    {"long_name": "logistic midpoint u0", "units": "mV"}),
-         "sim_u0_per_run": (("simulator_run", "run"),
-                            np.stack([midpoints_per_run(c) for c in cals]),
+         "sim_u0": ((), cal.attrs["u0_mV"], {"long_name": "logistic midpoint u0", "units": "mV"}),
+         "sim_u0_per_run": ("run", midpoints_per_run(cal),
                             {"long_name": "u0 of a logistic fitted to each run", "units": "mV"}),
-         "simulator": ("simulator_run", [simulators[n]["simulator"] for n in names],
-                       {"long_name": "simulator behind PyNN"}),
-         "resolution": ("simulator_run", [simulators[n]["resolution_ms"] for n in names],
+         "simulator": ((), simulator["simulator"], {"long_name": "simulator behind PyNN"}),
+         "resolution": ((), simulator["resolution_ms"],
                         {"long_name": "simulation time step", "units": "ms"})},
-        coords={"simulator_run": ("simulator_run", names,
-                                  {"long_name": "simulator and time step (config)"}),
-                "u_target": ("u_target", cals[0]["u_target"].values,
+        coords={"u_target": ("u_target", cal["u_target"].values,
                              {"long_name": "target free-membrane mean", "units": "mV"}),
-                "run": ("run", np.arange(cals[0].sizes["run"]), {"long_name": "run"})})
+                "run": ("run", np.arange(cal.sizes["run"]), {"long_name": "run"})},
+    ).expand_dims(simulator_run=[name])
 
 
 def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7Job) -> list[tuple[np.ndarray, np.ndarray]]:
