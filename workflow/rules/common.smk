@@ -64,7 +64,7 @@ def mnist_source(wildcards):
 # ---- training
 MODELS = list(CFG["training"]["models"])
 # classification on the MNIST test set is meaningful for the model trained on all ten classes
-CLASSIFIED_MODELS = [m for m in MODELS if CFG["training"]["models"][m]["data"] == "mnist"]
+CLASSIFIED_MODELS = families.l18_fig3.classified_models(CFG)
 
 
 def training_data(wildcards):

@@ -220,7 +220,7 @@ rule l18_fig3_tsne:
         "../scripts/l18_fig3_tsne.py"
 
 
-rule classify:
+rule classify_gibbs:
     input:
         model="results/models/{model}.nc",
         data="results/data/mnist.nc",
@@ -229,17 +229,17 @@ rule classify:
     wildcard_constraints:
         model="|".join(CLASSIFIED_MODELS),
     params:
-        job=lambda wc: slices.classification(CFG, wc.model),
+        job=lambda wc: families.l18_fig3.classify_gibbs_slice(CFG, wc.model),
     log:
         f"{LOGS}/analysis/classification_{{model}}.log",
     benchmark:
         f"{BENCH}/analysis/classification_{{model}}.tsv"
     resources:
-        **cluster_resources("classify"),
+        **cluster_resources("classify_gibbs"),
     conda:
         CONDA_ENV
     script:
-        "../scripts/classify.py"
+        "../scripts/classify_gibbs.py"
 
 
 rule classify_lif:

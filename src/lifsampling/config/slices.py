@@ -110,10 +110,6 @@ def training(cfg: Mapping[str, Any], model: str) -> jobs.TrainingJob:
                 blas_threads=t["blas_threads"])
 
 
-def classification(cfg: Mapping[str, Any], model: str) -> jobs.ClassificationJob:
-    return job_slice(cfg, {"classify": job_seed(cfg, "classify", model)}, **cfg["classification"])
-
-
 # ----------------------------------------------------------------------------- calibration
 
 
@@ -170,7 +166,6 @@ def shared_stage_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
     out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
-    out |= {f"classification:{m}": classification(cfg, m) for m in cfg["training"]["models"]}
     out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
     return out
 

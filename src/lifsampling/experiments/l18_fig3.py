@@ -786,6 +786,17 @@ def l18_fig3_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AggregateJob
     return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
 
 
+def classified_models(cfg: Mapping[str, Any]) -> list[str]:
+    """The models classified on the MNIST test set: those trained on all ten classes."""
+    return [m for m, entry in cfg["training"]["models"].items() if entry["data"] == "mnist"]
+
+
+def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> jobs.ClassificationJob:
+    """L18 Fig 3: the exact label posterior and L18's benchmark Gibbs classifier of a model."""
+    return slices.job_slice(cfg, {"classify": slices.job_seed(cfg, "classify", model)},
+                            **cfg["experiments"]["l18_fig3"]["gibbs_classification"])
+
+
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
@@ -802,4 +813,6 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     for scan in STP_SCANS:
         out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block_slice(cfg, scan, 0)
         out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan_slice(cfg, scan)
+    for model in classified_models(cfg):
+        out[f"classify_gibbs:{model}"] = classify_gibbs_slice(cfg, model)
     return out
