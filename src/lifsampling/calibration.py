@@ -28,9 +28,9 @@ MEASURED_ACTIVATION = {
 }
 
 
-def measured_calibration(parameter_set: str) -> xr.Dataset:
-    """A stand-in for a calibration file: `MEASURED_ACTIVATION[parameter_set]` as attributes."""
-    return xr.Dataset(attrs=dict(MEASURED_ACTIVATION[parameter_set]))
+def measured_calibration(calibration_set: str) -> xr.Dataset:
+    """A stand-in for a calibration file: `MEASURED_ACTIVATION[calibration_set]` as attributes."""
+    return xr.Dataset(attrs=dict(MEASURED_ACTIVATION[calibration_set]))
 
 
 def logistic(u: np.ndarray, u0: float, alpha: float) -> np.ndarray:

@@ -227,10 +227,10 @@ def test_a_claim_over_conditions_fails_if_one_fails():
 def _fig6_fig7(rms_p16: float, dkl_variant: float, saturated: bool = True
                ) -> dict[str, xr.Dataset]:
     sets = ["p16_coba", "p16_short_tau_syn", "p16_short_tau_ref"]
-    fig6 = xr.Dataset({"rms_p16": ("parameter_set", [0.01, rms_p16, 0.02]),
-                       "rms_brunel_sergi": ("parameter_set", [0.6, 0.03, 0.6]),
-                       "rms_quasistatic": ("parameter_set", [0.1, 0.2, 0.04])},
-                      coords={"parameter_set": sets})
+    fig6 = xr.Dataset({"rms_p16": ("calibration_set", [0.01, rms_p16, 0.02]),
+                       "rms_brunel_sergi": ("calibration_set", [0.6, 0.03, 0.6]),
+                       "rms_quasistatic": ("calibration_set", [0.1, 0.2, 0.04])},
+                      coords={"calibration_set": sets})
     runs = ["nest_dt0.1", "neuron_dt0.1", "neuron_dt0.01"]
     u0 = np.array([[-53.7, -53.6, -53.8], [-53.6, -53.7, -53.7], [-55.1, -55.0, -54.9]])
     fig6 = fig6.assign(sim_u0_per_run=(("simulator_run", "run"), u0),
@@ -243,9 +243,9 @@ def _fig6_fig7(rms_p16: float, dkl_variant: float, saturated: bool = True
     # D_KL at 0.1, 1, 10 s: flattened (x 3, 1.2, 1 of the final value) or still falling 10x
     # per decade like an unbiased sampler's finite-sample error
     shape = np.array([3.0, 1.2, 1.0]) if saturated else np.array([100.0, 10.0, 1.0])
-    fig7 = xr.Dataset({"dkl": (("parameter_set", "bm", "integration_time"),
+    fig7 = xr.Dataset({"dkl": (("calibration_set", "bm", "integration_time"),
                                final[:, :, None] * shape)},
-                      coords={"parameter_set": ["p16_coba", "p16_long_tau_ref"],
+                      coords={"calibration_set": ["p16_coba", "p16_long_tau_ref"],
                               "integration_time": [100.0, 1000.0, 10000.0]})
     return {"p16_fig6": fig6, "p16_fig7": fig7}
 
@@ -277,8 +277,8 @@ def test_parameter_set_claims_fail_where_the_literature_or_simulators_disagree()
 
     data = _fig6_fig7(0.03, 0.04)
     fig6 = data["p16_fig6"]
-    fig6["rms_brunel_sergi"].loc[{"parameter_set": "p16_short_tau_syn"}] = 0.08
-    fig6["rms_quasistatic"].loc[{"parameter_set": "p16_short_tau_ref"}] = 0.2
+    fig6["rms_brunel_sergi"].loc[{"calibration_set": "p16_short_tau_syn"}] = 0.08
+    fig6["rms_quasistatic"].loc[{"calibration_set": "p16_short_tau_ref"}] = 0.2
     nest = fig6["sim_u0_per_run"].values[0].copy()
     fig6["sim_u0_per_run"].values[1] = nest - 1.4  # NEURON at NEST's dt 0.1
     fig6["sim_u0_per_run"].values[2] = nest        # NEURON at P16's dt 0.01: -53.7 mV

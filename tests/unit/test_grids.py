@@ -127,11 +127,11 @@ def test_p16_fig7_sets_are_placed_by_the_set_they_carry():
            "weight_scale": 1.0, "seeds": {"bms": [1, 2]}, "dkl_time_points": 3}
     ds = parameter_sets.fig7_aggregate(job, [run("p16_low_rate", 3.0), run("p16_coba", 1.0),
                                              run("p16_wide_reset", 2.0)])
-    assert list(ds["parameter_set"].values) == job["calibration_sets"]  # the default first
+    assert list(ds["calibration_set"].values) == job["calibration_sets"]  # the default first
     np.testing.assert_allclose(ds["alpha"], [1.0, 2.0, 3.0])
-    assert ds["dkl"].dims == ("parameter_set", "bm", "integration_time")
+    assert ds["dkl"].dims == ("calibration_set", "bm", "integration_time")
     final = ds["dkl_final"].mean("bm")
-    assert final.idxmax("parameter_set").item() == "p16_low_rate"
+    assert final.idxmax("calibration_set").item() == "p16_low_rate"
     with pytest.raises(ValueError, match="once each"):
         parameter_sets.fig7_aggregate(job, [run("p16_coba", 1.0), run("p16_coba", 1.0),
                                             run("p16_low_rate", 3.0)])

@@ -124,8 +124,8 @@ def test_smoke_claims_table(smoke_run):
 
 def test_smoke_gridded_outputs(smoke_run):
     cal = io.read_dataset(smoke_run / "results/calibration.nc", ["p_on", "alpha_mV"])
-    assert cal["p_on"].dims == ("parameter_set", "u_target", "run")
-    assert set(cal["parameter_set"].values) == {
+    assert cal["p_on"].dims == ("calibration_set", "u_target", "run")
+    assert set(cal["calibration_set"].values) == {
         "p16_coba", "l18_coba", "l18_cuba", "p16_short_tau_syn", "p16_short_tau_ref",
         "p16_long_tau_ref", "p16_wide_reset", "p16_low_rate"}
     assert (cal["alpha_mV"] > 0).all()
@@ -136,9 +136,9 @@ def test_smoke_gridded_outputs(smoke_run):
     assert fig4["dkl"].dims == ("variant", "weight_scale", "run", "integration_time")
     assert list(fig4["variant"].values) == ["coba_background", "coba_self_consistent", "cuba"]
     fig6 = io.read_dataset(smoke_run / "results/analysis/p16_fig6.nc", ["p16", "p_sim"])
-    assert fig6["p16"].dims == ("parameter_set", "grid_point")
+    assert fig6["p16"].dims == ("calibration_set", "grid_point")
     fig7 = io.read_dataset(smoke_run / "results/sims/p16_fig7.nc", ["dkl", "dkl_final"])
-    assert fig7["dkl"].dims == ("parameter_set", "bm", "integration_time")
+    assert fig7["dkl"].dims == ("calibration_set", "bm", "integration_time")
     fig3 = io.read_dataset(smoke_run / "results/sims/p16_fig3.nc", ["dkl", "dkl_abstract"])
     assert fig3["dkl"].dims == ("trial", "integration_time")
     assert (fig3["dkl"] >= 0).all() and fig3["integration_time"].attrs["units"] == "ms"

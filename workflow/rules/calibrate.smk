@@ -21,7 +21,7 @@ rule calibrate:
 
 
 rule calibration_grid:
-    """All activation sweeps in one gridded file: dims (parameter_set, u_target, run)."""
+    """All activation sweeps in one gridded file: dims (calibration_set, u_target, run)."""
     input:
         **{s: calibration_file(s) for s in CALIBRATION_SETS},
     output:

@@ -1,4 +1,4 @@
-"""Stack the per-set activation sweeps along `parameter_set` -> results/calibration.nc."""
+"""Stack the per-set activation sweeps along `calibration_set` -> results/calibration.nc."""
 from lifsampling import io
 from lifsampling.experiments import p16_fig2
 from lifsampling.logs import job_log

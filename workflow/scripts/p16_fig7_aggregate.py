@@ -1,4 +1,4 @@
-"""P16 Fig 7 sets as one Dataset: dims (parameter_set, bm, integration_time)."""
+"""P16 Fig 7 sets as one Dataset: dims (calibration_set, bm, integration_time)."""
 from lifsampling import io
 from lifsampling.experiments import parameter_sets
 from lifsampling.logs import job_log

@@ -48,19 +48,19 @@ CLAIM_INPUTS = ("l18_coba_calibration", "l18_cuba_calibration", "p16_calibration
 
 
 def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
-    """All activation sweeps in one gridded Dataset: dims (parameter_set, u_target, run).
+    """All activation sweeps in one gridded Dataset: dims (calibration_set, u_target, run).
 
     The u_target grids of the sets are joined (NaN where a set was not swept); each set's
-    logistic fit becomes a variable along `parameter_set`.
+    logistic fit becomes a variable along `calibration_set`.
     """
     parts = []
     for name, ds in sweeps.items():
         fit = {k: ds.attrs[k] for k in ("alpha_mV", "u0_mV", "max_logistic_deviation")}
         part = ds.drop_attrs(deep=False).drop_vars("sweep_value")
         part = part.assign({k: ((), v) for k, v in fit.items()})
-        parts.append(part.expand_dims(parameter_set=[name]))
-    grid = xr.concat(parts, dim="parameter_set", join="outer")
-    grid["parameter_set"].attrs = {"long_name": "neuron and noise set (config calibration.sets)"}
+        parts.append(part.expand_dims(calibration_set=[name]))
+    grid = xr.concat(parts, dim="calibration_set", join="outer")
+    grid["calibration_set"].attrs = {"long_name": "neuron and noise set (config calibration.sets)"}
     grid["alpha_mV"].attrs = {"long_name": "logistic scale alpha", "units": "mV"}
     grid["u0_mV"].attrs = {"long_name": "logistic midpoint u0", "units": "mV"}
     grid["max_logistic_deviation"].attrs = {"long_name": "max |p_sim - logistic|", "units": "1"}

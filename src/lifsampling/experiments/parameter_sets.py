@@ -60,7 +60,7 @@ def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset
     """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_predictions_slice`).
 
     The u grids differ between sets, so the points are indexed (`grid_point`, `sim_point`)
-    and u, u_sim_target (the swept targets), u_sim are variables along `parameter_set`.
+    and u, u_sim_target (the swept targets), u_sim are variables along `calibration_set`.
     """
     parts = []
     for name in job["calibration_sets"]:
@@ -87,9 +87,9 @@ def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset
                          {"long_name": "synaptic time constant", "units": "ms"})
         ds["tau_ref"] = ((), cell["neuron"]["tau_refrac"],
                          {"long_name": "refractory time", "units": "ms"})
-        parts.append(ds.drop_attrs(deep=False).expand_dims(parameter_set=[name]))
-    out = xr.concat(parts, dim="parameter_set", join="outer")
-    out["parameter_set"].attrs = {"long_name": "calibration set (config calibration.sets)"}
+        parts.append(ds.drop_attrs(deep=False).expand_dims(calibration_set=[name]))
+    out = xr.concat(parts, dim="calibration_set", join="outer")
+    out["calibration_set"].attrs = {"long_name": "calibration set (config calibration.sets)"}
     out = out.merge(simulator_comparison(job["simulators"], calibrations))
     out.attrs = {"title": "P16 Fig 6 (App. XI): activation functions for several parameter "
                           "sets, NEST vs P16 theory, [16] and [17]"}
@@ -175,7 +175,7 @@ def fig7_dkl(job: jobs.P16Fig7Job, run: xr.Dataset,
 
 
 def fig7_aggregate(job: jobs.P16Fig7Job, sets: Sequence[xr.Dataset]) -> xr.Dataset:
-    """All sets of P16 Fig 7 in one Dataset: D_KL (parameter_set, bm, integration_time) of
+    """All sets of P16 Fig 7 in one Dataset: D_KL (calibration_set, bm, integration_time) of
     each set's stored run against the exact distributions of the shared BMs, each set placed
     by the name it carries, in the order of `calibration_sets` (the default first)."""
     by_name = {ds.attrs["set"]: ds for ds in sets}
@@ -184,14 +184,14 @@ def fig7_aggregate(job: jobs.P16Fig7Job, sets: Sequence[xr.Dataset]) -> xr.Datas
                          f"{job['calibration_sets']} once each")
     bms = fig7_bms(job)
     parts = [fig7_dkl(job, ds, bms) for ds in (by_name[n] for n in job["calibration_sets"])]
-    parts = [ds.drop_attrs(deep=False).expand_dims(parameter_set=[ds.attrs["set"]])
+    parts = [ds.drop_attrs(deep=False).expand_dims(calibration_set=[ds.attrs["set"]])
              .assign(alpha=((), ds.attrs["alpha_mV"], {"long_name": "logistic scale alpha",
                                                        "units": "mV"}),
                      u0=((), ds.attrs["u0_mV"], {"long_name": "logistic midpoint u0",
                                                  "units": "mV"}))
              for ds in parts]
-    out = xr.concat(parts, dim="parameter_set")
-    out["parameter_set"].attrs = {"long_name": "calibration set; the first is the default"}
+    out = xr.concat(parts, dim="calibration_set")
+    out["calibration_set"].attrs = {"long_name": "calibration set; the first is the default"}
     out["dkl_final"] = out["dkl"].isel(integration_time=-1).assign_attrs(
         long_name="D_KL after the whole run", units="nat")
     out.attrs = {"title": "P16 Fig 7 (App. XII): LIF sampling for several parameter sets"}
@@ -202,7 +202,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """App. XI: theory errors per set; App. XII: D_KL of each set against the default."""
     fig6 = datasets["p16_fig6"]
-    rms = {k: dict(zip(fig6["parameter_set"].values, fig6[f"rms_{k}"].values, strict=True))
+    rms = {k: dict(zip(fig6["calibration_set"].values, fig6[f"rms_{k}"].values, strict=True))
            for k in ("p16", "brunel_sergi", "quasistatic")}
     c = claims["p16_fig6_theory_holds"]
     worst = max(rms["p16"], key=rms["p16"].get)
@@ -223,12 +223,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 def _judge_fig7(c: Claim, fig7: xr.Dataset, scale: str) -> None:
     """Each set's saturated D_KL against the default set's on the same BMs (App. XII), where
     the runs reach saturation."""
-    dkl = fig7["dkl"].transpose("parameter_set", "bm", "integration_time")
+    dkl = fig7["dkl"].transpose("calibration_set", "bm", "integration_time")
     t = fig7["integration_time"].values
     decade = dkl.isel(integration_time=-1) / dkl.isel(
         integration_time=int(np.searchsorted(t, t[-1] / 10)))
-    flat = {str(s): interval(decade.sel(parameter_set=s).values)
-            for s in fig7["parameter_set"].values}
+    flat = {str(s): interval(decade.sel(calibration_set=s).values)
+            for s in fig7["calibration_set"].values}
     flat_text = "D_KL(T) / D_KL(T/10): " + ", ".join(f"{s} {iv.text('.2f')}"
                                                     for s, iv in flat.items())
     if not all(iv.side(c.bound["flat"], "above") == "pass" for iv in flat.values()):
@@ -236,10 +236,10 @@ def _judge_fig7(c: Claim, fig7: xr.Dataset, scale: str) -> None:
                       scale)
         return
     final = dkl.isel(integration_time=-1)
-    default = str(fig7["parameter_set"].values[0])
-    ratios = {str(s): interval(np.log(final.sel(parameter_set=s).values
-                                      / final.sel(parameter_set=default).values))
-              for s in fig7["parameter_set"].values[1:]}
+    default = str(fig7["calibration_set"].values[0])
+    ratios = {str(s): interval(np.log(final.sel(calibration_set=s).values
+                                      / final.sel(calibration_set=default).values))
+              for s in fig7["calibration_set"].values[1:]}
     c.judge_intervals(f"{flat_text}; log D_KL ratio to {default}: " + ", ".join(
         f"{s} {iv.text('.2f')}" for s, iv in ratios.items()), ratios,
         float(np.log(c.bound["factor"])), "below", scale)
