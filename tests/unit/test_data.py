@@ -9,9 +9,9 @@ import pytest
 from lifsampling import data
 
 
-def _bars(cfg, difficulty):
+def _bars(cfg, bar_set):
     b = cfg["data"]["bars"]
-    return data.bars_dataset(b["size"], b["angles_deg"], b[difficulty]["centres"],
+    return data.bars_dataset(b["size"], b["angles_deg"], b[bar_set]["centres"],
                              b["length_px"], b["pixels_per_bar"])
 
 

@@ -33,12 +33,12 @@ def test_bars_claims_from_known_mode_sequences():
     n = 1000
     stuck = np.zeros(n, int)
     every_10 = (np.arange(n) // 10) % 2  # 100 stays of 10 samples
-    runs = {level: _two_seeds(_bars_run(stuck, every_10)) for level in ("easy", "hard")}
+    runs = {bar_set: _two_seeds(_bars_run(stuck, every_10)) for bar_set in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
     ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
                         {"easy": patterns, "hard": patterns})
-    assert ds["mean_mode_duration"].dims == ("difficulty", "seed", "sampler")
+    assert ds["mean_mode_duration"].dims == ("bar_set", "seed", "sampler")
     reg = experiments.claim_registry()
     l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
     # Gibbs 1000 samples per stay vs 10: a ratio of 100
@@ -70,7 +70,7 @@ def test_bars_claims_fail_where_l18s_numbers_do_not_hold():
     easy fail `hard_more_competitive`."""
     n = 1000
     every_100, every_10 = (np.arange(n) // 100) % 2, (np.arange(n) // 10) % 2
-    runs = {level: _two_seeds(_bars_run(every_100, every_10)) for level in ("easy", "hard")}
+    runs = {bar_set: _two_seeds(_bars_run(every_100, every_10)) for bar_set in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
     ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},

@@ -103,7 +103,8 @@ def sampling_calibration(wildcards):
 def sampling_blocks(wildcards):
     """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs."""
     return {f"{kind}s": [f"results/sims/{wildcards.experiment}/{kind}_block_{i}.nc"
-                         for i in range(len(families.sampling.sampling_blocks(CFG, wildcards.experiment, kind)))]
+                         for i in range(len(families.sampling.sampling_blocks(
+                             CFG, wildcards.experiment, kind)))]
             for kind in ("trial", "bm")}
 
 
@@ -112,7 +113,8 @@ GRID = EXPERIMENTS["l18_fig2_grid"]
 GRID_CHUNKS = [f"results/sims/l18_fig2_grid/taufac_{tf}_seed_{s}.nc"
                for tf, s in families.l18_fig2_grid.l18_fig2_grid_chunks(CFG)]
 P16_FIG4_SCALES = families.p16_fig4.p16_fig4_scales(CFG)
-P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc" for v, w, r in families.p16_fig4.p16_fig4_runs(CFG)]
+P16_FIG4_RUNS = [f"results/sims/p16_fig4/{v}/run_w{w}_{r}.nc"
+                 for v, w, r in families.p16_fig4.p16_fig4_runs(CFG)]
 
 # ---- L18 Fig 2c: bars
 BARS = EXPERIMENTS["l18_fig2_bars"]
@@ -122,11 +124,11 @@ BAR_SETS = list(slices.BAR_SETS)
 def bars_mixing_inputs(wildcards):
     """Per bar set: its sampling runs over seeds, its trained model and its training images."""
     inputs = {}
-    for level in BAR_SETS:
-        inputs[f"{level}_runs"] = [f"results/sims/l18_fig2_bars/{level}_seed_{s}.nc"
+    for bar_set in BAR_SETS:
+        inputs[f"{bar_set}_runs"] = [f"results/sims/l18_fig2_bars/{bar_set}_seed_{s}.nc"
                                    for s in range(BARS["n_seeds"])]
-        inputs[f"{level}_model"] = f"results/models/bars_{level}.nc"
-        inputs[f"{level}_data"] = f"results/data/bars_{level}.nc"
+        inputs[f"{bar_set}_model"] = f"results/models/bars_{bar_set}.nc"
+        inputs[f"{bar_set}_data"] = f"results/data/bars_{bar_set}.nc"
     return inputs
 
 # ---- L18 Fig 3: MNIST
@@ -145,7 +147,8 @@ P16_FIG5_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig5"]["calibration"])
 
 
 def l18_fig4_runs(wildcards):
-    return [f"results/sims/l18_fig4/{wildcards.model}_seed_{s}.nc" for s in range(L18_FIG4["n_seeds"])]
+    return [f"results/sims/l18_fig4/{wildcards.model}_seed_{s}.nc"
+            for s in range(L18_FIG4["n_seeds"])]
 
 
 def l18_fig3_scan_inputs(wildcards):

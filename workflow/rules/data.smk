@@ -38,15 +38,15 @@ rule mnist:
 
 rule bars:
     output:
-        "results/data/bars_{difficulty}.nc",
+        "results/data/bars_{bar_set}.nc",
     wildcard_constraints:
-        difficulty="|".join(BAR_SETS),
+        bar_set="|".join(BAR_SETS),
     params:
-        job=lambda wc: slices.bars(CFG, wc.difficulty),
+        job=lambda wc: slices.bars(CFG, wc.bar_set),
     log:
-        f"{LOGS}/data/bars_{{difficulty}}.log",
+        f"{LOGS}/data/bars_{{bar_set}}.log",
     benchmark:
-        f"{BENCH}/data/bars_{{difficulty}}.tsv"
+        f"{BENCH}/data/bars_{{bar_set}}.tsv"
     resources:
         **cluster_resources("bars"),
     conda:

@@ -1,4 +1,5 @@
-# Figure family l18_fig1: L18 Fig 1d: Tsodyks-Markram PSP envelopes and membrane traces (NEST tsodyks2_synapse).
+# Figure family l18_fig1: L18 Fig 1d: Tsodyks-Markram PSP envelopes and membrane traces (NEST
+# tsodyks2_synapse).
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 

@@ -1,4 +1,5 @@
-# Figure family l18_fig2: L18 Fig 2: D_KL of the 10-unit network over the (U0, tau_rec, tau_fac) grid (a-b) and
+# Figure family l18_fig2: L18 Fig 2: D_KL of the 10-unit network over the (U0, tau_rec, tau_fac)
+# grid (a-b) and
 # Gibbs vs LIF+STP vs renewing synapses on the bars RBMs (c).
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
@@ -20,7 +21,8 @@ rule l18_fig2_grid_chunk:
         tau_fac=r"[0-9.]+",
         seed=r"\d+",
     params:
-        job=lambda wc: families.l18_fig2_grid.l18_fig2_grid_chunk_slice(CFG, float(wc.tau_fac), int(wc.seed)),
+        job=lambda wc: families.l18_fig2_grid.l18_fig2_grid_chunk_slice(
+            CFG, float(wc.tau_fac), int(wc.seed)),
     log:
         f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
     benchmark:
@@ -55,20 +57,21 @@ rule l18_fig2_grid_aggregate:
 # L18 Fig 2c: Gibbs and LIF+STP samples of the bars RBMs, one job per (bar set, seed).
 rule l18_fig2_bars_run:
     input:
-        model="results/models/bars_{difficulty}.nc",
-        data="results/data/bars_{difficulty}.nc",
+        model="results/models/bars_{bar_set}.nc",
+        data="results/data/bars_{bar_set}.nc",
         calibration=calibration_file(BARS["calibration"]),
     output:
-        "results/sims/l18_fig2_bars/{difficulty}_seed_{seed}.nc",
+        "results/sims/l18_fig2_bars/{bar_set}_seed_{seed}.nc",
     wildcard_constraints:
-        difficulty="|".join(BAR_SETS),
+        bar_set="|".join(BAR_SETS),
         seed=r"\d+",
     params:
-        job=lambda wc: families.l18_fig2_bars.l18_fig2_bars_run_slice(CFG, wc.difficulty, int(wc.seed)),
+        job=lambda wc: families.l18_fig2_bars.l18_fig2_bars_run_slice(
+            CFG, wc.bar_set, int(wc.seed)),
     log:
-        f"{LOGS}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.log",
+        f"{LOGS}/sims/l18_fig2_bars/{{bar_set}}_seed_{{seed}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig2_bars/{{difficulty}}_seed_{{seed}}.tsv"
+        f"{BENCH}/sims/l18_fig2_bars/{{bar_set}}_seed_{{seed}}.tsv"
     resources:
         **cluster_resources("l18_fig2_bars_run"),
     conda:

@@ -1,4 +1,5 @@
-# Figure family l18_fig3: L18 Fig 3: the MNIST RBM sampled by Gibbs, LIF+STP and renewing synapses: STP scans (a),
+# Figure family l18_fig3: L18 Fig 3: the MNIST RBM sampled by Gibbs, LIF+STP and renewing synapses:
+# STP scans (a),
 # ISL runs and references (b-c), mode durations (d), tSNE (e), Gibbs and LIF classification.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.

@@ -1,4 +1,5 @@
-# Figure family l18_fig4: L18 Fig 4: imbalanced training data (a-c) and pattern completion (d-f): Gibbs, AST,
+# Figure family l18_fig4: L18 Fig 4: imbalanced training data (a-c) and pattern completion (d-f):
+# Gibbs, AST,
 # LIF+STP and renewing synapses on the same RBMs.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.

@@ -1,4 +1,5 @@
-# Figure family p16_fig2: P16 Fig 2: the LIF activation function in NEST against P16's theory and two older
+# Figure family p16_fig2: P16 Fig 2: the LIF activation function in NEST against P16's theory and
+# two older
 # predictions (free-membrane trace, theory curves, figure).
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.

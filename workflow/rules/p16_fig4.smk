@@ -1,4 +1,5 @@
-# Figure family p16_fig4: P16 Fig 4: K = 500 LIF networks against a Gibbs reference, three weight scales, three
+# Figure family p16_fig4: P16 Fig 4: K = 500 LIF networks against a Gibbs reference, three weight
+# scales, three
 # translation variants.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
@@ -40,7 +41,8 @@ rule p16_fig4_run:
         weight_scale="|".join(P16_FIG4_SCALES),
         run=r"\d+",
     params:
-        job=lambda wc: families.p16_fig4.p16_fig4_run_slice(CFG, wc.variant, wc.weight_scale, int(wc.run)),
+        job=lambda wc: families.p16_fig4.p16_fig4_run_slice(
+            CFG, wc.variant, wc.weight_scale, int(wc.run)),
     log:
         f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{weight_scale}}_{{run}}.log",
     benchmark:
@@ -56,7 +58,8 @@ rule p16_fig4_run:
 
 rule p16_fig4_aggregate:
     input:
-        references=expand("results/sims/p16_fig4/reference_w{weight_scale}.nc", weight_scale=P16_FIG4_SCALES),
+        references=expand("results/sims/p16_fig4/reference_w{weight_scale}.nc",
+                          weight_scale=P16_FIG4_SCALES),
         runs=P16_FIG4_RUNS,
     output:
         "results/sims/p16_fig4.nc",

@@ -1,4 +1,5 @@
-# Figure family p16_fig5: P16 Fig 5: the inference demo, 144 LIF units storing 0, 3 and 4 (training in the loop,
+# Figure family p16_fig5: P16 Fig 5: the inference demo, 144 LIF units storing 0, 3 and 4 (training
+# in the loop,
 # prior and posterior runs).
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.

@@ -1,4 +1,5 @@
-# Figure family parameter_sets: P16 Fig 6-7 (App. XI-XII): activation functions and sampling for the default and five
+# Figure family parameter_sets: P16 Fig 6-7 (App. XI-XII): activation functions and sampling for the
+# default and five
 # other parameter sets.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.

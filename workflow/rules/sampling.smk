@@ -1,4 +1,5 @@
-# Figure family sampling: P16 Fig 3 and L18 Fig 5b-d: small LIF networks sampling Boltzmann machines (runs by
+# Figure family sampling: P16 Fig 3 and L18 Fig 5b-d: small LIF networks sampling Boltzmann machines
+# (runs by
 # network and seed, gridded aggregate), L18 Fig 5's free membranes; figures p16_fig3, l18_fig5.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
@@ -25,7 +26,8 @@ rule sampling_block:
         kind="trial|bm",
         block=r"\d+",
     params:
-        job=lambda wc: families.sampling.sampling_block_slice(CFG, wc.experiment, wc.kind, int(wc.block)),
+        job=lambda wc: families.sampling.sampling_block_slice(
+            CFG, wc.experiment, wc.kind, int(wc.block)),
     log:
         f"{LOGS}/sims/{{experiment}}/{{kind}}_block_{{block}}.log",
     benchmark:

@@ -18,7 +18,8 @@ rule sampling_fidelity_run:
         model="|".join(FIDELITY["models"]),
         stp_set="|".join(FIDELITY["stp_sets"]),
     params:
-        job=lambda wc: families.sampling_fidelity.sampling_fidelity_run_slice(CFG, wc.model, wc.stp_set),
+        job=lambda wc: families.sampling_fidelity.sampling_fidelity_run_slice(
+            CFG, wc.model, wc.stp_set),
     log:
         f"{LOGS}/sims/sampling_fidelity/{{model}}/{{stp_set}}.log",
     benchmark:

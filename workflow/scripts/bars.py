@@ -1,4 +1,4 @@
-"""Bars training set of L18 Fig 2c (easy or hard) -> results/data/bars_<difficulty>.nc."""
+"""Bars training set of L18 Fig 2c (easy or hard) -> results/data/bars_<bar_set>.nc."""
 from lifsampling import data, io
 from lifsampling.logs import job_log
 

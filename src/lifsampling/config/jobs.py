@@ -294,7 +294,7 @@ class STPGridJob(Job):
 
 
 class BarsSamplingJob(GenerativeJob):
-    difficulty: str
+    bar_set: str
     n_samples: int
     n_shown: int
     seed_index: int

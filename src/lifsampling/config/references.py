@@ -212,8 +212,8 @@ def check_references(config: Mapping[str, Any]) -> None:
         raise ConfigError(f"config key 'data.p16_digits.low': {digits['low']} must be below "
                           f"'data.p16_digits.high' ({digits['high']})")
     bars = config["data"]["bars"]
-    for level in BAR_SETS:
-        n = len(bars[level]["centres"])
+    for bar_set in BAR_SETS:
+        n = len(bars[bar_set]["centres"])
         if n != len(bars["angles_deg"]):
-            raise ConfigError(f"config key 'data.bars.{level}.centres': {n} centres for "
+            raise ConfigError(f"config key 'data.bars.{bar_set}.centres': {n} centres for "
                               f"{len(bars['angles_deg'])} angles ('data.bars.angles_deg')")

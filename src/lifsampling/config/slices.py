@@ -80,11 +80,11 @@ def mnist(cfg: Mapping[str, Any]) -> jobs.MnistJob:
                 binarize_threshold=m["binarize_threshold"])
 
 
-def bars(cfg: Mapping[str, Any], difficulty: str) -> jobs.BarsJob:
+def bars(cfg: Mapping[str, Any], bar_set: str) -> jobs.BarsJob:
     b = cfg["data"]["bars"]
     return job_slice(cfg, size=b["size"], angles_deg=list(b["angles_deg"]),
                      length_px=b["length_px"],
-                pixels_per_bar=b["pixels_per_bar"], centres=b[difficulty]["centres"])
+                pixels_per_bar=b["pixels_per_bar"], centres=b[bar_set]["centres"])
 
 
 def mnist_subset(cfg: Mapping[str, Any], subset: str) -> jobs.MnistSubsetJob:

@@ -91,31 +91,31 @@ def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
                 "pattern": ("pattern", np.arange(len(patterns)),
                             {"long_name": "training bar"}),
                 "seed": ((), job["seed_index"], {"long_name": "seed index"})},
-        attrs={"title": f"L18 Fig 2c: {job['difficulty']} bars, Gibbs, LIF+STP, renewing LIF",
-               "difficulty": job["difficulty"], "n_samples": n},
+        attrs={"title": f"L18 Fig 2c: {job['bar_set']} bars, Gibbs, LIF+STP, renewing LIF",
+               "bar_set": job["bar_set"], "n_samples": n},
     )
 
 
 def aggregate(job: jobs.BarsMixingJob, runs: Mapping[str, list[xr.Dataset]],
               models: Mapping[str, RBM], patterns: Mapping[str, np.ndarray]) -> xr.Dataset:
-    """Runs of both bar sets over seeds: dims (difficulty, seed, sampler, ...), plus the
+    """Runs of both bar sets over seeds: dims (bar_set, seed, sampler, ...), plus the
     training images and the mean interaction strengths of each trained model."""
-    levels = list(runs)
-    stacked = xr.concat([stack_by_coordinate(runs[lv], "seed", range(job["n_seeds"]))
-                         for lv in levels], dim="difficulty")
+    bar_sets = list(runs)
+    stacked = xr.concat([stack_by_coordinate(runs[bar_set], "seed", range(job["n_seeds"]))
+                         for bar_set in bar_sets], dim="bar_set")
     ds = stacked.drop_attrs(deep=False).assign_coords(
-        difficulty=("difficulty", levels, {"long_name": "bars data set"}))
-    strengths = np.array([mean_interaction_strengths(models[lv], patterns[lv]) for lv in levels])
-    ds["interaction"] = (("difficulty", "interaction_kind"), strengths,
+        bar_set=("bar_set", bar_sets, {"long_name": "bars data set"}))
+    strengths = np.array([mean_interaction_strengths(models[s], patterns[s]) for s in bar_sets])
+    ds["interaction"] = (("bar_set", "interaction_kind"), strengths,
                          {"long_name": "mean <z_i>^T W <z_j>, within (i = j) and between "
                                        "(i != j) bars", "units": "1"})
-    ds["training_image"] = (("difficulty", "pattern", "pixel"),
-                            np.stack([patterns[lv] for lv in levels]),
+    ds["training_image"] = (("bar_set", "pattern", "pixel"),
+                            np.stack([patterns[bar_set] for bar_set in bar_sets]),
                             {"long_name": "training bar images", "units": "1"})
     ds = ds.assign_coords(interaction_kind=("interaction_kind", ["within", "between"],
                                             {"long_name": "pair of populations"}))
     ds.attrs = {"title": "L18 Fig 2c: bars, Gibbs vs LIF+STP, interaction strengths",
-                "image_side": int(np.sqrt(patterns[levels[0]].shape[1]))}
+                "image_side": int(np.sqrt(patterns[bar_sets[0]].shape[1]))}
     return ds
 
 
@@ -123,7 +123,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Mode durations (easy), stuck Gibbs chains (hard), interaction strengths."""
     ds = datasets["l18_fig2_bars"]
-    easy = ds["mean_mode_duration"].sel(difficulty="easy")
+    easy = ds["mean_mode_duration"].sel(bar_set="easy")
     gibbs, lif = (easy.sel(sampler=s).values for s in ("gibbs", "lif_stp"))
     c = claims["l18_bars_easy_mixing"]
     iv = interval(np.log10(gibbs / lif))  # per seed: both samplers on the same RBM
@@ -135,7 +135,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     claims["l18_bars_easy_mixing_vs_renewing"].judge_interval(
         f"renewing {over_seeds(renewing)} vs LIF+STP {over_seeds(lif)} samples per stay; "
         f"log10 ratio {iv.text('.2f')}", iv, 0.0, "above", scale)
-    hard = ds["n_switches"].sel(difficulty="hard")
+    hard = ds["n_switches"].sel(bar_set="hard")
     gibbs, lif = hard.sel(sampler="gibbs").values, hard.sel(sampler="lif_stp").values
     c = claims["l18_bars_hard_stuck"]
     iv = interval(np.log10((lif + 1.0) / (gibbs + 1.0)))  # per seed: both on the same RBM
@@ -144,11 +144,11 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                      "above", scale)
 
     values = {}
-    for level in BAR_SETS:
-        within, between = ds["interaction"].sel(difficulty=level).values
-        values[level] = within, between
-        paper = L18_INTERACTIONS[level]
-        c = claims[f"l18_bars_interaction_{level}"]
+    for bar_set in BAR_SETS:
+        within, between = ds["interaction"].sel(bar_set=bar_set).values
+        values[bar_set] = within, between
+        paper = L18_INTERACTIONS[bar_set]
+        c = claims[f"l18_bars_interaction_{bar_set}"]
         c.judge(f"{within:.2f} / {between:.2f}",
                 abs(within - paper[0]) <= c.bound * abs(paper[0])
                 and abs(between - paper[1]) <= c.bound * abs(paper[1]), scale)
@@ -162,18 +162,18 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 
 def l18_fig2_bars_run_slice(
-    cfg: Mapping[str, Any], difficulty: str, seed: int
+    cfg: Mapping[str, Any], bar_set: str, seed: int
 ) -> jobs.BarsSamplingJob:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
     seeds = {
-        "gibbs": slices.job_seed(cfg, "l18_fig2_bars", "gibbs", difficulty, seed),
-        "lif": slices.job_seed(cfg, "l18_fig2_bars", "lif", difficulty, seed),
+        "gibbs": slices.job_seed(cfg, "l18_fig2_bars", "gibbs", bar_set, seed),
+        "lif": slices.job_seed(cfg, "l18_fig2_bars", "lif", bar_set, seed),
     }
     return slices.job_slice(
         cfg,
         seeds,
-        difficulty=difficulty,
+        bar_set=bar_set,
         **slices.calibrated_cell(cfg, e["calibration"]),
         **slices.spiking_samplers(cfg, e),
         n_samples=e["n_samples"],

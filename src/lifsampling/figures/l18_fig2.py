@@ -67,12 +67,12 @@ def _bars_panels(fig, bars: xr.Dataset) -> None:
     axes = fig.subplots(2, 3, width_ratios=[1.0, 7.0, 2.0])
     samplers = [str(s) for s in bars["sampler"].values]
     names = [SAMPLER_STYLE[s][1] for s in samplers]
-    for row, level in enumerate(bars["difficulty"].values):
-        d = bars.sel(difficulty=level)
+    for row, bar_set in enumerate(bars["bar_set"].values):
+        d = bars.sel(bar_set=bar_set)
         ax = axes[row, 0]
         ax.imshow(d["training_image"].values.sum(axis=0).reshape(side, side), cmap="Greys")
         within, between = d["interaction"].values
-        ax.set_title(f"c  {level} bars\nw_ii {within:.0f}, w_ij {between:.0f}", fontsize=8,
+        ax.set_title(f"c  {bar_set} bars\nw_ii {within:.0f}, w_ij {between:.0f}", fontsize=8,
                      loc="left")
         ax.axis("off")
         ax = axes[row, 1]
