@@ -67,7 +67,7 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
     return membrane.coba_free_membrane(neuron, noise, i_ext_nA=value)
 
 
-def calibrate(job: jobs.CalibrationJob) -> xr.Dataset:
+def calibrate(job: jobs.CalibrateJob) -> xr.Dataset:
     """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
     its noise, the grid of target means, runs, duration, NEST settings, seed; with
     `simulator` and `resolution_ms`, `parameter_sets.simulator_calibration_slice`: the same

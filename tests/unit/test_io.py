@@ -21,7 +21,7 @@ def _dataset():
 
 @pytest.fixture()
 def job(smoke_cfg):
-    return slices.calibration(smoke_cfg, "l18_cuba")
+    return slices.calibrate(smoke_cfg, "l18_cuba")
 
 
 def test_round_trip_with_provenance(tmp_path, job, smoke_cfg):

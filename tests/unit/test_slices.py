@@ -41,7 +41,7 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
     def edit(c):
         c["neurons"]["l18_cuba"]["tau_refrac"] = 9.0
 
-    assert _changed(raw, edit) == {"calibration:l18_cuba", "l18_fig1_stp", "l18_fig5_membranes",
+    assert _changed(raw, edit) == {"calibrate:l18_cuba", "l18_fig1_stp", "l18_fig5_membranes",
                                    "l18_fig2_grid_chunk:0", "l18_fig2_bars_run:easy",
                                    "l18_fig2_bars_run:hard",
                                    "l18_fig3_run", "l18_fig3_analysis", "l18_fig3_isl_1e3",
@@ -66,7 +66,7 @@ def test_a_learning_rate_touches_one_model(raw):
     def edit(c):
         c["training"]["models"]["bars_easy"]["eta"]["a"] = 11.0
 
-    assert _changed(raw, edit) == {"training:bars_easy"}
+    assert _changed(raw, edit) == {"train:bars_easy"}
 
 
 def test_master_seed_and_scale_touch_everything(raw):
@@ -85,8 +85,8 @@ def test_key_order_of_the_config_file_does_not_count(raw):
 
     assert slices.all_slices(resolve_scale(validate_config(raw))) == \
         slices.all_slices(resolve_scale(validate_config(reverse(raw))))
-    assert repr(slices.calibration(resolve_scale(validate_config(raw)), "p16_coba")) == \
-        repr(slices.calibration(resolve_scale(validate_config(reverse(raw))), "p16_coba"))
+    assert repr(slices.calibrate(resolve_scale(validate_config(raw)), "p16_coba")) == \
+        repr(slices.calibrate(resolve_scale(validate_config(reverse(raw))), "p16_coba"))
 
 
 def test_slices_resolve_references(repo):
@@ -202,3 +202,20 @@ def test_a_read_out_key_touches_only_the_jobs_reading_stored_runs(raw, key, valu
         node[key[-1]] = value
 
     assert _changed(raw, edit) == read_out
+
+
+def test_one_name_per_job_from_rule_to_type(repo):
+    """A job kind is named once: the rule `<kind>` of a workflow/rules/*.smk, its slice
+    builder (`slices.<kind>` or `<family>.<kind>_slice`) and its type `config.jobs.<Kind>Job`
+    (CamelCase of the rule name)."""
+    import re
+    import typing
+
+    rules = {name for smk in (repo / "workflow" / "rules").glob("*.smk")
+             for name in re.findall(r"^rule (\w+):", smk.read_text(), re.MULTILINE)}
+    cfg = load_config(repo / "config.yaml", overrides={"scale": "smoke"})
+    for kind in {name.split(":")[0] for name in slices.all_slices(cfg)}:
+        assert kind in rules, f"job kind {kind} is no rule"
+        job_type = typing.get_type_hints(_typed_builder(kind))["return"].__name__
+        assert job_type == "".join(p.capitalize() for p in kind.split("_")) + "Job", (kind,
+                                                                                     job_type)

@@ -7,7 +7,7 @@ rule calibrate:
     wildcard_constraints:
         calibration_set="|".join(CALIBRATION_SETS),
     params:
-        job=lambda wc: slices.calibration(CFG, wc.calibration_set),
+        job=lambda wc: slices.calibrate(CFG, wc.calibration_set),
     log:
         f"{LOGS}/calibration/{{calibration_set}}.log",
     benchmark:

@@ -9,7 +9,7 @@ rule train:
     wildcard_constraints:
         model="|".join(MODELS),
     params:
-        job=lambda wc: slices.training(CFG, wc.model),
+        job=lambda wc: slices.train(CFG, wc.model),
     log:
         f"{LOGS}/train/{{model}}.log",
     benchmark:

@@ -44,6 +44,10 @@ class Job(TypedDict):
     seeds: dict[str, Any]
 
 
+class ClaimsJob(Job):
+    """The claims table: it reads only the scale (the claims' own bounds are in code)."""
+
+
 class CalibratedJob(Job):
     neuron: NeuronParameters
     noise: NoiseParameters
@@ -90,7 +94,7 @@ class P16DigitsJob(Job):
     high: float
 
 
-class TrainingJob(Job):
+class TrainJob(Job):
     """CAST (L18 Methods) of one RBM of `training.models`."""
 
     model: str
@@ -104,7 +108,7 @@ class TrainingJob(Job):
     blas_threads: int
 
 
-class ClassificationJob(Job):
+class ClassifyGibbsJob(Job):
     burn_in: int
     n_steps: int
 
@@ -112,7 +116,7 @@ class ClassificationJob(Job):
 # ----------------------------------------------------------------------------- calibration
 
 
-class CalibrationJob(NetworkJob):
+class CalibrateJob(NetworkJob):
     """The activation function of one calibration set (P16 eq. 20 fit)."""
 
     set: str
@@ -137,7 +141,7 @@ class CalibrationGridJob(Job):
 # ----------------------------------------------------------------------------- P16
 
 
-class ActivationPredictionsJob(CalibratedJob):
+class P16Fig2TheoryJob(CalibratedJob):
     set: str
 
 
@@ -207,7 +211,7 @@ class P16Fig4AggregateJob(Job):
     dkl_time_points: int
 
 
-class P16Fig5TrainingJob(NetworkJob):
+class P16Fig5TrainJob(NetworkJob):
     stp: STPParameters
     gibbs: dict[str, Any]
     lif: dict[str, Any]
@@ -227,7 +231,7 @@ class P16Fig5SamplingJob(NetworkJob):
     trajectory_ms: float
 
 
-class P16Fig6Job(Job):
+class P16Fig6PredictionsJob(Job):
     calibration_sets: list[str]
     cells: dict[str, dict[str, Any]]
     simulators: dict[str, Any]
@@ -244,7 +248,7 @@ class P16Fig7SetJob(NetworkJob):
     burn_in_ms: float
 
 
-class P16Fig7Job(Job):
+class P16Fig7AggregateJob(Job):
     calibration_sets: list[str]
     n_units: int
     weight_scale: float
@@ -254,7 +258,7 @@ class P16Fig7Job(Job):
 # ----------------------------------------------------------------------------- L18
 
 
-class L18Fig1Job(Job):
+class L18Fig1StpJob(Job):
     neuron_name: str
     neuron: NeuronParameters
     nest: NestSettings
@@ -274,7 +278,7 @@ class L18Fig5MembranesJob(Job):
     duration_ms: float
 
 
-class STPGridChunkJob(NetworkJob):
+class L18Fig2GridChunkJob(NetworkJob):
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, one seed of the BM."""
 
     n_visible: int
@@ -288,19 +292,19 @@ class STPGridChunkJob(NetworkJob):
     seed_index: int
 
 
-class STPGridJob(Job):
+class L18Fig2GridAggregateJob(Job):
     tau_fac_ms: list[float]
     n_seeds: int
 
 
-class BarsSamplingJob(GenerativeJob):
+class L18Fig2BarsRunJob(GenerativeJob):
     bar_set: str
     n_samples: int
     n_shown: int
     seed_index: int
 
 
-class BarsMixingJob(Job):
+class L18Fig2BarsAggregateJob(Job):
     n_seeds: int
 
 
@@ -326,13 +330,13 @@ class L18Fig3AnalysisJob(Job, ISLSettings):
     sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
-class L18Fig3ShortRunsJob(GenerativeJob):
+class L18Fig3Isl1e3Job(GenerativeJob):
     """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
 
     runs: list[int]
 
 
-class L18Fig3ShortRunsAnalysisJob(Job, ISLSettings):
+class L18Fig3Isl1e3AnalysisJob(Job, ISLSettings):
     """What is read from one block's stored short runs (no simulation reads these keys)."""
 
     mode_window_ms: float
@@ -425,7 +429,7 @@ class L18Fig4AggregateJob(Job):
 # ----------------------------------------------------------------------------- sampling fidelity
 
 
-class FidelityRunJob(NetworkJob):
+class SamplingFidelityRunJob(NetworkJob):
     """One trained RBM's network with one synapse set: clamped conditionals, free running.
     `stp` is None for the best set of the L18 Fig 3a scans (read from the scans at run time)."""
 
@@ -440,13 +444,13 @@ class FidelityRunJob(NetworkJob):
     clamp_mV: float
 
 
-class FidelityReferenceJob(Job):
+class SamplingFidelityReferenceJob(Job):
     model: str
     gibbs_chains: int
     gibbs_sweeps: int
 
 
-class FidelityAggregateJob(Job):
+class SamplingFidelityAggregateJob(Job):
     models: list[str]
     stp_sets: list[str]
     l18_stp_set: str

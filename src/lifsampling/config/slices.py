@@ -99,7 +99,7 @@ def p16_digits(cfg: Mapping[str, Any]) -> jobs.P16DigitsJob:
 # ----------------------------------------------------------------------------- training
 
 
-def training(cfg: Mapping[str, Any], model: str) -> jobs.TrainingJob:
+def train(cfg: Mapping[str, Any], model: str) -> jobs.TrainJob:
     """CAST hyper-parameters of one model (L18 Methods): shared betas/gamma plus the model's."""
     t = cfg["training"]
     m = t["models"][model]
@@ -113,12 +113,13 @@ def training(cfg: Mapping[str, Any], model: str) -> jobs.TrainingJob:
 # ----------------------------------------------------------------------------- calibration
 
 
-def calibration(cfg: Mapping[str, Any], set_name: str) -> jobs.CalibrationJob:
+def calibrate(cfg: Mapping[str, Any], calibration_set: str) -> jobs.CalibrateJob:
     """One activation sweep (P16 App. VIII): the neuron, its noise, the grid, NEST settings."""
     cal = cfg["calibration"]
-    return job_slice(cfg, {f"calibrate_{set_name}": job_seed(cfg, "calibrate", set_name)},
-                set=set_name, **calibrated_cell(cfg, set_name),
-                mean_mV=dict(cal["sets"][set_name]["mean_mV"]), n_runs=cal["n_runs"],
+    seed = job_seed(cfg, "calibrate", calibration_set)
+    return job_slice(cfg, {f"calibrate_{calibration_set}": seed},
+                set=calibration_set, **calibrated_cell(cfg, calibration_set),
+                mean_mV=dict(cal["sets"][calibration_set]["mean_mV"]), n_runs=cal["n_runs"],
                 duration_ms=cal["duration_ms"], nest=nest_settings(cfg))
 
 
@@ -141,7 +142,7 @@ L18_FIG4_MODELS = ("imbalanced", "completion")  # the MNIST subsets of L18 Fig 4
 # ----------------------------------------------------------------------------- claims
 
 
-def claims(cfg: Mapping[str, Any]) -> jobs.Job:
+def claims(cfg: Mapping[str, Any]) -> jobs.ClaimsJob:
     return job_slice(cfg)
 
 
@@ -165,8 +166,8 @@ def shared_stage_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
            "generative_claims": generative_claims(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
-    out |= {f"training:{m}": training(cfg, m) for m in cfg["training"]["models"]}
-    out |= {f"calibration:{s}": calibration(cfg, s) for s in cfg["calibration"]["sets"]}
+    out |= {f"train:{m}": train(cfg, m) for m in cfg["training"]["models"]}
+    out |= {f"calibrate:{s}": calibrate(cfg, s) for s in cfg["calibration"]["sets"]}
     return out
 
 

@@ -24,7 +24,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     """L18 Fig 1 makes no quantitative claim."""
 
 
-def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
+def l18_fig1(job: jobs.L18Fig1StpJob) -> xr.Dataset:
     """PSP envelopes and traces for each STP set of the job (slice `l18_fig1_stp_slice`).
 
     A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a
@@ -106,7 +106,7 @@ def l18_fig1(job: jobs.L18Fig1Job) -> xr.Dataset:
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def l18_fig1_stp_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1Job:
+def l18_fig1_stp_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1StpJob:
     """L18 Fig 1d: the CUBA neuron, the named STP sets and the probe protocol."""
     e = cfg["experiments"]["l18_fig1"]
     protocol = {

@@ -52,7 +52,7 @@ CLAIMS = (
 CLAIM_INPUTS = ("l18_fig2_bars",)
 
 
-def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
+def run(job: jobs.L18Fig2BarsRunJob, rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
     `l18_fig2_bars_run_slice`): the mode of every sample, the time spent in each stay, and
@@ -96,7 +96,7 @@ def run(job: jobs.BarsSamplingJob, rbm: RBM, patterns: np.ndarray,
     )
 
 
-def aggregate(job: jobs.BarsMixingJob, runs: Mapping[str, list[xr.Dataset]],
+def aggregate(job: jobs.L18Fig2BarsAggregateJob, runs: Mapping[str, list[xr.Dataset]],
               models: Mapping[str, RBM], patterns: Mapping[str, np.ndarray]) -> xr.Dataset:
     """Runs of both bar sets over seeds: dims (bar_set, seed, sampler, ...), plus the
     training images and the mean interaction strengths of each trained model."""
@@ -163,7 +163,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 def l18_fig2_bars_run_slice(
     cfg: Mapping[str, Any], bar_set: str, seed: int
-) -> jobs.BarsSamplingJob:
+) -> jobs.L18Fig2BarsRunJob:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
     seeds = {
@@ -184,7 +184,7 @@ def l18_fig2_bars_run_slice(
     )
 
 
-def l18_fig2_bars_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.BarsMixingJob:
+def l18_fig2_bars_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2BarsAggregateJob:
     return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 

@@ -34,7 +34,7 @@ CLAIM_INPUTS = ("l18_fig2_grid",)
 STATIC = STPSet(1.0, 0.0, 0.0)  # L18: static synapses (U, tau_rec, tau_fac) = (1, 0, 0)
 
 
-def chunk(job: jobs.STPGridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
+def chunk(job: jobs.L18Fig2GridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
     (slice `l18_fig2_grid_chunk_slice`)."""
     from .. import spiking
@@ -78,7 +78,7 @@ def chunk(job: jobs.STPGridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     )
 
 
-def aggregate(job: jobs.STPGridJob, chunks: Sequence[xr.Dataset]) -> xr.Dataset:
+def aggregate(job: jobs.L18Fig2GridAggregateJob, chunks: Sequence[xr.Dataset]) -> xr.Dataset:
     """Chunks, in any order, combined by their coordinates (seed, tau_fac) into one Dataset
     with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
     n_seeds = job["n_seeds"]
@@ -128,7 +128,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 def l18_fig2_grid_chunk_slice(
     cfg: Mapping[str, Any], tau_fac: float, seed: int
-) -> jobs.STPGridChunkJob:
+) -> jobs.L18Fig2GridChunkJob:
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
     e = cfg["experiments"]["l18_fig2_grid"]
     seeds = {
@@ -158,7 +158,7 @@ def l18_fig2_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 
 
-def l18_fig2_grid_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.STPGridJob:
+def l18_fig2_grid_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2GridAggregateJob:
     e = cfg["experiments"]["l18_fig2_grid"]
     return slices.job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 

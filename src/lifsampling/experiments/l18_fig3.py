@@ -199,7 +199,7 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
     )
 
 
-def short_runs(job: jobs.L18Fig3ShortRunsJob, rbm: RBM, calibration: xr.Dataset,
+def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
     """L18 Fig 3c-d: one short run (1e3 samples, 10 s of network time) of Gibbs and of every
     spiking sampler per seed of the block (slice `l18_fig3_isl_1e3_slice`), stored as
@@ -239,7 +239,7 @@ SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
                       "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
-def short_run_statistics(job: jobs.L18Fig3ShortRunsAnalysisJob, samples: xr.Dataset,
+def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
                          mnist: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3c-d read from one block's stored short runs (slice
     `l18_fig3_isl_1e3_analysis_slice`): the ISL of the test images after 1e3 samples and the
@@ -429,7 +429,7 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
     return ds
 
 
-def classification(job: jobs.ClassificationJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+def classification(job: jobs.ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
     (slice `slices.classification`)."""
     pixels, labels = images_and_labels(mnist, "test")
@@ -659,7 +659,7 @@ def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
     return slices.in_blocks(range(s["n_seeds"]), s["seeds_per_job"])
 
 
-def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3ShortRunsJob:
+def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3Isl1e3Job:
     """L18 Fig 3c: 1e3 samples of Gibbs and of the spiking samplers for each seed of one
     block."""
     e = cfg["experiments"]["l18_fig3"]
@@ -679,7 +679,7 @@ def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3Sh
     )
 
 
-def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3ShortRunsAnalysisJob:
+def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3Isl1e3AnalysisJob:
     """L18 Fig 3c-d read from one block's stored short runs: ISL at 1e3 samples, mode stays."""
     e = cfg["experiments"]["l18_fig3"]
     simulated = slices.calibrated_cell(cfg, e["calibration"])[
@@ -791,7 +791,7 @@ def classified_models(cfg: Mapping[str, Any]) -> list[str]:
     return [m for m, entry in cfg["training"]["models"].items() if entry["data"] == "mnist"]
 
 
-def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> jobs.ClassificationJob:
+def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> jobs.ClassifyGibbsJob:
     """L18 Fig 3: the exact label posterior and L18's benchmark Gibbs classifier of a model."""
     return slices.job_slice(cfg, {"classify": slices.job_seed(cfg, "classify", model)},
                             **cfg["experiments"]["l18_fig3"]["gibbs_classification"])

@@ -68,7 +68,7 @@ def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
     return grid
 
 
-def activation_predictions(job: jobs.ActivationPredictionsJob, calibration: xr.Dataset,
+def activation_predictions(job: jobs.P16Fig2TheoryJob, calibration: xr.Dataset,
                            n_grid: int = 121) -> xr.Dataset:
     """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
     on a dense grid and at the simulated points, with RMS errors against the simulation.
@@ -258,7 +258,7 @@ def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
     )
 
 
-def p16_fig2_theory_slice(cfg: Mapping[str, Any]) -> jobs.ActivationPredictionsJob:
+def p16_fig2_theory_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TheoryJob:
     """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
     e = cfg["experiments"]["p16_fig2"]
     return slices.job_slice(

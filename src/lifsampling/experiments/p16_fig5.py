@@ -52,7 +52,7 @@ def _states(trains: list[list[np.ndarray]], tau_on: float, times: np.ndarray) ->
     return np.concatenate([sample_states(t, tau_on, times) for t in trains])
 
 
-def train(job: jobs.P16Fig5TrainingJob, patterns: np.ndarray, calibration: xr.Dataset
+def train(job: jobs.P16Fig5TrainJob, patterns: np.ndarray, calibration: xr.Dataset
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
@@ -186,7 +186,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainingJob:
+def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainJob:
     """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
     e = cfg["experiments"]["p16_fig5"]
     seeds = {k: slices.job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}

@@ -55,7 +55,7 @@ CLAIM_INPUTS = ("p16_fig6", "p16_fig7")
 THEORIES = ("p16", "brunel_sergi", "quasistatic", "logistic")
 
 
-def fig6_predictions(job: jobs.P16Fig6Job, calibrations: Mapping[str, xr.Dataset]
+def fig6_predictions(job: jobs.P16Fig6PredictionsJob, calibrations: Mapping[str, xr.Dataset]
                      ) -> xr.Dataset:
     """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_predictions_slice`).
 
@@ -128,7 +128,8 @@ def _simulator_run(name: str, simulator: Mapping[str, Any], cal: xr.Dataset) -> 
     ).expand_dims(simulator_run=[name])
 
 
-def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7Job) -> list[tuple[np.ndarray, np.ndarray]]:
+def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7AggregateJob
+             ) -> list[tuple[np.ndarray, np.ndarray]]:
     """The random BMs (P16 App. IX) every set of P16 Fig 7 samples, one per `bms` seed."""
     return [boltzmann.random_bm(job["n_units"], job["weight_scale"], np.random.default_rng(s))
             for s in job["seeds"]["bms"]]
@@ -156,7 +157,7 @@ def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
                            title=f"P16 Fig 7: K = {job['n_units']} networks, set {job['set']}")
 
 
-def fig7_dkl(job: jobs.P16Fig7Job, run: xr.Dataset,
+def fig7_dkl(job: jobs.P16Fig7AggregateJob, run: xr.Dataset,
              bms: Sequence[tuple[np.ndarray, np.ndarray]]) -> xr.Dataset:
     """D_KL(p_N ‖ p_B) over integration time of every network of one set's stored run."""
     times = states.dkl_time_grid(run.attrs["duration_ms"], job["dkl_time_points"])
@@ -174,7 +175,7 @@ def fig7_dkl(job: jobs.P16Fig7Job, run: xr.Dataset,
         attrs=run.attrs)
 
 
-def fig7_aggregate(job: jobs.P16Fig7Job, sets: Sequence[xr.Dataset]) -> xr.Dataset:
+def fig7_aggregate(job: jobs.P16Fig7AggregateJob, sets: Sequence[xr.Dataset]) -> xr.Dataset:
     """All sets of P16 Fig 7 in one Dataset: D_KL (calibration_set, bm, integration_time) of
     each set's stored run against the exact distributions of the shared BMs, each set placed
     by the name it carries, in the order of `calibration_sets` (the default first)."""
@@ -279,7 +280,7 @@ def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) ->
 def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCalibrationJob:
     """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
     e = cfg["experiments"]["p16_fig6"]
-    base = slices.calibration(cfg, e["calibration_sets"][0])
+    base = slices.calibrate(cfg, e["calibration_sets"][0])
     return slices.job_slice(
         cfg,
         {f"calibrate_{run}": slices.job_seed(cfg, "calibrate", run)},
@@ -295,7 +296,7 @@ def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.Simula
     )
 
 
-def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6Job:
+def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6PredictionsJob:
     """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
     simulator runs of the first set."""
     e = cfg["experiments"]["p16_fig6"]
@@ -329,7 +330,7 @@ def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16
     )
 
 
-def p16_fig7_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7Job:
+def p16_fig7_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7AggregateJob:
     """P16 Fig 7: D_KL of every set's stored networks against the shared random BMs."""
     e = cfg["experiments"]["p16_fig7"]
     seeds = {"bms": [slices.job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])]}

@@ -62,7 +62,7 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
-                                stp_set: str) -> jobs.FidelityRunJob:
+                                stp_set: str) -> jobs.SamplingFidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
     parameters are read from the scans at run time (`mnist.best_scan_set`)."""
     e = _entry(cfg)
@@ -78,7 +78,7 @@ def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
 
 
 def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
-                                      model: str) -> jobs.FidelityReferenceJob:
+                                      model: str) -> jobs.SamplingFidelityReferenceJob:
     """The long Gibbs chains of one model: its pixel-marginal reference."""
     e = _entry(cfg)
     return slices.job_slice(cfg, {"gibbs": slices.job_seed(cfg, EXPERIMENT, model, "gibbs")},
@@ -86,7 +86,7 @@ def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
                             gibbs_sweeps=e["gibbs_sweeps"])
 
 
-def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.FidelityAggregateJob:
+def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.SamplingFidelityAggregateJob:
     """The grid's axes, and which set is L18's (its check)."""
     e = _entry(cfg)
     return slices.job_slice(cfg, models=list(e["models"]), stp_sets=list(e["stp_sets"]),
@@ -127,7 +127,7 @@ def clamped_hidden_states(rbm: RBM, n_states: int, seed: int) -> np.ndarray:
     return (rng.random((n_states, rbm.n_hidden)) < rbm.p_h(v)).astype(float)
 
 
-def state_windows(job: jobs.FidelityRunJob) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def state_windows(job: jobs.SamplingFidelityRunJob) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(clamp switch times, read-out starts, read-out ends): state i is held from the i-th
     switch on (the first from t = 0, through the burn-in) and read after `settle_ms`."""
     starts = job["burn_in_ms"] + job["state_ms"] * np.arange(job["n_states"])
@@ -171,7 +171,7 @@ def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray
     return {k: np.asarray(v) for k, v in fits.items()}
 
 
-def run(job: jobs.FidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
+def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
         calibration: xr.Dataset, stp: STPSet) -> xr.Dataset:
     """The clamped and free networks of one model and synapse set in one NEST kernel (module
     doc); `images`/`labels` are the data the visible units are clamped to."""
@@ -286,7 +286,8 @@ def run(job: jobs.FidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarr
 # ----------------------------------------------------------------------------- Gibbs reference
 
 
-def reference(job: jobs.FidelityReferenceJob, rbm: RBM, training_data: xr.Dataset) -> xr.Dataset:
+def reference(job: jobs.SamplingFidelityReferenceJob, rbm: RBM,
+              training_data: xr.Dataset) -> xr.Dataset:
     """Pixel marginals and on-pixels per sample of long Gibbs chains, and of the training data
     (what the RBM was trained to reproduce)."""
     rng = np.random.default_rng(job["seeds"]["gibbs"])
@@ -331,7 +332,7 @@ def _interval_vars(ds: xr.Dataset, name: str, per_state: str, long_name: str) ->
                              {"long_name": long_name + text, "units": "1"})
 
 
-def aggregate(job: jobs.FidelityAggregateJob, runs: Sequence[xr.Dataset],
+def aggregate(job: jobs.SamplingFidelityAggregateJob, runs: Sequence[xr.Dataset],
               references: Sequence[xr.Dataset]) -> xr.Dataset:
     """Every (model, synapse set) run and every model's Gibbs reference, combined by their
     coordinates into one grid (model, stp_set, direction); pixel variables padded with NaN
