@@ -1,15 +1,16 @@
 """Do two runs of the workflow hold the same numbers? The check that a refactor changed none.
 
-    python tests/workflow/same_numbers.py OLD_WORKDIR NEW_WORKDIR
+    python tests/workflow/same_numbers.py OLD_WORKDIR NEW_WORKDIR [OLD_NAME=NEW_NAME ...]
 
 Compares every netCDF file under `results/` of OLD_WORKDIR with the file of the same path
 under NEW_WORKDIR: every variable of the old file (data and coordinates, matched by name, so a
 coordinate that became a variable still counts) must hold the same values, exactly, and its
 attributes must be equal. Global attributes must be equal too, except those that record how and
 when a file was made (commit, job hash and parameters, config hash, history, SLURM job id).
-`results/claims.csv` must hold the same rows (matched by claim id; their order may differ).
-Files only in the new run are listed (new outputs are allowed); files only in the old run are
-an error. Exit status 1 on a difference.
+A dimension or variable renamed by the refactor is compared under its new name when given as
+OLD_NAME=NEW_NAME. `results/claims.csv` must hold the same rows (matched by claim id; their
+order may differ). Files only in the new run are listed (new outputs are allowed); files only
+in the old run are an error. Exit status 1 on a difference.
 """
 
 from __future__ import annotations
@@ -34,10 +35,15 @@ def _same_values(a: xr.DataArray, b: xr.DataArray) -> bool:
     return bool(np.array_equal(a.values, b.values))
 
 
-def compare_dataset(old_path: Path, new_path: Path) -> list[str]:
-    """Differences of the new file from the old one (empty: the same numbers)."""
+def compare_dataset(old_path: Path, new_path: Path, renamed: dict[str, str] | None = None
+                    ) -> list[str]:
+    """Differences of the new file from the old one (empty: the same numbers); `renamed`
+    {old name: new name} of dimensions and variables."""
     problems = []
-    with xr.open_dataset(old_path) as old, xr.open_dataset(new_path) as new:
+    with xr.open_dataset(old_path) as old_file, xr.open_dataset(new_path) as new:
+        names = {k: v for k, v in (renamed or {}).items()
+                 if k in old_file.variables or k in old_file.dims}
+        old = old_file.rename(names)
         for name in list(old.variables):
             if name not in new.variables:
                 problems.append(f"variable {name} missing")
@@ -55,13 +61,14 @@ def compare_dataset(old_path: Path, new_path: Path) -> list[str]:
     return problems
 
 
-def compare_runs(old: Path, new: Path) -> tuple[dict[str, list[str]], list[str]]:
+def compare_runs(old: Path, new: Path, renamed: dict[str, str] | None = None
+                 ) -> tuple[dict[str, list[str]], list[str]]:
     """(differences by file, files new in the new run) of two workdirs' results/."""
     old_files = {p.relative_to(old) for p in (old / "results").rglob("*.nc")}
     new_files = {p.relative_to(new) for p in (new / "results").rglob("*.nc")}
     diffs = {str(p): ["file missing in the new run"] for p in sorted(old_files - new_files)}
     for path in sorted(old_files & new_files):
-        problems = compare_dataset(old / path, new / path)
+        problems = compare_dataset(old / path, new / path, renamed)
         if problems:
             diffs[str(path)] = problems
     claims = Path("results") / "claims.csv"
@@ -76,7 +83,8 @@ def compare_runs(old: Path, new: Path) -> tuple[dict[str, list[str]], list[str]]
 
 def main(argv: list[str]) -> int:
     old, new = (Path(a) for a in argv[1:3])
-    diffs, added = compare_runs(old, new)
+    renamed = dict(a.split("=", 1) for a in argv[3:])
+    diffs, added = compare_runs(old, new, renamed)
     for path, problems in diffs.items():
         print(f"{path}: " + "; ".join(problems))
     n_old = len(list((old / "results").rglob("*.nc")))
