@@ -1,0 +1,203 @@
+"""Your own data: binary pattern datasets and Boltzmann machines named in config.
+
+A user entry names a file and its SHA-256; the file is read and checked when the config is
+loaded, before any job, and every error names the config key, the file and the problem:
+
+* ``datasets.<name>``: binary patterns (N, D), or images (N, h, w) flattened row by row, with
+  or without integer labels, from ``.npz`` (arrays ``patterns`` and optional ``labels``),
+  ``.npy`` (patterns only), an IDX file (``idx3``/``idx1`` ubyte, labels from ``labels_file``)
+  or a CSV of 0/1 (one pattern per row; a last column ``label`` when the header names it).
+  Checked: the values are 0 and 1 only, the pattern size is the entry's ``shape``, the labels
+  are integers in ``[0, n_labels)``, one per pattern.
+* ``boltzmann_machines.<name>``: ``file`` (``.npz`` or netCDF with ``W`` (K, K) and ``b`` (K,))
+  or ``random`` (P16 App. IX: W, b ~ weight_scale (Beta(0.5, 0.5) - 0.5)). Checked: W square,
+  symmetric, zero diagonal, finite; b of length K; K at most ``MAX_UNITS`` (the exact
+  distribution over 2^K states is the target every sampler is judged against).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .config.errors import ConfigError
+
+MAX_UNITS = 20  # 2^20 states: the exact target of P16 Fig 3's analysis stays affordable
+
+
+def resolve_path(path: str | Path, root: Path) -> Path:
+    """`path` as written in config: absolute, or relative to the repository root `root`."""
+    path = Path(path)
+    return path if path.is_absolute() else root / path
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# the checksum key of each file key of an entry
+SHA256_KEYS = {"file": "sha256", "labels_file": "labels_sha256"}
+
+
+def checked_file(key: str, entry: Mapping[str, Any], root: Path, name: str = "file") -> Path:
+    """The entry's file `name`, after checking that it exists and has the stated SHA-256."""
+    path = resolve_path(entry[name], root)
+    if not path.is_file():
+        raise ConfigError(f"config key '{key}.{name}': file {path} does not exist")
+    expected = entry[SHA256_KEYS[name]].lower()
+    actual = file_sha256(path)
+    if actual != expected:
+        raise ConfigError(f"config key '{key}.{SHA256_KEYS[name]}': file {path} has SHA-256 "
+                          f"{actual}, not {expected}")
+    return path
+
+
+def _read_idx(path: Path) -> np.ndarray:
+    from .data import read_idx  # the MNIST reader: the same format
+
+    return read_idx(path)
+
+
+def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
+    with open(path, newline="") as fh:
+        rows = list(csv.reader(fh))
+    header = rows[0] if rows and not _is_number(rows[0][0]) else None
+    body = rows[1:] if header else rows
+    values = np.array([[float(x) for x in row] for row in body])
+    if header and header[-1].strip().lower() == "label":
+        return values[:, :-1], values[:, -1]
+    return values, None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def read_patterns(path: Path, labels_file: Path | None = None
+                  ) -> tuple[np.ndarray, np.ndarray | None]:
+    """(patterns, labels or None) of a pattern file, as stored (no checks)."""
+    suffix = "".join(path.suffixes[-2:]) if path.suffix == ".gz" else path.suffix
+    if suffix == ".npz":
+        with np.load(path) as archive:
+            if "patterns" not in archive:
+                raise KeyError(f"no array 'patterns' (it has {sorted(archive.files)})")
+            labels = archive["labels"] if "labels" in archive else None
+            return archive["patterns"], labels
+    if suffix == ".npy":
+        return np.load(path), None
+    if suffix == ".csv":
+        return _read_csv(path)
+    if "idx" in path.name or suffix in (".idx", ".ubyte"):
+        return _read_idx(path), (_read_idx(labels_file) if labels_file else None)
+    raise ValueError(f"unknown format {suffix!r} (.npz, .npy, .csv or an IDX file)")
+
+
+def load_dataset(key: str, entry: Mapping[str, Any], root: Path
+                 ) -> tuple[np.ndarray, np.ndarray | None]:
+    """The checked patterns (N, D) as uint8 0/1 and labels (N,) or None of `datasets.<name>`."""
+    path = checked_file(key, entry, root)
+    labels_file = checked_file(key, entry, root, "labels_file") if "labels_file" in entry \
+        else None
+    try:
+        patterns, labels = read_patterns(path, labels_file)
+    except (KeyError, ValueError, OSError) as err:
+        raise ConfigError(f"config key '{key}.file': cannot read {path}: {err}") from None
+    patterns = np.asarray(patterns)
+    if patterns.ndim == 3:
+        patterns = patterns.reshape(len(patterns), -1)
+    size = int(np.prod(entry["shape"]))
+    if patterns.ndim != 2 or patterns.shape[1] != size:
+        raise ConfigError(f"config key '{key}.shape': {path} holds patterns of shape "
+                          f"{patterns.shape[1:]}, not {size} pixels ({entry['shape']})")
+    off_values = np.setdiff1d(np.unique(patterns), [0, 1])
+    if off_values.size:
+        raise ConfigError(f"config key '{key}.file': {path} is not binary: values "
+                          f"{off_values[:5].tolist()} besides 0 and 1")
+    if labels is not None:
+        _check_labels(key, path, np.asarray(labels), len(patterns), entry.get("n_labels"))
+        labels = np.asarray(labels).astype(np.int64)
+    elif entry.get("n_labels"):
+        raise ConfigError(f"config key '{key}.n_labels': {path} has no labels")
+    return patterns.astype(np.uint8), labels
+
+
+def _check_labels(key: str, path: Path, labels: np.ndarray, n: int, n_labels: int | None
+                  ) -> None:
+    if labels.shape != (n,):
+        raise ConfigError(f"config key '{key}.file': {path} has {labels.shape} labels for "
+                          f"{n} patterns")
+    if n_labels is None:
+        raise ConfigError(f"config key '{key}.n_labels': {path} has labels; state how many "
+                          "classes")
+    if not np.all(np.mod(labels, 1) == 0) or labels.min() < 0 or labels.max() >= n_labels:
+        raise ConfigError(f"config key '{key}.n_labels': labels of {path} range over "
+                          f"[{labels.min():g}, {labels.max():g}], not integers in "
+                          f"[0, {n_labels})")
+
+
+def read_bm(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(W, b) of a BM file (.npz or netCDF with variables W and b), as stored."""
+    if path.suffix == ".npz":
+        with np.load(path) as archive:
+            return archive["W"], archive["b"]
+    import xarray as xr
+
+    with xr.open_dataset(path) as ds:
+        return ds["W"].values, ds["b"].values
+
+
+def load_bm(key: str, entry: Mapping[str, Any], root: Path) -> tuple[np.ndarray, np.ndarray]:
+    """The checked (W, b) of a `boltzmann_machines.<name>` file entry."""
+    path = checked_file(key, entry, root)
+    try:
+        W, b = (np.asarray(x, dtype=float) for x in read_bm(path))
+    except (KeyError, ValueError, OSError) as err:
+        raise ConfigError(f"config key '{key}.file': cannot read W and b from {path}: "
+                          f"{err}") from None
+    check_bm(key, str(path), W, b)
+    return W, b
+
+
+def check_bm(key: str, source: str, W: np.ndarray, b: np.ndarray) -> None:
+    """W square, symmetric, zero diagonal, finite; b of length K; K <= MAX_UNITS."""
+    problem = None
+    if W.ndim != 2 or W.shape[0] != W.shape[1]:
+        problem = f"W has shape {W.shape}, not (K, K)"
+    elif b.shape != (W.shape[0],):
+        problem = f"b has shape {b.shape}, not ({W.shape[0]},)"
+    elif not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
+        problem = "W or b is not finite"
+    elif not np.allclose(W, W.T, rtol=0, atol=1e-12):
+        i, j = np.unravel_index(np.argmax(np.abs(W - W.T)), W.shape)
+        problem = f"W is not symmetric (W[{i},{j}] = {W[i, j]:g}, W[{j},{i}] = {W[j, i]:g})"
+    elif np.any(np.diag(W) != 0):
+        problem = f"W has a non-zero diagonal ({np.count_nonzero(np.diag(W))} entries)"
+    elif W.shape[0] > MAX_UNITS:
+        problem = f"K = {W.shape[0]} units, more than {MAX_UNITS} (2^K exact states)"
+    if problem:
+        raise ConfigError(f"config key '{key}': {source}: {problem}")
+
+
+def check_user_entries(config: Mapping[str, Any], root: Path) -> None:
+    """Read and check every user dataset and BM file of `config` (at load, before any job)."""
+    for name, entry in config.get("datasets", {}).items():
+        load_dataset(f"datasets.{name}", entry, root)
+    for name, entry in config.get("boltzmann_machines", {}).items():
+        if "file" in entry:
+            load_bm(f"boltzmann_machines.{name}", entry, root)
+        elif entry["random"]["n_units"] > MAX_UNITS:
+            raise ConfigError(f"config key 'boltzmann_machines.{name}.random.n_units': "
+                              f"{entry['random']['n_units']} units, more than {MAX_UNITS}")

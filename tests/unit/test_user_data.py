@@ -1,0 +1,141 @@
+"""Your own data: user datasets and BMs are read and checked at config load, and every bad file
+is refused with the config key, the file and the problem."""
+import copy
+import hashlib
+import shutil
+
+import numpy as np
+import pytest
+import yaml
+
+from lifsampling import user_data
+from lifsampling.config import ConfigError, validate_config
+
+
+@pytest.fixture(scope="module")
+def raw(repo):
+    return yaml.safe_load((repo / "config.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def examples(repo):
+    return yaml.safe_load((repo / "docs" / "your_own_data.yaml").read_text())
+
+
+def _config(raw, examples, **entries):
+    cfg = copy.deepcopy(raw)
+    cfg["datasets"] = entries.get("datasets", copy.deepcopy(examples["datasets"]))
+    cfg["boltzmann_machines"] = entries.get("boltzmann_machines",
+                                            copy.deepcopy(examples["boltzmann_machines"]))
+    return cfg
+
+
+def _sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_example_entries_load_as_made(raw, examples, repo):
+    cfg = validate_config(_config(raw, examples))
+    patterns, labels = user_data.load_dataset(
+        "datasets.example_stripes", cfg["datasets"]["example_stripes"], repo)
+    assert patterns.shape == (10, 25) and patterns.dtype == np.uint8
+    assert patterns.sum(axis=1).tolist() == [5] * 10  # one full row or column each
+    assert labels.tolist() == [0] * 5 + [1] * 5
+    W, b = user_data.load_bm("boltzmann_machines.example_two_groups",
+                             cfg["boltzmann_machines"]["example_two_groups"], repo)
+    assert W.shape == (6, 6) and np.array_equal(W, W.T) and b.tolist() == [-1.5] * 6
+
+
+def _dataset_entry(tmp_path, name, patterns, labels=None, **extra):
+    path = tmp_path / name
+    if name.endswith(".npz"):
+        arrays = {"patterns": patterns} | ({"labels": labels} if labels is not None else {})
+        np.savez(path, **arrays)
+    elif name.endswith(".csv"):
+        np.savetxt(path, patterns, fmt="%g", delimiter=",")
+    else:
+        np.save(path, patterns)
+    return {"file": str(path), "sha256": _sha(path), "shape": [patterns.shape[1]], **extra}
+
+
+def _bm_entry(tmp_path, W, b):
+    path = tmp_path / "bm.npz"
+    np.savez(path, W=W, b=b)
+    return {"file": str(path), "sha256": _sha(path)}
+
+
+GOOD = np.array([[0, 1, 1, 0], [1, 0, 0, 1]])
+
+
+@pytest.mark.parametrize("case", ["missing file", "wrong checksum", "non-binary values",
+                                  "wrong shape", "labels out of range", "no labels array",
+                                  "unreadable format"])
+def test_a_bad_dataset_is_refused_naming_file_and_problem(raw, examples, tmp_path, case):
+    entry = _dataset_entry(tmp_path, "patterns.npz", GOOD, np.array([0, 1]), n_labels=2)
+    expected = {"missing file": "does not exist", "wrong checksum": "has SHA-256",
+                "non-binary values": "is not binary", "wrong shape": "not 9 pixels",
+                "labels out of range": "range over", "no labels array": "has no labels",
+                "unreadable format": "unknown format"}[case]
+    if case == "missing file":
+        entry["file"] = str(tmp_path / "nowhere.npz")
+    elif case == "wrong checksum":
+        entry["sha256"] = "0" * 64
+    elif case == "non-binary values":
+        entry = _dataset_entry(tmp_path, "grey.npz", GOOD * 0.5, np.array([0, 1]), n_labels=2)
+    elif case == "wrong shape":
+        entry["shape"] = [3, 3]
+    elif case == "labels out of range":
+        entry = _dataset_entry(tmp_path, "labels.npz", GOOD, np.array([0, 2]), n_labels=2)
+    elif case == "no labels array":
+        entry = _dataset_entry(tmp_path, "nolabels.npz", GOOD, n_labels=2)
+    elif case == "unreadable format":
+        shutil.copy(tmp_path / "patterns.npz", tmp_path / "patterns.dat")
+        entry["file"] = str(tmp_path / "patterns.dat")
+    with pytest.raises(ConfigError, match=expected) as err:
+        validate_config(_config(raw, examples, datasets={"mine": entry}))
+    assert "datasets.mine" in str(err.value)
+    if case != "missing file":
+        assert str(tmp_path) in str(err.value)  # the file is named
+
+
+@pytest.mark.parametrize("case", ["asymmetric W", "non-zero diagonal", "b of wrong length",
+                                  "too many units", "wrong checksum", "missing file"])
+def test_a_bad_bm_is_refused_naming_file_and_problem(raw, examples, tmp_path, case):
+    W = np.array([[0.0, 1.0, -0.5], [1.0, 0.0, 0.2], [-0.5, 0.2, 0.0]])
+    b = np.array([0.1, -0.2, 0.3])
+    expected = {"asymmetric W": "not symmetric", "non-zero diagonal": "non-zero diagonal",
+                "b of wrong length": "b has shape", "too many units": "more than 20",
+                "wrong checksum": "has SHA-256", "missing file": "does not exist"}[case]
+    if case == "asymmetric W":
+        W[0, 1] = 0.9
+    elif case == "non-zero diagonal":
+        W[1, 1] = 0.5
+    elif case == "b of wrong length":
+        b = b[:2]
+    elif case == "too many units":
+        W, b = np.zeros((21, 21)), np.zeros(21)
+    entry = _bm_entry(tmp_path, W, b)
+    if case == "wrong checksum":
+        entry["sha256"] = "f" * 64
+    elif case == "missing file":
+        entry["file"] = "tests/data/no_such_bm.npz"
+    with pytest.raises(ConfigError, match=expected) as err:
+        validate_config(_config(raw, examples, boltzmann_machines={"mine": entry}))
+    assert "boltzmann_machines.mine" in str(err.value)
+
+
+def test_csv_and_npy_patterns_read_like_npz(tmp_path):
+    for name in ("p.csv", "p.npy"):
+        entry = _dataset_entry(tmp_path, name, GOOD)
+        patterns, labels = user_data.load_dataset("datasets.x", entry, tmp_path)
+        assert np.array_equal(patterns, GOOD) and labels is None
+
+
+def test_a_random_bm_entry_needs_no_file_and_is_bounded(raw, examples):
+    too_big = {"mine": {"random": {"n_units": 21, "weight_scale": 1.0}}}
+    with pytest.raises(ConfigError, match="more than 20"):
+        validate_config(_config(raw, examples, boltzmann_machines=too_big))
+    both = {"mine": {"random": {"n_units": 5, "weight_scale": 1.0}, "file": "x.npz",
+                     "sha256": "0" * 64}}
+    with pytest.raises(ConfigError, match="boltzmann_machines.mine"):
+        validate_config(_config(raw, examples, boltzmann_machines=both))
