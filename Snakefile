@@ -45,4 +45,5 @@ rule all:
         "results/claims.csv",
         "results/claims_generative.csv",
         "results/calibration.nc",
+        expand("results/claims_bm_{bm}.csv", bm=USER_BMS),
     default_target: True

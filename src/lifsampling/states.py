@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .boltzmann import kl_divergence
+from .boltzmann import kl_divergence, state_index
 
 
 def state_segments(
@@ -66,6 +66,17 @@ def dkl_over_time(spike_trains: Sequence[np.ndarray], tau_on: float, t_start: fl
     """D_KL(p_N ‖ p_B) with p_N from [t_start, t_start + T) for each T in `times`."""
     joints = joint_over_time(spike_trains, tau_on, t_start, times)
     return np.array([kl_divergence(p, p_target) for p in joints])
+
+
+def dkl_of_samples(samples: np.ndarray, sample_interval_ms: float, times: np.ndarray,
+                   p_target: np.ndarray) -> np.ndarray:
+    """D_KL(p ‖ p_B) of the empirical distribution of the samples (n, K) drawn up to each T in
+    `times`, one sample per `sample_interval_ms`: a discrete-time sampler (Gibbs) on the time
+    axis of the LIF networks."""
+    index = state_index(samples)
+    counts = [max(int(T // sample_interval_ms), 1) for T in times]
+    return np.array([kl_divergence(np.bincount(index[:n], minlength=len(p_target)) / n,
+                                   p_target) for n in counts])
 
 
 def sample_states(spike_trains: Sequence[np.ndarray], tau_on: float,

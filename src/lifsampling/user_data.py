@@ -18,12 +18,14 @@ loaded, before any job, and every error names the config key, the file and the p
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import xarray as xr
 
 from .config.errors import ConfigError
 
@@ -153,8 +155,6 @@ def read_bm(path: Path) -> tuple[np.ndarray, np.ndarray]:
     if path.suffix == ".npz":
         with np.load(path) as archive:
             return archive["W"], archive["b"]
-    import xarray as xr
-
     with xr.open_dataset(path) as ds:
         return ds["W"].values, ds["b"].values
 
@@ -201,3 +201,42 @@ def check_user_entries(config: Mapping[str, Any], root: Path) -> None:
         elif entry["random"]["n_units"] > MAX_UNITS:
             raise ConfigError(f"config key 'boltzmann_machines.{name}.random.n_units': "
                               f"{entry['random']['n_units']} units, more than {MAX_UNITS}")
+
+
+def bm_units(entry: Mapping[str, Any], root: Path | None = None) -> int:
+    """K of a `boltzmann_machines` entry: its `random.n_units`, or the size of its file's W."""
+    if "random" in entry:
+        return int(entry["random"]["n_units"])
+    from .config import REPO_ROOT
+
+    return _file_units(str(resolve_path(entry["file"], root or REPO_ROOT)), entry["sha256"])
+
+
+@functools.lru_cache(maxsize=64)
+def _file_units(path: str, sha256: str) -> int:  # sha256: a new file is read again
+    return len(read_bm(Path(path))[1])
+
+
+def user_bm_dataset(W: np.ndarray, b: np.ndarray, name: str) -> xr.Dataset:
+    """A user BM as results/data/bm_<name>.nc: W (unit, unit_pre) and b (unit)."""
+    K = len(b)
+    return xr.Dataset(
+        {"W": (("unit", "unit_pre"), W, {"long_name": "BM weight W_kj", "units": "1"}),
+         "b": ("unit", b, {"long_name": "BM bias b_k", "units": "1"})},
+        coords={"unit": ("unit", np.arange(K), {"long_name": "unit"}),
+                "unit_pre": ("unit_pre", np.arange(K), {"long_name": "presynaptic unit"})},
+        attrs={"title": f"your Boltzmann machine {name}", "boltzmann_machine": name})
+
+
+def user_bm(job: Mapping[str, Any], path: Path | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(W, b) of a user BM job (slice `sampling.user_bm_slice`): drawn as P16 App. IX from its
+    seed, or read from `path` and checked against the job's SHA-256."""
+    key = f"boltzmann_machines.{job['name']}"
+    if "random" in job:
+        from .boltzmann import random_bm
+
+        r = job["random"]
+        return random_bm(r["n_units"], r["weight_scale"], np.random.default_rng(job["seeds"]["bm"]))
+    if path is None:
+        raise ValueError(f"{key}: the BM file is an input of this job")
+    return load_bm(key, {"file": str(Path(path).resolve()), "sha256": job["sha256"]}, Path("/"))

@@ -139,3 +139,36 @@ def test_a_random_bm_entry_needs_no_file_and_is_bounded(raw, examples):
                      "sha256": "0" * 64}}
     with pytest.raises(ConfigError, match="boltzmann_machines.mine"):
         validate_config(_config(raw, examples, boltzmann_machines=both))
+
+
+def test_gibbs_dkl_of_samples_is_exact_on_a_known_sequence():
+    """dkl_of_samples: the empirical distribution of the first T / interval samples, exactly."""
+    from lifsampling import states
+    from lifsampling.boltzmann import kl_divergence
+
+    samples = np.array([[0, 0], [0, 1], [1, 1], [1, 1]])  # states 0, 1, 3, 3
+    p_b = np.array([0.1, 0.2, 0.3, 0.4])
+    got = states.dkl_of_samples(samples, 10.0, np.array([20.0, 40.0]), p_b)
+    assert got[0] == pytest.approx(kl_divergence(np.array([0.5, 0.5, 0, 0]), p_b), rel=1e-12)
+    assert got[1] == pytest.approx(kl_divergence(np.array([0.25, 0.25, 0, 0.5]), p_b),
+                                   rel=1e-12)
+
+
+def test_a_user_bm_is_one_more_member_of_the_sampling_family(raw, examples, repo):
+    """Each user BM becomes a sampling experiment per network variant, with its K from the
+    file, and a drawn BM is the same for the same seed."""
+    from lifsampling.config import resolve_scale
+    from lifsampling.experiments import sampling
+
+    cfg = resolve_scale(validate_config(_config(raw, examples)), "smoke")
+    entries = sampling.sampling_experiments(cfg)
+    assert {"p16_fig3", "l18_fig5", "bm_example_two_groups_coba", "bm_example_two_groups_cuba",
+            "bm_example_random_k5_coba", "bm_example_random_k5_cuba"} == set(entries)
+    assert entries["bm_example_two_groups_coba"]["n_units"] == 6
+    job = sampling.user_bm_slice(cfg, "example_random_k5")
+    W1, b1 = user_data.user_bm(job)
+    W2, b2 = user_data.user_bm(job)
+    assert W1.shape == (5, 5) and np.array_equal(W1, W2) and np.array_equal(b1, b2)
+    file_job = sampling.user_bm_slice(cfg, "example_two_groups")
+    W, b = user_data.user_bm(file_job, repo / "tests" / "data" / "example_bm.npz")
+    assert W[0, 1] == 1.5 and W[0, 3] == -1.0 and b.tolist() == [-1.5] * 6

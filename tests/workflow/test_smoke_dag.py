@@ -1,4 +1,5 @@
 """The whole Snakemake DAG at smoke scale, run in a temporary working directory."""
+import csv
 import re
 from collections import Counter
 from pathlib import Path
@@ -286,6 +287,12 @@ EDITS = {
                               {"sampling_fidelity_reference": 5,
                                "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
                                "claims": 1, "generative_claims": 1, "all": 1}),
+    # your own BMs: their jobs only (two BMs x two network variants), no paper figure
+    "user_bms": ((REPO / "docs" / "your_own_data.yaml").read_text(),
+                 {"user_bm": 2, "sampling_block": 4, "sampling_aggregate": 4,
+                  "bm_example_two_groups": 1, "bm_example_random_k5": 1,
+                  "bm_example_two_groups_claims": 1, "bm_example_random_k5_claims": 1,
+                  "all": 1}),
 }
 
 
@@ -312,3 +319,25 @@ def test_a_change_of_scale_reruns_everything(repo, smoke_run):
     # every rule again but the download of the MNIST wheel (same file at every scale)
     assert set(scheduled) == set(every_rule) - {"mnist_wheel"}
     assert all(scheduled[r] >= every_rule[r] for r in scheduled)
+
+
+def test_your_own_bms_build_their_targets(repo, smoke_run):
+    """The example BMs of docs/your_own_data.yaml, added through config alone, build their
+    figure (P16 Fig 3's layout per network variant) and claims table of their own."""
+    overlay = repo / "docs" / "your_own_data.yaml"
+    snakemake(repo, smoke_run, "bm_example_two_groups", "bm_example_random_k5",
+              "bm_example_two_groups_claims", "bm_example_random_k5_claims",
+              "--configfile", str(repo / "config.yaml"), str(overlay), "--config", "scale=smoke")
+    for name in ("example_two_groups", "example_random_k5"):
+        assert (smoke_run / "results" / "figures" / f"bm_{name}.png").stat().st_size > 10_000
+        bm = io.read_dataset(smoke_run / "results" / "data" / f"bm_{name}.nc", ["W", "b"])
+        for variant in ("coba", "cuba"):
+            ds = io.read_dataset(smoke_run / "results" / "sims" / f"bm_{name}_{variant}.nc",
+                                 ["dkl", "dkl_abstract", "dkl_gibbs", "p_target"])
+            assert ds.sizes["state"] == 2 ** bm.sizes["unit"]
+            assert ds.attrs["boltzmann_machine"] == name
+        rows = list(csv.DictReader(open(smoke_run / "results" / f"claims_bm_{name}.csv")))
+        assert {r["id"] for r in rows} >= {f"bm_{name}_{v}_gibbs_lower" for v in ("coba", "cuba")}
+        assert all(r["reproduced_value"] for r in rows)
+    W = io.read_dataset(smoke_run / "results" / "data" / "bm_example_two_groups.nc", ["W"])["W"]
+    assert float(W[0, 1]) == 1.5 and float(W[0, 3]) == -1.0  # the file's BM, as made

@@ -6,6 +6,7 @@ from snakemake.exceptions import WorkflowError
 
 from lifsampling.config import ConfigError, costs, resolve_scale, slices, validate_config
 import lifsampling.experiments as families
+from lifsampling import user_data
 from lifsampling.experiments import claim_inputs
 
 try:
@@ -89,23 +90,45 @@ def p16_fig4_run_inputs(wildcards):
     return inputs
 
 
-SAMPLING = list(EXPERIMENTS["sampling"])
+# every sampling experiment: P16 Fig 3, L18 Fig 5 and one per user BM and network variant
+SAMPLING_EXPERIMENTS = families.sampling.sampling_experiments(CFG)
+SAMPLING = list(SAMPLING_EXPERIMENTS)
+USER_BMS = list(CFG["boltzmann_machines"])
+USER_BM_VARIANTS = list(EXPERIMENTS["user_bm"]["variants"])
 # L18 Fig 5: the COBA neuron of the 4-unit network and the CUBA neuron of the L18 networks
 L18_COBA_CALIBRATION = calibration_file(EXPERIMENTS["sampling"]["l18_fig5"]["calibration"])
 L18_CUBA_CALIBRATION = calibration_file(EXPERIMENTS["l18_fig2_grid"]["calibration"])
 P16_CALIBRATION = calibration_file(EXPERIMENTS["p16_fig2"]["calibration"])
 
 
-def sampling_calibration(wildcards):
-    return calibration_file(EXPERIMENTS["sampling"][wildcards.experiment]["calibration"])
+def user_bm_input(experiment):
+    """{"bm": results/data/bm_<name>.nc} for an experiment on a user BM, else {}."""
+    name = SAMPLING_EXPERIMENTS[experiment].get("boltzmann_machine")
+    return {"bm": f"results/data/bm_{name}.nc"} if name else {}
+
+
+def sampling_block_inputs(wildcards):
+    """The calibration of the experiment's neuron, and its user BM if it samples one."""
+    experiment = SAMPLING_EXPERIMENTS[wildcards.experiment]
+    return {"calibration": calibration_file(experiment["calibration"]),
+            **user_bm_input(wildcards.experiment)}
 
 
 def sampling_blocks(wildcards):
-    """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs."""
-    return {f"{kind}s": [f"results/sims/{wildcards.experiment}/{kind}_block_{i}.nc"
-                         for i in range(len(families.sampling.sampling_blocks(
-                             CFG, wildcards.experiment, kind)))]
-            for kind in ("trial", "bm")}
+    """The blocks one sampling aggregate reads: trials on the shared BM, runs on more BMs; and
+    the user BM if it samples one."""
+    return {**{f"{kind}s": [f"results/sims/{wildcards.experiment}/{kind}_block_{i}.nc"
+                            for i in range(len(families.sampling.sampling_blocks(
+                                CFG, wildcards.experiment, kind)))]
+               for kind in ("trial", "bm")},
+            **user_bm_input(wildcards.experiment)}
+
+
+def user_bm_file(wildcards):
+    """The file of a user BM (none for a drawn one), relative to the repository."""
+    entry = CFG["boltzmann_machines"][wildcards.bm]
+    return [user_data.resolve_path(entry["file"], Path(workflow.basedir))] \
+        if "file" in entry else []
 
 
 # ---- L18 Fig 2b grid and P16 Fig 4

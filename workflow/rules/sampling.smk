@@ -18,7 +18,7 @@ CLAIM_INPUTS |= {
 # experiment's BM or a run on a further random BM (P16 Fig 3D).
 rule sampling_block:
     input:
-        sampling_calibration,
+        unpack(sampling_block_inputs),
     output:
         "results/sims/{experiment}/{kind}_block_{block}.nc",
     wildcard_constraints:
@@ -118,3 +118,74 @@ rule l18_fig5:
         CONDA_ENV
     script:
         "../scripts/figure.py"
+
+
+# ---- your own Boltzmann machines (config boltzmann_machines; docs/your_own_data.md): each is
+# one more member of this family, sampled by every network variant of experiments.user_bm
+# (sampling experiments bm_<name>_<variant>), drawn as P16 Fig 3 (target bm_<name>) with its own
+# claims table (results/claims_bm_<name>.csv).
+rule user_bm:
+    input:
+        user_bm_file,
+    output:
+        "results/data/bm_{bm}.nc",
+    wildcard_constraints:
+        bm="|".join(USER_BMS) or "^$",
+    params:
+        job=lambda wc: families.sampling.user_bm_slice(CFG, wc.bm),
+    log:
+        f"{LOGS}/data/bm_{{bm}}.log",
+    benchmark:
+        f"{BENCH}/data/bm_{{bm}}.tsv"
+    resources:
+        **cluster_resources("user_bm"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/user_bm.py"
+
+
+for _bm in USER_BMS:
+
+    rule:
+        name:
+            f"bm_{_bm}"
+        input:
+            **{v: f"results/sims/bm_{_bm}_{v}.nc" for v in USER_BM_VARIANTS},
+        output:
+            pdf=f"{FIGDIR}/bm_{_bm}.pdf",
+            png=f"{FIGDIR}/bm_{_bm}.png",
+        params:
+            figure="user_bm",
+        log:
+            f"{LOGS}/figures/bm_{_bm}.log",
+        benchmark:
+            f"{BENCH}/figures/bm_{_bm}.tsv"
+        resources:
+            **cluster_resources("user_bm_figure"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/figure.py"
+
+    rule:
+        name:
+            f"bm_{_bm}_claims"
+        input:
+            **{v: f"results/sims/bm_{_bm}_{v}.nc" for v in USER_BM_VARIANTS},
+        output:
+            csv=f"results/claims_bm_{_bm}.csv",
+            md=f"results/claims_bm_{_bm}.md",
+        params:
+            bm=_bm,
+            scale=SCALE,
+        log:
+            f"{LOGS}/analysis/claims_bm_{_bm}.log",
+        benchmark:
+            f"{BENCH}/analysis/claims_bm_{_bm}.tsv"
+        resources:
+            **cluster_resources("user_bm_claims"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/user_bm_claims.py"

@@ -8,5 +8,7 @@ with job_log(snakemake.log[0]):
     job = snakemake.params.job
     trials = [io.read_dataset(f, ["spike_time"]) for f in snakemake.input.trials]
     bms = [io.read_dataset(f, ["spike_time"]) for f in snakemake.input.bms]
-    io.write_dataset(sampling.aggregate(job, trials, bms), snakemake.output[0], job,
+    user_bm = io.read_dataset(snakemake.input.bm, ["W", "b"]) \
+        if "bm" in snakemake.input.keys() else None
+    io.write_dataset(sampling.aggregate(job, trials, bms, user_bm), snakemake.output[0], job,
                      snakemake.config)

@@ -162,6 +162,7 @@ class SamplingBlockJob(NetworkJob):
     weight_scale: float
     duration_ms: float
     burn_in_ms: float
+    boltzmann_machine: NotRequired[str]  # a user BM (boltzmann_machines.<name>), not drawn
 
 
 class SamplingAggregateJob(CalibratedJob):
@@ -177,6 +178,16 @@ class SamplingAggregateJob(CalibratedJob):
     n_trials: int
     n_bms: int
     dkl_time_points: int
+    boltzmann_machine: NotRequired[str]  # a user BM (boltzmann_machines.<name>), not drawn
+
+
+class UserBmJob(Job):
+    """A user BM (boltzmann_machines.<name>) written as results/data/bm_<name>.nc: from its file
+    (checked against its SHA-256) or drawn as P16 App. IX."""
+
+    name: str
+    sha256: NotRequired[str]
+    random: NotRequired[dict[str, Any]]
 
 
 class P16Fig4ReferenceJob(Job):

@@ -120,6 +120,13 @@ def check_references(config: Mapping[str, Any]) -> None:
                               f"below stop {grid['stop']}")
 
     experiments = config["experiments"]
+    user = experiments["user_bm"]
+    for variant, calibration in user["variants"].items():
+        if calibration not in cal_sets:
+            raise ConfigError(f"config key 'experiments.user_bm.variants.{variant}': "
+                              f"{calibration!r} is not a key of 'calibration.sets' "
+                              f"({sorted(cal_sets)})")
+    _refer(config, "experiments.user_bm.stp", user["stp"], "stp")
     for key, entry in _calibrated_experiments(config):
         _refer(config, f"{key}.neuron", entry["neuron"], "neurons")
         if entry["calibration"] not in cal_sets:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, spike_trains, states, translate
+from .. import boltzmann, samplers, spike_trains, states, translate
 from ..abstract import simulate_abstract_sampler
 from ..claims import CHECK, Claim, interval
 from ..config import jobs, slices
@@ -57,19 +57,34 @@ def random_bm_of(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     return _random_bm(job, job["seeds"]["bm"])
 
 
+def shared_bm(job: Mapping[str, Any], bm: xr.Dataset | None) -> tuple[np.ndarray, np.ndarray]:
+    """The BM every trial samples: a user BM's (W, b) (`bm`, results/data/bm_<name>.nc) or the
+    experiment's random BM."""
+    if "boltzmann_machine" in job:
+        if bm is None:
+            raise ValueError(f"{job['experiment']} samples the user BM "
+                             f"{job['boltzmann_machine']!r}: its file must be an input")
+        return bm["W"].values, bm["b"].values
+    return random_bm_of(job)
+
+
 def _random_bm(job: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarray]:
     return boltzmann.random_bm(job["n_units"], job["weight_scale"],
                                np.random.default_rng(seed))
 
 
-def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset) -> xr.Dataset:
-    """One NEST run of a block of LIF networks, each sampling its random BM (slice
-    `sampling_block_slice`): their spike trains (dims run, unit; `spike_trains` layout) and
-    their BMs (W, b), for `aggregate` to analyse."""
+def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset,
+                   bm: xr.Dataset | None = None) -> xr.Dataset:
+    """One NEST run of a block of LIF networks, each sampling its random BM, or the user BM
+    `bm` (slice `sampling_block_slice`): their spike trains (dims run, unit; `spike_trains`
+    layout) and their BMs (W, b), for `aggregate` to analyse."""
     from .. import spiking
 
     alpha, u0 = calibration.attrs["alpha_mV"], calibration.attrs["u0_mV"]
-    bms = [_random_bm(job, seed) for seed in job["seeds"]["bm"]]
+    if "boltzmann_machine" in job:
+        bms = [shared_bm(job, bm)] * len(job["runs"])
+    else:
+        bms = [_random_bm(job, seed) for seed in job["seeds"]["bm"]]
     specs = [bm_network(W, b, job["neuron"], job["noise"], alpha, u0,
                         STPSet.from_config(job["stp"])) for W, b in bms]
     trains = spiking.simulate_networks(specs, job["burn_in_ms"] + job["duration_ms"],
@@ -124,22 +139,37 @@ def _analyse_blocks(job: jobs.SamplingAggregateJob, blocks: Sequence[xr.Dataset]
     return stack_by_coordinate(runs, dim, range(n_runs))
 
 
-def abstract_dkl(job: Mapping[str, Any], seed: int) -> np.ndarray:
-    """D_KL over time of the abstract neural sampler (P16 eq. 2) on the job's BM."""
-    W, b = random_bm_of(job)
+def abstract_dkl(job: Mapping[str, Any], seed: int, W: np.ndarray, b: np.ndarray
+                 ) -> np.ndarray:
+    """D_KL over time of the abstract neural sampler (P16 eq. 2) on the BM (W, b)."""
     tau, duration = job["neuron"]["tau_refrac"], job["duration_ms"]
     trains = simulate_abstract_sampler(W, b, tau, duration, np.random.default_rng(seed))
     times = states.dkl_time_grid(duration, job["dkl_time_points"])
     return states.dkl_over_time(trains, tau, 0.0, times, boltzmann.exact_distribution(W, b))
 
 
+def gibbs_dkl(job: Mapping[str, Any], W: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """D_KL over time of Gibbs chains on the BM (W, b), one per trial, on the networks' time
+    axis: one sweep per tau_ref (the LIF network's sample interval)."""
+    tau = job["neuron"]["tau_refrac"]
+    times = states.dkl_time_grid(job["duration_ms"], job["dkl_time_points"])
+    n_sweeps = max(int(times[-1] // tau), 1)
+    chains = samplers.gibbs_bm(W, b, n_sweeps, np.random.default_rng(job["seeds"]["gibbs"]),
+                               n_chains=job["n_trials"])
+    p_b = boltzmann.exact_distribution(W, b)
+    return np.stack([states.dkl_of_samples(chains[:, c], tau, times, p_b)
+                     for c in range(chains.shape[1])])
+
+
 def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset],
-              bm_blocks: Sequence[xr.Dataset]) -> xr.Dataset:
+              bm_blocks: Sequence[xr.Dataset], bm: xr.Dataset | None = None) -> xr.Dataset:
     """One Dataset per experiment (slice `sampling_aggregate_slice`) from the stored spikes:
-    D_KL curves (trial, integration_time), joints (trial, state), the abstract sampler's
-    curves, the final D_KL per random BM, the raster of trial 0 and the PSP sketch."""
+    D_KL curves (trial, integration_time), joints (trial, state), the abstract sampler's and
+    Gibbs chains' curves, the final D_KL per random BM, the raster of trial 0 and the PSP
+    sketch. `bm`: the user BM the experiment samples, if it is one."""
     trials = _analyse_blocks(job, trial_blocks, "trial", job["n_trials"], job["duration_ms"])
-    abstract = np.stack([abstract_dkl(job, s) for s in job["seeds"]["abstract"]])
+    W, b = shared_bm(job, bm)
+    abstract = np.stack([abstract_dkl(job, s, W, b) for s in job["seeds"]["abstract"]])
     first = next(b for b in trial_blocks if 0 in b["run"].values)
     raster = spike_trains.network_trains(first, "run", 0)
     alpha = first.attrs["alpha_mV"]
@@ -153,6 +183,9 @@ def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset]
             "dkl_abstract": (("abstract_trial", "integration_time"), abstract,
                              {"long_name": "D_KL, abstract neural sampler (P16 eq. 2)",
                               "units": "nat"}),
+            "dkl_gibbs": (("gibbs_chain", "integration_time"), gibbs_dkl(job, W, b),
+                          {"long_name": "D_KL, Gibbs chain, one sweep per tau_ref",
+                           "units": "nat"}),
             "raster_time": ("spike", np.concatenate(raster),
                             {"long_name": "spike time, trial 0", "units": "ms"}),
             "raster_unit": ("spike", np.concatenate([np.full(t.size, k)
@@ -167,7 +200,9 @@ def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset]
         coords={"sketch_time": ("sketch_time", sketch_t,
                                 {"long_name": "time after the presynaptic spike", "units": "ms"}),
                 "trial": ("trial", trials["trial"].values, {"long_name": "trial on the BM"})},
-        attrs={"experiment": job["experiment"], "bm_seed": job["seeds"]["bm"],
+        attrs={"experiment": job["experiment"],
+               "boltzmann_machine": job.get("boltzmann_machine", "random (P16 App. IX)"),
+               "bm_seed": job["seeds"]["bm"],
                "burn_in_ms": job["burn_in_ms"], "alpha_mV": alpha,
                "u0_mV": first.attrs["u0_mV"],
                "title": f"{job['experiment']}: LIF sampling over trials"},
@@ -221,6 +256,33 @@ def _judge_saturation(claim: Claim, dkl: np.ndarray, t: np.ndarray, scale: str) 
     claim.judge_interval(value, iv, claim.bound, "above", scale)
 
 
+def user_bm_claims(name: str, datasets: Mapping[str, xr.Dataset], scale: str) -> list[Claim]:
+    """P16 Fig 3's tests on your BM `name`, per network variant (`datasets`: the aggregate of
+    each, by variant): D_KL falls with time, the abstract sampler reaches lower, and the LIF
+    network against Gibbs chains at T (one sweep per tau_ref). A table of its own."""
+    claims = {}
+    for variant, ds in datasets.items():
+        prefix = f"bm_{name}_{variant}"
+        for template in CLAIMS[:3]:  # P16 Fig 3C: decreasing, saturates, abstract lower
+            suffix = template.id.removeprefix("p16_fig3_")
+            claims[f"{prefix}_{suffix}"] = Claim(
+                f"{prefix}_{suffix}", "yours", f"bm_{name}", f"{variant}: "
+                f"{template.statement.removeprefix('K = 5: ')}", "P16 Fig 3C", template.test,
+                template.bound, ("quick", "paper"))
+        _judge_convergence(claims, ds, prefix, scale)
+        dkl, gibbs = ds["dkl"].values[:, -1], ds["dkl_gibbs"].values[:, -1]
+        n = min(dkl.size, gibbs.size)
+        c = claims[f"{prefix}_gibbs_lower"] = Claim(
+            f"{prefix}_gibbs_lower", "yours", f"bm_{name}", f"{variant}: Gibbs chains reach "
+            "lower D_KL than the LIF network after the same time (one sweep per tau_ref)",
+            "as the abstract sampler (P16 Fig 3C)", "95 % interval of log D_KL(LIF) / "
+            "D_KL(Gibbs) at T over trials above {bound}", 0.0, ("quick", "paper"))
+        iv = interval(np.log(dkl[:n] / gibbs[:n]))
+        c.judge_interval(f"median D_KL LIF {np.median(dkl):.3g}, Gibbs {np.median(gibbs):.3g};"
+                         f" log ratio {iv.text('.2f')}", iv, c.bound, "above", scale)
+    return list(claims.values())
+
+
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Convergence of P16 Fig 3 and L18 Fig 5d, the abstract sampler, many random BMs."""
@@ -239,6 +301,44 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
+def sampling_experiments(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every sampling experiment: the configured ones (P16 Fig 3, L18 Fig 5) and, for each of
+    your Boltzmann machines, one per network variant of `experiments.user_bm`
+    (`bm_<name>_<variant>`, target bm_<name>): the same runs and analysis on your BM."""
+    out = {name: dict(e) for name, e in cfg["experiments"]["sampling"].items()}
+    for name, variant, entry in user_bm_experiments(cfg):
+        out[f"bm_{name}_{variant}"] = entry
+    return out
+
+
+def user_bm_experiments(cfg: Mapping[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(BM name, variant, sampling entry) of every user BM and network variant."""
+    from ..user_data import bm_units
+
+    u = cfg["experiments"]["user_bm"]
+    out = []
+    for name, bm in cfg.get("boltzmann_machines", {}).items():
+        for variant, calibration in u["variants"].items():
+            out.append((name, variant, {
+                "neuron": cfg["calibration"]["sets"][calibration]["neuron"],
+                "calibration": calibration, "stp": u["stp"], "n_units": bm_units(bm),
+                "weight_scale": bm.get("random", {}).get("weight_scale", 0.0),
+                "n_trials": u["n_trials"], "trial_ms": u["trial_ms"], "joint_ms": u["joint_ms"],
+                "n_bms": 0, "bm_ms": 0.0, "burn_in_ms": u["burn_in_ms"],
+                "networks_per_job": u["networks_per_job"], "boltzmann_machine": name}))
+    return out
+
+
+def user_bm_slice(cfg: Mapping[str, Any], name: str) -> jobs.UserBmJob:
+    """The user BM `boltzmann_machines.<name>`: its checksum, or the distribution it is drawn
+    from and the seed."""
+    entry = cfg["boltzmann_machines"][name]
+    if "random" in entry:
+        return slices.job_slice(cfg, {"bm": slices.job_seed(cfg, "boltzmann_machines", name)},
+                                name=name, random=dict(entry["random"]))
+    return slices.job_slice(cfg, name=name, sha256=entry["sha256"])
+
+
 def _sampling_counts(e: Mapping[str, Any]) -> dict[str, int]:
     return {"trial": e["n_trials"], "bm": e["n_bms"]}
 
@@ -246,7 +346,7 @@ def _sampling_counts(e: Mapping[str, Any]) -> dict[str, int]:
 def sampling_blocks(cfg: Mapping[str, Any], experiment: str, kind: str) -> list[list[int]]:
     """The runs of `kind` (trial or bm) of a sampling experiment, in blocks of
     `networks_per_job` (one NEST kernel each)."""
-    e = cfg["experiments"]["sampling"][experiment]
+    e = sampling_experiments(cfg)[experiment]
     if kind not in ("trial", "bm"):
         raise ValueError(f"unknown sampling run kind {kind!r} (trial or bm)")
     return slices.in_blocks(range(_sampling_counts(e)[kind]), e["networks_per_job"])
@@ -259,7 +359,7 @@ def sampling_block_slice(
     side, trials on the shared BM (``kind='trial'``) or runs on further random BMs (``kind='bm'``,
     P16 Fig 3D). Seeds: run r samples BM `bm` 0 (trials) or r + 1 (bms); the block's kernel
     seed draws every network's own Poisson background."""
-    e = cfg["experiments"]["sampling"][experiment]
+    e = sampling_experiments(cfg)[experiment]
     runs = sampling_blocks(cfg, experiment, kind)[int(block)]
     bm_index = [0] * len(runs) if kind == "trial" else [r + 1 for r in runs]
     seeds = {
@@ -279,16 +379,22 @@ def sampling_block_slice(
         duration_ms=e["trial_ms"] if kind == "trial" else e["bm_ms"],
         burn_in_ms=e["burn_in_ms"],
         nest=slices.nest_settings(cfg),
+        **_user_bm_field(e),
     )
+
+
+def _user_bm_field(e: Mapping[str, Any]) -> dict[str, str]:
+    return {"boltzmann_machine": e["boltzmann_machine"]} if "boltzmann_machine" in e else {}
 
 
 def sampling_aggregate_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.SamplingAggregateJob:
     """The analysis of one sampling experiment's stored spikes (D_KL over time, joints), plus
     the abstract sampler on its BM: no simulation reads these keys."""
-    e = cfg["experiments"]["sampling"][experiment]
+    e = sampling_experiments(cfg)[experiment]
     seeds = {
         "bm": slices.job_seed(cfg, experiment, "bm", 0),
         "abstract": [slices.job_seed(cfg, experiment, "abstract", i) for i in range(e["n_trials"])],
+        "gibbs": slices.job_seed(cfg, experiment, "gibbs"),
     }
     return slices.job_slice(
         cfg,
@@ -304,6 +410,7 @@ def sampling_aggregate_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.Sa
         n_trials=e["n_trials"],
         n_bms=e["n_bms"],
         dkl_time_points=cfg["experiments"]["dkl_time_points"],
+        **_user_bm_field(e),
     )
 
 
@@ -311,7 +418,9 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     """One slice of every job kind of the family, by job name (built before any job: a config
     that cannot be sliced fails at load)."""
     out: dict[str, slices.Slice] = {}
-    for name in cfg["experiments"]["sampling"]:
+    for name in cfg.get("boltzmann_machines", {}):
+        out[f"user_bm:{name}"] = user_bm_slice(cfg, name)
+    for name in sampling_experiments(cfg):
         out |= {
             f"sampling_block:{name}:{kind}": sampling_block_slice(cfg, name, kind, 0)
             for kind in ("trial", "bm")

@@ -98,3 +98,22 @@ def l18_fig5(cal_coba: xr.Dataset, cal_cuba: xr.Dataset, sampling: xr.Dataset,
     ax.legend(fontsize=7, frameon=False)
     ax.set_title("e  distributions", fontsize=9, loc="left")
     return fig
+
+
+def user_bm(**variants: xr.Dataset) -> plt.Figure:
+    """Your BM (target bm_<name>), as P16 Fig 3: per network variant, the sampled joint against
+    the exact target and D_KL over time against the abstract sampler and Gibbs chains."""
+    fig, axes = plt.subplots(2, len(variants), figsize=(4.5 * len(variants), 6.5),
+                             constrained_layout=True, squeeze=False)
+    for col, (variant, ds) in enumerate(variants.items()):
+        _joint_panel(axes[0, col], ds)
+        axes[0, col].set_title(f"{variant}: joint over network states", fontsize=9, loc="left")
+        _dkl_panel(axes[1, col], ds)
+        t = ds["integration_time"].values
+        axes[1, col].loglog(t, ds["dkl_gibbs"].mean("gibbs_chain"), "g--", lw=1.5,
+                            label="Gibbs, one sweep per tau_ref")
+        axes[1, col].legend(fontsize=7, frameon=False)
+        axes[1, col].set_title(f"{variant}: convergence", fontsize=9, loc="left")
+    name = next(iter(variants.values())).attrs.get("boltzmann_machine", "")
+    fig.suptitle(f"Your Boltzmann machine {name}, sampled as P16 Fig 3", fontsize=10)
+    return fig
