@@ -31,10 +31,10 @@ for family_smk in sorted(Path(workflow.basedir, "workflow", "rules").glob("*.smk
 # the claims of every family
 include: "workflow/rules/claims.smk"
 
-# Every figure target: the rules that draw into results/figures/ (one per paper figure, defined
-# by its family's .smk; never listed by hand).
-FIGURES = sorted(r.name for r in workflow.rules
-                 if any(str(f).startswith(f"{FIGDIR}/") for f in r.output))
+# Every figure: the PDFs the rules draw into results/figures/ (one per paper figure, defined by
+# its family's .smk, and one per user BM; never listed by hand).
+FIGURES = sorted(Path(str(f)).stem for r in workflow.rules for f in r.output
+                 if str(f).startswith(f"{FIGDIR}/") and str(f).endswith(".pdf"))
 
 
 rule all:

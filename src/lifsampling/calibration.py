@@ -68,7 +68,7 @@ def predicted_free_membrane(neuron: Mapping[str, Any], noise: Mapping[str, float
 
 
 def calibrate(job: jobs.CalibrateJob) -> xr.Dataset:
-    """Run one activation sweep and fit the logistic (slice `slices.calibration`: the neuron,
+    """Run one activation sweep and fit the logistic (slice `slices.calibrate`: the neuron,
     its noise, the grid of target means, runs, duration, NEST settings, seed; with
     `simulator` and `resolution_ms`, `parameter_sets.simulator_calibration_slice`: the same
     sweep through PyNN's standard API on that simulator)."""

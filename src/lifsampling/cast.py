@@ -51,7 +51,7 @@ class CastSchedule:
 
     @classmethod
     def from_job(cls, job: Mapping[str, Any]) -> CastSchedule:
-        """The schedule of one model from its job slice (`slices.training`)."""
+        """The schedule of one model from its job slice (`slices.train`)."""
         return cls(
             n_hidden=int(job["n_hidden"]),
             n_iterations=int(job["n_iterations"]),

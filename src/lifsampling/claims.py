@@ -166,7 +166,7 @@ class Claim:
 
 
 def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
-                 context: str = "") -> None:
+                 context: str = "", title: str = "Claims of the papers") -> None:
     """results/claims.csv (one row per claim or check) and a readable results/claims.md with
     the papers' claims and the consistency checks in two tables; `context` (what decided
     them, e.g. the model's training) follows the summary line."""
@@ -178,9 +178,9 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
     shown = ("id", "paper", "figure", "statement", "paper_value", "reproduced_value", "test",
              "verdict")
     parts = []
-    for table, title in ((CLAIM, "Claims of the papers"), (CHECK, "Consistency checks "
-                                                                   "(not claims of the papers)")):
-        lines = [f"## {title}", "", "| claim | paper | fig | statement | paper | reproduced | "
+    for table, heading in ((CLAIM, title), (CHECK, "Consistency checks "
+                                                   "(not claims of the papers)")):
+        lines = [f"## {heading}", "", "| claim | paper | fig | statement | paper | reproduced | "
                  "test | verdict |", "|---|---|---|---|---|---|---|---|"]
         lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in shown) + " |"
                   for r in rows if r["table"] == table]

@@ -3,7 +3,7 @@ from lifsampling.config import costs
 
 
 def test_size_class_keeps_only_the_wildcards_that_set_a_jobs_length():
-    wc = {"exp": "p16_fig3", "kind": "trial", "block": "7"}
+    wc = {"experiment": "p16_fig3", "kind": "trial", "block": "7"}
     assert costs.size_class("sampling_block", wc) == "sampling_block:p16_fig3:trial"
     assert costs.size_class("l18_fig2_grid_chunk", {"tau_fac": "10.0", "seed": "3"}) == \
         "l18_fig2_grid_chunk"

@@ -109,7 +109,8 @@ def test_slices_resolve_references(repo):
 
 # sections of config.yaml that hold *named* entries; a slice carries the entry itself (its
 # keys are `neuron`, `noise`, `stp`, `nest`, ...), never these tables
-CONFIG_TABLES = {"experiments", "neurons", "calibration", "training", "classification", "data"}
+CONFIG_TABLES = {"experiments", "neurons", "calibration", "training", "data", "datasets",
+                 "boltzmann_machines"}
 
 
 def _slice_builders(tree: ast.AST) -> set[ast.AST]:

@@ -172,3 +172,26 @@ def test_a_user_bm_is_one_more_member_of_the_sampling_family(raw, examples, repo
     file_job = sampling.user_bm_slice(cfg, "example_two_groups")
     W, b = user_data.user_bm(file_job, repo / "tests" / "data" / "example_bm.npz")
     assert W[0, 1] == 1.5 and W[0, 3] == -1.0 and b.tolist() == [-1.5] * 6
+
+
+@pytest.mark.parametrize("entry", [
+    {"file": "tests/data/example_bm.npz", "random": {"n_units": 5, "weight_scale": 1.0}},
+    {"random": {"n_units": 5, "weight_scale": 1.0}, "sha256": "0" * 64},
+])
+def test_a_bm_is_a_file_or_a_distribution_never_both(raw, examples, entry):
+    with pytest.raises(ConfigError, match="boltzmann_machines.mine"):
+        validate_config(_config(raw, examples, boltzmann_machines={"mine": entry}))
+
+
+@pytest.mark.parametrize("name", ["a.b", "mine_claims", "x_figure", "_lead", "two__under"])
+def test_a_user_entry_name_fits_files_and_rules(raw, examples, name):
+    drawn = {name: {"random": {"n_units": 4, "weight_scale": 1.0}}}
+    with pytest.raises(ConfigError, match="boltzmann_machines"):
+        validate_config(_config(raw, examples, boltzmann_machines=drawn))
+
+
+def test_user_runs_must_be_longer_than_the_first_dkl_reference(raw, examples):
+    cfg = _config(raw, examples)
+    cfg["experiments"]["user_bm"]["trial_ms"] = 800.0
+    with pytest.raises(ConfigError, match="experiments.user_bm.trial_ms"):
+        validate_config(cfg)

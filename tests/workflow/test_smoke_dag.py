@@ -290,7 +290,7 @@ EDITS = {
     # your own BMs: their jobs only (two BMs x two network variants), no paper figure
     "user_bms": ((REPO / "docs" / "your_own_data.yaml").read_text(),
                  {"user_bm": 2, "sampling_block": 4, "sampling_aggregate": 4,
-                  "bm_example_two_groups": 1, "bm_example_random_k5": 1,
+                  "bm_example_two_groups_figure": 1, "bm_example_random_k5_figure": 1,
                   "bm_example_two_groups_claims": 1, "bm_example_random_k5_claims": 1,
                   "all": 1}),
 }
@@ -321,12 +321,12 @@ def test_a_change_of_scale_reruns_everything(repo, smoke_run):
     assert all(scheduled[r] >= every_rule[r] for r in scheduled)
 
 
-def test_your_own_bms_build_their_targets(repo, smoke_run):
+def test_your_own_bms_build_their_targets(repo, smoke_run, cf_errors):
     """The example BMs of docs/your_own_data.yaml, added through config alone, build their
-    figure (P16 Fig 3's layout per network variant) and claims table of their own."""
+    figure (P16 Fig 3's layout per network variant) and claims table of their own, CF-clean.
+    (Last in this file: the edit test `user_bms` above needs the smoke run without them.)"""
     overlay = repo / "docs" / "your_own_data.yaml"
     snakemake(repo, smoke_run, "bm_example_two_groups", "bm_example_random_k5",
-              "bm_example_two_groups_claims", "bm_example_random_k5_claims",
               "--configfile", str(repo / "config.yaml"), str(overlay), "--config", "scale=smoke")
     for name in ("example_two_groups", "example_random_k5"):
         assert (smoke_run / "results" / "figures" / f"bm_{name}.png").stat().st_size > 10_000
@@ -341,3 +341,7 @@ def test_your_own_bms_build_their_targets(repo, smoke_run):
         assert all(r["reproduced_value"] for r in rows)
     W = io.read_dataset(smoke_run / "results" / "data" / "bm_example_two_groups.nc", ["W"])["W"]
     assert float(W[0, 1]) == 1.5 and float(W[0, 3]) == -1.0  # the file's BM, as made
+    new = sorted((smoke_run / "results" / "data").glob("bm_*.nc")) + sorted(
+        (smoke_run / "results" / "sims").glob("bm_*.nc"))
+    assert len(new) == 6
+    assert {str(f.name): cf_errors(f) for f in new if cf_errors(f)} == {}

@@ -4,7 +4,14 @@
 # so an edit re-runs only the jobs that read the edited key.
 from snakemake.exceptions import WorkflowError
 
-from lifsampling.config import ConfigError, costs, resolve_scale, slices, validate_config
+from lifsampling.config import (
+    REPO_ROOT,
+    ConfigError,
+    costs,
+    resolve_scale,
+    slices,
+    validate_config,
+)
 import lifsampling.experiments as families
 from lifsampling import user_data
 from lifsampling.experiments import claim_inputs
@@ -125,10 +132,10 @@ def sampling_blocks(wildcards):
 
 
 def user_bm_file(wildcards):
-    """The file of a user BM (none for a drawn one), relative to the repository."""
+    """The file of a user BM (none for a drawn one): absolute, or relative to the repository
+    (as the config check reads it)."""
     entry = CFG["boltzmann_machines"][wildcards.bm]
-    return [user_data.resolve_path(entry["file"], Path(workflow.basedir))] \
-        if "file" in entry else []
+    return [user_data.resolve_path(entry["file"], REPO_ROOT)] if "file" in entry else []
 
 
 # ---- L18 Fig 2b grid and P16 Fig 4
@@ -144,7 +151,7 @@ BARS = EXPERIMENTS["l18_fig2_bars"]
 BAR_SETS = list(slices.BAR_SETS)
 
 
-def bars_mixing_inputs(wildcards):
+def l18_fig2_bars_aggregate_inputs(wildcards):
     """Per bar set: its sampling runs over seeds, its trained model and its training images."""
     inputs = {}
     for bar_set in BAR_SETS:

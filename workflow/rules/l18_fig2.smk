@@ -82,7 +82,7 @@ rule l18_fig2_bars_run:
 
 rule l18_fig2_bars_aggregate:
     input:
-        unpack(bars_mixing_inputs),
+        unpack(l18_fig2_bars_aggregate_inputs),
     output:
         "results/sims/l18_fig2_bars.nc",
     params:

@@ -147,9 +147,17 @@ rule user_bm:
 
 for _bm in USER_BMS:
 
+    # the target: the figure and the claims table of this BM
     rule:
         name:
             f"bm_{_bm}"
+        input:
+            f"{FIGDIR}/bm_{_bm}.pdf",
+            f"results/claims_bm_{_bm}.csv",
+
+    rule:
+        name:
+            f"bm_{_bm}_figure"
         input:
             **{v: f"results/sims/bm_{_bm}_{v}.nc" for v in USER_BM_VARIANTS},
         output:
@@ -162,7 +170,7 @@ for _bm in USER_BMS:
         benchmark:
             f"{BENCH}/figures/bm_{_bm}.tsv"
         resources:
-            **cluster_resources("user_bm_figure"),
+            **cluster_resources(f"bm_{_bm}_figure"),
         conda:
             CONDA_ENV
         script:
@@ -184,7 +192,7 @@ for _bm in USER_BMS:
         benchmark:
             f"{BENCH}/analysis/claims_bm_{_bm}.tsv"
         resources:
-            **cluster_resources("user_bm_claims"),
+            **cluster_resources(f"bm_{_bm}_claims"),
         conda:
             CONDA_ENV
         script:

@@ -1,5 +1,5 @@
 """The stored spikes of one sampling experiment analysed, with the abstract sampler
--> results/sims/<exp>.nc."""
+-> results/sims/<experiment>.nc."""
 from lifsampling import io
 from lifsampling.experiments import sampling
 from lifsampling.logs import job_log

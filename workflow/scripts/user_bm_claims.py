@@ -10,5 +10,6 @@ with job_log(snakemake.log[0]) as log:
     judged = sampling.user_bm_claims(snakemake.params.bm, datasets, snakemake.params.scale)
     claims.write_tables(judged, snakemake.output.csv, snakemake.output.md,
                         f"Your Boltzmann machine `{snakemake.params.bm}`, sampled by "
-                        f"{', '.join(datasets)} LIF networks (target bm_{snakemake.params.bm}).")
+                        f"{', '.join(datasets)} LIF networks (target bm_{snakemake.params.bm}).",
+                        title="P16 Fig 3C's tests on your Boltzmann machine")
     log.info("%s", {c.id: c.verdict for c in judged})

@@ -127,6 +127,10 @@ def check_references(config: Mapping[str, Any]) -> None:
                               f"{calibration!r} is not a key of 'calibration.sets' "
                               f"({sorted(cal_sets)})")
     _refer(config, "experiments.user_bm.stp", user["stp"], "stp")
+    for scale, trial_ms in _per_scale(user["trial_ms"]).items():
+        if trial_ms <= 1000.0:  # P16 Fig 3C's tests compare D_KL(T) with D_KL(1e3 ms)
+            raise ConfigError(f"config key 'experiments.user_bm.trial_ms' ({scale}): "
+                              f"{trial_ms} ms; the runs must be longer than 1000 ms")
     for key, entry in _calibrated_experiments(config):
         _refer(config, f"{key}.neuron", entry["neuron"], "neurons")
         if entry["calibration"] not in cal_sets:

@@ -65,7 +65,7 @@ def generative_families() -> list[str]:
 
 
 def families_named(names: Sequence[str] | None = None) -> tuple[ModuleType, ...]:
-    """The experiment modules called `names` (module names, e.g. ``"mnist"``); all by default."""
+    """The experiment modules called `names` (module names, e.g. ``"l18_fig3"``); all by default."""
     if names is None:
         return FAMILIES
     by_name = {family.__name__.rsplit(".", 1)[-1]: family for family in FAMILIES}

@@ -431,7 +431,7 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
 
 def classification(job: jobs.ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
-    (slice `slices.classification`)."""
+    (slice `classify_gibbs_slice`)."""
     pixels, labels = images_and_labels(mnist, "test")
     pixels = pixels.astype(np.float32)
     seed = job["seeds"]["classify"]

@@ -8,15 +8,24 @@ import xarray as xr
 
 from .panels import state_labels
 
+MAX_SHOWN_STATES = 64  # above 2^6 states, the most probable ones under the target
+
 
 def _joint_panel(ax, ds: xr.Dataset) -> None:
     K = ds.sizes["unit"] if "unit" in ds.sizes else int(np.log2(ds.sizes["state"]))
-    x = np.arange(ds.sizes["state"])
-    joint = ds["p_joint_window"].values
-    ax.bar(x - 0.2, ds["p_target"], 0.4, color="tab:red", label="target p_B")
-    ax.bar(x + 0.2, joint.mean(axis=0), 0.4, yerr=joint.std(axis=0) if len(joint) > 1 else None,
+    target, joint = ds["p_target"].values, ds["p_joint_window"].values
+    shown = np.arange(target.size)
+    if target.size > MAX_SHOWN_STATES:
+        shown = np.sort(np.argsort(target)[::-1][:MAX_SHOWN_STATES // 2])
+    x = np.arange(shown.size)
+    ax.bar(x - 0.2, target[shown], 0.4, color="tab:red", label="target p_B")
+    ax.bar(x + 0.2, joint.mean(axis=0)[shown], 0.4,
+           yerr=joint.std(axis=0)[shown] if len(joint) > 1 else None,
            color="tab:blue", label=f"LIF p_N ({len(joint)} runs)")
-    ax.set_xticks(x, state_labels(K), rotation=90, fontsize=6)
+    labels = state_labels(K)
+    ax.set_xticks(x, [labels[i] for i in shown], rotation=90, fontsize=6)
+    if shown.size < target.size:
+        ax.set_xlabel(f"the {shown.size} most probable of {target.size} states", fontsize=7)
     ax.set(ylabel="p(z)", yscale="log")
     ax.legend(fontsize=7, frameon=False)
 
