@@ -32,7 +32,7 @@ for family_smk in sorted(Path(workflow.basedir, "workflow", "rules").glob("*.smk
 include: "workflow/rules/claims.smk"
 
 # Every figure: the PDFs the rules draw into results/figures/ (one per paper figure, defined by
-# its family's .smk, and one per user BM; never listed by hand).
+# its family's .smk, and one per user BM and dataset; never listed by hand).
 FIGURES = sorted(Path(str(f)).stem for r in workflow.rules for f in r.output
                  if str(f).startswith(f"{FIGDIR}/") and str(f).endswith(".pdf"))
 
@@ -46,4 +46,5 @@ rule all:
         "results/claims_generative.csv",
         "results/calibration.nc",
         expand("results/claims_bm_{bm}.csv", bm=USER_BMS),
+        expand("results/claims_{member}.csv", member=USER_GENERATIVE),
     default_target: True

@@ -68,13 +68,15 @@ class CastSchedule:
 def training_matrix(ds: xr.Dataset, n_classes: int = 10) -> tuple[np.ndarray, int]:
     """Rows to train on: binary images of the training split, then one-hot labels if present.
 
-    Returns (matrix, n_labels); the label units are trained as visible units (L18).
+    Returns (matrix, n_labels); the label units are trained as visible units (L18). The
+    number of classes is the file's `n_labels` attribute (your datasets), else `n_classes`.
     """
     if "split" in ds:
         ds = split_rows(ds, "train")
     images = ds["image"].values.astype(np.float32)
     if "label" not in ds:
         return images, 0
+    n_classes = int(ds.attrs.get("n_labels", n_classes))
     return np.hstack([images, one_hot(ds["label"].values, n_classes)]), n_classes
 
 

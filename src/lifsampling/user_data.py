@@ -136,6 +136,44 @@ def load_dataset(key: str, entry: Mapping[str, Any], root: Path
     return patterns.astype(np.uint8), labels
 
 
+def user_dataset(patterns: np.ndarray, labels: np.ndarray | None, job: Mapping[str, Any]
+                 ) -> xr.Dataset:
+    """Your patterns as results/data/dataset_<name>.nc (slice `slices.user_dataset`), in the
+    layout of the study's MNIST file: image (sample, pixel), label, split. The ISL test set is
+    `test_fraction` of the patterns, held out at random with the job's seed, or with 0 the
+    training patterns themselves (attribute `isl_test_split` says which)."""
+    n = len(patterns)
+    n_test = int(round(job["test_fraction"] * n))
+    if n_test >= n:
+        raise ValueError(f"datasets.{job['name']}.generative.test_fraction "
+                         f"{job['test_fraction']} holds out all {n} patterns")
+    split = np.full(n, "train", dtype=object)
+    split[np.random.default_rng(job["seeds"]["split"]).choice(n, n_test, replace=False)] = "test"
+    shape = list(job["shape"]) if len(job["shape"]) == 2 else [1, int(job["shape"][0])]
+    data = {"image": (("sample", "pixel"), patterns.astype(np.uint8),
+                      {"long_name": "binary pattern", "units": "1"}),
+            "split": (("sample",), split.astype(str),
+                      {"long_name": "part of the dataset (train, test)"})}
+    if labels is not None:
+        data["label"] = (("sample",), labels.astype(np.int8), {"long_name": "class"})
+    return xr.Dataset(data, attrs={
+        "title": f"your dataset {job['name']}", "dataset": job["name"], "image_shape": shape,
+        "n_labels": int(job["n_labels"] or 0),
+        "isl_test_split": "test" if n_test else "train"})
+
+
+def read_user_dataset(job: Mapping[str, Any], path: Path, labels_path: Path | None = None
+                      ) -> tuple[np.ndarray, np.ndarray | None]:
+    """The checked (patterns, labels) of a user dataset job from its input files, each checked
+    against the job's SHA-256 (the file may have changed since the config was loaded)."""
+    entry = {"file": str(Path(path).resolve()), "sha256": job["sha256"], "shape": job["shape"],
+             "n_labels": job["n_labels"]}
+    if labels_path is not None:
+        entry |= {"labels_file": str(Path(labels_path).resolve()),
+                  "labels_sha256": job["labels_sha256"]}
+    return load_dataset(f"datasets.{job['name']}", entry, Path("/"))
+
+
 def _check_labels(key: str, path: Path, labels: np.ndarray, n: int, n_labels: int | None
                   ) -> None:
     if labels.shape != (n,):
@@ -194,7 +232,11 @@ def check_bm(key: str, source: str, W: np.ndarray, b: np.ndarray) -> None:
 def check_user_entries(config: Mapping[str, Any], root: Path) -> None:
     """Read and check every user dataset and BM file of `config` (at load, before any job)."""
     for name, entry in config.get("datasets", {}).items():
-        load_dataset(f"datasets.{name}", entry, root)
+        _, labels = load_dataset(f"datasets.{name}", entry, root)
+        if "generative" in entry and labels is None:
+            raise ConfigError(f"config key 'datasets.{name}.generative': {entry['file']} has "
+                              "no labels; target generative_<name> reads a sample's mode from "
+                              "the label neurons (L18 Fig 3d)")
     for name, entry in config.get("boltzmann_machines", {}).items():
         if "file" in entry:
             load_bm(f"boltzmann_machines.{name}", entry, root)

@@ -247,7 +247,7 @@ def test_scan_blocks_cover_every_point_once(smoke_cfg):
     scans = dict(cfg["experiments"]["l18_fig3"]["stp_scans"], points_per_job=4)
     cfg["experiments"]["l18_fig3"] = {**cfg["experiments"]["l18_fig3"], "stp_scans": scans}
     s = scans["tau_fac"]
-    blocks = l18_fig3.l18_fig3_scan_blocks(cfg, "tau_fac")
+    blocks = l18_fig3.l18_fig3_scan_blocks(cfg, l18_fig3.PAPER, "tau_fac")
     covered = sorted((seed, i, j) for seed, block in blocks for i, j in block)
     assert covered == sorted((seed, i, j) for seed in range(scans["n_seeds"])
                              for i in range(len(s["U0"])) for j in range(len(s["values_ms"])))

@@ -195,3 +195,66 @@ def test_user_runs_must_be_longer_than_the_first_dkl_reference(raw, examples):
     cfg["experiments"]["user_bm"]["trial_ms"] = 800.0
     with pytest.raises(ConfigError, match="experiments.user_bm.trial_ms"):
         validate_config(cfg)
+
+
+def test_a_dataset_with_a_generative_entry_is_one_more_member_of_l18_fig3(raw, examples):
+    """generative_<name> is L18 Fig 3's family on the RBM trained on your dataset: its own
+    model, data, seeds and sizes (experiments.user_generative), the paper's member unchanged."""
+    from lifsampling.config import resolve_scale, slices
+    from lifsampling.experiments import l18_fig3
+
+    plain = resolve_scale(validate_config(copy.deepcopy(raw)), "smoke")
+    cfg = resolve_scale(validate_config(_config(raw, examples)), "smoke")
+    members = l18_fig3.generative_experiments(cfg)
+    assert set(members) == {"l18_fig3", "generative_example_stripes"}
+    mine = members["generative_example_stripes"]
+    assert (mine["model"], mine["data"]) == ("dataset_example_stripes",) * 2
+    assert mine["n_samples"] == raw["experiments"]["user_generative"]["n_samples"]["smoke"]
+    assert slices.training_models(cfg)["dataset_example_stripes"]["n_hidden"] == 20
+    paper_jobs = {k: v for k, v in l18_fig3.job_slices(cfg).items() if ":generative" not in k}
+    assert paper_jobs == l18_fig3.job_slices(plain)  # adding a dataset changes no paper job
+    run = l18_fig3.l18_fig3_run_slice(cfg, "generative_example_stripes", 0)
+    assert run["dataset"] == "example_stripes"
+    assert run["seeds"] != l18_fig3.l18_fig3_run_slice(cfg, "l18_fig3", 0)["seeds"]
+
+
+@pytest.mark.parametrize("fraction, n_test, split", [(0.0, 10, "train"), (0.2, 2, "test")])
+def test_your_dataset_file_holds_out_its_isl_test_patterns(raw, examples, repo, fraction,
+                                                           n_test, split):
+    """test_fraction of the patterns are held out with the seed (the same split every time);
+    with 0 the ISL is taken on the training patterns. CAST sees the training split only, with
+    one label unit per class of the entry."""
+    from lifsampling.cast import training_matrix
+    from lifsampling.config import resolve_scale, slices
+    from lifsampling.experiments.l18_fig3 import test_images
+
+    cfg = _config(raw, examples)
+    cfg["datasets"]["example_stripes"]["generative"]["test_fraction"] = fraction
+    job = slices.user_dataset(resolve_scale(validate_config(cfg), "smoke"), "example_stripes")
+    patterns, labels = user_data.read_user_dataset(job, repo / "tests/data/example_stripes.npz")
+    ds = user_data.user_dataset(patterns, labels, job)
+    assert ds.attrs["isl_test_split"] == split
+    assert len(test_images(ds, None)) == n_test
+    assert user_data.user_dataset(patterns, labels, job).equals(ds)
+    matrix, n_labels = training_matrix(ds)
+    assert n_labels == 2 and matrix.shape == (10 - (n_test if split == "test" else 0), 27)
+    assert np.array_equal(matrix[:, 25:].argmax(axis=1),
+                          ds["label"].values[ds["split"].values == "train"])
+
+
+def test_a_generative_entry_needs_labels(raw, examples, tmp_path):
+    entry = _dataset_entry(tmp_path, "p.npy", GOOD, generative=copy.deepcopy(
+        examples["datasets"]["example_stripes"]["generative"]))
+    with pytest.raises(ConfigError, match="datasets.mine.generative.*no labels"):
+        validate_config(_config(raw, examples, datasets={"mine": entry}))
+
+
+def test_a_test_fraction_that_leaves_no_training_pattern_is_refused(raw, examples, repo):
+    from lifsampling.config import resolve_scale, slices
+
+    cfg = _config(raw, examples)
+    cfg["datasets"]["example_stripes"]["generative"]["test_fraction"] = 0.99
+    job = slices.user_dataset(resolve_scale(validate_config(cfg), "smoke"), "example_stripes")
+    patterns, labels = user_data.read_user_dataset(job, repo / "tests/data/example_stripes.npz")
+    with pytest.raises(ValueError, match="datasets.example_stripes.generative.test_fraction"):
+        user_data.user_dataset(patterns, labels, job)

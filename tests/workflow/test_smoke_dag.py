@@ -287,12 +287,18 @@ EDITS = {
                               {"sampling_fidelity_reference": 5,
                                "sampling_fidelity_aggregate": 1, "sampling_fidelity": 1,
                                "claims": 1, "generative_claims": 1, "all": 1}),
-    # your own BMs: their jobs only (two BMs x two network variants), no paper figure
-    "user_bms": ((REPO / "docs" / "your_own_data.yaml").read_text(),
-                 {"user_bm": 2, "sampling_block": 4, "sampling_aggregate": 4,
-                  "bm_example_two_groups_figure": 1, "bm_example_random_k5_figure": 1,
-                  "bm_example_two_groups_claims": 1, "bm_example_random_k5_claims": 1,
-                  "all": 1}),
+    # your own data: their jobs only (two BMs x two network variants; one dataset through
+    # L18 Fig 3's family), no paper figure
+    "your_own_data": ((REPO / "docs" / "your_own_data.yaml").read_text(),
+                      {"user_bm": 2, "sampling_block": 4, "sampling_aggregate": 4,
+                       "bm_example_two_groups_figure": 1, "bm_example_random_k5_figure": 1,
+                       "bm_example_two_groups_claims": 1, "bm_example_random_k5_claims": 1,
+                       "user_dataset": 1, "train": 1, "l18_fig3_scan_block": 2,
+                       "l18_fig3_scan": 2, "l18_fig3_run": 2, "l18_fig3_analysis": 2,
+                       "l18_fig3_isl_1e3": 1, "l18_fig3_isl_1e3_analysis": 1,
+                       "l18_fig3_references": 1, "l18_fig3_aggregate": 1, "l18_fig3_tsne": 1,
+                       "generative_example_stripes_figure": 1,
+                       "generative_example_stripes_claims": 1, "all": 1}),
 }
 
 
@@ -321,13 +327,15 @@ def test_a_change_of_scale_reruns_everything(repo, smoke_run):
     assert all(scheduled[r] >= every_rule[r] for r in scheduled)
 
 
-def test_your_own_bms_build_their_targets(repo, smoke_run, cf_errors):
-    """The example BMs of docs/your_own_data.yaml, added through config alone, build their
-    figure (P16 Fig 3's layout per network variant) and claims table of their own, CF-clean.
-    (Last in this file: the edit test `user_bms` above needs the smoke run without them.)"""
+def test_your_own_data_build_their_targets(repo, smoke_run, cf_errors):
+    """The example BMs and dataset of docs/your_own_data.yaml, added through config alone,
+    build their figures (P16 Fig 3's layout per network variant; L18 Fig 3's) and claims
+    tables of their own, CF-clean. (Last in this file: the edit test `your_own_data` above
+    needs the smoke run without them.)"""
     overlay = repo / "docs" / "your_own_data.yaml"
     snakemake(repo, smoke_run, "bm_example_two_groups", "bm_example_random_k5",
-              "--configfile", str(repo / "config.yaml"), str(overlay), "--config", "scale=smoke")
+              "generative_example_stripes", "--configfile", str(repo / "config.yaml"),
+              str(overlay), "--config", "scale=smoke")
     for name in ("example_two_groups", "example_random_k5"):
         assert (smoke_run / "results" / "figures" / f"bm_{name}.png").stat().st_size > 10_000
         bm = io.read_dataset(smoke_run / "results" / "data" / f"bm_{name}.nc", ["W", "b"])
@@ -344,4 +352,28 @@ def test_your_own_bms_build_their_targets(repo, smoke_run, cf_errors):
     new = sorted((smoke_run / "results" / "data").glob("bm_*.nc")) + sorted(
         (smoke_run / "results" / "sims").glob("bm_*.nc"))
     assert len(new) == 6
+    assert {str(f.name): cf_errors(f) for f in new if cf_errors(f)} == {}
+    _check_generative_example(smoke_run, cf_errors)
+
+
+def _check_generative_example(smoke_run, cf_errors):
+    """generative_example_stripes: the RBM trained on the 10 stripes (5 x 5 pixels + 2 label
+    units), the family's aggregate with every sampler, a figure and a claims table."""
+    results = smoke_run / "results"
+    model = io.read_dataset(results / "models" / "dataset_example_stripes.nc", ["W"])
+    assert model.sizes["visible"] == 25 + 2 and model.sizes["hidden"] == 20
+    ds = io.read_dataset(results / "sims" / "generative_example_stripes.nc",
+                         ["isl", "isl_1e3", "stay_1e3", "isl_reference"])
+    assert set(ds["sampler"].values) == {"gibbs", "lif_stp", "lif_renewing"}
+    assert "lif_best" in ds["short_sampler"].values
+    assert ds.attrs["n_test"] == 10  # ISL on the training patterns (test_fraction 0)
+    assert (results / "figures" / "generative_example_stripes.png").stat().st_size > 10_000
+    rows = list(csv.DictReader(open(results / "claims_generative_example_stripes.csv")))
+    assert {r["id"] for r in rows} >= {"generative_example_stripes_isl_lif_above_gibbs",
+                                       "generative_example_stripes_mode_durations"}
+    assert all(r["reproduced_value"] for r in rows)
+    new = [results / "data" / "dataset_example_stripes.nc",
+           results / "sims" / "generative_example_stripes.nc",
+           results / "analysis" / "generative_example_stripes_tsne.nc",
+           *sorted((results / "sims").glob("generative_example_stripes_scan_*.nc"))]
     assert {str(f.name): cf_errors(f) for f in new if cf_errors(f)} == {}

@@ -69,14 +69,27 @@ def mnist_source(wildcards):
     return []
 
 
-# ---- training
-MODELS = list(CFG["training"]["models"])
+# your datasets (config datasets; docs/your_own_data.md)
+USER_DATASETS = list(CFG["datasets"])
+
+
+def user_dataset_files(wildcards):
+    """The files of a user dataset, absolute or relative to the repository (as the config
+    check reads them)."""
+    entry = CFG["datasets"][wildcards.dataset]
+    return {key: str(user_data.resolve_path(entry[key], REPO_ROOT))
+            for key in ("file", "labels_file") if key in entry}
+
+
+# ---- training: the papers' RBMs and one per dataset of yours with a `generative` entry
+TRAINING_MODELS = slices.training_models(CFG)
+MODELS = list(TRAINING_MODELS)
 # classification on the MNIST test set is meaningful for the model trained on all ten classes
 CLASSIFIED_MODELS = families.l18_fig3.classified_models(CFG)
 
 
 def training_data(wildcards):
-    return f"results/data/{CFG['training']['models'][wildcards.model]['data']}.nc"
+    return f"results/data/{TRAINING_MODELS[wildcards.model]['data']}.nc"
 
 
 # ---- calibration: files by calibration set, and the sets the figures and claims compare
@@ -161,12 +174,47 @@ def l18_fig2_bars_aggregate_inputs(wildcards):
         inputs[f"{bar_set}_data"] = f"results/data/bars_{bar_set}.nc"
     return inputs
 
-# ---- L18 Fig 3: MNIST
+# ---- L18 Fig 3: MNIST, and the same analysis of your datasets (wildcard `generative`)
 L18_FIG3 = EXPERIMENTS["l18_fig3"]
-L18_FIG3_RUNS = [f"results/sims/l18_fig3/seed_{s}.nc" for s in range(L18_FIG3["n_seeds"])]
-L18_FIG3_SHORT_RUNS = [f"results/sims/l18_fig3/isl_1e3_block_{b}.nc"
-                   for b in range(len(families.l18_fig3.l18_fig3_isl_1e3_blocks(CFG)))]
 L18_FIG3_SCANS = list(families.l18_fig3.STP_SCANS)
+GENERATIVE = families.l18_fig3.generative_experiments(CFG)
+GENERATIVE_PATTERN = "|".join(GENERATIVE)
+USER_GENERATIVE = [m for m in GENERATIVE if m != families.l18_fig3.PAPER]
+
+
+def generative_model(wildcards):
+    return f"results/models/{GENERATIVE[wildcards.generative]['model']}.nc"
+
+
+def generative_data(wildcards):
+    return f"results/data/{GENERATIVE[wildcards.generative]['data']}.nc"
+
+
+def generative_network_inputs(wildcards):
+    """The RBM and the calibration of its network."""
+    member = GENERATIVE[wildcards.generative]
+    return {"model": generative_model(wildcards),
+            "calibration": calibration_file(member["calibration"])}
+
+
+def generative_scan_inputs(wildcards):
+    """The network's inputs and the data whose test images the scan's ISL reads."""
+    return {**generative_network_inputs(wildcards), "data": generative_data(wildcards)}
+
+
+def generative_scans(wildcards):
+    """The member's Fig 3a scans, where its short runs find their best STP set."""
+    return [f"results/sims/{wildcards.generative}_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
+
+
+def l18_fig3_aggregate_inputs(wildcards):
+    """One member's seeds, references and short runs."""
+    member, name = GENERATIVE[wildcards.generative], wildcards.generative
+    blocks = families.l18_fig3.l18_fig3_isl_1e3_blocks(CFG, name)
+    return {"runs": [f"results/sims/{name}/seed_{s}.nc" for s in range(member["n_seeds"])],
+            "references": f"results/sims/{name}/references.nc",
+            "short_runs": [f"results/sims/{name}/isl_1e3_block_{b}.nc"
+                           for b in range(len(blocks))]}
 
 # ---- L18 Fig 4: imbalanced data and pattern completion
 L18_FIG4 = EXPERIMENTS["l18_fig4"]
@@ -182,8 +230,9 @@ def l18_fig4_runs(wildcards):
 
 
 def l18_fig3_scan_inputs(wildcards):
-    return [f"results/sims/l18_fig3_scan/{wildcards.scan}_block_{b}.nc"
-            for b in range(len(families.l18_fig3.l18_fig3_scan_blocks(CFG, wildcards.scan)))]
+    blocks = families.l18_fig3.l18_fig3_scan_blocks(CFG, wildcards.generative, wildcards.scan)
+    return [f"results/sims/{wildcards.generative}_scan/{wildcards.scan}_block_{b}.nc"
+            for b in range(len(blocks))]
 
 
 # ---- sampling fidelity (workflow/rules/sampling_fidelity.smk)

@@ -93,3 +93,26 @@ rule p16_digits:
         CONDA_ENV
     script:
         "../scripts/p16_digits.py"
+
+
+rule user_dataset:
+    """One of your datasets (config datasets.<name>, docs/your_own_data.md) in the study's
+    data layout: the training data of target generative_<name>."""
+    input:
+        unpack(user_dataset_files),
+    output:
+        "results/data/dataset_{dataset}.nc",
+    wildcard_constraints:
+        dataset="|".join(USER_DATASETS) or "^$",
+    params:
+        job=lambda wc: slices.user_dataset(CFG, wc.dataset),
+    log:
+        f"{LOGS}/data/dataset_{{dataset}}.log",
+    benchmark:
+        f"{BENCH}/data/dataset_{{dataset}}.tsv"
+    resources:
+        **cluster_resources("user_dataset"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/user_dataset.py"

@@ -3,6 +3,10 @@
 # ISL runs and references (b-c), mode durations (d), tSNE (e), Gibbs and LIF classification.
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
+# The family's members (wildcard `generative`): l18_fig3 (MNIST) and generative_<name> for each
+# of your datasets with a `generative` entry: the same rules on the RBM trained on it (files
+# results/sims/generative_<name>*), its figure and a claims table of its own (target
+# generative_<name>, end of this file).
 
 # the datasets this family's claims are judged from (rule claims)
 CLAIM_INPUTS |= {
@@ -16,20 +20,20 @@ rule l18_fig3_scan_block:
     """L18 Fig 3a: the LIF+STP networks of the MNIST RBM at a block of STP sets of a 2D scan
     (`stp_scans.points_per_job` side by side in one NEST kernel)."""
     input:
-        model="results/models/mnist.nc",
-        data="results/data/mnist.nc",
-        calibration=calibration_file(L18_FIG3["calibration"]),
+        unpack(generative_scan_inputs),
     output:
-        "results/sims/l18_fig3_scan/{scan}_block_{block}.nc",
+        "results/sims/{generative}_scan/{scan}_block_{block}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         scan="|".join(L18_FIG3_SCANS),
         block=r"\d+",
     params:
-        job=lambda wc: families.l18_fig3.l18_fig3_scan_block_slice(CFG, wc.scan, int(wc.block)),
+        job=lambda wc: families.l18_fig3.l18_fig3_scan_block_slice(CFG, wc.generative, wc.scan,
+                                                                   int(wc.block)),
     log:
-        f"{LOGS}/sims/l18_fig3_scan/{{scan}}_block_{{block}}.log",
+        f"{LOGS}/sims/{{generative}}_scan/{{scan}}_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3_scan/{{scan}}_block_{{block}}.tsv"
+        f"{BENCH}/sims/{{generative}}_scan/{{scan}}_block_{{block}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("l18_fig3_scan_block"),
@@ -44,15 +48,16 @@ rule l18_fig3_scan:
     input:
         l18_fig3_scan_inputs,
     output:
-        "results/sims/l18_fig3_scan_{scan}.nc",
+        "results/sims/{generative}_scan_{scan}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         scan="|".join(L18_FIG3_SCANS),
     params:
-        job=lambda wc: families.l18_fig3.l18_fig3_scan_slice(CFG, wc.scan),
+        job=lambda wc: families.l18_fig3.l18_fig3_scan_slice(CFG, wc.generative, wc.scan),
     log:
-        f"{LOGS}/sims/l18_fig3_scan_{{scan}}.log",
+        f"{LOGS}/sims/{{generative}}_scan_{{scan}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3_scan_{{scan}}.tsv"
+        f"{BENCH}/sims/{{generative}}_scan_{{scan}}.tsv"
     resources:
         **cluster_resources("l18_fig3_scan"),
     conda:
@@ -65,18 +70,18 @@ rule l18_fig3_scan:
 # stored samples); OPT and POM references.
 rule l18_fig3_run:
     input:
-        model="results/models/mnist.nc",
-        calibration=calibration_file(L18_FIG3["calibration"]),
+        unpack(generative_network_inputs),
     output:
-        "results/sims/l18_fig3/samples_seed_{seed}.nc",
+        "results/sims/{generative}/samples_seed_{seed}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         seed=r"\d+",
     params:
-        job=lambda wc: families.l18_fig3.l18_fig3_run_slice(CFG, int(wc.seed)),
+        job=lambda wc: families.l18_fig3.l18_fig3_run_slice(CFG, wc.generative, int(wc.seed)),
     log:
-        f"{LOGS}/sims/l18_fig3/samples_seed_{{seed}}.log",
+        f"{LOGS}/sims/{{generative}}/samples_seed_{{seed}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/samples_seed_{{seed}}.tsv"
+        f"{BENCH}/sims/{{generative}}/samples_seed_{{seed}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("l18_fig3_run"),
@@ -90,18 +95,19 @@ rule l18_fig3_analysis:
     """ISL curve, modes and tSNE images of one seed, read from its stored samples: an edit
     of isl_points, isl_beta, mode_window_ms or n_tsne re-runs no simulation."""
     input:
-        samples="results/sims/l18_fig3/samples_seed_{seed}.nc",
-        data="results/data/mnist.nc",
+        samples="results/sims/{generative}/samples_seed_{seed}.nc",
+        data=generative_data,
     output:
-        "results/sims/l18_fig3/seed_{seed}.nc",
+        "results/sims/{generative}/seed_{seed}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         seed=r"\d+",
     params:
-        job=families.l18_fig3.l18_fig3_analysis_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_analysis_slice(CFG, wc.generative),
     log:
-        f"{LOGS}/sims/l18_fig3/analysis_seed_{{seed}}.log",
+        f"{LOGS}/sims/{{generative}}/analysis_seed_{{seed}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/analysis_seed_{{seed}}.tsv"
+        f"{BENCH}/sims/{{generative}}/analysis_seed_{{seed}}.tsv"
     resources:
         **cluster_resources("l18_fig3_analysis"),
     conda:
@@ -114,19 +120,20 @@ rule l18_fig3_isl_1e3:
     """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
     of the Fig 3a scans among them) for a block of seeds, stored for the analysis."""
     input:
-        model="results/models/mnist.nc",
-        calibration=calibration_file(L18_FIG3["calibration"]),
-        scans=[f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS],
+        unpack(generative_network_inputs),
+        scans=generative_scans,
     output:
-        "results/sims/l18_fig3/isl_1e3_samples_block_{block}.nc",
+        "results/sims/{generative}/isl_1e3_samples_block_{block}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         block=r"\d+",
     params:
-        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_slice(CFG, int(wc.block)),
+        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_slice(CFG, wc.generative,
+                                                                int(wc.block)),
     log:
-        f"{LOGS}/sims/l18_fig3/isl_1e3_samples_block_{{block}}.log",
+        f"{LOGS}/sims/{{generative}}/isl_1e3_samples_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/isl_1e3_samples_block_{{block}}.tsv"
+        f"{BENCH}/sims/{{generative}}/isl_1e3_samples_block_{{block}}.tsv"
     threads: nest_threads("l18_fig3")
     resources:
         **cluster_resources("l18_fig3_isl_1e3"),
@@ -140,18 +147,19 @@ rule l18_fig3_isl_1e3_analysis:
     """ISL at 1e3 samples and mode stays of one block's stored short runs: an edit of
     isl_beta or mode_window_ms re-runs no simulation."""
     input:
-        samples="results/sims/l18_fig3/isl_1e3_samples_block_{block}.nc",
-        data="results/data/mnist.nc",
+        samples="results/sims/{generative}/isl_1e3_samples_block_{block}.nc",
+        data=generative_data,
     output:
-        "results/sims/l18_fig3/isl_1e3_block_{block}.nc",
+        "results/sims/{generative}/isl_1e3_block_{block}.nc",
     wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
         block=r"\d+",
     params:
-        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_analysis_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_isl_1e3_analysis_slice(CFG, wc.generative),
     log:
-        f"{LOGS}/sims/l18_fig3/isl_1e3_block_{{block}}.log",
+        f"{LOGS}/sims/{{generative}}/isl_1e3_block_{{block}}.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/isl_1e3_block_{{block}}.tsv"
+        f"{BENCH}/sims/{{generative}}/isl_1e3_block_{{block}}.tsv"
     resources:
         **cluster_resources("l18_fig3_isl_1e3_analysis"),
     conda:
@@ -162,16 +170,18 @@ rule l18_fig3_isl_1e3_analysis:
 
 rule l18_fig3_references:
     input:
-        model="results/models/mnist.nc",
-        data="results/data/mnist.nc",
+        model=generative_model,
+        data=generative_data,
     output:
-        "results/sims/l18_fig3/references.nc",
+        "results/sims/{generative}/references.nc",
+    wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
     params:
-        job=families.l18_fig3.l18_fig3_references_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_references_slice(CFG, wc.generative),
     log:
-        f"{LOGS}/sims/l18_fig3/references.log",
+        f"{LOGS}/sims/{{generative}}/references.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3/references.tsv"
+        f"{BENCH}/sims/{{generative}}/references.tsv"
     resources:
         **cluster_resources("l18_fig3_references"),
     conda:
@@ -182,17 +192,17 @@ rule l18_fig3_references:
 
 rule l18_fig3_aggregate:
     input:
-        runs=L18_FIG3_RUNS,
-        references="results/sims/l18_fig3/references.nc",
-        short_runs=L18_FIG3_SHORT_RUNS,
+        unpack(l18_fig3_aggregate_inputs),
     output:
-        "results/sims/l18_fig3.nc",
+        "results/sims/{generative}.nc",
+    wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
     params:
-        job=families.l18_fig3.l18_fig3_aggregate_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_aggregate_slice(CFG, wc.generative),
     log:
-        f"{LOGS}/sims/l18_fig3_aggregate.log",
+        f"{LOGS}/sims/{{generative}}_aggregate.log",
     benchmark:
-        f"{BENCH}/sims/l18_fig3_aggregate.tsv"
+        f"{BENCH}/sims/{{generative}}_aggregate.tsv"
     resources:
         **cluster_resources("l18_fig3_aggregate"),
     conda:
@@ -204,15 +214,17 @@ rule l18_fig3_aggregate:
 rule l18_fig3_tsne:
     """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
     input:
-        "results/sims/l18_fig3.nc",
+        "results/sims/{generative}.nc",
     output:
-        "results/analysis/l18_fig3_tsne.nc",
+        "results/analysis/{generative}_tsne.nc",
+    wildcard_constraints:
+        generative=GENERATIVE_PATTERN,
     params:
-        job=families.l18_fig3.l18_fig3_tsne_slice(CFG),
+        job=lambda wc: families.l18_fig3.l18_fig3_tsne_slice(CFG, wc.generative),
     log:
-        f"{LOGS}/analysis/l18_fig3_tsne.log",
+        f"{LOGS}/analysis/{{generative}}_tsne.log",
     benchmark:
-        f"{BENCH}/analysis/l18_fig3_tsne.tsv"
+        f"{BENCH}/analysis/{{generative}}_tsne.tsv"
     resources:
         **cluster_resources("l18_fig3_tsne"),
     conda:
@@ -288,3 +300,64 @@ rule l18_fig3:
         CONDA_ENV
     script:
         "../scripts/figure.py"
+
+
+# ---- your own datasets (config datasets.<name>.generative; docs/your_own_data.md): each is one
+# more member of this family (generative_<name>), drawn in L18 Fig 3's layout without the
+# classification, with a claims table of its own (results/claims_generative_<name>.csv).
+for _member in USER_GENERATIVE:
+
+    # the target: the figure and the claims table of this dataset
+    rule:
+        name:
+            _member
+        input:
+            f"{FIGDIR}/{_member}.pdf",
+            f"results/claims_{_member}.csv",
+
+    rule:
+        name:
+            f"{_member}_figure"
+        input:
+            generative=f"results/sims/{_member}.nc",
+            tsne=f"results/analysis/{_member}_tsne.nc",
+            scan_rec=f"results/sims/{_member}_scan_tau_rec.nc",
+            scan_fac=f"results/sims/{_member}_scan_tau_fac.nc",
+            data=f"results/data/{GENERATIVE[_member]['data']}.nc",
+        output:
+            pdf=f"{FIGDIR}/{_member}.pdf",
+            png=f"{FIGDIR}/{_member}.png",
+        params:
+            figure="generative",
+        log:
+            f"{LOGS}/figures/{_member}.log",
+        benchmark:
+            f"{BENCH}/figures/{_member}.tsv"
+        resources:
+            **cluster_resources(f"{_member}_figure"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/figure.py"
+
+    rule:
+        name:
+            f"{_member}_claims"
+        input:
+            f"results/sims/{_member}.nc",
+        output:
+            csv=f"results/claims_{_member}.csv",
+            md=f"results/claims_{_member}.md",
+        params:
+            dataset=GENERATIVE[_member]["dataset"],
+            scale=SCALE,
+        log:
+            f"{LOGS}/analysis/claims_{_member}.log",
+        benchmark:
+            f"{BENCH}/analysis/claims_{_member}.tsv"
+        resources:
+            **cluster_resources(f"{_member}_claims"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/user_generative_claims.py"

@@ -190,6 +190,18 @@ class UserBmJob(Job):
     random: NotRequired[dict[str, Any]]
 
 
+class UserDatasetJob(Job):
+    """A user dataset (datasets.<name>) written as results/data/dataset_<name>.nc: its files
+    checked against their SHA-256, the ISL test split held out with the seed."""
+
+    name: str
+    sha256: str
+    labels_sha256: NotRequired[str]
+    shape: list[int]
+    n_labels: int | None
+    test_fraction: float
+
+
 class P16Fig4ReferenceJob(Job):
     n_units: int
     bias_scale: float
@@ -320,18 +332,25 @@ class L18Fig2BarsAggregateJob(Job):
 
 
 class ISLSettings(TypedDict):
-    """How the ISL (L18 eq. 11) of MNIST samples is read."""
+    """How the ISL (L18 eq. 11) of samples is read: on the first `n_test_isl` test images
+    (None: all test patterns of your dataset)."""
 
     isl_beta: float
-    n_test_isl: int
+    n_test_isl: int | None
 
 
-class L18Fig3RunJob(GenerativeJob):
+class Member(TypedDict):
+    """A job of L18 Fig 3's family on one of your datasets names it (`generative_<name>`)."""
+
+    dataset: NotRequired[str]
+
+
+class L18Fig3RunJob(GenerativeJob, Member):
     n_samples: int
     seed_index: int
 
 
-class L18Fig3AnalysisJob(Job, ISLSettings):
+class L18Fig3AnalysisJob(Job, ISLSettings, Member):
     """What is read from one seed's stored samples (no simulation reads these keys)."""
 
     isl_points: int
@@ -341,13 +360,13 @@ class L18Fig3AnalysisJob(Job, ISLSettings):
     sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
-class L18Fig3Isl1e3Job(GenerativeJob):
+class L18Fig3Isl1e3Job(GenerativeJob, Member):
     """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
 
     runs: list[int]
 
 
-class L18Fig3Isl1e3AnalysisJob(Job, ISLSettings):
+class L18Fig3Isl1e3AnalysisJob(Job, ISLSettings, Member):
     """What is read from one block's stored short runs (no simulation reads these keys)."""
 
     mode_window_ms: float
@@ -355,7 +374,7 @@ class L18Fig3Isl1e3AnalysisJob(Job, ISLSettings):
     sample_interval_ms: float  # tau_ref: one sample per refractory time
 
 
-class L18Fig3ReferencesJob(Job, ISLSettings):
+class L18Fig3ReferencesJob(Job, ISLSettings, Member):
     n_samples: int
     isl_points: int
     n_opt_base: int
@@ -364,7 +383,7 @@ class L18Fig3ReferencesJob(Job, ISLSettings):
     gamma: dict[str, float]
 
 
-class L18Fig3ScanBlockJob(NetworkJob, ISLSettings):
+class L18Fig3ScanBlockJob(NetworkJob, ISLSettings, Member):
     """A block of points of one L18 Fig 3a scan: one network per STP set, one kernel."""
 
     scan: str
@@ -383,11 +402,11 @@ class L18Fig3ScanJob(Job):
     n_samples: int
 
 
-class L18Fig3AggregateJob(Job):
+class L18Fig3AggregateJob(Job, Member):
     n_seeds: int
 
 
-class L18Fig3TsneJob(Job):
+class L18Fig3TsneJob(Job, Member):
     perplexity: float
 
 

@@ -96,13 +96,41 @@ def p16_digits(cfg: Mapping[str, Any]) -> jobs.P16DigitsJob:
     return job_slice(cfg, **cfg["data"]["p16_digits"])
 
 
+def user_dataset(cfg: Mapping[str, Any], name: str) -> jobs.UserDatasetJob:
+    """Your dataset `datasets.<name>` as the study's data file: its checksums, pattern shape,
+    classes and the ISL test split of its `generative` entry (held out with the seed)."""
+    entry = cfg["datasets"][name]
+    return job_slice(cfg, {"split": job_seed(cfg, "datasets", name)}, name=name,
+                     **{k: entry[k] for k in ("sha256", "labels_sha256") if k in entry},
+                     shape=list(entry["shape"]), n_labels=entry.get("n_labels"),
+                     test_fraction=entry.get("generative", {}).get("test_fraction", 0.0))
+
+
 # ----------------------------------------------------------------------------- training
+
+
+def user_model(name: str) -> str:
+    """The model (and data file) name of your dataset `name`: results/models/dataset_<name>.nc."""
+    return f"dataset_{name}"
+
+
+def training_models(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every RBM the workflow trains: the papers' (`training.models`) and one per dataset of
+    yours with a `generative` entry (its data: results/data/dataset_<name>.nc)."""
+    out = {m: dict(e) for m, e in cfg["training"]["models"].items()}
+    for name, entry in cfg.get("datasets", {}).items():
+        if "generative" in entry:
+            g = entry["generative"]
+            out[user_model(name)] = {"data": user_model(name),
+                                     **{k: g[k] for k in ("n_hidden", "batch_size", "eta",
+                                                          "n_iterations")}}
+    return out
 
 
 def train(cfg: Mapping[str, Any], model: str) -> jobs.TrainJob:
     """CAST hyper-parameters of one model (L18 Methods): shared betas/gamma plus the model's."""
     t = cfg["training"]
-    m = t["models"][model]
+    m = training_models(cfg)[model]
     return job_slice(cfg, {f"train_{model}": job_seed(cfg, "train", model)},
                 model=model, betas=dict(t["betas"]), gamma=dict(t["gamma"]),
                 init_weight_std=t["init_weight_std"], n_hidden=m["n_hidden"],
@@ -166,7 +194,8 @@ def shared_stage_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
            "generative_claims": generative_claims(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
-    out |= {f"train:{m}": train(cfg, m) for m in cfg["training"]["models"]}
+    out |= {f"train:{m}": train(cfg, m) for m in training_models(cfg)}
+    out |= {f"user_dataset:{d}": user_dataset(cfg, d) for d in cfg.get("datasets", {})}
     out |= {f"calibrate:{s}": calibrate(cfg, s) for s in cfg["calibration"]["sets"]}
     return out
 

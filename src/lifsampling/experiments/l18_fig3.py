@@ -108,9 +108,15 @@ def isl_points(n_samples: int, n_points: int) -> np.ndarray:
     return np.unique(points)
 
 
-def test_images(mnist: xr.Dataset, n_test: int) -> np.ndarray:
-    """The first `n_test` test images (L18: ISL on 2000 test images)."""
-    return images_and_labels(mnist, "test", n_test)[0]
+def test_images(data: xr.Dataset, n_test: int | None) -> np.ndarray:
+    """The first `n_test` (None: all) test images (L18: ISL on 2000 test images); for one of
+    your datasets, the split its file names (`isl_test_split`: held-out or training patterns)."""
+    return images_and_labels(data, data.attrs.get("isl_test_split", "test"), n_test)[0]
+
+
+def _rbm_name(job: Mapping[str, Any]) -> str:
+    """What a member's files are about: the MNIST RBM, or the RBM of your dataset."""
+    return f"the RBM of your dataset {job['dataset']}" if "dataset" in job else "MNIST RBM"
 
 
 def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
@@ -151,7 +157,7 @@ def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.D
                         "units": "Hz"})},
         coords={"sampler": ("sampler", list(SAMPLERS), {"long_name": "sampling method"}),
                 "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
-        attrs={"title": "L18 Fig 3: MNIST RBM samples, Gibbs vs LIF+STP, one seed",
+        attrs={"title": f"L18 Fig 3: {_rbm_name(job)} samples, Gibbs vs LIF+STP, one seed",
                "n_samples": n})
     return ds.merge(labels.rename(unit="label_unit"))
 
@@ -160,7 +166,7 @@ SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
                    "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
-def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
+def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, data: xr.Dataset
             ) -> xr.Dataset:
     """One seed's samples read (slice `l18_fig3_analysis_slice`): the ISL of the test images
     against the number of samples (L18 eq. 11, panel b), the mode of every sample (Gibbs: the
@@ -174,7 +180,7 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
         label_modes_from_spikes(spike_trains.network_trains(labels, "spiking_sampler", s),
                                 times, job["mode_window_ms"]) for s in SAMPLERS[1:]])
     points = isl_points(n, job["isl_points"])
-    test = test_images(mnist, job["n_test_isl"])
+    test = test_images(data, job["n_test_isl"])
     curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
                        for s in SAMPLERS])
     kept = min(job["n_tsne"], n)
@@ -194,7 +200,7 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, mnist: xr.Dataset
         coords={"sampler": samples["sampler"],
                 "n_used": ("n_used", points, {"long_name": "number of samples used"}),
                 "seed": samples["seed"]},
-        attrs={"title": "L18 Fig 3: MNIST RBM, Gibbs vs LIF+STP, one seed",
+        attrs={"title": f"L18 Fig 3: {_rbm_name(job)}, Gibbs vs LIF+STP, one seed",
                "n_samples": n, "n_test": len(test)},
     )
 
@@ -240,11 +246,11 @@ SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
 
 
 def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
-                         mnist: xr.Dataset) -> xr.Dataset:
+                         data: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3c-d read from one block's stored short runs (slice
     `l18_fig3_isl_1e3_analysis_slice`): the ISL of the test images after 1e3 samples and the
     mean stay in one mode, per seed and sampler (modes as in `analyse`)."""
-    test = test_images(mnist, job["n_test_isl"])
+    test = test_images(data, job["n_test_isl"])
     times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], samples.sizes["sample"])
     networks = samples.rename(label_unit="unit")
     n_spiking = samples.sizes["short_sampler"] - 1
@@ -274,14 +280,14 @@ def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset
                **{k: v for k, v in samples.attrs.items() if k.startswith("best_")}})
 
 
-def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, mnist: xr.Dataset,
+def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, data: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
     """ISL of the LIF+STP network at a block of STP sets of one 2D scan, side by side in one
     NEST kernel (slice `l18_fig3_scan_block_slice`): `n_samples` samples each, the ISL of
     the test images at the end; dims (point), with each point's U0, tau_rec and tau_fac."""
     arms = {f"point_{k}": stp for k, stp in enumerate(job["stp_sets"])}
     lif = lif_arm_samples(job, rbm, calibration, arms)
-    test = test_images(mnist, job["n_test_isl"])
+    test = test_images(data, job["n_test_isl"])
     values = [isl.log_likelihood(test, z[:, :rbm.n_pixels], job["isl_beta"]).mean()
               for z, _ in lif.values()]
     point = np.arange(len(values))
@@ -357,7 +363,7 @@ def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
     return best
 
 
-def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr.Dataset:
     """ISL curves of OPT and POM (slice `l18_fig3_references_slice`).
 
     OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
@@ -369,10 +375,10 @@ def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, mnist: xr.Dataset) -> x
                                  job["gamma"], rng)
     base = base[:, :rbm.n_pixels]
     n = job["n_samples"]
-    train = images_and_labels(mnist, "train")[0]
+    train = images_and_labels(data, "train")[0]
     pixels = {"opt": opt_samples(base, n, rng), "pom": pom_samples(train, n, rng)}
     points = isl_points(n, job["isl_points"])
-    test = test_images(mnist, job["n_test_isl"])
+    test = test_images(data, job["n_test_isl"])
     curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
                        for s in ("opt", "pom")])
     return xr.Dataset(
@@ -422,7 +428,8 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
         duration_bin=("duration_bin", edges[:-1], {"long_name": "stay of at least (samples)"}),
         duration_bin_upper=("duration_bin", edges[1:],
                             {"long_name": "stay of less than (samples)"}))
-    ds.attrs = {"title": "L18 Fig 3: MNIST RBM, Gibbs, LIF+STP and renewing LIF over seeds",
+    ds.attrs = {"title": f"L18 Fig 3: {_rbm_name(job)}, Gibbs, LIF+STP and renewing LIF over "
+                         "seeds",
                 "n_samples": runs[0].attrs["n_samples"], "n_test": runs[0].attrs["n_test"],
                 "isl_short_samples": ISL_AT,
                 **{k: v for k, v in short_runs[0].attrs.items() if k.startswith("best_")}}
@@ -530,6 +537,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Classification (binomial intervals), ISL at 1e3 samples and at the end, the
     references, mode durations (intervals over seeds)."""
+    _judge_classification(claims, datasets, scale)
+    judge_generative(claims, datasets["l18_fig3"], scale, "l18_")
+
+
+def _judge_classification(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
+                          scale: str) -> None:
     acc = datasets["classification_mnist"]["accuracy"]
     gibbs, exact = float(acc.sel(classifier="gibbs")), float(acc.sel(classifier="exact"))
     n_test = datasets["classification_mnist"].sizes["sample"]
@@ -546,30 +559,34 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                      _binomial_interval(lif, n_lif), (0.932 - c.bound, 0.932 + c.bound),
                      "within", scale)
 
-    ds = datasets["l18_fig3"]
+
+def judge_generative(claims: dict[str, Claim], ds: xr.Dataset, scale: str, prefix: str) -> None:
+    """L18 Fig 3b-d's claims on one member's aggregate `ds` (claim ids `<prefix>isl_...`,
+    `<prefix>mode_durations...`): ISL at 1e3 samples and at the end, the references, mode
+    durations (intervals over seeds)."""
     n_used = ds["n_used"].values
     at = ds["isl_1e3"]
     best = ", ".join(f"{k} {ds.attrs[f'best_{k}']:g}" for k in ("U0", "tau_rec_ms",
                                                                 "tau_fac_ms"))
-    for arm, arm_name, prefix in (("lif_stp", "LIF+STP", "l18_isl_lif_above"),
-                                  ("lif_best", f"best set ({best})", "l18_isl_best_above")):
+    for arm, arm_name, claim in (("lif_stp", "LIF+STP", "isl_lif_above"),
+                                 ("lif_best", f"best set ({best})", "isl_best_above")):
         values = at.sel(short_sampler=arm).values
         for other, name in (("gibbs", "Gibbs"), ("lif_renewing", "renewing")):
             ref = at.sel(short_sampler=other).values
             iv = interval(values - ref)
-            claims[f"{prefix}_{name.lower()}"].judge_interval(
+            claims[f"{prefix}{claim}_{name.lower()}"].judge_interval(
                 f"{arm_name} {over_seeds(values)} vs {name} {over_seeds(ref)} nat at 1e3 "
                 f"samples (short runs); difference {iv.text('.1f')}", iv, 0.0, "above", scale)
     last = ds["isl"].isel(n_used=-1)
     lif, gibbs = (last.sel(sampler=s).values for s in ("lif_stp", "gibbs"))
-    c = claims["l18_isl_converge"]
+    c = claims[f"{prefix}isl_converge"]
     iv = interval((lif - gibbs) / np.abs(gibbs))
     c.judge_interval(f"LIF+STP {over_seeds(lif)} vs Gibbs {over_seeds(gibbs)} nat at "
                      f"{int(n_used[-1])} samples; relative difference {iv.text('.3f')}", iv,
                      (-c.bound, c.bound), "within", scale)
     ref = ds["isl_reference"].isel(n_used=-1)
     opt, pom = float(ref.sel(reference="opt")), float(ref.sel(reference="pom"))
-    claims["l18_isl_opt_pom"].judge_intervals(
+    claims[f"{prefix}isl_opt_pom"].judge_intervals(
         f"OPT {opt:.1f}, LIF+STP {lif.mean():.1f}, Gibbs {gibbs.mean():.1f}, POM {pom:.1f} nat "
         f"(samplers: mean of {lif.size} seeds)",
         {"opt - lif": interval(opt - lif), "opt - gibbs": interval(opt - gibbs),
@@ -579,7 +596,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     s_lif, s_gibbs = float(stay.sel(sampler="lif_stp")), float(stay.sel(sampler="gibbs"))
     per_seed = ds["seed_mode_duration"]
     iv = interval(per_seed.sel(sampler="lif_stp").values - per_seed.sel(sampler="gibbs").values)
-    claims["l18_mode_durations"].judge_interval(
+    claims[f"{prefix}mode_durations"].judge_interval(
         f"LIF+STP {s_lif:.1f} vs Gibbs {s_gibbs:.1f} samples per stay, pooled; per seed "
         f"{over_seeds(per_seed.sel(sampler='lif_stp'))} vs "
         f"{over_seeds(per_seed.sel(sampler='gibbs'))}, difference {iv.text('.1f')}", iv, 0.0,
@@ -587,7 +604,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     s_ren = float(stay.sel(sampler="lif_renewing"))
     iv = interval(per_seed.sel(sampler="lif_stp").values
                   - per_seed.sel(sampler="lif_renewing").values)
-    claims["l18_mode_durations_vs_renewing"].judge_interval(
+    claims[f"{prefix}mode_durations_vs_renewing"].judge_interval(
         f"LIF+STP {s_lif:.1f} vs renewing {s_ren:.1f} samples per stay, pooled; per seed "
         f"difference {iv.text('.1f')}", iv, 0.0, "below", scale)
     short_stay = ds["stay_1e3"]
@@ -595,57 +612,105 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     for other, name in (("gibbs", "Gibbs"), ("lif_renewing", "renewing")):
         ref = short_stay.sel(short_sampler=other).values
         iv = interval(best_stay - ref)
-        claims[f"l18_mode_durations_best_vs_{name.lower()}"].judge_interval(
+        claims[f"{prefix}mode_durations_best_vs_{name.lower()}"].judge_interval(
             f"best set ({best}) {over_seeds(best_stay)} vs {name} {over_seeds(ref)} samples "
             f"per stay over 1e3 samples (short runs); difference {iv.text('.1f')}", iv, 0.0,
             "below", scale)
 
 
+def user_generative_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]:
+    """L18 Fig 3b-d's tests on the RBM of your dataset `name` (`ds`: its aggregate,
+    results/sims/generative_<name>.nc): a table of its own, ids `generative_<name>_...`."""
+    prefix = f"generative_{name}_"
+    claims = {}
+    for template in CLAIMS:
+        if template.id.startswith("l18_class"):
+            continue  # classification: MNIST's test set (rules classify_*)
+        cid = prefix + template.id.removeprefix("l18_")
+        claims[cid] = Claim(cid, "yours", f"generative_{name}", template.statement,
+                            f"as L18 Fig {template.figure}", template.test, template.bound,
+                            template.decided_at)
+    judge_generative(claims, ds, scale, prefix)
+    return list(claims.values())
+
+
 # ----------------------------------------------------------------------------- job slices
-# What each job of the family reads of the resolved config (lifsampling.config.slices).
+# What each job of the family reads of the resolved config (lifsampling.config.slices). The
+# family's members: L18 Fig 3 on MNIST (`PAPER`) and one per dataset of yours with a
+# `generative` entry (`generative_<name>`), the same runs and analysis on the RBM trained on it.
+
+PAPER = "l18_fig3"
 
 
-def _isl(cfg: Mapping[str, Any]) -> dict[str, Any]:
+def generative_experiments(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every member of the family, by name: `experiments.l18_fig3` with the model and the data
+    it samples and judges. Your datasets' members take the sizes of
+    `experiments.user_generative` and take the ISL on all their test patterns."""
     e = cfg["experiments"]["l18_fig3"]
+    out = {PAPER: {**e, "model": "mnist", "data": "mnist",
+                   "n_test_isl": cfg["data"]["mnist"]["n_test_isl"]}}
+    for name, entry in cfg.get("datasets", {}).items():
+        if "generative" in entry:
+            model = slices.user_model(name)
+            out[f"generative_{name}"] = {**e, **cfg["experiments"]["user_generative"],
+                                         "model": model, "data": model, "n_test_isl": None,
+                                         "dataset": name}
+    return out
+
+
+def _member(cfg: Mapping[str, Any], experiment: str) -> dict[str, Any]:
+    return generative_experiments(cfg)[experiment]
+
+
+def _yours(e: Mapping[str, Any]) -> dict[str, str]:
+    """The dataset name of one of your members (titles of its files); nothing for the paper's."""
+    return {"dataset": e["dataset"]} if "dataset" in e else {}
+
+
+def _isl(e: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "n_samples": e["n_samples"],
         "isl_points": e["isl_points"],
         "isl_beta": e["isl_beta"],
-        "n_test_isl": cfg["data"]["mnist"]["n_test_isl"],
+        "n_test_isl": e["n_test_isl"],
     }
 
 
-def l18_fig3_run_slice(cfg: Mapping[str, Any], seed: int) -> jobs.L18Fig3RunJob:
-    """L18 Fig 3: Gibbs and LIF+STP samples of the MNIST RBM, for one seed (the simulation;
-    `l18_fig3_analysis` reads them)."""
-    e = cfg["experiments"]["l18_fig3"]
+def l18_fig3_run_slice(cfg: Mapping[str, Any], experiment: str, seed: int
+                       ) -> jobs.L18Fig3RunJob:
+    """L18 Fig 3: Gibbs and LIF+STP samples of the member's RBM, for one seed (the
+    simulation; `l18_fig3_analysis` reads them)."""
+    e = _member(cfg, experiment)
     seeds = {
-        "gibbs": slices.job_seed(cfg, "l18_fig3", "gibbs", seed),
-        "lif": slices.job_seed(cfg, "l18_fig3", "lif", seed),
+        "gibbs": slices.job_seed(cfg, experiment, "gibbs", seed),
+        "lif": slices.job_seed(cfg, experiment, "lif", seed),
     }
     return slices.job_slice(
         cfg,
         seeds,
         **slices.calibrated_cell(cfg, e["calibration"]),
         **slices.spiking_samplers(cfg, e),
+        **_yours(e),
         n_samples=e["n_samples"],
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, "l18_fig3"),
+        nest=slices.nest_settings(cfg, PAPER),
         seed_index=seed,
     )
 
 
-def l18_fig3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AnalysisJob:
+def l18_fig3_analysis_slice(cfg: Mapping[str, Any], experiment: str
+                            ) -> jobs.L18Fig3AnalysisJob:
     """L18 Fig 3b, d, e read from one seed's stored samples: ISL curve, modes, tSNE images."""
-    e = cfg["experiments"]["l18_fig3"]
+    e = _member(cfg, experiment)
     simulated = slices.calibrated_cell(cfg, e["calibration"])[
         "neuron"
     ]  # one sample per its tau_ref
     return slices.job_slice(
         cfg,
+        **_yours(e),
         isl_points=e["isl_points"],
         isl_beta=e["isl_beta"],
-        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        n_test_isl=e["n_test_isl"],
         mode_window_ms=e["mode_window_ms"],
         n_tsne=e["n_tsne"],
         burn_in_ms=e["burn_in_ms"],
@@ -653,19 +718,20 @@ def l18_fig3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AnalysisJob:
     )
 
 
-def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any]) -> list[list[int]]:
+def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any], experiment: str) -> list[list[int]]:
     """The seeds of L18 Fig 3c's short runs, in blocks of `seeds_per_job` (one job each)."""
-    s = cfg["experiments"]["l18_fig3"]["isl_1e3"]
+    s = _member(cfg, experiment)["isl_1e3"]
     return slices.in_blocks(range(s["n_seeds"]), s["seeds_per_job"])
 
 
-def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3Isl1e3Job:
+def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], experiment: str, block: int
+                           ) -> jobs.L18Fig3Isl1e3Job:
     """L18 Fig 3c: 1e3 samples of Gibbs and of the spiking samplers for each seed of one
     block."""
-    e = cfg["experiments"]["l18_fig3"]
-    runs = l18_fig3_isl_1e3_blocks(cfg)[block]
+    e = _member(cfg, experiment)
+    runs = l18_fig3_isl_1e3_blocks(cfg, experiment)[block]
     seeds = {
-        kind: [slices.job_seed(cfg, "l18_fig3", "isl_1e3", kind, r) for r in runs]
+        kind: [slices.job_seed(cfg, experiment, "isl_1e3", kind, r) for r in runs]
         for kind in ("gibbs", "lif")
     }
     return slices.job_slice(
@@ -673,35 +739,40 @@ def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], block: int) -> jobs.L18Fig3Is
         seeds,
         **slices.calibrated_cell(cfg, e["calibration"]),
         **slices.spiking_samplers(cfg, e),
+        **_yours(e),
         runs=runs,
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, "l18_fig3"),
+        nest=slices.nest_settings(cfg, PAPER),
     )
 
 
-def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3Isl1e3AnalysisJob:
+def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any], experiment: str
+                                    ) -> jobs.L18Fig3Isl1e3AnalysisJob:
     """L18 Fig 3c-d read from one block's stored short runs: ISL at 1e3 samples, mode stays."""
-    e = cfg["experiments"]["l18_fig3"]
+    e = _member(cfg, experiment)
     simulated = slices.calibrated_cell(cfg, e["calibration"])[
         "neuron"
     ]  # one sample per its tau_ref
     return slices.job_slice(
         cfg,
+        **_yours(e),
         isl_beta=e["isl_beta"],
-        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        n_test_isl=e["n_test_isl"],
         mode_window_ms=e["mode_window_ms"],
         burn_in_ms=e["burn_in_ms"],
         sample_interval_ms=simulated["tau_refrac"],
     )
 
 
-def l18_fig3_references_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3ReferencesJob:
+def l18_fig3_references_slice(cfg: Mapping[str, Any], experiment: str
+                              ) -> jobs.L18Fig3ReferencesJob:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
-    e, t = cfg["experiments"]["l18_fig3"], cfg["training"]
+    e, t = _member(cfg, experiment), cfg["training"]
     return slices.job_slice(
         cfg,
-        {"references": slices.job_seed(cfg, "l18_fig3", "references")},
-        **_isl(cfg),
+        {"references": slices.job_seed(cfg, experiment, "references")},
+        **_isl(e),
+        **_yours(e),
         n_opt_base=e["n_opt_base"],
         ast_chains=e["ast_chains"],
         betas=dict(t["betas"]),
@@ -724,10 +795,11 @@ def classify_lif_slice(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
     )
 
 
-def l18_fig3_scan_blocks(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, list[list[int]]]]:
+def l18_fig3_scan_blocks(cfg: Mapping[str, Any], experiment: str, scan: str
+                         ) -> list[tuple[int, list[list[int]]]]:
     """(seed, [[i, j], ...]) of every NEST job of one scan: its points (U0[i], values[j]) in
     blocks of `points_per_job`, one block per job and seed."""
-    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+    s = _member(cfg, experiment)["stp_scans"]
     points = [[i, j] for i in range(len(s[scan]["U0"])) for j in range(len(s[scan]["values_ms"]))]
     blocks = [
         points[k : k + s["points_per_job"]] for k in range(0, len(points), s["points_per_job"])
@@ -736,13 +808,13 @@ def l18_fig3_scan_blocks(cfg: Mapping[str, Any], scan: str) -> list[tuple[int, l
 
 
 def l18_fig3_scan_block_slice(
-    cfg: Mapping[str, Any], scan: str, block: int
+    cfg: Mapping[str, Any], experiment: str, scan: str, block: int
 ) -> jobs.L18Fig3ScanBlockJob:
     """L18 Fig 3a: the LIF+STP networks at a block of points of one 2D STP scan, side by side
     in one NEST kernel (each with its own background; the block's seed draws them)."""
-    e = cfg["experiments"]["l18_fig3"]
+    e = _member(cfg, experiment)
     s = e["stp_scans"][scan]
-    seed, points = l18_fig3_scan_blocks(cfg, scan)[block]
+    seed, points = l18_fig3_scan_blocks(cfg, experiment, scan)[block]
     stp_sets = [
         {"U0": s["U0"][i], "tau_rec_ms": s["values_ms"][j], "tau_fac_ms": s["fixed_ms"]}
         if scan == "tau_rec"
@@ -750,40 +822,47 @@ def l18_fig3_scan_block_slice(
         for i, j in points
     ]
     seeds = {
-        "lif": slices.job_seed(cfg, "l18_fig3", "scan", scan, seed, *(k for p in points for k in p))
+        "lif": slices.job_seed(cfg, experiment, "scan", scan, seed,
+                               *(k for p in points for k in p))
     }
     return slices.job_slice(
         cfg,
         seeds,
         **slices.calibrated_cell(cfg, e["calibration"]),
+        **_yours(e),
         stp_sets=stp_sets,
         scan=scan,
         seed_index=seed,
         n_samples=e["stp_scans"]["n_samples"],
         isl_beta=e["isl_beta"],
-        n_test_isl=cfg["data"]["mnist"]["n_test_isl"],
+        n_test_isl=e["n_test_isl"],
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, "l18_fig3"),
+        nest=slices.nest_settings(cfg, PAPER),
     )
 
 
-def l18_fig3_scan_slice(cfg: Mapping[str, Any], scan: str) -> jobs.L18Fig3ScanJob:
-    s = cfg["experiments"]["l18_fig3"]["stp_scans"]
+def l18_fig3_scan_slice(cfg: Mapping[str, Any], experiment: str, scan: str
+                        ) -> jobs.L18Fig3ScanJob:
+    s = _member(cfg, experiment)["stp_scans"]
     return slices.job_slice(
         cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"]
     )
 
 
-def l18_fig3_tsne_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3TsneJob:
+def l18_fig3_tsne_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.L18Fig3TsneJob:
+    e = _member(cfg, experiment)
     return slices.job_slice(
         cfg,
-        {"tsne": slices.job_seed(cfg, "l18_fig3", "tsne")},
-        perplexity=cfg["experiments"]["l18_fig3"]["tsne_perplexity"],
+        {"tsne": slices.job_seed(cfg, experiment, "tsne")},
+        **_yours(e),
+        perplexity=e["tsne_perplexity"],
     )
 
 
-def l18_fig3_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig3AggregateJob:
-    return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig3"]["n_seeds"])
+def l18_fig3_aggregate_slice(cfg: Mapping[str, Any], experiment: str
+                             ) -> jobs.L18Fig3AggregateJob:
+    e = _member(cfg, experiment)
+    return slices.job_slice(cfg, **_yours(e), n_seeds=e["n_seeds"])
 
 
 def classified_models(cfg: Mapping[str, Any]) -> list[str]:
@@ -798,21 +877,24 @@ def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> jobs.ClassifyGib
 
 
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
-    """One slice of every job kind of the family, by job name (built before any job: a config
-    that cannot be sliced fails at load)."""
-    out: dict[str, slices.Slice] = {
-        "l18_fig3_run": l18_fig3_run_slice(cfg, 0),
-        "l18_fig3_analysis": l18_fig3_analysis_slice(cfg),
-        "l18_fig3_references": l18_fig3_references_slice(cfg),
-        "l18_fig3_aggregate": l18_fig3_aggregate_slice(cfg),
-        "l18_fig3_isl_1e3": l18_fig3_isl_1e3_slice(cfg, 0),
-        "l18_fig3_isl_1e3_analysis": l18_fig3_isl_1e3_analysis_slice(cfg),
-        "classify_lif": classify_lif_slice(cfg),
-        "l18_fig3_tsne": l18_fig3_tsne_slice(cfg),
-    }
-    for scan in STP_SCANS:
-        out[f"l18_fig3_scan_block:{scan}"] = l18_fig3_scan_block_slice(cfg, scan, 0)
-        out[f"l18_fig3_scan:{scan}"] = l18_fig3_scan_slice(cfg, scan)
+    """One slice of every job kind of the family, by job name (and member, for yours); built
+    before any job: a config that cannot be sliced fails at load."""
+    out: dict[str, slices.Slice] = {"classify_lif": classify_lif_slice(cfg)}
     for model in classified_models(cfg):
         out[f"classify_gibbs:{model}"] = classify_gibbs_slice(cfg, model)
+    for experiment in generative_experiments(cfg):
+        key = "" if experiment == PAPER else f":{experiment}"
+        out |= {
+            f"l18_fig3_run{key}": l18_fig3_run_slice(cfg, experiment, 0),
+            f"l18_fig3_analysis{key}": l18_fig3_analysis_slice(cfg, experiment),
+            f"l18_fig3_references{key}": l18_fig3_references_slice(cfg, experiment),
+            f"l18_fig3_aggregate{key}": l18_fig3_aggregate_slice(cfg, experiment),
+            f"l18_fig3_isl_1e3{key}": l18_fig3_isl_1e3_slice(cfg, experiment, 0),
+            f"l18_fig3_isl_1e3_analysis{key}": l18_fig3_isl_1e3_analysis_slice(cfg, experiment),
+            f"l18_fig3_tsne{key}": l18_fig3_tsne_slice(cfg, experiment),
+        }
+        for scan in STP_SCANS:
+            out[f"l18_fig3_scan_block:{scan}{key}"] = l18_fig3_scan_block_slice(
+                cfg, experiment, scan, 0)
+            out[f"l18_fig3_scan:{scan}{key}"] = l18_fig3_scan_slice(cfg, experiment, scan)
     return out
