@@ -297,6 +297,9 @@ EDITS = {
                        "l18_fig3_scan": 2, "l18_fig3_run": 2, "l18_fig3_analysis": 2,
                        "l18_fig3_isl_1e3": 1, "l18_fig3_isl_1e3_analysis": 1,
                        "l18_fig3_references": 1, "l18_fig3_aggregate": 1, "l18_fig3_tsne": 1,
+                       "sampling_fidelity_run": 4, "sampling_fidelity_reference": 1,
+                       "generative_example_stripes_fidelity_aggregate": 1,
+                       "generative_example_stripes_fidelity_figure": 1,
                        "generative_example_stripes_figure": 1,
                        "generative_example_stripes_claims": 1, "all": 1}),
 }
@@ -358,7 +361,8 @@ def test_your_own_data_build_their_targets(repo, smoke_run, cf_errors):
 
 def _check_generative_example(smoke_run, cf_errors):
     """generative_example_stripes: the RBM trained on the 10 stripes (5 x 5 pixels + 2 label
-    units), the family's aggregate with every sampler, a figure and a claims table."""
+    units), the family's aggregate with every sampler, its sampling-fidelity grid, the two
+    figures and a claims table."""
     results = smoke_run / "results"
     model = io.read_dataset(results / "models" / "dataset_example_stripes.nc", ["W"])
     assert model.sizes["visible"] == 25 + 2 and model.sizes["hidden"] == 20
@@ -367,13 +371,19 @@ def _check_generative_example(smoke_run, cf_errors):
     assert set(ds["sampler"].values) == {"gibbs", "lif_stp", "lif_renewing"}
     assert "lif_best" in ds["short_sampler"].values
     assert ds.attrs["n_test"] == 10  # ISL on the training patterns (test_fraction 0)
-    assert (results / "figures" / "generative_example_stripes.png").stat().st_size > 10_000
+    fidelity = io.read_dataset(results / "sims" / "generative_example_stripes_fidelity.nc",
+                               ["weight_gain", "on_pixels"])
+    assert fidelity["model"].values.tolist() == ["dataset_example_stripes"]
+    for figure in ("generative_example_stripes", "generative_example_stripes_fidelity"):
+        assert (results / "figures" / f"{figure}.png").stat().st_size > 10_000
     rows = list(csv.DictReader(open(results / "claims_generative_example_stripes.csv")))
     assert {r["id"] for r in rows} >= {"generative_example_stripes_isl_lif_above_gibbs",
-                                       "generative_example_stripes_mode_durations"}
+                                       "generative_example_stripes_mode_durations",
+                                       "generative_example_stripes_fidelity_theory_gain"}
     assert all(r["reproduced_value"] for r in rows)
     new = [results / "data" / "dataset_example_stripes.nc",
            results / "sims" / "generative_example_stripes.nc",
            results / "analysis" / "generative_example_stripes_tsne.nc",
+           results / "sims" / "generative_example_stripes_fidelity.nc",
            *sorted((results / "sims").glob("generative_example_stripes_scan_*.nc"))]
     assert {str(f.name): cf_errors(f) for f in new if cf_errors(f)} == {}

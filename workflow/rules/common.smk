@@ -241,12 +241,21 @@ FIDELITY = EXPERIMENTS[families.sampling_fidelity.EXPERIMENT]
 FIDELITY_DIR = f"results/sims/{families.sampling_fidelity.EXPERIMENT}"
 
 
+# the RBMs of your datasets, probed on grids of their own: {model: generative member}
+USER_FIDELITY = families.sampling_fidelity.user_fidelity_models(CFG)
+FIDELITY_MODELS = [*FIDELITY["models"], *USER_FIDELITY]
+
+
 def fidelity_run_inputs(wildcards):
-    """The model, its training data (the bars' clamped images), MNIST (the labelled models'
-    test images), the calibration; the best scan set also reads L18 Fig 3a's scans."""
+    """The model, its training data (the bars' clamped images), the labelled models' test
+    images (MNIST's, or your dataset's own), the calibration; the best scan set also reads
+    the L18 Fig 3a scans of the model's family member."""
+    member = USER_FIDELITY.get(wildcards.model, families.l18_fig3.PAPER)
+    test_data = (training_data(wildcards) if wildcards.model in USER_FIDELITY
+                 else "results/data/mnist.nc")
     inputs = {"model": f"results/models/{wildcards.model}.nc",
-              "training_data": training_data(wildcards), "mnist": "results/data/mnist.nc",
+              "training_data": training_data(wildcards), "test_data": test_data,
               "calibration": calibration_file(FIDELITY["calibration"])}
     if wildcards.stp_set == families.sampling_fidelity.BEST_SCAN:
-        inputs["scans"] = [f"results/sims/l18_fig3_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
+        inputs["scans"] = [f"results/sims/{member}_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
     return inputs

@@ -307,12 +307,14 @@ rule l18_fig3:
 # classification, with a claims table of its own (results/claims_generative_<name>.csv).
 for _member in USER_GENERATIVE:
 
-    # the target: the figure and the claims table of this dataset
+    # the target: the figures (L18 Fig 3's; the sampling fidelity of its RBM, rules in
+    # sampling_fidelity.smk) and the claims table of this dataset
     rule:
         name:
             _member
         input:
             f"{FIGDIR}/{_member}.pdf",
+            f"{FIGDIR}/{_member}_fidelity.pdf",
             f"results/claims_{_member}.csv",
 
     rule:
@@ -344,7 +346,8 @@ for _member in USER_GENERATIVE:
         name:
             f"{_member}_claims"
         input:
-            f"results/sims/{_member}.nc",
+            generative=f"results/sims/{_member}.nc",
+            fidelity=f"results/sims/{_member}_fidelity.nc",
         output:
             csv=f"results/claims_{_member}.csv",
             md=f"results/claims_{_member}.md",

@@ -15,7 +15,7 @@ rule sampling_fidelity_run:
     output:
         f"{FIDELITY_DIR}/{{model}}/{{stp_set}}.nc",
     wildcard_constraints:
-        model="|".join(FIDELITY["models"]),
+        model="|".join(FIDELITY_MODELS),
         stp_set="|".join(FIDELITY["stp_sets"]),
     params:
         job=lambda wc: families.sampling_fidelity.sampling_fidelity_run_slice(
@@ -40,7 +40,7 @@ rule sampling_fidelity_reference:
     output:
         f"{FIDELITY_DIR}/{{model}}/gibbs.nc",
     wildcard_constraints:
-        model="|".join(FIDELITY["models"]),
+        model="|".join(FIDELITY_MODELS),
     params:
         job=lambda wc: families.sampling_fidelity.sampling_fidelity_reference_slice(CFG, wc.model),
     log:
@@ -92,3 +92,50 @@ rule sampling_fidelity:
         CONDA_ENV
     script:
         "../scripts/figure.py"
+
+
+# ---- the RBMs of your datasets (target generative_<name>): the same runs and references, each
+# model on a grid and in a figure of its own, its checks in its claims table
+for _model, _member in USER_FIDELITY.items():
+
+    rule:
+        name:
+            f"{_member}_fidelity_aggregate"
+        input:
+            runs=[f"{FIDELITY_DIR}/{_model}/{s}.nc" for s in FIDELITY["stp_sets"]],
+            references=[f"{FIDELITY_DIR}/{_model}/gibbs.nc"],
+        output:
+            f"results/sims/{_member}_fidelity.nc",
+        params:
+            job=families.sampling_fidelity.sampling_fidelity_aggregate_slice(CFG, [_model]),
+        log:
+            f"{LOGS}/sims/{_member}_fidelity_aggregate.log",
+        benchmark:
+            f"{BENCH}/sims/{_member}_fidelity_aggregate.tsv"
+        resources:
+            **cluster_resources("sampling_fidelity_aggregate"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/sampling_fidelity_aggregate.py"
+
+    rule:
+        name:
+            f"{_member}_fidelity_figure"
+        input:
+            fidelity=f"results/sims/{_member}_fidelity.nc",
+        output:
+            pdf=f"{FIGDIR}/{_member}_fidelity.pdf",
+            png=f"{FIGDIR}/{_member}_fidelity.png",
+        params:
+            figure="sampling_fidelity",
+        log:
+            f"{LOGS}/figures/{_member}_fidelity.log",
+        benchmark:
+            f"{BENCH}/figures/{_member}_fidelity.tsv"
+        resources:
+            **cluster_resources("sampling_fidelity"),
+        conda:
+            CONDA_ENV
+        script:
+            "../scripts/figure.py"

@@ -19,8 +19,9 @@ with job_log(snakemake.log[0]) as log:
         stp = STPSet.from_config(job["stp"])
     training = io.read_dataset(snakemake.input.training_data, ["image"])
     if rbm.n_labels:  # labelled models: test images (with labels) of the classes they learned
-        test_images, test_labels = images_and_labels(
-            io.read_dataset(snakemake.input.mnist, ["image"]), "test")
+        test_data = io.read_dataset(snakemake.input.test_data, ["image"])
+        test_images, test_labels = images_and_labels(   # your dataset: its ISL test split
+            test_data, test_data.attrs.get("isl_test_split", "test"))
         learned = np.isin(test_labels, np.unique(training["label"].values))
         images, labels = test_images[learned], test_labels[learned]
     else:  # the bars: clamped to the training images

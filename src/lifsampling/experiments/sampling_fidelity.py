@@ -25,6 +25,7 @@ NEST seed, so sets differ by their synapses alone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -86,11 +87,24 @@ def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
                             gibbs_sweeps=e["gibbs_sweeps"])
 
 
-def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.SamplingFidelityAggregateJob:
-    """The grid's axes, and which set is L18's (its check)."""
+def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any], models: Sequence[str] | None = None
+                                      ) -> jobs.SamplingFidelityAggregateJob:
+    """The grid's axes, and which set is L18's (its check): the configured models, or the
+    given ones (the RBM of one of your datasets: target generative_<name>)."""
     e = _entry(cfg)
-    return slices.job_slice(cfg, models=list(e["models"]), stp_sets=list(e["stp_sets"]),
+    models = list(e["models"]) if models is None else list(models)
+    return slices.job_slice(cfg, models=models, stp_sets=list(e["stp_sets"]),
                             l18_stp_set=cfg["experiments"]["l18_fig3"]["stp"])
+
+
+def user_fidelity_models(cfg: Mapping[str, Any]) -> dict[str, str]:
+    """{model: member} of your datasets' RBMs: each is probed like the paper's models, on its
+    own grid (results/sims/generative_<name>_fidelity.nc), its best scan set from its own
+    scans."""
+    from . import l18_fig3
+
+    return {e["model"]: member for member, e in l18_fig3.generative_experiments(cfg).items()
+            if member != l18_fig3.PAPER}
 
 
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
@@ -102,7 +116,22 @@ def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
     out |= {f"{EXPERIMENT}_reference:{m}": sampling_fidelity_reference_slice(cfg, m)
             for m in e["models"]}
     out[f"{EXPERIMENT}_aggregate"] = sampling_fidelity_aggregate_slice(cfg)
+    for model, member in user_fidelity_models(cfg).items():
+        out |= {f"{EXPERIMENT}_run:{model}:{s}": sampling_fidelity_run_slice(cfg, model, s)
+                for s in e["stp_sets"]}
+        out[f"{EXPERIMENT}_reference:{model}"] = sampling_fidelity_reference_slice(cfg, model)
+        out[f"{EXPERIMENT}_aggregate:{member}"] = sampling_fidelity_aggregate_slice(cfg, [model])
     return out
+
+
+def user_fidelity_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]:
+    """The fidelity checks and claims on the RBM of your dataset `name` (`ds`: its own
+    grid), ids `generative_<name>_fidelity_...`: rows of its claims table."""
+    claims = {c.id: replace(c) for c in CLAIMS}  # fresh copies: judging fills them
+    judge_claims(claims, {EXPERIMENT: ds}, scale)
+    return [replace(c, id=f"generative_{name}_{c.id}", paper="yours",
+                    figure=f"generative_{name}", paper_value=f"as L18 Fig {c.figure}")
+            for c in claims.values()]
 
 
 # ----------------------------------------------------------------------------- NEST run
