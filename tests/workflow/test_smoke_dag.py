@@ -330,6 +330,19 @@ def test_a_change_of_scale_reruns_everything(repo, smoke_run):
     assert all(scheduled[r] >= every_rule[r] for r in scheduled)
 
 
+def test_your_own_data_plan_at_quick(repo, smoke_run):
+    """At `quick` the example entries' targets plan their whole DAG (the smoke run builds
+    them; the quick sizes: experiments.user_bm and user_generative)."""
+    proc = snakemake(repo, smoke_run, "-n", "--forceall", "bm_example_two_groups",
+                     "generative_example_stripes", "--configfile", str(repo / "config.yaml"),
+                     str(repo / "docs" / "your_own_data.yaml"), "--config", "scale=quick")
+    scheduled = _scheduled(proc)
+    assert scheduled["l18_fig3_run"] == 5 and scheduled["sampling_fidelity_run"] == 4
+    assert scheduled["l18_fig3_isl_1e3"] == 1 and scheduled["sampling_block"] == 2
+    assert {"generative_example_stripes_figure", "bm_example_two_groups_figure",
+            "generative_example_stripes_fidelity_figure"} <= set(scheduled)
+
+
 def test_your_own_data_build_their_targets(repo, smoke_run, cf_errors):
     """The example BMs and dataset of docs/your_own_data.yaml, added through config alone,
     build their figures (P16 Fig 3's layout per network variant; L18 Fig 3's) and claims
