@@ -26,7 +26,7 @@ import xarray as xr
 from scipy.special import logit
 from tqdm import tqdm
 
-from .data import split_rows
+from .data import training_rows
 from .rbm import RBM, one_hot, sigmoid
 from .samplers import AdaptiveSimulatedTempering, bernoulli, inverse_temperatures
 
@@ -71,8 +71,7 @@ def training_matrix(ds: xr.Dataset, n_classes: int = 10) -> tuple[np.ndarray, in
     Returns (matrix, n_labels); the label units are trained as visible units (L18). The
     number of classes is the file's `n_labels` attribute (your datasets), else `n_classes`.
     """
-    if "split" in ds:
-        ds = split_rows(ds, "train")
+    ds = training_rows(ds)
     images = ds["image"].values.astype(np.float32)
     if "label" not in ds:
         return images, 0

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +157,13 @@ class Claim:
         else:
             self.verdict = UNDECIDED
         return self
+
+    def for_member(self, member: str, claim_id: str) -> Claim:
+        """A copy of this claim (judged or not) as row `claim_id` of the claims table of your
+        member `member` (a target such as generative_<name>): same statement, test and
+        bound, compared with the paper's figure it mirrors."""
+        return replace(self, id=claim_id, paper="yours", figure=member,
+                       paper_value=f"as {self.paper} Fig {self.figure}")
 
     def row(self) -> dict[str, str]:
         d = {**asdict(self), "test": self.test_text}

@@ -246,6 +246,12 @@ def split_rows(ds: xr.Dataset, name: str) -> xr.Dataset:
     return ds.isel(sample=np.flatnonzero(ds["split"].values == name))
 
 
+def training_rows(ds: xr.Dataset) -> xr.Dataset:
+    """The samples a model is trained on: the train split of a file with splits (MNIST, your
+    datasets), else every sample (the subsets, the bars)."""
+    return split_rows(ds, "train") if "split" in ds else ds
+
+
 def images_and_labels(ds: xr.Dataset, name: str, n: int | None = None
                       ) -> tuple[np.ndarray, np.ndarray]:
     """Images and labels of the first `n` (default: all) samples of split `name`."""

@@ -136,6 +136,18 @@ def load_dataset(key: str, entry: Mapping[str, Any], root: Path
     return patterns.astype(np.uint8), labels
 
 
+def isl_test_count(name: str, fraction: float, n_patterns: int) -> int:
+    """How many of a dataset's `n_patterns` its `generative.test_fraction` holds out as the
+    ISL test set (L18 eq. 11); refused if that is none (with a fraction above 0) or all."""
+    n_test = int(round(fraction * n_patterns))
+    if n_test >= n_patterns or (fraction > 0 and n_test == 0):
+        raise ConfigError(f"config key 'datasets.{name}.generative.test_fraction': {fraction} "
+                          f"of {n_patterns} patterns holds out {n_test}; hold out at least one "
+                          "and leave at least one for training (or 0: ISL on the training "
+                          "patterns)")
+    return n_test
+
+
 def user_dataset(patterns: np.ndarray, labels: np.ndarray | None, job: Mapping[str, Any]
                  ) -> xr.Dataset:
     """Your patterns as results/data/dataset_<name>.nc (slice `slices.user_dataset`), in the
@@ -143,10 +155,8 @@ def user_dataset(patterns: np.ndarray, labels: np.ndarray | None, job: Mapping[s
     `test_fraction` of the patterns, held out at random with the job's seed, or with 0 the
     training patterns themselves (attribute `isl_test_split` says which)."""
     n = len(patterns)
-    n_test = int(round(job["test_fraction"] * n))
-    if n_test >= n:
-        raise ValueError(f"datasets.{job['name']}.generative.test_fraction "
-                         f"{job['test_fraction']} holds out all {n} patterns")
+    n_test = (isl_test_count(job["name"], job["test_fraction"], n) if "test_fraction" in job
+              else 0)  # no generative entry: nothing is held out
     split = np.full(n, "train", dtype=object)
     split[np.random.default_rng(job["seeds"]["split"]).choice(n, n_test, replace=False)] = "test"
     shape = list(job["shape"]) if len(job["shape"]) == 2 else [1, int(job["shape"][0])]
@@ -232,11 +242,14 @@ def check_bm(key: str, source: str, W: np.ndarray, b: np.ndarray) -> None:
 def check_user_entries(config: Mapping[str, Any], root: Path) -> None:
     """Read and check every user dataset and BM file of `config` (at load, before any job)."""
     for name, entry in config.get("datasets", {}).items():
-        _, labels = load_dataset(f"datasets.{name}", entry, root)
-        if "generative" in entry and labels is None:
+        patterns, labels = load_dataset(f"datasets.{name}", entry, root)
+        if "generative" not in entry:
+            continue
+        if labels is None:
             raise ConfigError(f"config key 'datasets.{name}.generative': {entry['file']} has "
                               "no labels; target generative_<name> reads a sample's mode from "
                               "the label neurons (L18 Fig 3d)")
+        isl_test_count(name, entry["generative"]["test_fraction"], len(patterns))
     for name, entry in config.get("boltzmann_machines", {}).items():
         if "file" in entry:
             load_bm(f"boltzmann_machines.{name}", entry, root)

@@ -190,6 +190,15 @@ def test_a_user_entry_name_fits_files_and_rules(raw, examples, name):
         validate_config(_config(raw, examples, boltzmann_machines=drawn))
 
 
+# `claims`: a rule generative_claims (the paper's); `x_fidelity`, `x_scan_tau_rec`: the
+# files of member x's fidelity probe and scans
+@pytest.mark.parametrize("name", ["claims", "stripes_fidelity", "stripes_scan_tau_rec"])
+def test_a_dataset_name_never_names_another_members_rules_or_files(raw, examples, name):
+    entry = copy.deepcopy(examples["datasets"]["example_stripes"])
+    with pytest.raises(ConfigError, match="datasets"):
+        validate_config(_config(raw, examples, datasets={name: entry}))
+
+
 def test_user_runs_must_be_longer_than_the_first_dkl_reference(raw, examples):
     cfg = _config(raw, examples)
     cfg["experiments"]["user_bm"]["trial_ms"] = 800.0
@@ -235,7 +244,8 @@ def test_your_dataset_file_holds_out_its_isl_test_patterns(raw, examples, repo, 
     ds = user_data.user_dataset(patterns, labels, job)
     assert ds.attrs["isl_test_split"] == split
     assert len(test_images(ds, None)) == n_test
-    assert user_data.user_dataset(patterns, labels, job).equals(ds)
+    reseeded = user_data.user_dataset(patterns, labels, {**job, "seeds": {"split": 12345}})
+    assert reseeded["split"].equals(ds["split"]) == (fraction == 0)  # the seed draws the split
     matrix, n_labels = training_matrix(ds)
     assert n_labels == 2 and matrix.shape == (10 - (n_test if split == "test" else 0), 27)
     assert np.array_equal(matrix[:, 25:].argmax(axis=1),
@@ -249,12 +259,9 @@ def test_a_generative_entry_needs_labels(raw, examples, tmp_path):
         validate_config(_config(raw, examples, datasets={"mine": entry}))
 
 
-def test_a_test_fraction_that_leaves_no_training_pattern_is_refused(raw, examples, repo):
-    from lifsampling.config import resolve_scale, slices
-
+@pytest.mark.parametrize("fraction", [0.99, 0.04])  # of 10 patterns: all held out; none
+def test_a_test_fraction_that_holds_out_all_or_none_is_refused_at_load(raw, examples, fraction):
     cfg = _config(raw, examples)
-    cfg["datasets"]["example_stripes"]["generative"]["test_fraction"] = 0.99
-    job = slices.user_dataset(resolve_scale(validate_config(cfg), "smoke"), "example_stripes")
-    patterns, labels = user_data.read_user_dataset(job, repo / "tests/data/example_stripes.npz")
-    with pytest.raises(ValueError, match="datasets.example_stripes.generative.test_fraction"):
-        user_data.user_dataset(patterns, labels, job)
+    cfg["datasets"]["example_stripes"]["generative"]["test_fraction"] = fraction
+    with pytest.raises(ConfigError, match="datasets.example_stripes.generative.test_fraction"):
+        validate_config(cfg)

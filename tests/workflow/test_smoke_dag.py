@@ -341,6 +341,8 @@ def test_your_own_data_plan_at_quick(repo, smoke_run):
     assert scheduled["l18_fig3_isl_1e3"] == 1 and scheduled["sampling_block"] == 2
     assert {"generative_example_stripes_figure", "bm_example_two_groups_figure",
             "generative_example_stripes_fidelity_figure"} <= set(scheduled)
+    # nothing of the paper's members: no MNIST file, model or L18 Fig 3 run
+    assert not re.findall(r"results/(?:data/mnist|models/mnist|sims/l18_fig3)", proc.stdout)
 
 
 def test_your_own_data_build_their_targets(repo, smoke_run, cf_errors):

@@ -251,10 +251,9 @@ def fidelity_run_inputs(wildcards):
     images (MNIST's, or your dataset's own), the calibration; the best scan set also reads
     the L18 Fig 3a scans of the model's family member."""
     member = USER_FIDELITY.get(wildcards.model, families.l18_fig3.PAPER)
-    test_data = (training_data(wildcards) if wildcards.model in USER_FIDELITY
-                 else "results/data/mnist.nc")
     inputs = {"model": f"results/models/{wildcards.model}.nc",
-              "training_data": training_data(wildcards), "test_data": test_data,
+              "training_data": training_data(wildcards),
+              "test_data": f"results/data/{GENERATIVE[member]['data']}.nc",
               "calibration": calibration_file(FIDELITY["calibration"])}
     if wildcards.stp_set == families.sampling_fidelity.BEST_SCAN:
         inputs["scans"] = [f"results/sims/{member}_scan_{scan}.nc" for scan in L18_FIG3_SCANS]

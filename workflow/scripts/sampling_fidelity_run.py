@@ -3,7 +3,7 @@
 import numpy as np
 
 from lifsampling import io
-from lifsampling.data import images_and_labels
+from lifsampling.data import images_and_labels, training_rows
 from lifsampling.experiments import l18_fig3, sampling_fidelity
 from lifsampling.logs import job_log
 from lifsampling.network import STPSet
@@ -22,7 +22,7 @@ with job_log(snakemake.log[0]) as log:
         test_data = io.read_dataset(snakemake.input.test_data, ["image"])
         test_images, test_labels = images_and_labels(   # your dataset: its ISL test split
             test_data, test_data.attrs.get("isl_test_split", "test"))
-        learned = np.isin(test_labels, np.unique(training["label"].values))
+        learned = np.isin(test_labels, np.unique(training_rows(training)["label"].values))
         images, labels = test_images[learned], test_labels[learned]
     else:  # the bars: clamped to the training images
         images, labels = training["image"].values, None

@@ -199,7 +199,7 @@ class UserDatasetJob(Job):
     labels_sha256: NotRequired[str]
     shape: list[int]
     n_labels: int | None
-    test_fraction: float
+    test_fraction: NotRequired[float]  # only with a generative entry
 
 
 class P16Fig4ReferenceJob(Job):
@@ -393,7 +393,7 @@ class L18Fig3ScanBlockJob(NetworkJob, ISLSettings, Member):
     burn_in_ms: float
 
 
-class L18Fig3ScanJob(Job):
+class L18Fig3ScanJob(Job, Member):
     scan: str
     U0: list[float]
     values_ms: list[float]

@@ -100,10 +100,11 @@ def user_dataset(cfg: Mapping[str, Any], name: str) -> jobs.UserDatasetJob:
     """Your dataset `datasets.<name>` as the study's data file: its checksums, pattern shape,
     classes and the ISL test split of its `generative` entry (held out with the seed)."""
     entry = cfg["datasets"][name]
+    split = ({"test_fraction": entry["generative"]["test_fraction"]} if "generative" in entry
+             else {})
     return job_slice(cfg, {"split": job_seed(cfg, "datasets", name)}, name=name,
                      **{k: entry[k] for k in ("sha256", "labels_sha256") if k in entry},
-                     shape=list(entry["shape"]), n_labels=entry.get("n_labels"),
-                     test_fraction=entry.get("generative", {}).get("test_fraction", 0.0))
+                     shape=list(entry["shape"]), n_labels=entry.get("n_labels"), **split)
 
 
 # ----------------------------------------------------------------------------- training

@@ -109,8 +109,9 @@ def isl_points(n_samples: int, n_points: int) -> np.ndarray:
 
 
 def test_images(data: xr.Dataset, n_test: int | None) -> np.ndarray:
-    """The first `n_test` (None: all) test images (L18: ISL on 2000 test images); for one of
-    your datasets, the split its file names (`isl_test_split`: held-out or training patterns)."""
+    """The images the ISL (L18 eq. 11) is taken on: the first `n_test` (None: all) test images
+    (L18: 2000); for one of your datasets, the split its file names (`isl_test_split`:
+    held-out or training patterns)."""
     return images_and_labels(data, data.attrs.get("isl_test_split", "test"), n_test)[0]
 
 
@@ -236,7 +237,7 @@ def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
                                {"long_name": "seed of a short run (L18 Fig 3c)"}),
                 "short_sampler": ("short_sampler", ["gibbs", *arms],
                                   {"long_name": "sampling method of the short runs"})},
-        attrs={"title": "L18 Fig 3c-d: short runs of 1e3 samples",
+        attrs={"title": f"L18 Fig 3c-d: {_rbm_name(job)}, short runs of 1e3 samples",
                **{f"best_{k}": v for k, v in asdict(best).items()}},
     ).merge(networks.rename(unit="label_unit"))
 
@@ -275,7 +276,8 @@ def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset
                       {"long_name": "mean stay in one mode over 1e3 samples (L18 Fig 3d)",
                        "units": "1"})},
         coords={"short_seed": samples["short_seed"], "short_sampler": samples["short_sampler"]},
-        attrs={"title": "L18 Fig 3c-d: ISL and mode stays at 1e3 samples, short runs",
+        attrs={"title": f"L18 Fig 3c-d: {_rbm_name(job)}, ISL and mode stays at 1e3 samples, "
+                        "short runs",
                "n_test": len(test),
                **{k: v for k, v in samples.attrs.items() if k.startswith("best_")}})
 
@@ -306,7 +308,7 @@ def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, data: xr.Dataset,
                 "tau_fac": stp_coordinate("tau_fac_ms", "tau_fac"),
                 "seed": ((), job["seed_index"], {"long_name": "index of the seed"})},
         attrs={"scan": job["scan"], "n_samples": job["n_samples"],
-               "title": "L18 Fig 3a: a block of STP sets of a scan"})
+               "title": f"L18 Fig 3a: {_rbm_name(job)}, a block of STP sets of a scan"})
 
 
 def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Dataset:
@@ -335,7 +337,7 @@ def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Data
         coords={"seed": np.arange(job["n_seeds"]),
                 "U0": ("U0", U0s, {"long_name": "U_0 (utilisation)", "units": "1"}),
                 name: (name, values, {"long_name": f"{name} of the scan", "units": "ms"})},
-        attrs={"title": f"L18 Fig 3a: ISL over (U0, {name})", "scan": name,
+        attrs={"title": f"L18 Fig 3a: {_rbm_name(job)}, ISL over (U0, {name})", "scan": name,
                f"{fixed[name][0]}_ms": fixed[name][1], "n_samples": job["n_samples"]},
     )
 
@@ -390,7 +392,8 @@ def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr
         coords={"reference": ("reference", ["opt", "pom"],
                               {"long_name": "reference sampler (L18 Methods)"}),
                 "n_used": ("n_used", points, {"long_name": "number of samples used"})},
-        attrs={"title": "L18 Fig 3b: OPT and POM references", "n_opt_base": len(base)})
+        attrs={"title": f"L18 Fig 3b: {_rbm_name(job)}, OPT and POM references",
+               "n_opt_base": len(base)})
 
 
 def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: xr.Dataset,
@@ -523,7 +526,8 @@ def tsne_embedding(job: jobs.L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
          "image": images.assign_attrs(long_name="sample", units="1")},
         coords={"sampler": fig3["sampler"],
                 "component": ("component", [0, 1], {"long_name": "tSNE component"})},
-        attrs={"title": "L18 Fig 3e: tSNE of consecutive samples, Gibbs and LIF+STP, seed 0",
+        attrs={"title": f"L18 Fig 3e: {_rbm_name(job)}, tSNE of consecutive samples, Gibbs "
+                        "and LIF+STP, seed 0",
                "perplexity": perplexity},
     )
 
@@ -562,8 +566,8 @@ def _judge_classification(claims: dict[str, Claim], datasets: Mapping[str, xr.Da
 
 def judge_generative(claims: dict[str, Claim], ds: xr.Dataset, scale: str, prefix: str) -> None:
     """L18 Fig 3b-d's claims on one member's aggregate `ds` (claim ids `<prefix>isl_...`,
-    `<prefix>mode_durations...`): ISL at 1e3 samples and at the end, the references, mode
-    durations (intervals over seeds)."""
+    `<prefix>mode_durations...`): ISL (L18 eq. 11) at 1e3 samples and at the end, the
+    references, mode durations (intervals over seeds)."""
     n_used = ds["n_used"].values
     at = ds["isl_1e3"]
     best = ", ".join(f"{k} {ds.attrs[f'best_{k}']:g}" for k in ("U0", "tau_rec_ms",
@@ -627,9 +631,7 @@ def user_generative_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]
         if template.id.startswith("l18_class"):
             continue  # classification: MNIST's test set (rules classify_*)
         cid = prefix + template.id.removeprefix("l18_")
-        claims[cid] = Claim(cid, "yours", f"generative_{name}", template.statement,
-                            f"as L18 Fig {template.figure}", template.test, template.bound,
-                            template.decided_at)
+        claims[cid] = template.for_member(f"generative_{name}", cid)
     judge_generative(claims, ds, scale, prefix)
     return list(claims.values())
 
@@ -843,9 +845,10 @@ def l18_fig3_scan_block_slice(
 
 def l18_fig3_scan_slice(cfg: Mapping[str, Any], experiment: str, scan: str
                         ) -> jobs.L18Fig3ScanJob:
-    s = _member(cfg, experiment)["stp_scans"]
+    e = _member(cfg, experiment)
+    s = e["stp_scans"]
     return slices.job_slice(
-        cfg, scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"]
+        cfg, **_yours(e), scan=scan, **s[scan], n_seeds=s["n_seeds"], n_samples=s["n_samples"]
     )
 
 

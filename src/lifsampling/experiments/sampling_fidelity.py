@@ -129,8 +129,7 @@ def user_fidelity_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]:
     grid), ids `generative_<name>_fidelity_...`: rows of its claims table."""
     claims = {c.id: replace(c) for c in CLAIMS}  # fresh copies: judging fills them
     judge_claims(claims, {EXPERIMENT: ds}, scale)
-    return [replace(c, id=f"generative_{name}_{c.id}", paper="yours",
-                    figure=f"generative_{name}", paper_value=f"as L18 Fig {c.figure}")
+    return [c.for_member(f"generative_{name}", f"generative_{name}_{c.id}")
             for c in claims.values()]
 
 
