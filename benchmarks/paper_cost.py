@@ -18,6 +18,7 @@
     python benchmarks/paper_cost.py                # measure (25 min on 2 cores, alone), print
     python benchmarks/paper_cost.py --rules a b    # re-measure only the classes of rules a, b;
                                                    # the other rows of the table stay
+    python benchmarks/paper_cost.py --rules a --fractions 0.25 1   # at larger fractions
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
                                                    # (--markdown: the README's table too)
 """
@@ -140,15 +141,15 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
     return out, superlinear
 
 
-def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int
-                    ) -> dict[str, dict]:
-    """Paper cost of each size class (outside `skip`) from its first job run at FRACTIONS."""
+def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
+                    fractions: tuple[float, float] = FRACTIONS) -> dict[str, dict]:
+    """Paper cost of each size class (outside `skip`) from its first job run at `fractions`."""
     reps: dict[str, Job] = {}
     for job in jobs:
         if job.jobid not in skip:
             reps.setdefault(job.size_class, job)
     runs = {}
-    for f in FRACTIONS:
+    for f in fractions:
         workdir = workroot / f"f{f:g}"
         print(f"running {len(reps)} representatives at work fraction {f:g} in {workdir}",
               flush=True)
@@ -157,10 +158,10 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int
         runs[f] = {c: read_benchmark(workdir / j.benchmark) for c, j in reps.items()}
     out = {}
     for c, job in reps.items():
-        cost, superlinear = extrapolate(runs[FRACTIONS[0]][c], runs[FRACTIONS[1]][c],
-                                        *FRACTIONS)
+        cost, superlinear = extrapolate(runs[fractions[0]][c], runs[fractions[1]][c],
+                                        *fractions)
         out[c] = {"rule": job.rule, **cost, "measured_at": "paper x " + " & ".join(
-            f"{f:g}" for f in FRACTIONS) + (" superlinear" if superlinear else "")}
+            f"{f:g}" for f in fractions) + (" superlinear" if superlinear else "")}
     return out
 
 
@@ -267,13 +268,19 @@ def main() -> None:
     parser.add_argument("--rules", nargs="+", metavar="RULE",
                         help="re-measure only the size classes of these rules (after a change "
                              "to them); every other class keeps its row of the table")
+    parser.add_argument("--fractions", nargs=2, type=float, default=FRACTIONS,
+                        metavar=("F1", "F2"),
+                        help="the two work fractions of the measurement runs (default "
+                             f"{FRACTIONS[0]:g} {FRACTIONS[1]:g}); larger ones for classes "
+                             "whose memory at f = 1 the short runs' noise would decide")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
     if not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
         costs = read_costs() if args.rules else {}
-        costs |= measure_classes(chosen, many, args.workdir, args.cores)
+        costs |= measure_classes(chosen, many, args.workdir, args.cores,
+                                 tuple(sorted(args.fractions)))
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
         costs |= measure_many_run_jobs(chosen, many, sources)
