@@ -10,7 +10,11 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
 fi
 
 host=$(hostname -s)
-cpus=$(nproc)
+# The node offers 4 CPUs per real one (SlurmdParameters=config_overrides): the test's short
+# jobs mostly wait (Snakemake's start in the job, the status checks), so the waves of
+# tests/workflow/test_slurm.py run side by side and share the real cores (their NEST threads
+# sleep while they wait: OMP_WAIT_POLICY=PASSIVE, set by the test).
+cpus=$(( $(nproc) * 4 ))
 mem_mb=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 1024 ))
 conf_dir=/etc/slurm
 mkdir -p "$conf_dir" /var/spool/slurmctld /var/spool/slurmd /var/log/slurm /run/munge
@@ -32,6 +36,7 @@ SlurmdLogFile=/var/log/slurm/slurmd.log
 SlurmctldPidFile=/run/slurmctld.pid
 SlurmdPidFile=/run/slurmd.pid
 ReturnToService=2
+SlurmdParameters=config_overrides
 NodeName=${host} CPUs=${cpus} RealMemory=${mem_mb} State=UNKNOWN
 PartitionName=debug Nodes=${host} Default=YES MaxTime=INFINITE State=UP
 CONF

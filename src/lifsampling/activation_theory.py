@@ -42,7 +42,6 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import integrate
 from scipy.special import erfcx, zeta
-from scipy.stats import norm
 
 ZETA_HALF = float(zeta(0.5))  # ζ(1/2) = -1.4603545...
 
@@ -99,6 +98,8 @@ class BurstStatistics:
 def burst_probabilities(mu: float, neuron: HCSNeuron, n_grid: int = 800, tol: float = 1e-12,
                         max_bursts: int = 10_000) -> BurstStatistics:
     """P16 eqs. 46-57 at free-membrane mean µ: burst statistics and p(z = 1 | µ)."""
+    from scipy.stats import norm  # here, not at the top: it doubles the workflow's start
+
     s, theta = neuron.std, neuron.v_thresh
     decay = np.exp(-neuron.tau_ref / neuron.tau_syn)
     spread = s * np.sqrt(1 - decay**2)
@@ -189,6 +190,8 @@ def quasistatic_activation(mu: np.ndarray, neuron: HCSNeuron, n_points: int = 20
     For a frozen u_eff > ϑ the neuron fires regularly at 1/(τ_ref + τ_eff ln((u-ρ)/(u-ϑ))),
     else not at all; the rate is averaged over the stationary N(µ, s²) of u_eff.
     """
+    from scipy.stats import norm  # here, not at the top: it doubles the workflow's start
+
     out = []
     for m in np.atleast_1d(mu):
         u = np.linspace(neuron.v_thresh + 1e-9, m + 10 * neuron.std + 10, n_points)

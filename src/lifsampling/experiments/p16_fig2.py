@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 import xarray as xr
-from scipy import stats
 
 from .. import activation_theory as at
 from .. import membrane
@@ -165,6 +164,8 @@ def logistic_deviation(u: np.ndarray, p_runs: np.ndarray) -> float:
 def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
     """`logistic_deviation` with its 95 % jackknife interval over runs (leave one run out;
     deterministic, a refit each)."""
+    from scipy import stats  # here, not at the top: scipy.stats doubles the workflow's start
+
     n = p_runs.shape[1]
     full = logistic_deviation(u, p_runs)
     loo = np.array([logistic_deviation(u, np.delete(p_runs, r, axis=1)) for r in range(n)])
