@@ -43,8 +43,8 @@ def run_library(rbm, spec, cfg) -> float:
     clamp = Clamp(np.arange(N_PIXELS), times, currents)
     trains = spiking.simulate_network(spec, times[-1], cfg["nest"], seed=1, clamps=[clamp])
     tau = spec.neuron["tau_refrac"]
-    states.sample_states(trains[:rbm.n_visible], tau, np.arange(tau, times[-1], tau))
-    modes.label_modes_from_spikes(trains[N_PIXELS:rbm.n_visible], times[1:], IMAGE_MS - SETTLE_MS)
+    z = states.sample_states(trains[:rbm.n_visible], tau, np.arange(tau, times[-1], tau))
+    modes.label_modes(z[:, N_PIXELS:], window=int((IMAGE_MS - SETTLE_MS) // tau))
     return time.perf_counter() - start
 
 

@@ -1,8 +1,9 @@
 """Modes of generated sequences (L18 Fig 3d, 4): the class a sample represents.
 
-The mode of a sample is the label unit with the highest activity: for Gibbs and AST the label
-probabilities p(l_k = 1 | h), for spiking networks the label neuron with the highest rate in
-the sample window (L18 Results).
+The mode of a sample is the label unit with the highest activity (L18 Results), read the same
+way for every sampler from the sampled states of the label units: Gibbs' and AST's label
+layer at each step, a network's label neurons at each sample time (on for τ_ref after a spike,
+`states.sample_states`). No sampler gets a window, a tie rule or a carry-over of its own.
 """
 
 from __future__ import annotations
@@ -10,9 +11,23 @@ from __future__ import annotations
 import numpy as np
 
 
-def modes_from_label_activity(label_activity: np.ndarray) -> np.ndarray:
-    """Index of the most active label unit for each sample (last axis = label units)."""
-    return np.argmax(label_activity, axis=-1)
+def label_modes(label_states: np.ndarray, window: int) -> np.ndarray:
+    """Mode of every sample from the label units' states (sample, label unit): the unit on in
+    most of the last `window` samples, this one included. Where no label unit was on in the
+    window, or the top count is shared, the previous sample's mode is kept (the first sample:
+    the lowest of the tied units); the same rule for every sampler."""
+    if window < 1:
+        raise ValueError(f"mode window must be at least 1 sample, not {window}")
+    z = np.asarray(label_states, np.int64)
+    summed = np.cumsum(z, axis=0)
+    counts = summed.copy()
+    counts[window:] -= summed[:-window]
+    top = counts.max(axis=1, keepdims=True)
+    decided = ((counts == top).sum(axis=1) == 1) & (top[:, 0] > 0)
+    modes = np.argmax(counts, axis=1)
+    # each sample takes the mode of the last decided sample up to it (none: the first's)
+    last_decided = np.maximum.accumulate(np.where(decided, np.arange(len(modes)), 0))
+    return modes[last_decided]
 
 
 def run_lengths(modes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -59,22 +74,3 @@ def nearest_pattern(samples: np.ndarray, patterns: np.ndarray) -> np.ndarray:
     # |s - p|_1 = |s| + |p| - 2 s·p for binary vectors
     distance = s.sum(axis=1, keepdims=True) + p.sum(axis=1) - 2 * s @ p.T
     return np.argmin(distance, axis=1)
-
-
-def label_modes_from_spikes(label_trains: list[np.ndarray], sample_times: np.ndarray,
-                            window_ms: float) -> np.ndarray:
-    """Mode of each sample of a spiking network: the label neuron with the most spikes in
-    (t - window_ms, t] (L18: the label unit with the highest rate). Where no label neuron
-    fired in the window, or the top count is shared, the previous mode is kept (the first
-    sample then takes the lowest tied index)."""
-    t = np.asarray(sample_times, float)
-    counts = np.stack([np.searchsorted(np.sort(np.asarray(tr, float)), t, side="right")
-                       - np.searchsorted(np.sort(np.asarray(tr, float)), t - window_ms,
-                                         side="right") for tr in label_trains], axis=1)
-    top = counts.max(axis=1, keepdims=True)
-    unique = ((counts == top).sum(axis=1) == 1) & (top[:, 0] > 0)
-    modes = np.argmax(counts, axis=1)
-    for i in range(1, len(modes)):
-        if not unique[i]:
-            modes[i] = modes[i - 1]
-    return modes

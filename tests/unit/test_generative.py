@@ -314,15 +314,15 @@ def test_fig4_balance_claims_for_l18_set_and_best_set():
 
 def test_analysis_reads_modes_and_isl_from_stored_samples():
     """L18 Fig 3's analysis of one seed's stored samples (no simulation): Gibbs modes from its
-    label probabilities, a network's modes from the label neuron with most spikes in the last
-    `mode_window_ms`, ISL curves ending at the number of samples."""
+    label states, a network's from its label neurons' states at the sample times (on for
+    tau_ref after a spike), ISL curves ending at the number of samples."""
     from lifsampling import spike_trains
 
     n, n_pix, tau = 40, 4, 10.0
     rng = np.random.default_rng(0)
     pixels = rng.integers(0, 2, (3, n, n_pix), dtype=np.uint8)
-    label_p = np.zeros((n, 10), np.float32)
-    label_p[:, 7] = 1.0  # Gibbs always in mode 7
+    gibbs_labels = np.zeros((n, 10), np.uint8)
+    gibbs_labels[:, 7] = 1  # Gibbs always in mode 7
     times = 100.0 + tau * np.arange(1, n + 1)
     # lif_stp: label neuron 3 fires just before every read-out; renewing: neuron 5
     trains = [[times - 1.0 if k == 3 else np.empty(0) for k in range(10)],
@@ -330,13 +330,14 @@ def test_analysis_reads_modes_and_isl_from_stored_samples():
     labels = spike_trains.trains_dataset(trains, "spiking_sampler", ["lif_stp", "lif_renewing"])
     samples = xr.Dataset(
         {"pixel_sample": (("sampler", "sample", "pixel"), pixels),
-         "gibbs_label_p": (("sample", "label_unit"), label_p), "mean_rate": ((), 12.0)},
+         "gibbs_label_sample": (("sample", "label_unit"), gibbs_labels),
+         "mean_rate": ((), 12.0)},
         coords={"sampler": list(l18_fig3.SAMPLERS), "seed": ((), 3)}
     ).merge(labels.rename(unit="label_unit"))
     data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
                        "split": (("sample",), ["train"] * 2 + ["test"] * 4),
                        "label": (("sample",), np.zeros(6, int))})
-    job = {"isl_points": 5, "isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0,
+    job = {"isl_points": 5, "isl_beta": 0.95, "n_test_isl": 4, "mode_window": 3,
            "n_tsne": 8, "burn_in_ms": 100.0, "sample_interval_ms": tau}
     ds = l18_fig3.analyse(job, samples, data)
     np.testing.assert_array_equal(ds["mode"].values, np.repeat([[7], [3], [5]], n, axis=1))
@@ -346,16 +347,16 @@ def test_analysis_reads_modes_and_isl_from_stored_samples():
 
 def test_fig4_analysis_reads_modes_and_balance_from_stored_samples():
     """L18 Fig 4's read-out of one seed's stored samples (no simulation): Gibbs and AST modes
-    from their label probabilities, the networks' from their label spikes; a network that
-    alternates between 3 and 5 has balance 1 over (3, 5), one always in 3 has 0; a window
-    shorter than the spikes' lag finds no spike and changes the modes."""
+    from their label states, the networks' from their label neurons' states; a sampler that
+    alternates between 3 and 5 has balance 1 over (3, 5), one always in 3 has 0; over a
+    window of two samples the alternation is a tie everywhere, and the first mode stays."""
     from lifsampling import spike_trains
 
     n, n_pix, tau = 40, 4, 10.0
     rng = np.random.default_rng(1)
-    label_p = np.zeros((2, n, 10), np.float32)
-    label_p[0, :, 3] = 1.0                      # Gibbs always in 3
-    label_p[1, ::2, 3] = label_p[1, 1::2, 5] = 1.0  # AST alternating
+    direct_labels = np.zeros((2, n, 10), np.uint8)
+    direct_labels[0, :, 3] = 1                            # Gibbs always in 3
+    direct_labels[1, ::2, 3] = direct_labels[1, 1::2, 5] = 1  # AST alternating
     times = 500.0 + tau * np.arange(1, n + 1)
     alternating = [times[int(k == 5)::2] - 2.0 if k in (3, 5) else np.empty(0) for k in range(10)]
     always_3 = [times - 2.0 if k == 3 else np.empty(0) for k in range(10)]
@@ -364,14 +365,14 @@ def test_fig4_analysis_reads_modes_and_balance_from_stored_samples():
     samples = xr.Dataset(
         {"pixel_sample": (("sampler", "sample", "pixel"),
                           rng.integers(0, 2, (5, n, n_pix), dtype=np.uint8)),
-         "label_p": (("direct_sampler", "sample", "label_unit"), label_p),
+         "label_sample": (("direct_sampler", "sample", "label_unit"), direct_labels),
          "clamped_input": (("pixel",), np.array([-1, -1, 0, 1], np.int8)),
          "ast_sweeps_per_sample": ((), 20.0), "mean_rate": ((), 12.0)},
         coords={"sampler": list(l18_fig4.SAMPLERS),
                 "direct_sampler": list(l18_fig4.DIRECT_SAMPLERS), "seed": ((), 2)},
         attrs={"model": "completion", "n_samples": n, "best_U0": 0.1}
     ).merge(labels.rename(unit="label_unit"))
-    job = {"model": "completion", "balance_classes": [3, 5], "mode_window_ms": 5.0,
+    job = {"model": "completion", "balance_classes": [3, 5], "mode_window": 1,
            "burn_in_ms": 500.0, "sample_interval_ms": tau, "n_shown": 4, "shown_every": 10}
     ds = l18_fig4.analyse(job, samples)
     balance = dict(zip(l18_fig4.SAMPLERS, ds["balance"].values, strict=True))
@@ -379,15 +380,15 @@ def test_fig4_analysis_reads_modes_and_balance_from_stored_samples():
     assert balance["gibbs"] == pytest.approx(0.0) and balance["lif_best"] == pytest.approx(0.0)
     assert ds["shown_image"].shape == (5, 4, n_pix) and int(ds["seed"]) == 2
     assert ds.attrs["best_U0"] == 0.1 and "clamped_input" in ds
-    short = l18_fig4.analyse(job | {"mode_window_ms": 1.0}, samples)  # spikes 2 ms back
-    assert not np.array_equal(short["mode"].sel(sampler="lif_stp"),
-                              ds["mode"].sel(sampler="lif_stp"))
+    pairs = l18_fig4.analyse(job | {"mode_window": 2}, samples)
+    for sampler in ("ast", "lif_stp"):  # the same read-out for a chain and a network
+        assert (pairs["mode"].sel(sampler=sampler) == 3).all()
 
 
 def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
     """L18 Fig 3c-d from a block's stored short runs: network i * n_spiking + k is seed i's
     spiking sampler k; a network whose label neuron changes every sample stays 1 sample per
-    mode, one that never changes stays all n; Gibbs' modes from its label probabilities."""
+    mode, one that never changes stays all n; Gibbs' modes from its label states."""
     from lifsampling import spike_trains
 
     n, n_pix, tau = 30, 4, 10.0
@@ -398,18 +399,18 @@ def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
     flipping = [times[int(k == 4)::2] - 1.0 if k in (2, 4) else np.empty(0) for k in range(10)]
     trains = [steady, flipping, steady, flipping, steady, steady]  # seed 0, then seed 1
     networks = spike_trains.trains_dataset(trains, "short_network", list(range(6)))
-    label_p = np.zeros((2, n, 10), np.float32)
-    label_p[:, :, 6] = 1.0
+    gibbs_labels = np.zeros((2, n, 10), np.uint8)
+    gibbs_labels[:, :, 6] = 1
     samples = xr.Dataset(
         {"pixel_sample": (("short_seed", "short_sampler", "sample", "pixel"),
                           rng.integers(0, 2, (2, 4, n, n_pix), dtype=np.uint8)),
-         "gibbs_label_p": (("short_seed", "sample", "label_unit"), label_p)},
+         "gibbs_label_sample": (("short_seed", "sample", "label_unit"), gibbs_labels)},
         coords={"short_seed": [3, 4], "short_sampler": samplers}, attrs={"best_U0": 0.1}
     ).merge(networks.rename(unit="label_unit"))
     data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
                        "split": (("sample",), ["train"] * 2 + ["test"] * 4),
                        "label": (("sample",), np.zeros(6, int))})
-    job = {"isl_beta": 0.95, "n_test_isl": 4, "mode_window_ms": 5.0, "burn_in_ms": 500.0,
+    job = {"isl_beta": 0.95, "n_test_isl": 4, "mode_window": 1, "burn_in_ms": 500.0,
            "sample_interval_ms": tau}
     ds = l18_fig3.short_run_statistics(job, samples, data)
     np.testing.assert_allclose(ds["stay_1e3"].values, [[n, n, 1, n], [n, 1, n, n]])

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from lifsampling import isl, modes
+from lifsampling import isl, modes, states
 
 
 def test_isl_equals_brute_force_double_loop():
@@ -51,7 +51,6 @@ def test_run_lengths_and_durations():
     assert modes.balance(np.array([0.25] * 4)) == pytest.approx(1.0)
     assert modes.balance(np.array([1.0, 0, 0, 0])) == pytest.approx(0.0)
     assert modes.balance(np.array([1.0, 0, 0, 0]), classes=[1, 2]) == 0.0  # none of them
-    assert modes.modes_from_label_activity(np.array([[0.1, 0.9], [0.8, 0.2]])).tolist() == [1, 0]
 
 
 def test_mode_of_a_bars_sample_is_the_nearest_bar():
@@ -63,15 +62,33 @@ def test_mode_of_a_bars_sample_is_the_nearest_bar():
     assert modes.nearest_pattern(samples, bars).tolist() == [0, 1, 2, 0]
 
 
-def test_label_mode_is_the_label_neuron_with_most_spikes_in_the_window():
-    trains = [np.array([5.0, 12.0, 14.0]), np.array([25.0, 27.0, 29.0]), np.array([26.0])]
-    t = np.array([10.0, 15.0, 20.0, 30.0, 40.0, 50.0])
-    # window (t - 10, t]: t=10 {0: 1}; t=15 {0: 3}... t=20 {0: 2}; t=30 {1: 3, 2: 1};
-    # t=40 {}: keeps 1; t=50 {}: keeps 1
-    got = modes.label_modes_from_spikes(trains, t, window_ms=10.0)
-    assert got.tolist() == [0, 0, 0, 1, 1, 1]
-    # a tie keeps the previous mode
-    tie = [np.array([1.0, 21.0]), np.array([2.0, 22.0, 23.0]), np.array([24.0])]
-    assert modes.label_modes_from_spikes(tie, np.array([5.0, 25.0]), 10.0).tolist() == [0, 1]
-    tie2 = [np.array([1.0, 21.0]), np.array([22.0])]
-    assert modes.label_modes_from_spikes(tie2, np.array([5.0, 25.0]), 10.0).tolist() == [0, 0]
+def test_label_mode_is_the_unit_on_most_often_in_the_window():
+    z = np.array([[0, 1, 0],
+                  [0, 0, 0],    # nothing on: keeps 1
+                  [1, 0, 1],    # window 1: a tie of 0 and 2: keeps 1
+                  [1, 0, 0],
+                  [0, 0, 1]])
+    assert modes.label_modes(z, window=1).tolist() == [1, 1, 1, 0, 2]
+    # last 2 samples: (0,1,0); (0,1,0); (1,0,1) tie; (2,0,1) -> 0; (1,0,1) tie -> 0
+    assert modes.label_modes(z, window=2).tolist() == [1, 1, 1, 0, 0]
+    # an undecided start takes the lowest tied unit (nothing on: unit 0)
+    assert modes.label_modes(np.array([[0, 1, 1], [0, 0, 0]]), 1).tolist() == [1, 1]
+    assert modes.label_modes(np.zeros((3, 4), int), 2).tolist() == [0, 0, 0]
+    with pytest.raises(ValueError, match="at least 1"):
+        modes.label_modes(z, window=0)
+
+
+def test_equal_label_activity_gives_equal_modes_whatever_the_sampler():
+    """A network's label states read from spikes (on for tau_ref after each) and the same
+    states drawn by a Gibbs chain give the same modes: one read-out for every sampler."""
+    rng = np.random.default_rng(3)
+    tau_ref, n = 10.0, 400
+    times = 100.0 + tau_ref * np.arange(1, n + 1)
+    gibbs_states = (rng.random((n, 10)) < 0.15).astype(np.uint8)
+    # each on-state of the chain as one spike 3 ms before its sample time
+    trains = [times[gibbs_states[:, k] == 1] - 3.0 for k in range(10)]
+    network_states = states.sample_states(trains, tau_ref, times)
+    np.testing.assert_array_equal(network_states, gibbs_states)
+    for window in (1, 3, 10):
+        np.testing.assert_array_equal(modes.label_modes(network_states, window),
+                                      modes.label_modes(gibbs_states, window))

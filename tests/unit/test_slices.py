@@ -188,7 +188,7 @@ def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
     (("experiments", "dkl_time_points"), 7,
      {"sampling_aggregate:p16_fig3", "sampling_aggregate:l18_fig5", "p16_fig4_aggregate",
       "p16_fig7_aggregate"}),
-    (("experiments", "l18_fig3", "mode_window_ms"), 20.0,
+    (("experiments", "l18_fig3", "mode_window"), 5,
      {"l18_fig3_analysis", "l18_fig3_isl_1e3_analysis", "l18_fig4_analysis:imbalanced",
       "l18_fig4_analysis:completion"}),
     (("experiments", "l18_fig4", "completion", "shown_every"), 7,

@@ -256,7 +256,7 @@ EDITS = {
                                "l18_fig3_tsne": 1, "l18_fig3": 1, "claims": 1,
                                "generative_claims": 1, "all": 1}),
     # how a mode is read from label spikes: every L18 Fig 3 and Fig 4 read-out, no NEST job
-    "mode_window": ("experiments:\n  l18_fig3:\n    mode_window_ms: 20.0\n",
+    "mode_window": ("experiments:\n  l18_fig3:\n    mode_window: 5\n",
                     {"l18_fig3_analysis": 2, "l18_fig3_isl_1e3_analysis": 1,
                      "l18_fig3_aggregate": 1, "l18_fig3_tsne": 1, "l18_fig3": 1,
                      "l18_fig4_analysis": 2, "l18_fig4_aggregate": 2, "l18_fig4": 1,

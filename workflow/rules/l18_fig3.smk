@@ -93,7 +93,7 @@ rule l18_fig3_run:
 
 rule l18_fig3_analysis:
     """ISL curve, modes and tSNE images of one seed, read from its stored samples: an edit
-    of isl_points, isl_beta, mode_window_ms or n_tsne re-runs no simulation."""
+    of isl_points, isl_beta, mode_window or n_tsne re-runs no simulation."""
     input:
         samples="results/sims/{generative}/samples_seed_{seed}.nc",
         data=generative_data,
@@ -145,7 +145,7 @@ rule l18_fig3_isl_1e3:
 
 rule l18_fig3_isl_1e3_analysis:
     """ISL at 1e3 samples and mode stays of one block's stored short runs: an edit of
-    isl_beta or mode_window_ms re-runs no simulation."""
+    isl_beta or mode_window re-runs no simulation."""
     input:
         samples="results/sims/{generative}/isl_1e3_samples_block_{block}.nc",
         data=generative_data,

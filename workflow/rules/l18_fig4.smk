@@ -41,7 +41,7 @@ rule l18_fig4_run:
 
 rule l18_fig4_analysis:
     """Modes, balances and shown images of one seed, read from its stored samples: an edit of
-    mode_window_ms, tsne_ms or shown_every re-runs no simulation."""
+    mode_window, tsne_ms or shown_every re-runs no simulation."""
     input:
         samples="results/sims/l18_fig4/{model}_samples_seed_{seed}.nc",
     output:

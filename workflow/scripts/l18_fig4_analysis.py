@@ -6,7 +6,8 @@ from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
-    samples = io.read_dataset(snakemake.input.samples, ["pixel_sample", "label_p", "spike_time"])
+    samples = io.read_dataset(snakemake.input.samples,
+                              ["pixel_sample", "label_sample", "spike_time"])
     ds = l18_fig4.analyse(job, samples)
     balance = dict(zip(l18_fig4.SAMPLERS, ds["balance"].values.round(3).tolist(), strict=True))
     log.info("%s: balance %s", job["model"], balance)

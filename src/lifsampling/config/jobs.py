@@ -354,7 +354,7 @@ class L18Fig3AnalysisJob(Job, ISLSettings, Member):
     """What is read from one seed's stored samples (no simulation reads these keys)."""
 
     isl_points: int
-    mode_window_ms: float
+    mode_window: int  # samples (label states) per mode read-out
     n_tsne: int
     burn_in_ms: float
     sample_interval_ms: float  # tau_ref: one sample per refractory time
@@ -369,7 +369,7 @@ class L18Fig3Isl1e3Job(GenerativeJob, Member):
 class L18Fig3Isl1e3AnalysisJob(Job, ISLSettings, Member):
     """What is read from one block's stored short runs (no simulation reads these keys)."""
 
-    mode_window_ms: float
+    mode_window: int  # samples (label states) per mode read-out
     burn_in_ms: float
     sample_interval_ms: float  # tau_ref: one sample per refractory time
 
@@ -440,7 +440,7 @@ class L18Fig4AnalysisJob(Job):
 
     model: str
     balance_classes: list[int]
-    mode_window_ms: float
+    mode_window: int  # samples (label states) per mode read-out
     burn_in_ms: float
     sample_interval_ms: float  # tau_ref: one sample per refractory time
     tsne_ms: NotRequired[float]

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import states
+from .. import spike_trains, states
 from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM
 from ..samplers import inverse_temperatures, rbm_ast_steps, rbm_gibbs
@@ -74,6 +74,15 @@ def ast_samples(rbm: RBM, n_valid: int, betas: Mapping[str, float], n_chains: in
             return (np.concatenate(kept)[:n_valid], np.concatenate(labels)[:n_valid],
                     n_kept / steps)
     raise AssertionError("unreachable: the AST stream is endless")
+
+
+def spiking_label_states(trains: xr.Dataset, network_dim: str, network: Any,
+                         times: np.ndarray, tau_on: float) -> np.ndarray:
+    """The label states (sample, label unit) of one stored network (`spike_trains` layout,
+    units = label neurons) at the sample times: on for τ_ref after a spike, as the network's
+    other units (`states.sample_states`), the input of `modes.label_modes`."""
+    return states.sample_states(spike_trains.network_trains(trains, network_dim, network),
+                                tau_on, times)
 
 
 def sample_grid(burn_in_ms: float, interval_ms: float, n_samples: int) -> np.ndarray:

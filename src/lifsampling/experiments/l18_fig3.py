@@ -22,7 +22,7 @@ from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
 from ..config import jobs, slices
 from ..data import images_and_labels
 from ..grids import stack_by_coordinate
-from ..modes import label_modes_from_spikes, mode_durations, modes_from_label_activity
+from ..modes import label_modes, mode_durations
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, classify_by_sampling, classify_exact
 from ..samplers import opt_samples, pom_samples
@@ -34,6 +34,7 @@ from .generative import (
     lif_arms,
     mean_rate,
     sample_grid,
+    spiking_label_states,
 )
 
 SAMPLERS = ("gibbs", *LIF_ARMS)
@@ -139,10 +140,10 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
 def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
     `l18_fig3_run_slice`), as `analyse` reads them: the pixels of every sample (sampler,
-    sample, pixel), Gibbs' label probabilities and the spiking samplers' label spike trains
+    sample, pixel), Gibbs' label states and the spiking samplers' label spike trains
     (`spike_trains` layout, network dim `spiking_sampler`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
-    v_gibbs, label_p = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
+    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
     lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
     pixels = np.stack([v_gibbs[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
     labels = spike_trains.trains_dataset([t[n_pix:rbm.n_visible] for _, t in lif.values()],
@@ -150,9 +151,8 @@ def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.D
     ds = xr.Dataset(
         {"pixel_sample": (("sampler", "sample", "pixel"), pixels.astype(np.uint8),
                           {"long_name": "visible state of every sample (pixels)", "units": "1"}),
-         "gibbs_label_p": (("sample", "label_unit"), label_p.astype(np.float32),
-                           {"long_name": "Gibbs: p(label unit on | hidden state)",
-                            "units": "1"}),
+         "gibbs_label_sample": (("sample", "label_unit"), v_gibbs[:, n_pix:].astype(np.uint8),
+                                {"long_name": "Gibbs: state of the label units", "units": "1"}),
          "mean_rate": ((), mean_rate(job, lif["lif_stp"][1]),
                        {"long_name": "mean rate of the visible neurons, LIF+STP network",
                         "units": "Hz"})},
@@ -164,22 +164,23 @@ def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.D
 
 
 SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
-                   "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+                   "gibbs_label_sample": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
 def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, data: xr.Dataset
             ) -> xr.Dataset:
     """One seed's samples read (slice `l18_fig3_analysis_slice`): the ISL of the test images
-    against the number of samples (L18 eq. 11, panel b), the mode of every sample (Gibbs: the
-    most probable label; the networks: the label neuron with most spikes in the last
-    `mode_window_ms`, panel d) and the first `n_tsne` samples for the tSNE (panel e)."""
+    against the number of samples (L18 eq. 11, panel b), the mode of every sample (the label
+    unit on most often in the last `mode_window` samples, `modes.label_modes`, the same for
+    every sampler, panel d) and the first `n_tsne` samples for the tSNE (panel e)."""
     n = samples.sizes["sample"]
     pixels = {s: samples["pixel_sample"].sel(sampler=s).values for s in SAMPLERS}
     times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], n)
     labels = samples.rename(label_unit="unit")
-    modes = np.stack([modes_from_label_activity(samples["gibbs_label_p"].values)] + [
-        label_modes_from_spikes(spike_trains.network_trains(labels, "spiking_sampler", s),
-                                times, job["mode_window_ms"]) for s in SAMPLERS[1:]])
+    label_states = [samples["gibbs_label_sample"].values] + [
+        spiking_label_states(labels, "spiking_sampler", s, times, job["sample_interval_ms"])
+        for s in SAMPLERS[1:]]
+    modes = np.stack([label_modes(z, job["mode_window"]) for z in label_states])
     points = isl_points(n, job["isl_points"])
     test = test_images(data, job["n_test_isl"])
     curves = np.stack([isl.isl_curve(test, pixels[s], points, job["isl_beta"])
@@ -211,28 +212,28 @@ def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
     """L18 Fig 3c-d: one short run (1e3 samples, 10 s of network time) of Gibbs and of every
     spiking sampler per seed of the block (slice `l18_fig3_isl_1e3_slice`), stored as
     `short_run_statistics` reads them: pixels (short_seed, short_sampler, sample, pixel),
-    Gibbs' label probabilities and the networks' label spike trains (network dim
+    Gibbs' label states and the networks' label spike trains (network dim
     `short_network`: seed after seed, the spiking samplers of each in order). Beside L18's set
     and renewing synapses, the `best` set of the Fig 3a scans, judged on seeds the scans never
     saw."""
     arms = lif_arms(job) | {"lif_best": asdict(best)}
     n_pix = rbm.n_pixels
     short = {**job, "n_samples": ISL_AT}
-    pixels, label_p, trains = [], [], []
+    pixels, gibbs_labels, trains = [], [], []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
-        v, p = gibbs_samples(rbm, ISL_AT, gibbs_seed)
+        v, _ = gibbs_samples(rbm, ISL_AT, gibbs_seed)
         lif = lif_arm_samples({**short, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
         pixels.append([v[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
-        label_p.append(p)
+        gibbs_labels.append(v[:, n_pix:])
         trains += [t[n_pix:rbm.n_visible] for _, t in lif.values()]
     networks = spike_trains.trains_dataset(trains, "short_network", list(range(len(trains))))
     return xr.Dataset(
         {"pixel_sample": (("short_seed", "short_sampler", "sample", "pixel"),
                           np.asarray(pixels, np.uint8),
                           {"long_name": "visible state of every sample (pixels)", "units": "1"}),
-         "gibbs_label_p": (("short_seed", "sample", "label_unit"),
-                           np.asarray(label_p, np.float32),
-                           {"long_name": "Gibbs: p(label unit on | hidden state)", "units": "1"})},
+         "gibbs_label_sample": (("short_seed", "sample", "label_unit"),
+                                np.asarray(gibbs_labels, np.uint8),
+                                {"long_name": "Gibbs: state of the label units", "units": "1"})},
         coords={"short_seed": ("short_seed", job["runs"],
                                {"long_name": "seed of a short run (L18 Fig 3c)"}),
                 "short_sampler": ("short_sampler", ["gibbs", *arms],
@@ -243,7 +244,7 @@ def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
 
 
 SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
-                      "gibbs_label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+                      "gibbs_label_sample": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
 def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
@@ -262,11 +263,11 @@ def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset
     for i, seed in enumerate(samples["short_seed"].values):
         pixels = samples["pixel_sample"].sel(short_seed=seed).values
         isl_values.append([isl.log_likelihood(test, x, job["isl_beta"]).mean() for x in pixels])
-        modes = [modes_from_label_activity(samples["gibbs_label_p"].sel(short_seed=seed).values)]
-        modes += [label_modes_from_spikes(
-            spike_trains.network_trains(networks, "short_network", i * n_spiking + k), times,
-            job["mode_window_ms"]) for k in range(n_spiking)]
-        stays.append([mode_durations(m).mean() for m in modes])
+        label_states = [samples["gibbs_label_sample"].sel(short_seed=seed).values] + [
+            spiking_label_states(networks, "short_network", i * n_spiking + k, times,
+                                 job["sample_interval_ms"]) for k in range(n_spiking)]
+        stays.append([mode_durations(label_modes(z, job["mode_window"])).mean()
+                      for z in label_states])
     dims = ("short_seed", "short_sampler")
     return xr.Dataset(
         {"isl_1e3": (dims, isl_values,
@@ -713,7 +714,7 @@ def l18_fig3_analysis_slice(cfg: Mapping[str, Any], experiment: str
         isl_points=e["isl_points"],
         isl_beta=e["isl_beta"],
         n_test_isl=e["n_test_isl"],
-        mode_window_ms=e["mode_window_ms"],
+        mode_window=e["mode_window"],
         n_tsne=e["n_tsne"],
         burn_in_ms=e["burn_in_ms"],
         sample_interval_ms=simulated["tau_refrac"],
@@ -760,7 +761,7 @@ def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any], experiment: str
         **_yours(e),
         isl_beta=e["isl_beta"],
         n_test_isl=e["n_test_isl"],
-        mode_window_ms=e["mode_window_ms"],
+        mode_window=e["mode_window"],
         burn_in_ms=e["burn_in_ms"],
         sample_interval_ms=simulated["tau_refrac"],
     )

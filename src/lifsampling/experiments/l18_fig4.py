@@ -34,13 +34,7 @@ from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
 from ..data import ambiguous_lower_half, images_and_labels
 from ..grids import stack_by_coordinate
-from ..modes import (
-    balance,
-    label_modes_from_spikes,
-    mode_durations,
-    mode_histogram,
-    modes_from_label_activity,
-)
+from ..modes import balance, label_modes, mode_durations, mode_histogram
 from ..network import Clamp, STPSet, clamp_current_nA
 from ..rbm import RBM
 from .generative import (
@@ -52,6 +46,7 @@ from .generative import (
     lif_arms,
     mean_rate,
     sample_grid,
+    spiking_label_states,
 )
 from .l18_fig3 import tsne_map
 
@@ -132,13 +127,13 @@ def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: 
     """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
     3a scans) of one Fig 4 model for one seed (slice `l18_fig4_run_slice`), stored as
     `analyse` reads them: the pixels of every sample (sampler, sample, pixel), Gibbs' and AST's
-    label probabilities, the spiking samplers' label spike trains (`spike_trains` layout,
+    label states, the spiking samplers' label spike trains (`spike_trains` layout,
     network dim `spiking_sampler`), AST's sweeps per valid sample and the clamped input."""
     n, n_pix = job["n_samples"], rbm.n_pixels
     clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
                           else (None, -1))
-    v_gibbs, p_gibbs = gibbs_samples(rbm, n, job["seeds"]["gibbs"], clamp)
-    v_ast, p_ast, ast_valid = ast_samples(rbm, n, job["betas"], 1, job["gamma"],
+    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"], clamp)
+    v_ast, _, ast_valid = ast_samples(rbm, n, job["betas"], 1, job["gamma"],
                                           np.random.default_rng(job["seeds"]["ast"]),
                                           job["ast_burn_in"], clamp)
     network_clamps = [] if clamp is None else [Clamp.hold(
@@ -154,10 +149,10 @@ def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: 
             "pixel_sample": (("sampler", "sample", "pixel"), pixels.astype(np.uint8),
                              {"long_name": "visible state of every sample (pixels)",
                               "units": "1"}),
-            "label_p": (("direct_sampler", "sample", "label_unit"),
-                        np.stack([p_gibbs, p_ast]).astype(np.float32),
-                        {"long_name": "p(label unit on | hidden state) of Gibbs and AST",
-                         "units": "1"}),
+            "label_sample": (("direct_sampler", "sample", "label_unit"),
+                             np.stack([v_gibbs[:, n_pix:], v_ast[:, n_pix:]]).astype(np.uint8),
+                             {"long_name": "state of the label units, Gibbs and AST",
+                              "units": "1"}),
             "ast_sweeps_per_sample": ((), 1 / ast_valid,
                                       {"long_name": "AST sweeps per sample at beta = 1 "
                                                     "(Gibbs: 1)", "units": "1"}),
@@ -184,20 +179,20 @@ def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: 
 
 
 SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
-                   "label_p": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
+                   "label_sample": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
-def sample_modes(samples: xr.Dataset, times: np.ndarray, window_ms: float) -> np.ndarray:
-    """The mode of every sample of every sampler (sampler, sample): Gibbs and AST their most
-    probable label, the networks the label neuron with most spikes in the last `window_ms`
-    before each sample time (L18 Results)."""
+def sample_modes(samples: xr.Dataset, times: np.ndarray, tau_on: float, window: int
+                 ) -> np.ndarray:
+    """The mode of every sample of every sampler (sampler, sample), read alike from the
+    label states (`modes.label_modes`, last `window` samples): Gibbs' and AST's label layer,
+    the networks' label neurons at the sample `times` (on for `tau_on` after a spike)."""
     labels = samples.rename(label_unit="unit")
-    direct = [modes_from_label_activity(samples["label_p"].sel(direct_sampler=s).values)
+    direct = [samples["label_sample"].sel(direct_sampler=s).values
               for s in samples["direct_sampler"].values]
-    spiking = [label_modes_from_spikes(spike_trains.network_trains(labels, "spiking_sampler", s),
-                                       times, window_ms)
+    spiking = [spiking_label_states(labels, "spiking_sampler", s, times, tau_on)
                for s in samples["spiking_sampler"].values]
-    return np.stack(direct + spiking).astype(np.int8)
+    return np.stack([label_modes(z, window) for z in direct + spiking]).astype(np.int8)
 
 
 def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
@@ -206,7 +201,7 @@ def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
     e), the tSNE samples (Fig 4c) or the shown images (Fig 4f)."""
     n = samples.sizes["sample"]
     times = sample_grid(job["burn_in_ms"], job["sample_interval_ms"], n)
-    modes = sample_modes(samples, times, job["mode_window_ms"])
+    modes = sample_modes(samples, times, job["sample_interval_ms"], job["mode_window"])
     n_labels = samples.sizes["label_unit"]
     histograms = np.stack([mode_histogram(m, n_labels) for m in modes])
     ds = xr.Dataset(
@@ -409,7 +404,7 @@ def l18_fig4_analysis_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4A
         model=model,
         balance_classes=classes,
         **part,
-        mode_window_ms=fig3["mode_window_ms"],
+        mode_window=fig3["mode_window"],
         burn_in_ms=e["burn_in_ms"],
         sample_interval_ms=simulated["tau_refrac"],
     )
