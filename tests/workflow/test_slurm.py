@@ -148,9 +148,12 @@ def slurm_proof(retried_run, repo, smoke_run, tmp_path_factory):
         shutil.copytree(smoke_run, workdir, dirs_exist_ok=True, symlinks=True,
                         ignore=shutil.ignore_patterns("slurm_logs"))
         targets = [job.outputs[0] for job in wave]
+        # not mtime: a test that re-ran a job of the local run (whatever the test order)
+        # must not make the jobs after it due here
         commands[workdir] = snakemake_cmd(repo, workdir, *SLURM_PROFILE, *groups,
-                                          "--slurm-keep-successful-logs", "--force", *targets,
-                                          "--config", "scale=smoke")
+                                          "--slurm-keep-successful-logs", "--rerun-triggers",
+                                          "code", "params", "input", "software-env", "--force",
+                                          *targets, "--config", "scale=smoke")
         wave_of[workdir] = wave
     # three group jobs of 2 CPUs and the retry test's job fit the test node's 8 CPUs
     logs = _run_at_most(commands, at_once=3)
