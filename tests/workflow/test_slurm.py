@@ -7,7 +7,7 @@ copy of the local run's folder: its inputs are the local run's files, so it must
 the local run wrote. A forced job re-runs every job between it and another forced one
 (Snakemake re-runs what depends on a job that runs), so the chosen jobs go in waves of equal
 depth in the DAG (no job of a wave needs another of it), each wave in its own copy as one
-group job, all waves at once. The profile's own groups are checked by planning the smoke and
+group job, three waves at a time. The profile's own groups are checked by planning the smoke and
 paper DAGs with it; its retries by a job killed at its time limit, which sleeps beside the
 waves.
 
@@ -111,11 +111,23 @@ def _one_group(rules: set[str]) -> list[str]:
             "--group-components", f"proof={len(rules)}"]
 
 
-def _run_at_most(commands: dict[Path, list[str]], at_once: int) -> dict[Path, str]:
+def _run_at_most(commands: dict[Path, list[str]], at_once: int, timeout_s: float = 1800
+                 ) -> dict[Path, str]:
     """Run the commands in the order given, `at_once` of them side by side; the output of
     each (a failure raises with the end of it)."""
     waiting, running, done = list(commands), {}, {}
+    deadline = time.monotonic() + timeout_s
+    try:
+        _drive(commands, at_once, waiting, running, done, deadline)
+    finally:
+        for proc in running.values():  # a failed or late wave stops the others
+            proc.terminate()
+    return done
+
+
+def _drive(commands, at_once, waiting, running, done, deadline) -> None:
     while waiting or running:
+        assert time.monotonic() < deadline, f"waves still running: {sorted(running)}"
         while waiting and len(running) < at_once:
             workdir = waiting.pop(0)
             with open(workdir / "snakemake.out", "w") as out:
@@ -127,7 +139,6 @@ def _run_at_most(commands: dict[Path, list[str]], at_once: int) -> dict[Path, st
             done[workdir] = (workdir / "snakemake.out").read_text()
             assert proc.returncode == 0, f"{workdir.name} failed:\n{done[workdir][-4000:]}"
         time.sleep(0 if finished else 1)
-    return done
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +180,7 @@ def _what_it_holds(path):
 def test_every_rule_of_the_smoke_dag_ran_in_a_slurm_job(slurm_proof):
     jobs, chosen, runs = slurm_proof
     rules = {job.rule for job in jobs}
-    assert set(chosen) == rules and len(rules) > 40
+    assert len(chosen) == len(rules) > 40
     in_slurm = set().union(*(_rules_run_in_slurm_jobs(workdir) for workdir in runs))
     assert sorted(rules - in_slurm) == []
     for workdir, (wave, log) in runs.items():
@@ -197,8 +208,9 @@ def test_slurm_results_equal_the_local_run(slurm_proof, smoke_run):
                 compared += 1
             elif name.endswith((".csv", ".md")):
                 assert (workdir / name).read_text() == (smoke_run / name).read_text(), name
+                assert (workdir / name).stat().st_mtime > (smoke_run / name).stat().st_mtime
                 compared += 1
-            else:  # figures: drawn again (PDF metadata holds the date)
+            else:  # figures and the MNIST wheel: written again (a PDF holds its date)
                 assert (workdir / name).stat().st_mtime > (smoke_run / name).stat().st_mtime
     assert compared > 40
 
@@ -206,13 +218,15 @@ def test_slurm_results_equal_the_local_run(slurm_proof, smoke_run):
 RETRIED_SNAKEFILE = '''
 from lifsampling.config import costs
 
-# a job of 100 s whose measured cost (20 s, twice that requested) rounds to a 1-min limit
+# a job of 90 s whose measured cost (20 s, twice that requested) rounds to a 1-min limit:
+# killed by 90 s (SLURM checks limits every ~30 s), done within the second attempt's 2 min
+# though Snakemake starts twice in it beside the waves
 COSTS = {"sleeper": {"wall_s": 20.0, "cpu_s": 20.0, "peak_mb": 100.0}}
 
 rule sleeper:
     output: "done.txt"
     resources: **costs.snakemake_resources(COSTS, "sleeper", min_runtime_min=1)
-    shell: "sleep 100 && echo {resources.runtime} > {output}"
+    shell: "sleep 90 && echo {resources.runtime} > {output}"
 '''
 
 
@@ -222,15 +236,18 @@ def retried_run(cluster, repo, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("slurm_retry")
     (workdir / "Snakefile").write_text(RETRIED_SNAKEFILE)
     cmd = snakemake_cmd(repo, workdir, *SLURM_PROFILE, snakefile=workdir / "Snakefile")
-    return workdir, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     text=True)
+    with open(workdir / "snakemake.out", "w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+    yield workdir, proc
+    proc.terminate()  # no-op once it ended
 
 
 def test_a_job_killed_at_its_time_limit_is_retried_with_more(retried_run):
     """The SLURM profile's retries with the study's resource function: killed at 1 min (SLURM
     enforces limits every ~30 s), resubmitted with 2 min, done."""
     workdir, proc = retried_run
-    log, _ = proc.communicate(timeout=900)
+    proc.wait(timeout=900)
+    log = (workdir / "snakemake.out").read_text()
     assert proc.returncode == 0, log[-4000:]
     assert (workdir / "done.txt").read_text().strip() == str(2 * 1)  # the second attempt's limit
     assert len(set(re.findall(r"submitted with SLURM jobid (\d+)", log))) == 2, log[-4000:]

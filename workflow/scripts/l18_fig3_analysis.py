@@ -6,7 +6,8 @@ from lifsampling.logs import job_log
 
 with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
-    samples = io.read_dataset(snakemake.input.samples, ["pixel_sample", "spike_time"])
+    samples = io.read_dataset(snakemake.input.samples,
+                              ["pixel_sample", "gibbs_label_sample", "spike_time"])
     data = io.read_dataset(snakemake.input.data, ["image", "split"])
     ds = l18_fig3.analyse(job, samples, data)
     log.info("ISL at %d samples: %s; mean rate %.1f Hz", int(ds["n_used"][-1]),
