@@ -41,38 +41,36 @@ def _clamp_arrays(clamp: VisibleClamp | None, n_visible: int
 
 
 def gibbs_samples(rbm: RBM, n_samples: int, seed: int, clamp: VisibleClamp | None = None
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """`n_samples` consecutive block-Gibbs samples of one chain from a random start:
-    visible states (n_samples, n_visible) and label probabilities (n_samples, n_labels)."""
+                  ) -> np.ndarray:
+    """`n_samples` consecutive block-Gibbs samples of one chain from a random start: visible
+    states (n_samples, n_visible), label units included (the modes read their states)."""
     mask, values = _clamp_arrays(clamp, rbm.n_visible)
-    v, label_p = rbm_gibbs(rbm, n_samples, np.random.default_rng(seed), n_chains=1,
-                           clamp_mask=mask, clamp_values=values)
-    return v[:, 0], label_p[:, 0]
+    v, _ = rbm_gibbs(rbm, n_samples, np.random.default_rng(seed), n_chains=1,
+                     clamp_mask=mask, clamp_values=values)
+    return v[:, 0]
 
 
 def ast_samples(rbm: RBM, n_valid: int, betas: Mapping[str, float], n_chains: int,
                 gamma: Mapping[str, float], rng: np.random.Generator, burn_in: int = 1000,
-                clamp: VisibleClamp | None = None) -> tuple[np.ndarray, np.ndarray, float]:
+                clamp: VisibleClamp | None = None) -> tuple[np.ndarray, float]:
     """`n_valid` AST samples at beta = 1 from one continuous run after `burn_in` steps, with
     the temperature ladder `betas` {low, high, n} and adaptation rate `gamma` {a, b} (slice
-    entries): visible states (n_valid, n_visible) uint8, label probabilities (n_valid,
-    n_labels), and the valid fraction, samples at beta = 1 per chain step counted after the
+    entries): visible states (n_valid, n_visible) uint8, label units included, and the valid
+    fraction, samples at beta = 1 per chain step counted after the
     burn-in (a step of one chain is one Gibbs sweep; Gibbs: 1). With several chains, the
     valid rows of one step are taken in chain order."""
     mask, values = _clamp_arrays(clamp, rbm.n_visible)
     ladder = inverse_temperatures(betas)
-    kept, labels, n_kept, steps, target = [], [], 0, 0, len(ladder) - 1
+    kept, n_kept, steps, target = [], 0, 0, len(ladder) - 1
     stream = rbm_ast_steps(rbm, rng, ladder, n_chains, (gamma["a"], gamma["b"]), mask, values)
-    for step, (v, label_p, k) in enumerate(stream):
+    for step, (v, _, k) in enumerate(stream):
         if step < burn_in:
             continue
         valid = k == target
         kept.append(v[valid].astype(np.uint8))
-        labels.append(label_p[valid])
         n_kept, steps = n_kept + int(valid.sum()), steps + k.size
         if n_kept >= n_valid:
-            return (np.concatenate(kept)[:n_valid], np.concatenate(labels)[:n_valid],
-                    n_kept / steps)
+            return np.concatenate(kept)[:n_valid], n_kept / steps
     raise AssertionError("unreachable: the AST stream is endless")
 
 

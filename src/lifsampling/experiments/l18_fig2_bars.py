@@ -58,7 +58,7 @@ def run(job: jobs.L18Fig2BarsRunJob, rbm: RBM, patterns: np.ndarray,
     `l18_fig2_bars_run_slice`): the mode of every sample, the time spent in each stay, and
     `n_shown` equally spaced images."""
     n = job["n_samples"]
-    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
+    v_gibbs = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
     lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
     samples = {"gibbs": v_gibbs} | {arm: z for arm, (z, _) in lif.items()}
     trains = lif["lif_stp"][1]

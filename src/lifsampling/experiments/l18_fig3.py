@@ -143,7 +143,7 @@ def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.D
     sample, pixel), Gibbs' label states and the spiking samplers' label spike trains
     (`spike_trains` layout, network dim `spiking_sampler`)."""
     n, n_pix = job["n_samples"], rbm.n_pixels
-    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
+    v_gibbs = gibbs_samples(rbm, n, job["seeds"]["gibbs"])
     lif = lif_arm_samples(job, rbm, calibration, lif_arms(job))
     pixels = np.stack([v_gibbs[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
     labels = spike_trains.trains_dataset([t[n_pix:rbm.n_visible] for _, t in lif.values()],
@@ -221,7 +221,7 @@ def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
     short = {**job, "n_samples": ISL_AT}
     pixels, gibbs_labels, trains = [], [], []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
-        v, _ = gibbs_samples(rbm, ISL_AT, gibbs_seed)
+        v = gibbs_samples(rbm, ISL_AT, gibbs_seed)
         lif = lif_arm_samples({**short, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
         pixels.append([v[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
         gibbs_labels.append(v[:, n_pix:])
@@ -374,8 +374,8 @@ def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr
     marginals over the training images. AST's fraction of valid samples is recorded.
     """
     rng = np.random.default_rng(job["seeds"]["references"])
-    base, _, valid = ast_samples(rbm, job["n_opt_base"], job["betas"], job["ast_chains"],
-                                 job["gamma"], rng)
+    base, valid = ast_samples(rbm, job["n_opt_base"], job["betas"], job["ast_chains"],
+                              job["gamma"], rng)
     base = base[:, :rbm.n_pixels]
     n = job["n_samples"]
     train = images_and_labels(data, "train")[0]

@@ -132,10 +132,10 @@ def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: 
     n, n_pix = job["n_samples"], rbm.n_pixels
     clamp, input_index = (completion_clamp(job, mnist, n_pix) if job["model"] == "completion"
                           else (None, -1))
-    v_gibbs, _ = gibbs_samples(rbm, n, job["seeds"]["gibbs"], clamp)
-    v_ast, _, ast_valid = ast_samples(rbm, n, job["betas"], 1, job["gamma"],
-                                          np.random.default_rng(job["seeds"]["ast"]),
-                                          job["ast_burn_in"], clamp)
+    v_gibbs = gibbs_samples(rbm, n, job["seeds"]["gibbs"], clamp)
+    v_ast, ast_valid = ast_samples(rbm, n, job["betas"], 1, job["gamma"],
+                                   np.random.default_rng(job["seeds"]["ast"]),
+                                   job["ast_burn_in"], clamp)
     network_clamps = [] if clamp is None else [Clamp.hold(
         clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
     arms = lif_arms(job) | {"lif_best": asdict(best)}
