@@ -59,17 +59,13 @@ def cluster():
         pytest.skip("no SLURM cluster (start one with .ci/start_slurm.sh)")
 
 
-def _smoke_dag(repo):
-    """Every job of the smoke DAG, as the cost benchmark reads a DAG (a dry run)."""
-    sys.path.insert(0, str(repo / "benchmarks"))
-    import paper_cost
-
-    return paper_cost.dag_jobs("smoke")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import paper_cost  # noqa: E402  (the cost benchmark's reading of a DAG: a dry run)
 
 
 def _depths(jobs) -> dict[int, int]:
     """Longest chain of jobs above each job (0: it needs no job's output)."""
-    made_by = {out: job for job in jobs for out in job.outputs}
+    made_by = paper_cost.producers(jobs)
     depth: dict[int, int] = {}
 
     def of(job) -> int:
@@ -144,7 +140,7 @@ def _drive(commands, at_once, waiting, running, done, deadline) -> None:
 @pytest.fixture(scope="module")
 def slurm_proof(retried_run, repo, smoke_run, tmp_path_factory):
     """(jobs of the DAG, the job run per rule, {wave folder: (its jobs, Snakemake's log)})."""
-    jobs = _smoke_dag(repo)
+    jobs = paper_cost.dag_jobs("smoke")
     chosen = _one_job_per_rule(jobs, smoke_run)
     depth = _depths(jobs)
     waves: dict[int, list] = {}
