@@ -61,6 +61,18 @@ class RBM:
     def n_pixels(self) -> int:
         return self.n_visible - self.n_labels
 
+    # --------------------------------------------------------------- global scalings
+    def weights_scaled(self, gain: float) -> RBM:
+        """The RBM with W times `gain` and the biases as they are: what a synapse set that
+        transmits `gain` times the translated weights samples (STP acts on weights, never on
+        biases)."""
+        return RBM(self.W * float(gain), self.b_v, self.b_h, self.n_labels, dict(self.meta))
+
+    def tempered(self, beta: float) -> RBM:
+        """The RBM at inverse temperature `beta`: W and both biases times beta, p_β ∝ p^β."""
+        return RBM(self.W * float(beta), self.b_v * float(beta),
+                   self.b_h * float(beta), self.n_labels, dict(self.meta))
+
     # --------------------------------------------------------------- conditionals
     def p_h(self, v: np.ndarray, beta: float = 1.0) -> np.ndarray:
         """p(h_j = 1 | v) = σ(β (vᵀW + b_h)_j)."""

@@ -164,7 +164,7 @@ def test_tables_round_trip(tmp_path):
     optimum = next(r for r in rows if r["id"] == "l18_fig2b_optimum")
     assert optimum["verdict"] == "pass" and optimum["test"].startswith("10 < tau_rec <= 22")
     md = (tmp_path / "c.md").read_text()
-    assert md.count("\n| ") == len(rows) + 2  # one header per table (claims, checks)
+    assert md.count("\n| ") == len(rows) + 3  # one header per table (claims, questions, checks)
     assert "1 pass" in md
     claims.write_tables(rows_in, tmp_path / "c.csv", tmp_path / "c.md", "Model: 2e5 steps.")
     assert (tmp_path / "c.md").read_text().splitlines()[2] == "Model: 2e5 steps."

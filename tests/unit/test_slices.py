@@ -51,7 +51,9 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
                                    "l18_fig4_run:imbalanced", "l18_fig4_run:completion",
                                    "l18_fig4_analysis:imbalanced", "l18_fig4_analysis:completion",
                                    "p16_fig4_run:cuba:0.6", "p16_fig4_run:cuba:1.2",
-                                   "p16_fig4_run:cuba:2.4"} | FIDELITY_RUNS
+                                   "p16_fig4_run:cuba:2.4", "tempering_run:mnist",
+                                   "tempering_run:imbalanced", "tempering_run:completion"
+                                   } | FIDELITY_RUNS
 
 
 def test_fidelity_reference_length_touches_only_its_gibbs_chains(raw):
@@ -190,7 +192,7 @@ def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
       "p16_fig7_aggregate"}),
     (("experiments", "l18_fig3", "mode_window"), 5,
      {"l18_fig3_analysis", "l18_fig3_isl_1e3_analysis", "l18_fig4_analysis:imbalanced",
-      "l18_fig4_analysis:completion"}),
+      "l18_fig4_analysis:completion", "tempering_aggregate"}),
     (("experiments", "l18_fig4", "completion", "shown_every"), 7,
      {"l18_fig4_analysis:completion"}),
 ])

@@ -200,6 +200,7 @@ def check_references(config: Mapping[str, Any]) -> None:
                           f"({shown['image_ms']} ms)")
 
     _check_sampling_fidelity(config)
+    _check_tempering(config)
     for fig in ("l18_fig3", "l18_fig4", "sampling_fidelity"):  # all clamp units with currents
         calibration = experiments[fig]["calibration"]
         model = config["neurons"][cal_sets[calibration]["neuron"]]["model"]
@@ -228,3 +229,22 @@ def check_references(config: Mapping[str, Any]) -> None:
         if n != len(bars["angles_deg"]):
             raise ConfigError(f"config key 'data.bars.{bar_set}.centres': {n} centres for "
                               f"{len(bars['angles_deg'])} angles ('data.bars.angles_deg')")
+
+
+def _check_tempering(config: Mapping[str, Any]) -> None:
+    """The tempering controls take their gains from the fidelity probe: its models and sets
+    must be probed there, the gain-corrected set among them."""
+    tempering = config["experiments"]["tempering"]
+    fidelity = config["experiments"]["sampling_fidelity"]
+    for key, names, probed in (("models", tempering["models"], fidelity["models"]),
+                               ("stp_sets", tempering["stp_sets"], fidelity["stp_sets"])):
+        missing = [n for n in names if n not in probed]
+        if missing:
+            raise ConfigError(f"config key 'experiments.tempering.{key}': {missing} not in "
+                              f"'experiments.sampling_fidelity.{key}' ({list(probed)}), where "
+                              "their weight gains are measured")
+    for key in ("renewing_stp", "gain_corrected"):
+        if tempering[key] not in fidelity["stp_sets"]:
+            raise ConfigError(f"config key 'experiments.tempering.{key}': "
+                              f"{tempering[key]!r} is not in 'experiments.sampling_fidelity."
+                              f"stp_sets' ({list(fidelity['stp_sets'])})")

@@ -58,6 +58,15 @@ def _table_position(claim: Claim) -> tuple[int, int, str]:
     return PAPER_ORDER.index(claim.paper), int(number.group()), claim.figure[number.end():]
 
 
+def family_of_rule(rule: str) -> ModuleType:
+    """The family whose job function is called like `rule` (workflow/scripts/job.py runs
+    ``<family>.<rule>(job, **inputs)``)."""
+    for family in FAMILIES:
+        if callable(getattr(family, rule, None)):
+            return family
+    raise KeyError(f"no experiment family defines a job function {rule!r}")
+
+
 def generative_families() -> list[str]:
     """The families whose claims trained RBMs decide alone (they declare `TRAINED_MODELS`):
     the table of a run with L18's paper-trained RBMs (rule generative_claims)."""

@@ -14,6 +14,7 @@ import numpy as np
 import xarray as xr
 
 from .. import spike_trains, states
+from ..data import ambiguous_lower_half, images_and_labels
 from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM
 from ..samplers import inverse_temperatures, rbm_ast_steps, rbm_gibbs
@@ -30,6 +31,17 @@ class VisibleClamp:
         mask = np.zeros(n_visible, bool)
         mask[self.units] = True
         return mask
+
+
+def completion_clamp(job: Mapping[str, Any], mnist: xr.Dataset, n_pixels: int
+                     ) -> tuple[VisibleClamp, int]:
+    """The clamped lower half of L18 Fig 4d-f's pattern completion (slice keys
+    `input_split`, `classes`, `n_neighbours`) and the index of its image in that split (the
+    rule of `data.ambiguous_lower_half`)."""
+    images, labels = images_and_labels(mnist, job["input_split"])
+    index = ambiguous_lower_half(images, labels, tuple(job["classes"]), job["n_neighbours"])
+    units = np.arange(n_pixels // 2, n_pixels)  # rows 14-27 of a 28 x 28 image
+    return VisibleClamp(units, images[index, units].astype(np.uint8)), index
 
 
 def _clamp_arrays(clamp: VisibleClamp | None, n_visible: int
@@ -128,13 +140,28 @@ def lif_arm_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
                     ) -> dict[str, tuple[np.ndarray, list[np.ndarray]]]:
     """`lif_samples` of one network per STP set of `arms` ({sampler: set}), all in one NEST
     kernel (each with its own background), with the same clamps and sample times."""
+    return network_samples(job, calibration, {arm: (rbm, stp) for arm, stp in arms.items()},
+                           clamps)
+
+
+def network_samples(job: Mapping[str, Any], calibration: xr.Dataset,
+                    networks: Mapping[str, tuple[RBM, Mapping[str, float]]],
+                    clamps: Sequence[Clamp] = ()
+                    ) -> dict[str, tuple[np.ndarray, list[np.ndarray]]]:
+    """As `lif_arm_samples` with an RBM of its own for every network ({sampler: (rbm, STP
+    set)}): a globally scaled copy (`RBM.weights_scaled`) beside the RBM itself, same
+    substrate, same kernel. The RBMs must have the same shape."""
     from .. import spiking
 
+    rbms = [rbm for rbm, _ in networks.values()]
+    if len({rbm.W.shape for rbm in rbms}) > 1:
+        raise ValueError(f"the networks of one kernel need RBMs of one shape, not "
+                         f"{sorted({rbm.W.shape for rbm in rbms})}")
     specs = [rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                          calibration.attrs["u0_mV"], STPSet.from_config(stp))
-             for stp in arms.values()]
+             for rbm, stp in networks.values()]
     runs = spiking.simulate_networks(specs, simulated_ms(job), job["nest"], job["seeds"]["lif"],
-                                     [clamps] * len(specs), recorded=range(rbm.n_visible))
+                                     [clamps] * len(specs), recorded=range(rbms[0].n_visible))
     times = sample_times(job)
     return {arm: (states.sample_states(trains, job["neuron"]["tau_refrac"], times), trains)
-            for arm, trains in zip(arms, runs, strict=True)}
+            for arm, trains in zip(networks, runs, strict=True)}

@@ -32,15 +32,14 @@ from .. import spike_trains
 from ..claims import CHECK, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
-from ..data import ambiguous_lower_half, images_and_labels
 from ..grids import stack_by_coordinate
 from ..modes import balance, label_modes, mode_durations, mode_histogram
 from ..network import Clamp, STPSet, clamp_current_nA
 from ..rbm import RBM
 from .generative import (
     LIF_ARMS,
-    VisibleClamp,
     ast_samples,
+    completion_clamp,
     gibbs_samples,
     lif_arm_samples,
     lif_arms,
@@ -110,16 +109,6 @@ CLAIMS = (
           (10.0, 30.0), ("quick", "paper"), table=CHECK),
 )
 CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
-
-
-def completion_clamp(job: jobs.L18Fig4RunJob, mnist: xr.Dataset, n_pixels: int
-                     ) -> tuple[VisibleClamp, int]:
-    """The clamped lower half of the pattern completion and the index of its image in the
-    split `job["input_split"]` (the rule of `data.ambiguous_lower_half`)."""
-    images, labels = images_and_labels(mnist, job["input_split"])
-    index = ambiguous_lower_half(images, labels, tuple(job["classes"]), job["n_neighbours"])
-    units = np.arange(n_pixels // 2, n_pixels)  # rows 14-27 of a 28 x 28 image
-    return VisibleClamp(units, images[index, units].astype(np.uint8)), index
 
 
 def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
