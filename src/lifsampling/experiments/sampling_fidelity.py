@@ -275,6 +275,8 @@ def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: 
         "intercept of logit p_LIF on the exact input, per state")
     put("weight_gain_per_state", ("clamped_state",), per_direction["weight_gain"],
         "slope of logit p_LIF on the weight input with the bias fixed, per state")
+    put("gain_offset_per_state", ("clamped_state",), per_direction["gain_offset"],
+        "intercept of logit p_LIF on the weight input with the bias fixed, per state")
     put("rms", (), per_direction["rms"], "RMS of p_LIF - exact conditional")
     put("curve_exact", ("p_bin",), per_direction["curve_exact"],
         "mean exact conditional in the bin")
@@ -375,7 +377,9 @@ def aggregate(job: jobs.SamplingFidelityAggregateJob, runs: Sequence[xr.Dataset]
             ("offset", "offset_per_state", "intercept of logit p_LIF on the exact input, mean "
              "over clamped states"),
             ("weight_gain", "weight_gain_per_state", "weight gain (slope on the weight input, "
-             "bias fixed), mean over clamped states")):
+             "bias fixed), mean over clamped states"),
+            ("gain_offset", "gain_offset_per_state", "intercept of logit p_LIF on the weight "
+             "input with the bias fixed, mean over clamped states")):
         _interval_vars(ds, name, per_state, text)
     error = np.abs(ds["pixel_marginal"] - ds["gibbs_marginal"]).mean("pixel", skipna=True)
     ds["marginal_error"] = error.assign_attrs(

@@ -37,8 +37,10 @@ def _conditional_panels(axes, ds: xr.Dataset) -> None:
                    title_fontsize=6)
 
 
-def _gain_panel(ax, ds: xr.Dataset, var: str, ylabel: str, theory: bool) -> None:
-    """`var` with its 95 % interval over clamped states per set (x) and model (offset)."""
+def _gain_panel(ax, ds: xr.Dataset, var: str, ylabel: str, theory: bool,
+                reference: float = 1.0) -> None:
+    """`var` with its 95 % interval over clamped states per set (x) and model (side by side),
+    a line at the faithful value `reference`."""
     models = list(ds["model"].values)
     sets = list(ds["stp_set"].values)
     width = 0.8 / (len(models) * len(DIRECTION_STYLE))
@@ -65,7 +67,7 @@ def _gain_panel(ax, ds: xr.Dataset, var: str, ylabel: str, theory: bool) -> None
                         model=model, stp_set=stp_set, direction=direction)), "_", ms=7,
                         color="tab:red", label="measured trains" if i == slot == 0 else None)
                     slot += 1
-    ax.axhline(1.0, color="0.6", lw=0.6, zorder=0)
+    ax.axhline(reference, color="0.6", lw=0.6, zorder=0)
     ax.set_xticks(range(len(sets)), [str(s) for s in sets], fontsize=7)
     ax.set_ylabel(ylabel)
     if theory:
@@ -108,16 +110,41 @@ def _marginal_panel(ax, ds: xr.Dataset) -> None:
     ax.legend(fontsize=6, frameon=False)
 
 
+def _clamp_error_panel(ax, ds: xr.Dataset) -> None:
+    """Mean |on-fraction of a clamped unit - its clamped state| per set, model and direction."""
+    models = list(ds["model"].values)
+    for stp_set in ds["stp_set"].values:
+        for direction, style in DIRECTION_STYLE.items():
+            error = ds["clamp_error"].sel(stp_set=stp_set, direction=direction)
+            ax.plot(np.arange(len(models)), error, style, marker="o", ms=3, lw=0.8,
+                    color=SET_COLOURS.get(str(stp_set), "tab:red"),
+                    label=str(stp_set) if direction == "hidden_given_visible" else None)
+    ax.set_xticks(range(len(models)), models, fontsize=7, rotation=30, ha="right")
+    ax.set(ylabel="mean |on-fraction - clamped state|", title="clamp leakage (solid: visible "
+           "clamped, dashed: hidden)")
+    ax.title.set_fontsize(8)
+    ax.legend(fontsize=6, frameon=False)
+
+
 def sampling_fidelity(fidelity: xr.Dataset) -> plt.Figure:
-    """Top: the conditionals of clamped networks per synapse set. Bottom: effective weight gain
+    """Top: the conditionals of clamped networks per synapse set. Middle: effective weight gain
     beside the burst theory, effective inverse temperature, on-pixels per sample, pixel
-    marginals against Gibbs."""
+    marginals against Gibbs. Bottom: the logit intercepts (bias free, bias fixed) and the
+    clamped units' leakage."""
     ds = fidelity
     n_sets = ds.sizes["stp_set"]
-    fig = plt.figure(figsize=(3.0 * max(n_sets, 4), 7.0), constrained_layout=True)
-    top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1])
+    fig = plt.figure(figsize=(3.0 * max(n_sets, 4), 10.5), constrained_layout=True)
+    top, bottom, last = fig.subfigures(3, 1, height_ratios=[1, 1, 1])
     _conditional_panels(np.atleast_1d(top.subplots(1, n_sets, sharey=True)), ds)
     ax_gain, ax_slope, ax_pix, ax_marg = bottom.subplots(1, 4)
+    ax_offset, ax_gain_offset, ax_clamp = last.subplots(1, 3)
+    _gain_panel(ax_offset, ds, "offset", "intercept of logit p_LIF (bias free)", theory=False,
+                reference=0.0)
+    ax_offset.set_title("offset on the exact input", fontsize=9)
+    _gain_panel(ax_gain_offset, ds, "gain_offset", "intercept (bias fixed)", theory=False,
+                reference=0.0)
+    ax_gain_offset.set_title("offset beside the weight gain", fontsize=9)
+    _clamp_error_panel(ax_clamp, ds)
     _gain_panel(ax_gain, ds, "weight_gain", "weight gain (o: h|v, s: v|h)", theory=True)
     ax_gain.set_title("effective weight vs theory", fontsize=9)
     _gain_panel(ax_slope, ds, "slope", "slope of logit p_LIF on exact input", theory=False)

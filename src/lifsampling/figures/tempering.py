@@ -46,14 +46,15 @@ def _sweep_curves(ax, ds: xr.Dataset, model: str, stat: str) -> None:
 
 
 def _arm_points(ax, ds: xr.Dataset, model: str, stat: str) -> None:
-    for stp_set in ds["stp_set"].values:
+    """Each set and its controls at its gain, the sets a little apart (equal gains overlap)."""
+    for k, stp_set in enumerate(ds["stp_set"].values):
         gain = float(ds["measured_gain"].sel(model=model, stp_set=stp_set))
         for arm, (marker, label) in ARM_MARKERS.items():
             values = ds[f"arm_{stat}"].sel(model=model, stp_set=stp_set, arm=arm).values
             if not np.isfinite(values).any():
                 continue
             mean, err = _mean_and_error(values)
-            x = 1.0 if arm == "gain_corrected" else gain
+            x = (1.0 if arm == "gain_corrected" else gain) + 0.006 * k
             ax.errorbar(x, mean, yerr=err, marker=marker, ms=6 if arm == "stp" else 4,
                         color=SET_COLOURS.get(str(stp_set), "k"), ls="none", capsize=2,
                         mfc="white" if arm != "stp" else None,
@@ -75,8 +76,12 @@ def tempering(tempering: xr.Dataset) -> plt.Figure:
                title=model)
     for ax in axes.flat[len(panels):]:
         ax.axis("off")
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=4, fontsize=7, frameon=False)
+    legend = {}
+    for ax in axes.flat:
+        for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+            legend.setdefault(label, handle)
+    fig.legend(list(legend.values()), list(legend), loc="lower center", ncol=4, fontsize=7,
+               frameon=False)
     fig.suptitle("What STP buys beyond a global weight scale: each set at its measured gain, "
                  "its controls at the same gain")
     fig.tight_layout(rect=(0, 0.12, 1, 0.96))
