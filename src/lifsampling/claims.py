@@ -24,13 +24,14 @@ from typing import Any
 
 import numpy as np
 
-FIELDS = ("id", "table", "paper", "figure", "statement", "paper_value", "reproduced_value",
-          "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "scale")
+FIELDS = ("id", "table", "source", "paper", "figure", "statement", "paper_value",
+          "reproduced_value", "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "scale")
 NOT_RUN = "not run"
 UNDECIDED = "not decided at this scale"
 # claims of the papers, questions this study asks of them (not claims of the papers, e.g.
 # what STP buys beyond tempering), and checks of this study's own machinery
 CLAIM, STUDY, CHECK = "claim", "study question", "consistency check"
+SOURCES = {CLAIM: "paper", STUDY: "study", CHECK: "check"}  # the `source` column
 TABLES = ((CLAIM, None), (STUDY, "Questions of this study (not claims of the papers)"),
           (CHECK, "Consistency checks (not claims of the papers)"))
 
@@ -169,7 +170,7 @@ class Claim:
                        paper_value=f"as {self.paper} Fig {self.figure}")
 
     def row(self) -> dict[str, str]:
-        d = {**asdict(self), "test": self.test_text}
+        d = {**asdict(self), "test": self.test_text, "source": SOURCES[self.table]}
         for k in ("mean", "ci95_low", "ci95_high"):
             d[k] = f"{d[k]:.4g}" if isinstance(d[k], float) else d[k]
         return {k: str(d[k]) for k in FIELDS}
@@ -236,13 +237,16 @@ def docs_table(rows: list[dict[str, str]]) -> str:
 
 
 def summary_line(rows: list[dict[str, str]]) -> str:
-    """One line for the README: the verdict counts of the papers' claims and where the table is."""
-    papers = [r for r in rows if r.get("table", CLAIM) == CLAIM]
-    counts = count_verdicts([r["verdict"] for r in papers])
+    """One line for the README: the verdict counts of the papers' claims and of the study's
+    questions, counted apart, and where the table is."""
+    def counted(table: str, what: str) -> str:
+        kept = [r for r in rows if r.get("table", CLAIM) == table]
+        counts = count_verdicts([r["verdict"] for r in kept])
+        return f"of {len(kept)} {what}: " + ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+
     scale = rows[0]["scale"] if rows else "n/a"
-    parts = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
-    return (f"At `{scale}` scale, of {len(papers)} claims of the papers: {parts} "
-            "([docs/claims.md](docs/claims.md)).\n")
+    return (f"At `{scale}` scale, {counted(CLAIM, 'claims of the papers')}; "
+            f"{counted(STUDY, 'questions of this study')} ([docs/claims.md](docs/claims.md)).\n")
 
 
 def replace_section(text: str, content: str, markers: tuple[str, str] = TABLE_MARKERS) -> str:

@@ -102,7 +102,7 @@ def test_activation_claims_use_their_bounds():
                                   "p16_fig2_theory": theory}, "quick")
     assert reg["l18_fig5a_logistic"].verdict == "pass"
     assert reg["l18_fig5e_cuba_equivalent"].verdict == "fail"  # alpha 15 % off > 10 %
-    assert reg["l18_fig5e_cuba_equivalent"].table == claims.CHECK
+    assert reg["l18_fig5e_cuba_equivalent"].table == claims.CLAIM  # L18 Fig 5e states it
     assert reg["p16_fig2d_logistic"].verdict == "fail"  # 0.2 off at the midpoint: RMS ~0.05
     assert reg["p16_u0_minus55"].verdict == "pass"  # the bump moves every fit to about -55.2
     assert reg["p16_u0_minus55"].row()["n"] == "5"
@@ -181,14 +181,15 @@ def test_docs_section_is_replaced_between_markers():
     assert claims.replace_section(new, table) == new  # idempotent
 
 
-def test_summary_line_counts_the_papers_claims_only():
+def test_summary_line_counts_papers_and_questions_apart():
     rows = [{"table": claims.CLAIM, "verdict": "pass", "scale": "quick"},
             {"table": claims.CLAIM, "verdict": "fail", "scale": "quick"},
             {"table": claims.CLAIM, "verdict": claims.UNDECIDED, "scale": "quick"},
+            {"table": claims.STUDY, "verdict": "fail", "scale": "quick"},
             {"table": claims.CHECK, "verdict": "pass", "scale": "quick"}]
     line = claims.summary_line(rows)
     assert line.startswith("At `quick` scale, of 3 claims of the papers: 1 pass, 1 fail, "
-                           "1 not decided at this scale (")
+                           "1 not decided at this scale; of 1 questions of this study: 1 fail (")
 
 
 def test_interval_is_the_student_t_interval_of_the_mean():

@@ -54,6 +54,7 @@ def _run(model: str, stp_set: str, n_pixels: int, gain: float) -> xr.Dataset:
         {"slope_per_state": (lead + ("clamped_state",), per_state),
          "offset_per_state": (lead + ("clamped_state",), per_state - gain),
          "weight_gain_per_state": (lead + ("clamped_state",), per_state),
+         "gain_offset_per_state": (lead + ("clamped_state",), per_state - gain),
          "on_pixels": (("model", "stp_set", "free_network"), [[[10.0, 12.0]]]),
          "pixel_marginal": (("model", "stp_set", "free_network", "pixel"),
                             np.full((1, 1, 2, n_pixels), 0.3)),

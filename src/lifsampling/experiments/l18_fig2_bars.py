@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from ..claims import Claim, interval, over_seeds
+from ..claims import STUDY, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import BAR_SETS
 from ..grids import stack_by_coordinate
@@ -34,7 +34,7 @@ CLAIMS = (
     Claim("l18_bars_easy_mixing_vs_renewing", "L18", "2c", "on easy bars LIF+STP stays shorter "
           "in a mode than the same network with renewing synapses", "implied",
           "95 % interval over seeds of log10 (renewing / LIF+STP mean mode duration) above 0",
-          None, ("quick", "paper")),
+          None, ("quick", "paper"), table=STUDY),
     # L18 Fig 2c shows one Gibbs chain in one mode over 5000 samples of the hard bars, and
     # LIF+STP switching: "stuck" is read as switching at a tenth of LIF+STP's rate or less (the
     # factor is the study's; the +1 switch per run keeps a run without switches finite)

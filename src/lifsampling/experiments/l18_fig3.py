@@ -18,7 +18,7 @@ import numpy as np
 import xarray as xr
 
 from .. import io, isl, spike_trains
-from ..claims import Claim, Interval, binomial_accuracy, interval, over_seeds
+from ..claims import STUDY, Claim, Interval, binomial_accuracy, interval, over_seeds
 from ..config import jobs, slices
 from ..data import images_and_labels
 from ..grids import stack_by_coordinate
@@ -65,30 +65,30 @@ CLAIMS = (
           "the best STP set of the Fig 3a scans: "
           "ISL > Gibbs ISL at 1e3 samples (set chosen on the scans, judged on fresh seeds)",
           "higher", "95 % interval over seeds of ISL(best set) - ISL(Gibbs) above 0", None,
-          ("quick", "paper")),
+          ("quick", "paper"), table=STUDY),
     Claim("l18_isl_best_above_renewing", "L18", "3c (3a set)",
           "the best STP set of the Fig 3a scans: "
           "ISL > renewing ISL at 1e3 samples (fresh seeds)", "implied",
           "95 % interval over seeds of ISL(best set) - ISL(renewing) above 0", None,
-          ("quick", "paper")),
+          ("quick", "paper"), table=STUDY),
     Claim("l18_isl_lif_above_renewing", "L18", "3b,c", "LIF+STP ISL > ISL of the same network "
           "with renewing synapses at 1e3 samples (STP, not spiking, helps)", "implied",
           "95 % interval over seeds of ISL(LIF+STP) - ISL(renewing) above 0", None,
-          ("quick", "paper")),
+          ("quick", "paper"), table=STUDY),
     Claim("l18_mode_durations_vs_renewing", "L18", "3d", "LIF+STP mode durations shorter than "
           "those of the same network with renewing synapses", "implied",
           "95 % interval over seeds of the mean stay, LIF+STP - renewing, below 0", None,
-          ("quick", "paper")),
+          ("quick", "paper"), table=STUDY),
     Claim("l18_mode_durations_best_vs_gibbs", "L18", "3d (3a set)",
           "the best STP set of the Fig 3a "
           "scans: mode durations shorter than Gibbs (fresh seeds, 1e3 samples)", "shorter",
           "95 % interval over seeds of the mean stay in the short runs, best set - Gibbs, "
-          "below 0", None, ("quick", "paper")),
+          "below 0", None, ("quick", "paper"), table=STUDY),
     Claim("l18_mode_durations_best_vs_renewing", "L18", "3d (3a set)",
           "the best STP set of the Fig 3a "
           "scans: mode durations shorter than renewing (fresh seeds, 1e3 samples)", "implied",
           "95 % interval over seeds of the mean stay in the short runs, best set - renewing, "
-          "below 0", None, ("quick", "paper")),
+          "below 0", None, ("quick", "paper"), table=STUDY),
 )
 CLAIM_INPUTS = ("l18_fig3", "classification_mnist", "classification_mnist_lif")
 

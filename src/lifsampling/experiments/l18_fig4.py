@@ -29,7 +29,7 @@ import numpy as np
 import xarray as xr
 
 from .. import spike_trains
-from ..claims import CHECK, Claim, interval, over_seeds
+from ..claims import CLAIM, STUDY, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
 from ..grids import stack_by_coordinate
@@ -67,31 +67,32 @@ CLAIMS = (
     Claim("l18_imbalanced_balance_vs_renewing", "L18", "4a", "imbalanced data: LIF+STP mode "
           "histogram more balanced than the same network with renewing synapses", "implied",
           "95 % interval over seeds of the normalised-entropy difference LIF+STP - renewing "
-          "above 0", None, ("quick", "paper")),
+          "above 0", None, ("quick", "paper"), table=STUDY),
     Claim("l18_completion_balance_vs_renewing", "L18", "4e", "pattern completion: LIF+STP "
           "visits 3 and 5 more evenly than the same network with renewing synapses", "implied",
           "95 % interval over seeds of the normalised-entropy difference LIF+STP - renewing "
-          "above 0", None, ("quick", "paper")),
+          "above 0", None, ("quick", "paper"), table=STUDY),
     Claim("l18_imbalanced_balance_best", "L18", "4a (3a set)",
           "imbalanced data: the best STP set "
           "of the Fig 3a scans gives a mode histogram more balanced than Gibbs and AST",
           "more balanced", "normalised entropy over the 5 trained classes: 95 % intervals over "
-          "seeds of best set - Gibbs and best set - AST above 0", None, ("quick", "paper")),
+          "seeds of best set - Gibbs and best set - AST above 0", None, ("quick", "paper"),
+          table=STUDY),
     Claim("l18_imbalanced_balance_best_vs_renewing", "L18", "4a (3a set)",
           "imbalanced data: the best "
           "STP set more balanced than renewing synapses", "implied", "95 % interval over seeds "
           "of the normalised-entropy difference best set - renewing above 0", None,
-          ("quick", "paper")),
+          ("quick", "paper"), table=STUDY),
     Claim("l18_completion_balance_best", "L18", "4e (3a set)",
           "pattern completion: the best STP set "
           "of the Fig 3a scans visits 3 and 5 more evenly than Gibbs and AST", "more balanced",
           "normalised entropy over 3 and 5: 95 % intervals over seeds of best set - Gibbs and "
-          "best set - AST above 0", None, ("quick", "paper")),
+          "best set - AST above 0", None, ("quick", "paper"), table=STUDY),
     Claim("l18_completion_balance_best_vs_renewing", "L18", "4e (3a set)",
           "pattern completion: the "
           "best STP set visits 3 and 5 more evenly than renewing synapses", "implied",
           "95 % interval over seeds of the normalised-entropy difference best set - renewing "
-          "above 0", None, ("quick", "paper")),
+          "above 0", None, ("quick", "paper"), table=STUDY),
     Claim("l18_imbalanced_switches_faster", "L18", "4b,c", "imbalanced data: the spiking "
           "network switches faster between modes", "faster", "95 % intervals over seeds of "
           "log(mean stay LIF+STP / mean stay Gibbs) and of log(... / AST) below 0", None,
@@ -106,7 +107,7 @@ CLAIMS = (
     Claim("l18_ast_slower", "L18", "4", "AST ~20x slower in valid samples than Gibbs", "~20x",
           "95 % interval over runs of sweeps per valid AST sample (Gibbs: 1) within "
           "{bound[0]:g}x-{bound[1]:g}x; ~ the number of temperatures by construction",
-          (10.0, 30.0), ("quick", "paper"), table=CHECK),
+          (10.0, 30.0), ("quick", "paper"), table=CLAIM),
 )
 CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
 

@@ -16,7 +16,7 @@ import xarray as xr
 from .. import activation_theory as at
 from .. import membrane
 from ..calibration import fit_logistic, logistic
-from ..claims import CHECK, Claim, Interval, interval
+from ..claims import CLAIM, Claim, Interval, interval
 from ..config import jobs, slices
 
 # "Approximately logistic" (P16 Fig 2D, L18 Fig 5a) has no number in the papers. It is judged
@@ -32,7 +32,7 @@ CLAIMS = (
           "logistic", LOGISTIC_TEST, LOGISTIC_FRACTION, ("quick", "paper")),
     Claim("l18_fig5e_cuba_equivalent", "L18", "5e", "CUBA neuron (Table 2) equivalent to the "
           "COBA neuron", "equivalent", "alpha within {bound[alpha]:.0%}, u0 within "
-          "{bound[u0_mV]} mV", {"alpha": 0.1, "u0_mV": 0.5}, ("quick", "paper"), table=CHECK),
+          "{bound[u0_mV]} mV", {"alpha": 0.1, "u0_mV": 0.5}, ("quick", "paper"), table=CLAIM),
     Claim("p16_theory_better", "P16", "2B", "P16 theory fits the simulated activation better "
           "than both literature predictions", "better", "RMS error over the simulated points",
           None, ("quick", "paper")),
