@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 
 FIELDS = ("id", "table", "source", "paper", "figure", "statement", "paper_value",
-          "reproduced_value", "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "scale")
+          "reproduced_value", "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "reason",
+          "scale")
 NOT_RUN = "not run"
 UNDECIDED = "not decided at this scale"
 # claims of the papers, questions this study asks of them (not claims of the papers, e.g.
@@ -47,6 +48,21 @@ class Interval:
 
     def text(self, fmt: str = ".3g") -> str:
         return f"{self.mean:{fmt}} [{self.low:{fmt}}, {self.high:{fmt}}] (n = {self.n})"
+
+    def n_to_decide(self, threshold: Any) -> int | None:
+        """The number of values that would put the interval wholly on one side of the
+        threshold (the nearest edge of a range) at the measured mean and spread (normal
+        quantile: an estimate); None when the mean sits on the threshold or n < 2."""
+        if self.n < 2 or not np.isfinite(self.high):
+            return None
+        edges = np.atleast_1d(np.asarray(threshold, float))
+        distance = float(np.min(np.abs(self.mean - edges)))
+        from scipy import stats
+
+        sd = (self.high - self.low) / 2 * np.sqrt(self.n) / stats.t.ppf(0.975, self.n - 1)
+        if distance == 0 or sd == 0:
+            return None
+        return max(self.n + 1, int(np.ceil((1.96 * sd / distance) ** 2)))
 
     def side(self, threshold: Any, wanted: str) -> str:
         """'pass' if the whole interval is on the `wanted` side ('below' / 'above' a number,
@@ -110,6 +126,7 @@ class Claim:
     table: str = CLAIM
     reproduced_value: str = ""
     verdict: str = NOT_RUN
+    reason: str = ""  # why a claim is not decided (`UNDECIDED`)
     scale: str = ""
     mean: float | str = ""
     ci95_low: float | str = ""
@@ -123,16 +140,24 @@ class Claim:
     def judge(self, value: str, passed: bool, scale: str) -> Claim:
         self.reproduced_value, self.scale = value, scale
         if scale in self.decided_at:
-            self.verdict = "pass" if passed else "fail"
+            self.verdict, self.reason = ("pass" if passed else "fail"), ""
         else:
-            self.verdict = UNDECIDED
+            self.undecided(self.scale_reason())
+        return self
+
+    def scale_reason(self) -> str:
+        return f"decided at {' and '.join(self.decided_at)} scale only"
+
+    def undecided(self, reason: str) -> Claim:
+        """Not decided, and why (the `reason` column)."""
+        self.verdict, self.reason = UNDECIDED, reason
         return self
 
     def not_reached(self, value: str, scale: str) -> Claim:
         """The runs do not reach the regime the claim is about (e.g. a saturation): not
         decided, whatever the scale."""
-        self.reproduced_value, self.scale, self.verdict = value, scale, UNDECIDED
-        return self
+        self.reproduced_value, self.scale = value, scale
+        return self.undecided("not reached: the runs do not reach the regime the claim is about")
 
     def judge_interval(self, value: str, iv: Interval, threshold: Any, wanted: str,
                        scale: str) -> Claim:
@@ -153,14 +178,19 @@ class Claim:
                                                             nearest.high, nearest.n)
         self.reproduced_value, self.scale = value, scale
         if scale not in self.decided_at:
-            self.verdict = UNDECIDED
-        elif "fail" in sides:
-            self.verdict = "fail"
-        elif all(side == "pass" for side in sides):
-            self.verdict = "pass"
-        else:
-            self.verdict = UNDECIDED
-        return self
+            return self.undecided(self.scale_reason())
+        if "fail" in sides or all(side == "pass" for side in sides):
+            self.verdict, self.reason = ("fail" if "fail" in sides else "pass"), ""
+            return self
+        open_ = [iv for iv, side in zip(intervals.values(), sides, strict=True)
+                 if side == UNDECIDED]
+        nearest = min(open_, key=lambda iv: np.min(np.abs(iv.mean - edges)))
+        needed = nearest.n_to_decide(threshold)
+        return self.undecided(
+            f"interval spans the threshold (n = {nearest.n}"
+            + (f"; about {needed} would decide it at the measured spread)" if needed
+               else "; more data cannot decide it at this mean)" if nearest.n >= 2
+               else ": one value, no interval)"))
 
     def for_member(self, member: str, claim_id: str) -> Claim:
         """A copy of this claim (judged or not) as row `claim_id` of the claims table of your
@@ -187,14 +217,14 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
         writer.writeheader()
         writer.writerows(rows)
     shown = ("id", "paper", "figure", "statement", "paper_value", "reproduced_value", "test",
-             "verdict")
+             "verdict", "reason")
     parts = []
     for table, heading in TABLES:
         if not any(r["table"] == table for r in rows):
             continue
         heading = heading or title
         lines = [f"## {heading}", "", "| claim | paper | fig | statement | paper | reproduced | "
-                 "test | verdict |", "|---|---|---|---|---|---|---|---|"]
+                 "test | verdict | why not decided |", "|---|---|---|---|---|---|---|---|---|"]
         lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in shown) + " |"
                   for r in rows if r["table"] == table]
         parts.append("\n".join(lines))
@@ -231,7 +261,8 @@ def docs_table(rows: list[dict[str, str]]) -> str:
             out += ["", f"{title}:", ""]
         out += ["| claim | paper, fig | reproduced | verdict |", "|---|---|---|---|"]
         out += [f"| {r['id']} | {r['paper']} {r['figure']} | "
-                f"{r['reproduced_value'].replace('|', '/') or '—'} | {r['verdict']} |"
+                f"{r['reproduced_value'].replace('|', '/') or '—'} | {r['verdict']}"
+                f"{' (' + r['reason'] + ')' if r.get('reason') else ''} |"
                 for r in rows if r.get("table", CLAIM) == table]
     return "\n".join(out) + "\n"
 

@@ -378,3 +378,21 @@ def test_p16_fig4_dkl_grows_with_the_weight_scale(dkl_by_scale, verdict):
     reg = experiments.claim_registry()
     p16_fig4.judge_claims(reg, {"p16_fig4": ds}, "quick")
     assert reg["p16_fig4_dkl_grows"].verdict == verdict
+
+
+def test_an_undecided_claim_says_why():
+    """Spanning the threshold: n and the n that would decide it at the measured spread
+    (mean 0.5, sd 1: (1.96 / 0.5)^2 = 15.4 -> 16); a scale that cannot decide it: that."""
+    reg = experiments.claim_registry()
+    values = np.array([-0.5, 0.5, 1.5, 0.5, -0.5, 1.5])  # mean 0.5, sd 0.894
+    iv = claims.interval(values)
+    sd = values.std(ddof=1)
+    assert iv.n_to_decide(0.0) == int(np.ceil((1.96 * sd / 0.5) ** 2))
+    c = reg["l18_isl_lif_above_gibbs"].judge_interval("x", iv, 0.0, "above", "quick")
+    assert c.verdict == claims.UNDECIDED
+    assert f"about {iv.n_to_decide(0.0)} would decide it" in c.reason and "n = 6" in c.reason
+    decided = reg["l18_isl_lif_above_gibbs"].judge_interval("x", claims.interval(values + 5),
+                                                            0.0, "above", "quick")
+    assert decided.verdict == "pass" and decided.reason == ""
+    paper_only = reg["l18_isl_converge"].judge("x", True, "quick")
+    assert paper_only.verdict == claims.UNDECIDED and "paper scale only" in paper_only.reason

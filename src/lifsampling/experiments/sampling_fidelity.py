@@ -33,7 +33,7 @@ import xarray as xr
 
 from .. import fidelity, states
 from ..cast import training_matrix
-from ..claims import CHECK, STUDY, UNDECIDED, Claim, Interval, interval
+from ..claims import CHECK, STUDY, Claim, Interval, interval
 from ..config import jobs, slices
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, one_hot
@@ -444,7 +444,7 @@ def _judge_renewing(claim: Claim, slopes: Mapping[Any, Interval],
                 bool(sides) and all(side == "pass" for side in sides), scale)
     if scale in claim.decided_at and "fail" not in sides and not all(
             side == "pass" for side in sides):
-        claim.verdict = UNDECIDED
+        claim.undecided("an interval reaches beyond the equivalence bounds (too few states)")
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
