@@ -34,7 +34,8 @@ def test_each_network_of_a_kernel_samples_its_own_scaled_rbm(smoke_cfg):
     job = tempering.tempering_run_slice(smoke_cfg, "imbalanced", 0)
     job = {**job, "n_samples": 2000, "network_scales": [0.0, 1.0], "gibbs_scales": [1.0],
            "nest": {**job["nest"], "virtual_processes": 1}}
-    stp = {**job["stp"], "best_scan": {"U0": 0.1, "tau_rec_ms": 100.0, "tau_fac_ms": 0.0}}
+    stp = {"modulated": smoke_cfg["stp"]["modulated"], "renewing": smoke_cfg["stp"]["renewing"],
+           "best_scan": {"U0": 0.1, "tau_rec_ms": 100.0, "tau_fac_ms": 0.0}}
     ds = tempering.simulate(job, rbm, measured_calibration("l18_cuba"), None, GAINS, stp)
     uncoupled = 1 / (1 + np.exp(-rbm.b_v))
     coupled = _exact_visible_marginals(rbm)

@@ -258,3 +258,12 @@ def fidelity_run_inputs(wildcards):
     if wildcards.stp_set == families.sampling_fidelity.BEST_SCAN:
         inputs["scans"] = [f"results/sims/{member}_scan_{scan}.nc" for scan in L18_FIG3_SCANS]
     return inputs
+
+
+# ---- tempering (workflow/rules/tempering.smk)
+
+
+def tempering_fidelity_runs(wildcards):
+    """The fidelity runs of the model for the sets whose gains a tempering run matches."""
+    return [f"{FIDELITY_DIR}/{wildcards.model}/{s}.nc"
+            for s in families.tempering.gain_sets(CFG)]

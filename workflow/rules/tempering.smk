@@ -1,7 +1,7 @@
 # What STP buys beyond a global weight scale (a question of this study, docs/tempering.md):
 # every STP set beside Gibbs, AST and renewing networks at its measured weight gain, and the
 # sweeps of a global scale (lifsampling.experiments.tempering). The gains come from the
-# sampling-fidelity probe. Job entry: workflow/scripts/job.py.
+# sampling-fidelity probe's runs of each model. Job entry: workflow/scripts/job.py.
 
 TEMPERING = EXPERIMENTS["tempering"]
 
@@ -17,7 +17,7 @@ rule tempering_run:
     input:
         model="results/models/{model}.nc",
         calibration=calibration_file(TEMPERING["calibration"]),
-        fidelity=f"{FIDELITY_DIR}.nc",
+        fidelity=tempering_fidelity_runs,
         data="results/data/mnist.nc",
     output:
         "results/sims/tempering/{model}_seed_{seed}.nc",

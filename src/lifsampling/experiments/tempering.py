@@ -76,7 +76,6 @@ class TemperingRunJob(jobs.NetworkJob):
     stp_sets: list[str]
     renewing_stp: str
     gain_corrected: str
-    stp: dict[str, jobs.STPParameters]  # the sets of config `stp` (best_scan: from the probe)
     gibbs_scales: list[float]
     network_scales: list[float]
     betas: dict[str, float]
@@ -120,18 +119,17 @@ class Sampler:
     stp_set: str = ""
 
 
-def measured_gains(fidelity: xr.Dataset, model: str, stp_sets: Sequence[str]) -> dict[str, float]:
-    """g_S of every set: the weight gain of its network (bias fixed), mean over the two
-    directions (`sampling_fidelity`); an undetermined gain is an error naming the cell."""
-    gains = {}
-    for stp_set in stp_sets:
-        cell = fidelity["weight_gain"].sel(model=model, stp_set=stp_set)
-        gain = float(cell.mean("direction"))
-        if not np.isfinite(gain) or gain <= 0:
-            raise ValueError(f"{FIDELITY}: weight_gain of model {model!r}, set {stp_set!r} is "
-                             f"{cell.values.tolist()}: no gain to match")
-        gains[stp_set] = gain
-    return gains
+def measured_gain(probe: xr.Dataset) -> float:
+    """g_S of one fidelity run (one model and set): its weight gain (bias fixed) averaged over
+    the clamped states with a fit, then over the two directions; an undetermined gain is an
+    error naming the cell."""
+    per_direction = probe["weight_gain_per_state"].mean("clamped_state", skipna=True)
+    gain = float(per_direction.mean())
+    if not np.isfinite(gain) or gain <= 0:
+        raise ValueError(f"{FIDELITY} run of model {probe['model'].values.tolist()}, set "
+                         f"{probe['stp_set'].values.tolist()}: weight gains per direction "
+                         f"{per_direction.values.ravel().tolist()}, no gain to match")
+    return gain
 
 
 def samplers(job: TemperingRunJob, gains: Mapping[str, float]) -> list[Sampler]:
@@ -328,25 +326,24 @@ def aggregate(job: TemperingAggregateJob, runs: Sequence[xr.Dataset],
 # ----------------------------------------------------------------------------- job entries
 
 
-def tempering_run(job: TemperingRunJob, *, model: str, calibration: str, fidelity: str,
-                  data: str) -> xr.Dataset:
-    """Rule tempering_run (input files by name): the RBM, calibration, MNIST and the probe's
-    gains read; every sampler run."""
+def tempering_run(job: TemperingRunJob, *, model: str, calibration: str,
+                  fidelity: Sequence[str], data: str) -> xr.Dataset:
+    """Rule tempering_run (input files by name): the RBM, calibration and MNIST read, the
+    gains and parameters of every set from its fidelity run of this model (`fidelity`, one
+    file per set: an edit elsewhere in the probe re-runs nothing here); every sampler run."""
     rbm = RBM.from_dataset(io.read_dataset(model, ["W", "b_v", "b_h"]))
-    probe = io.read_dataset(fidelity, ["weight_gain", "stp_parameters"])
-    gain_sets = [*job["stp_sets"], job["renewing_stp"]]
-    gains = measured_gains(probe, job["model"], list(dict.fromkeys(gain_sets)))
+    probes = [io.read_dataset(path, ["weight_gain_per_state", "stp_parameters"])
+              for path in fidelity]
+    names = [str(p["stp_set"].item()) for p in probes]
+    gains = {name: measured_gain(p) for name, p in zip(names, probes, strict=True)}
+    missing = sorted({*job["stp_sets"], job["renewing_stp"]} - set(gains))
+    if missing:
+        raise ValueError(f"tempering_run: no fidelity run of the sets {missing} among {fidelity}")
+    stp = {name: dict(zip(p["stp_parameter"].values.tolist(),
+                          map(float, p["stp_parameters"].values[0]), strict=True))
+           for name, p in zip(names, probes, strict=True)}
     return simulate(job, rbm, io.read_dataset(calibration, ["p_mean"]),
-                    io.read_dataset(data, ["image", "split"]), gains,
-                    {**probed_sets(probe), **job["stp"]})
-
-
-def probed_sets(fidelity: xr.Dataset) -> dict[str, dict[str, float]]:
-    """The parameters of every set the fidelity probe ran (best_scan's are known only there)."""
-    table = fidelity["stp_parameters"]
-    return {str(name): {str(k): float(table.sel(stp_set=name, stp_parameter=k))
-                        for k in table["stp_parameter"].values}
-            for name in table["stp_set"].values}
+                    io.read_dataset(data, ["image", "split"]), gains, stp)
 
 
 def tempering_aggregate(job: TemperingAggregateJob, *, runs: Sequence[str], data: str
@@ -467,6 +464,12 @@ def _entry(cfg: Mapping[str, Any]) -> Mapping[str, Any]:
     return cfg["experiments"][EXPERIMENT]
 
 
+def gain_sets(cfg: Mapping[str, Any]) -> list[str]:
+    """The synapse sets whose fidelity runs give a run its gains and STP parameters."""
+    e = _entry(cfg)
+    return list(dict.fromkeys([*e["stp_sets"], e["renewing_stp"]]))
+
+
 def tempering_runs(cfg: Mapping[str, Any]) -> list[tuple[str, int]]:
     """(model, seed) of every run."""
     e = _entry(cfg)
@@ -476,8 +479,6 @@ def tempering_runs(cfg: Mapping[str, Any]) -> list[tuple[str, int]]:
 def tempering_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> TemperingRunJob:
     e, fig3, fig4 = (_entry(cfg), cfg["experiments"]["l18_fig3"],
                      cfg["experiments"]["l18_fig4"])
-    stp_names = [s for s in dict.fromkeys([*e["stp_sets"], e["renewing_stp"]])
-                 if s in cfg["stp"]]
     part = {}
     if model == "completion":  # L18 Fig 4d-f's input, clamped as there
         part = {k: fig4["completion"][k] for k in ("classes", "input_split", "n_neighbours")}
@@ -490,7 +491,6 @@ def tempering_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> Temper
         **slices.calibrated_cell(cfg, e["calibration"]),
         stp_sets=list(e["stp_sets"]), renewing_stp=e["renewing_stp"],
         gain_corrected=e["gain_corrected"],
-        stp={name: dict(cfg["stp"][name]) for name in stp_names},
         gibbs_scales=list(e["gibbs_scales"]), network_scales=list(e["network_scales"]),
         betas=dict(cfg["training"]["betas"]), gamma=dict(cfg["training"]["gamma"]),
         ast_burn_in=fig4["ast_burn_in"], nest=slices.nest_settings(cfg, EXPERIMENT), **part)
