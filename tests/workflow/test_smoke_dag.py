@@ -246,8 +246,9 @@ EDITS = {
                              "p16_fig4_aggregate": 1, "p16_fig4": 1,
                              "l18_fig5_membranes": 1, "l18_fig5": 1,
                              "sampling_fidelity_run": 20, "sampling_fidelity_aggregate": 1,
-                             "sampling_fidelity": 1, "claims": 1, "generative_claims": 1,
-                             "all": 1}),
+                             "sampling_fidelity": 1, "tempering_run": 3,
+                             "tempering_aggregate": 1, "tempering": 1, "claims": 1,
+                             "generative_claims": 1, "all": 1}),
     # an analysis key of stored spikes: no NEST job reruns
     "p16_fig3_joint_window": ("experiments:\n  sampling:\n    p16_fig3:\n      joint_ms: 1500.0\n",
                               {"sampling_aggregate": 1, "p16_fig3": 1, "claims": 1, "all": 1}),
@@ -260,6 +261,7 @@ EDITS = {
                     {"l18_fig3_analysis": 2, "l18_fig3_isl_1e3_analysis": 1,
                      "l18_fig3_aggregate": 1, "l18_fig3_tsne": 1, "l18_fig3": 1,
                      "l18_fig4_analysis": 2, "l18_fig4_aggregate": 2, "l18_fig4": 1,
+                     "tempering_aggregate": 1, "tempering": 1,
                      "claims": 1, "generative_claims": 1, "all": 1}),
     # the integration times of every D_KL curve: read from stored spikes, no NEST job
     "dkl_time_points": ("experiments:\n  dkl_time_points: 7\n",
@@ -271,7 +273,8 @@ EDITS = {
     "completion_neighbours": ("experiments:\n  l18_fig4:\n    completion:\n"
                               "      n_neighbours: 15\n",
                               {"l18_fig4_run": 1, "l18_fig4_analysis": 1,
-                               "l18_fig4_aggregate": 1, "l18_fig4": 1,
+                               "l18_fig4_aggregate": 1, "l18_fig4": 1, "tempering_run": 1,
+                               "tempering_aggregate": 1, "tempering": 1,
                                "claims": 1, "generative_claims": 1, "all": 1}),
     "p16_wide_reset": ("neurons:\n  p16_wide_reset:\n    v_reset: -58.0\n",
                        {"calibrate": 1, "calibration_grid": 1, "p16_fig6_predictions": 1,
