@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 import xarray as xr
 from dag_runs import figure_targets, snakemake
@@ -150,6 +151,12 @@ def test_smoke_gridded_outputs(smoke_run):
         assert list(fig4["sampler"].values) == ["gibbs", "ast", "lif_stp", "lif_renewing",
                                                 "lif_best"]
         assert ((fig4["balance"] >= 0) & (fig4["balance"] <= 1)).all()
+    tempering = io.read_dataset(smoke_run / "results/sims/tempering.nc",
+                                ["sweep_isl", "arm_balance", "measured_gain"])
+    assert tempering["sweep_isl"].dims == ("model", "seed", "sweep", "weight_scale")
+    assert tempering["arm_balance"].dims == ("model", "seed", "stp_set", "arm")
+    assert (tempering["measured_gain"] > 0).all()
+    assert np.isfinite(tempering["sweep_isl"].sel(model="mnist", sweep="gibbs_w")).all()
     fig5 = io.read_dataset(smoke_run / "results/sims/p16_fig5.nc",
                            ["state", "projection", "digit_fraction", "pattern"])
     assert fig5["state"].dims == ("condition", "seed", "sample_time", "unit")
