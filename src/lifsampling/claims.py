@@ -49,10 +49,10 @@ class Interval:
     def text(self, fmt: str = ".3g") -> str:
         return f"{self.mean:{fmt}} [{self.low:{fmt}}, {self.high:{fmt}}] (n = {self.n})"
 
-    def n_to_decide(self, threshold: Any) -> int | None:
-        """The number of values that would put the interval wholly on one side of the
-        threshold (the nearest edge of a range) at the measured mean and spread (normal
-        quantile: an estimate); None when the mean sits on the threshold or n < 2."""
+    def n_to_decide(self, threshold: Any, most: int = 100_000) -> int | None:
+        """The smallest number of values whose 95 % t-interval, at the measured mean and
+        spread, lies wholly on one side of the threshold (the nearest edge of a range); None
+        when the mean sits on the threshold, n < 2, or more than `most` would be needed."""
         if self.n < 2 or not np.isfinite(self.high):
             return None
         edges = np.atleast_1d(np.asarray(threshold, float))
@@ -62,7 +62,9 @@ class Interval:
         sd = (self.high - self.low) / 2 * np.sqrt(self.n) / stats.t.ppf(0.975, self.n - 1)
         if distance == 0 or sd == 0:
             return None
-        return max(self.n + 1, int(np.ceil((1.96 * sd / distance) ** 2)))
+        m = np.arange(self.n + 1, most + 1)
+        decided = stats.t.ppf(0.975, m - 1) * sd / np.sqrt(m) < distance
+        return int(m[np.argmax(decided)]) if decided.any() else None
 
     def side(self, threshold: Any, wanted: str) -> str:
         """'pass' if the whole interval is on the `wanted` side ('below' / 'above' a number,
@@ -190,7 +192,7 @@ class Claim:
             f"interval spans the threshold (n = {nearest.n}"
             + (f"; about {needed} would decide it at the measured spread)" if needed
                else "; more data cannot decide it at this mean)" if nearest.n >= 2
-               else ": one value, no interval)"))
+               else ": one value, no interval)" if nearest.n == 1 else ": no finite value)"))
 
     def for_member(self, member: str, claim_id: str) -> Claim:
         """A copy of this claim (judged or not) as row `claim_id` of the claims table of your

@@ -5,6 +5,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import xarray as xr
+from scipy import stats
 
 from lifsampling import claims, experiments
 from lifsampling.experiments import l18_fig2_grid, p16_fig2
@@ -381,16 +382,19 @@ def test_p16_fig4_dkl_grows_with_the_weight_scale(dkl_by_scale, verdict):
 
 
 def test_an_undecided_claim_says_why():
-    """Spanning the threshold: n and the n that would decide it at the measured spread
-    (mean 0.5, sd 1: (1.96 / 0.5)^2 = 15.4 -> 16); a scale that cannot decide it: that."""
+    """Spanning the threshold: n and the smallest n whose t-interval, at the measured mean and
+    spread, would clear it; a scale that cannot decide it: that."""
     reg = experiments.claim_registry()
     values = np.array([-0.5, 0.5, 1.5, 0.5, -0.5, 1.5])  # mean 0.5, sd 0.894
     iv = claims.interval(values)
+    needed = iv.n_to_decide(0.0)
     sd = values.std(ddof=1)
-    assert iv.n_to_decide(0.0) == int(np.ceil((1.96 * sd / 0.5) ** 2))
+    half = lambda m: stats.t.ppf(0.975, m - 1) * sd / np.sqrt(m)  # noqa: E731
+    assert half(needed) < 0.5 <= half(needed - 1)  # the smallest n that decides it
+    assert needed == 15  # t-quantiles: the normal 1.96 would say 13
     c = reg["l18_isl_lif_above_gibbs"].judge_interval("x", iv, 0.0, "above", "quick")
     assert c.verdict == claims.UNDECIDED
-    assert f"about {iv.n_to_decide(0.0)} would decide it" in c.reason and "n = 6" in c.reason
+    assert "about 15 would decide it" in c.reason and "n = 6" in c.reason
     decided = reg["l18_isl_lif_above_gibbs"].judge_interval("x", claims.interval(values + 5),
                                                             0.0, "above", "quick")
     assert decided.verdict == "pass" and decided.reason == ""
