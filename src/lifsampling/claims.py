@@ -129,6 +129,7 @@ class Claim:
     reproduced_value: str = ""
     verdict: str = NOT_RUN
     reason: str = ""  # why a claim is not decided (`UNDECIDED`)
+    why_not_quick: str = ""  # the scientific reason scales outside `decided_at` cannot decide
     scale: str = ""
     mean: float | str = ""
     ci95_low: float | str = ""
@@ -148,7 +149,8 @@ class Claim:
         return self
 
     def scale_reason(self) -> str:
-        return f"decided at {' and '.join(self.decided_at)} scale only"
+        why = f": {self.why_not_quick}" if self.why_not_quick else ""
+        return f"decided at {' and '.join(self.decided_at)} scale only{why}"
 
     def undecided(self, reason: str) -> Claim:
         """Not decided, and why (the `reason` column)."""

@@ -40,7 +40,8 @@ CLAIMS = (
     Claim("p16_fig3d_many_bms", "P16", "3D", "small D_KL after 1e6 ms over 100 random BMs",
           "~1e-2 (read off Fig 3D)", "95 % interval of log10 D_KL over BMs below {bound} "
           "(within half a decade "
-          "of the paper's 1e-2, or lower)", -1.5),
+          "of the paper's 1e-2, or lower; before 1e6 ms only a pass decides: D_KL still "
+          "falls)", -1.5, ("quick", "paper")),
     Claim("l18_fig5d_dkl_decreasing", "L18", "5d", "4-unit network D_KL decreases with time",
           "decreasing", "95 % interval of log D_KL(T) / D_KL(1e3 ms) over trials below {bound}",
           0.0, ("quick", "paper")),
@@ -50,6 +51,7 @@ CLAIMS = (
           "trials above {bound}", 0.0, ("quick", "paper"), table=CHECK),
 )
 CLAIM_INPUTS = ("p16_fig3", "l18_fig5")
+P16_FIG3D_MS = 1e6  # P16 Fig 3D: D_KL of the 100 BMs after 1e6 ms
 
 
 def random_bm_of(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
@@ -297,9 +299,12 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     if "dkl_bm" in fig3:
         c = claims["p16_fig3d_many_bms"]
         iv = interval(np.log10(fig3["dkl_bm"].values))
-        c.judge_interval(f"log10 D_KL = {iv.text('.2f')} over BMs after "
-                         f"{float(fig3['bm_time'][-1]):g} ms (median "
+        run_ms = float(fig3["bm_time"][-1])
+        c.judge_interval(f"log10 D_KL = {iv.text('.2f')} over BMs after {run_ms:g} ms (median "
                          f"{float(np.median(fig3['dkl_bm'])):.3g})", iv, c.bound, "below", scale)
+        if c.verdict == "fail" and run_ms < P16_FIG3D_MS:  # D_KL falls on towards 1e6 ms
+            c.undecided(f"above the bound after {run_ms:g} ms; D_KL still falls until the "
+                        f"paper's {P16_FIG3D_MS:g} ms, so only a pass decides it earlier")
     _judge_convergence(claims, datasets["l18_fig5"], "l18_fig5d", scale)
 
 
