@@ -248,23 +248,32 @@ def sampler_statistics(visible: np.ndarray, n_pixels: int, window: int,
     }
 
 
+def _cells(run: xr.Dataset, scales: np.ndarray, stp_sets: Sequence[str]
+           ) -> list[tuple[bool, int, int]]:
+    """Where each sampler of a run goes, by position (two close scales may print alike):
+    (True, sweep, scale index) on the sweep grid, (False, set, arm) on the arm grid."""
+    cells = []
+    for sweep, scale, stp_set, arm in zip(run["sweep"].values, run["weight_scale"].values,
+                                          run["stp_set"].values, run["arm"].values, strict=True):
+        if sweep:
+            cells.append((True, SWEEPS.index(sweep),
+                          int(np.flatnonzero(np.isclose(scales, scale))[0])))
+        else:
+            cells.append((False, list(stp_sets).index(stp_set), ARMS.index(arm)))
+    return cells
+
+
 def _grid(run: xr.Dataset, values: Mapping[str, np.ndarray], scales: np.ndarray,
           stp_sets: Sequence[str]) -> dict[str, tuple]:
     """One run's statistics on the grid: sweeps (sweep, weight_scale) and arms (stp_set, arm);
     NaN where a sampler was not run (renewing at a Gibbs-only scale, AST on MNIST)."""
+    cells = _cells(run, scales, stp_sets)
     out = {}
     for stat, per_sampler in values.items():
         sweep = np.full((len(SWEEPS), len(scales)), np.nan)
         arms = np.full((len(stp_sets), len(ARMS)), np.nan)
-        for k in range(run.sizes["sampler"]):
-            s = run.isel(sampler=k)  # by position: two close scales may print alike
-            if s["sweep"].item():
-                sweep[SWEEPS.index(s["sweep"].item()),
-                      np.flatnonzero(np.isclose(scales, s["weight_scale"].item()))[0]] = \
-                    per_sampler[k]
-            else:
-                arms[list(stp_sets).index(s["stp_set"].item()), ARMS.index(s["arm"].item())] = \
-                    per_sampler[k]
+        for (on_sweep, i, j), value in zip(cells, per_sampler, strict=True):
+            (sweep if on_sweep else arms)[i, j] = value
         out[stat] = (sweep, arms)
     return out
 
