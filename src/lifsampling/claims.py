@@ -66,6 +66,14 @@ class Interval:
         decided = stats.t.ppf(0.975, m - 1) * sd / np.sqrt(m) < distance
         return int(m[np.argmax(decided)]) if decided.any() else None
 
+    def why_undecided(self, threshold: Any) -> str:
+        """The `reason` of a claim whose interval spans the threshold."""
+        needed = self.n_to_decide(threshold)
+        return (f"interval spans the threshold (n = {self.n}"
+                + (f"; about {needed} would decide it at the measured spread)" if needed
+                   else "; more data cannot decide it at this mean)" if self.n >= 2
+                   else ": one value, no interval)" if self.n == 1 else ": no finite value)"))
+
     def side(self, threshold: Any, wanted: str) -> str:
         """'pass' if the whole interval is on the `wanted` side ('below' / 'above' a number,
         'within' a (low, high) range) of the threshold, 'fail' if it is wholly on the other
@@ -94,6 +102,65 @@ def interval(values: Any, confidence: float = 0.95) -> Interval:
         return Interval(mean, float("nan"), float("nan"), int(v.size))
     half = stats.t.ppf((1 + confidence) / 2, v.size - 1) * v.std(ddof=1) / np.sqrt(v.size)
     return Interval(mean, float(mean - half), float(mean + half), int(v.size))
+
+
+@dataclass(frozen=True)
+class RateRatio(Interval):
+    """log10 of the ratio of two event rates, rate_a / rate_b, from event counts over
+    exposures (e.g. mode switches over samples), with its exact 95 % interval: given the
+    total count, the count of a is binomial, so the Clopper-Pearson interval of its share
+    gives the interval of the ratio (conditional test of two Poisson rates). Censoring needs
+    no special case: a chain that never switches is exposure without events, and its rate
+    has an upper bound but no lower one. `n` is the number of runs (seeds) pooled; the
+    counts are taken as Poisson (stays memoryless, no bursts of switches)."""
+
+    events: tuple[int, int] = (0, 0)
+    exposure: tuple[float, float] = (1.0, 1.0)
+
+    def n_to_decide(self, threshold: Any, most: int = 100_000) -> int | None:
+        """The smallest number of runs, each as long as those measured, whose interval lies
+        wholly on one side of the threshold if the measured rates held; None when a rate is
+        0 (the ratio has no finite estimate) or more than `most` runs would be needed."""
+        if min(self.events) == 0 or self.n < 1:
+            return None
+        edges = np.atleast_1d(np.asarray(threshold, float))
+        for runs in range(self.n + 1, most + 1):
+            factor = runs / self.n
+            iv = rate_ratio(round(self.events[0] * factor), self.exposure[0] * factor,
+                            round(self.events[1] * factor), self.exposure[1] * factor, runs)
+            if not np.any((iv.low <= edges) & (edges <= iv.high)):
+                return runs
+        return None
+
+    def why_undecided(self, threshold: Any) -> str:
+        a, b = self.events
+        needed = self.n_to_decide(threshold)
+        return (f"interval spans the threshold ({a} against {b} events in {self.n} runs"
+                + (f"; about {needed} runs would decide it at the measured rates)" if needed
+                   else "; a rate without events has no lower bound: longer runs needed)"
+                   if 0 in (a, b) else "; more runs cannot decide it at these rates)"))
+
+
+def rate_ratio(events_a: int, exposure_a: float, events_b: int, exposure_b: float,
+               n: int, confidence: float = 0.95) -> RateRatio:
+    """`RateRatio` of rate a = events_a / exposure_a over rate b, pooled over `n` runs."""
+    from scipy import stats
+
+    total, alpha = events_a + events_b, 1 - confidence
+    if total == 0:
+        nan = float("nan")
+        return RateRatio(nan, nan, nan, n, (0, 0), (exposure_a, exposure_b))
+    # Clopper-Pearson bounds of the share p of a among all events
+    p_low = stats.beta.ppf(alpha / 2, events_a, total - events_a + 1) if events_a else 0.0
+    p_high = (stats.beta.ppf(1 - alpha / 2, events_a + 1, total - events_a)
+              if events_b else 1.0)
+
+    def log_ratio(p: float) -> float:
+        with np.errstate(divide="ignore"):
+            return float(np.log10(p) - np.log10(1 - p) + np.log10(exposure_b / exposure_a))
+
+    return RateRatio(log_ratio(events_a / total), log_ratio(p_low), log_ratio(p_high), n,
+                     (int(events_a), int(events_b)), (float(exposure_a), float(exposure_b)))
 
 
 def over_seeds(values: Any, fmt: str = ".1f") -> str:
@@ -189,12 +256,7 @@ class Claim:
         open_ = [iv for iv, side in zip(intervals.values(), sides, strict=True)
                  if side == UNDECIDED]
         nearest = min(open_, key=lambda iv: np.min(np.abs(iv.mean - edges)))
-        needed = nearest.n_to_decide(threshold)
-        return self.undecided(
-            f"interval spans the threshold (n = {nearest.n}"
-            + (f"; about {needed} would decide it at the measured spread)" if needed
-               else "; more data cannot decide it at this mean)" if nearest.n >= 2
-               else ": one value, no interval)" if nearest.n == 1 else ": no finite value)"))
+        return self.undecided(nearest.why_undecided(threshold))
 
     def for_member(self, member: str, claim_id: str) -> Claim:
         """A copy of this claim (judged or not) as row `claim_id` of the claims table of your

@@ -400,3 +400,37 @@ def test_an_undecided_claim_says_why():
     assert decided.verdict == "pass" and decided.reason == ""
     paper_only = reg["l18_isl_converge"].judge("x", True, "quick")
     assert paper_only.verdict == claims.UNDECIDED and "paper scale only" in paper_only.reason
+
+
+def test_rate_ratio_interval_covers_the_true_ratio():
+    """Clopper-Pearson on the conditional share is exact (conservative): over 400 draws of
+    Poisson counts with a true ratio of 20, the 95 % interval misses it at most 5 % of the
+    time, and its centre is the ratio of the measured rates."""
+    rng = np.random.default_rng(11)
+    exposure, rate_b = 25_000.0, 2e-4          # about 5 events of b per draw
+    misses = 0
+    for _ in range(400):
+        a, b = rng.poisson(20 * rate_b * exposure), rng.poisson(rate_b * exposure)
+        iv = claims.rate_ratio(a, exposure, b, exposure, 5)
+        misses += not iv.low <= np.log10(20) <= iv.high
+    assert misses <= 20
+    iv = claims.rate_ratio(40, 1000.0, 10, 2000.0, 5)
+    assert iv.mean == pytest.approx(np.log10(8.0))
+
+
+def test_a_rate_without_events_is_bounded_on_one_side_only():
+    """A chain that never switches: the ratio has a finite lower bound, no upper one; its
+    reason says longer runs are needed, not how many."""
+    iv = claims.rate_ratio(160, 25_000.0, 0, 25_000.0, 5)
+    assert np.isinf(iv.high) and np.isinf(iv.mean) and 1.5 < iv.low < 2.0
+    assert iv.side(1.0, "above") == "pass"
+    assert iv.side((1.5, 2.5), "within") == claims.UNDECIDED
+    assert iv.n_to_decide((1.5, 2.5)) is None
+    assert "no lower bound" in iv.why_undecided((1.5, 2.5))
+    # 160 against 1: 53 runs of the same length at these rates would decide it
+    iv = claims.rate_ratio(160, 25_000.0, 1, 25_000.0, 5)
+    needed = iv.n_to_decide((1.5, 2.5))
+    assert needed is not None and needed > 5
+    grown = claims.rate_ratio(round(160 * needed / 5), 5000.0 * needed,
+                              round(needed / 5), 5000.0 * needed, needed)
+    assert grown.side((1.5, 2.5), "within") == "pass"

@@ -7,7 +7,7 @@ import pytest
 import xarray as xr
 
 from lifsampling import claims, experiments
-from lifsampling.experiments import p16_fig5, sampling, sampling_fidelity
+from lifsampling.experiments import l18_fig2_bars, p16_fig5, sampling, sampling_fidelity
 
 # The 95 % intervals put the truth on the wrong side at most 2.5 % of the time; with the truth
 # a few standard errors from the bound, pass is far more frequent. 40 draws, >= 37 passes.
@@ -180,3 +180,51 @@ def test_fidelity_without_any_gain_fit_decides_nothing():
     v = _judged_fidelity(_fidelity(np.nan, 1.0, n=0))
     assert v["fidelity_theory_gain"] == claims.UNDECIDED
     assert v["fidelity_l18_set_sharper"] == "not run"
+
+
+def _bars(rng: np.random.Generator, rates: dict[str, float], n_samples: int = 5000,
+          n_seeds: int = 5) -> xr.Dataset:
+    """Mode switches per seed drawn as Poisson counts at the given switch rates per sample
+    (both bar sets alike), and the L18 interaction strengths."""
+    samplers = ["gibbs", "lif_stp", "lif_renewing"]
+    switches = rng.poisson([[[rates[s] * (n_samples - 1) for s in samplers]] * n_seeds] * 2)
+    return xr.Dataset(
+        {"n_switches": (("bar_set", "seed", "sampler"), switches),
+         "mode": (("sample",), np.zeros(n_samples, int)),
+         "interaction": (("bar_set", "interaction_kind"), [[92.75, -145.48], [102.82, -164.66]])},
+        coords={"bar_set": ["easy", "hard"], "sampler": samplers})
+
+
+def _judged_bars(ds: xr.Dataset) -> dict:
+    reg = experiments.claim_registry(["l18_fig2_bars"])
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    return {k: c for k, c in reg.items()}
+
+
+def test_bars_mixing_from_switch_rates_passes_a_hundredfold_ratio():
+    """LIF+STP switches every 150 samples, Gibbs every 15,000 (100x) with chains of 10^5
+    samples, renewing every 600: easy mixing, renewing and stuck pass at the stated rate."""
+    rng = np.random.default_rng(12)
+    passes = np.zeros(3)
+    for _ in range(N_DRAWS):
+        v = _judged_bars(_bars(rng, {"lif_stp": 1 / 150, "gibbs": 1 / 15_000,
+                                     "lif_renewing": 1 / 600}, n_samples=100_000))
+        passes += [v[k].verdict == "pass" for k in
+                   ("l18_bars_easy_mixing", "l18_bars_easy_mixing_vs_renewing",
+                    "l18_bars_hard_stuck")]
+    assert passes.min() >= MIN_PASSES, passes
+
+
+def test_bars_mixing_a_censored_gibbs_chain_decides_nothing_and_equal_rates_fail():
+    """Gibbs never switching in 5000 samples gives no upper bound on the ratio: easy mixing
+    not decided (it was read as 'exact' before), stuck passes; a Gibbs chain switching as
+    often as LIF+STP (ratio 1, two decades under ~100x) fails both."""
+    v = _judged_bars(_bars(np.random.default_rng(13), {"lif_stp": 1 / 150, "gibbs": 0.0,
+                                                      "lif_renewing": 1 / 150}))
+    assert v["l18_bars_easy_mixing"].verdict == claims.UNDECIDED
+    assert "no lower bound" in v["l18_bars_easy_mixing"].reason
+    assert v["l18_bars_hard_stuck"].verdict == "pass"
+    v = _judged_bars(_bars(np.random.default_rng(14), {"lif_stp": 1 / 150, "gibbs": 1 / 150,
+                                                      "lif_renewing": 1 / 150}))
+    assert v["l18_bars_easy_mixing"].verdict == "fail"
+    assert v["l18_bars_hard_stuck"].verdict == "fail"
