@@ -138,6 +138,17 @@ def test_inference_unequal_prior_and_a_posterior_favouring_zero_fail():
     assert v["p16_fig5_posterior"] == "fail"
 
 
+@pytest.mark.parametrize(("posterior", "verdict"),
+                         [([0.02, 0.68, 0.30], "pass"),   # 4 below its prior, still a mode
+                          ([0.02, 0.93, 0.05], "fail"),   # 4 suppressed as well
+                          ([0.30, 0.35, 0.35], "fail")])  # 0 not suppressed
+def test_inference_posterior_is_what_p16_says(posterior, verdict):
+    """P16 Fig 5D: "a suppressed 0-mode, but preserves the 3 and 4 modes"; the posterior need
+    not raise both 3 and 4 (the earlier test asked that)."""
+    v = _judged_inference(_digit_fractions(np.random.default_rng(8), [1 / 3] * 3, posterior))
+    assert v["p16_fig5_posterior"] == verdict
+
+
 def _fidelity(gain: float, theory: float, spread: float = 0.05, n: int = 4) -> xr.Dataset:
     """One model, two directions, the renewing and L18 sets: weight gains (mean, interval
     over n clamped states) and the burst theory's transmitted gain."""
