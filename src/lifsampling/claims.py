@@ -28,6 +28,7 @@ FIELDS = ("id", "table", "source", "paper", "figure", "statement", "paper_value"
           "reproduced_value", "mean", "ci95_low", "ci95_high", "n", "test", "verdict", "reason",
           "scale")
 NOT_RUN = "not run"
+FAMILY_ERROR = 0.05  # family-wise error rate of a "fail" over several conditions
 UNDECIDED = "not decided at this scale"
 # claims of the papers, questions this study asks of them (not claims of the papers, e.g.
 # what STP buys beyond tempering), and checks of this study's own machinery
@@ -65,6 +66,17 @@ class Interval:
         m = np.arange(self.n + 1, most + 1)
         decided = stats.t.ppf(0.975, m - 1) * sd / np.sqrt(m) < distance
         return int(m[np.argmax(decided)]) if decided.any() else None
+
+    def at(self, confidence: float) -> Interval:
+        """The same estimate with its interval at another confidence (the t-quantile
+        rescaled; a Bonferroni level for claims over several conditions)."""
+        if self.n < 2 or not np.isfinite(self.high - self.low):
+            return self
+        from scipy import stats
+
+        widen = stats.t.ppf((1 + confidence) / 2, self.n - 1) / stats.t.ppf(0.975, self.n - 1)
+        centre, half = (self.high + self.low) / 2, (self.high - self.low) / 2 * widen
+        return replace(self, low=centre - half, high=centre + half)
 
     def why_undecided(self, threshold: Any) -> str:
         """The `reason` of a claim whose interval spans the threshold."""
@@ -131,6 +143,10 @@ class RateRatio(Interval):
             if not np.any((iv.low <= edges) & (edges <= iv.high)):
                 return runs
         return None
+
+    def at(self, confidence: float) -> RateRatio:
+        return rate_ratio(*self.events[:1], self.exposure[0], self.events[1], self.exposure[1],
+                          self.n, confidence)
 
     def why_undecided(self, threshold: Any) -> str:
         a, b = self.events
@@ -238,25 +254,40 @@ class Claim:
 
     def judge_intervals(self, value: str, intervals: Mapping[Any, Interval], threshold: Any,
                         wanted: str | Mapping[Any, str], scale: str) -> Claim:
-        """As `judge_interval` for a claim over several conditions (all must pass, one
-        failing fails; `wanted` may differ per condition); the columns record the condition
-        nearest to the threshold."""
-        sides = [iv.side(threshold, wanted if isinstance(wanted, str) else wanted[k])
-                 for k, iv in intervals.items()]
+        """As `judge_interval` for a claim over m conditions: pass when every 95 % interval
+        lies on the right side (an intersection-union test: 5 % error without adjustment);
+        fail when one interval at the Bonferroni level 1 - 0.05 / m lies wholly on the wrong
+        side (a family-wise error of 5 % over the m chances to fail); else undecided.
+        `wanted` may differ per condition; the columns record the condition nearest to the
+        threshold."""
+        m = len(intervals)
+
+        def want(k: Any) -> str:
+            return wanted if isinstance(wanted, str) else wanted[k]
+
+        sides = {k: iv.side(threshold, want(k)) for k, iv in intervals.items()}
+        failed = {k: iv.at(1 - FAMILY_ERROR / m).side(threshold, want(k)) == "fail"
+                  for k, iv in intervals.items()}
         edges = np.atleast_1d(np.asarray(threshold, float))
-        nearest = min(intervals.values(), key=lambda iv: np.min(np.abs(iv.mean - edges)))
-        self.mean, self.ci95_low, self.ci95_high, self.n = (nearest.mean, nearest.low,
-                                                            nearest.high, nearest.n)
+
+        def nearest(ivs: list[Interval]) -> Interval:
+            return min(ivs, key=lambda iv: np.min(np.abs(iv.mean - edges)))
+
+        near = nearest(list(intervals.values()))
+        self.mean, self.ci95_low, self.ci95_high, self.n = near.mean, near.low, near.high, near.n
         self.reproduced_value, self.scale = value, scale
         if scale not in self.decided_at:
             return self.undecided(self.scale_reason())
-        if "fail" in sides or all(side == "pass" for side in sides):
-            self.verdict, self.reason = ("fail" if "fail" in sides else "pass"), ""
+        if any(failed.values()) or all(side == "pass" for side in sides.values()):
+            self.verdict, self.reason = ("fail" if any(failed.values()) else "pass"), ""
             return self
-        open_ = [iv for iv, side in zip(intervals.values(), sides, strict=True)
-                 if side == UNDECIDED]
-        nearest = min(open_, key=lambda iv: np.min(np.abs(iv.mean - edges)))
-        return self.undecided(nearest.why_undecided(threshold))
+        open_ = nearest([iv for k, iv in intervals.items() if sides[k] != "pass"])
+        if open_.side(threshold, want(next(k for k, iv in intervals.items() if iv is open_))
+                      ) == "fail":
+            return self.undecided(f"one interval of {m} lies on the wrong side at 95 %, but "
+                                  f"not at the family-wise level (Bonferroni, "
+                                  f"{100 * (1 - FAMILY_ERROR / m):.1f} %)")
+        return self.undecided(open_.why_undecided(threshold))
 
     def for_member(self, member: str, claim_id: str) -> Claim:
         """A copy of this claim (judged or not) as row `claim_id` of the claims table of your

@@ -226,6 +226,25 @@ def test_a_claim_over_conditions_fails_if_one_fails():
     assert c.judge_intervals("v", ivs, 2.0, "below", "quick").verdict == claims.UNDECIDED
 
 
+def test_a_fail_over_many_conditions_holds_at_the_family_wise_level():
+    """Over m = 10 conditions a fail needs one interval wholly on the wrong side at the
+    Bonferroni level 99.5 %: an interval just off at 95 % is not enough; a pass needs every
+    95 % interval on the right side, without adjustment (intersection-union)."""
+    c = claims.Claim("x", "P16", "1", "s", "v", "t", decided_at=("quick",))
+    sd = 1.0
+    # mean 2 + 1.1 half-widths of a 95 % t-interval of n = 5 values: off at 95 %, not at 99.5 %
+    half95 = stats.t.ppf(0.975, 4) * sd / np.sqrt(5)
+    just_off = claims.Interval(2.0 + 1.1 * half95, 2.0 + 0.1 * half95, 2.0 + 2.1 * half95, 5)
+    ivs = {k: claims.interval([1.0, 1.1, 0.9]) for k in range(9)} | {9: just_off}
+    judged = c.judge_intervals("v", ivs, 2.0, "below", "quick")
+    assert judged.verdict == claims.UNDECIDED and "family-wise" in judged.reason
+    assert just_off.at(0.995).low < 2.0 < just_off.low
+    far_off = claims.Interval(2.0 + 3 * half95, 2.0 + 2 * half95, 2.0 + 4 * half95, 5)
+    assert c.judge_intervals("v", ivs | {9: far_off}, 2.0, "below", "quick").verdict == "fail"
+    one = c.judge_intervals("v", {0: just_off}, 2.0, "below", "quick")
+    assert one.verdict == "fail"  # one condition: the 95 % interval decides
+
+
 def _fig6_fig7(rms_p16: float, dkl_variant: float, saturated: bool = True
                ) -> dict[str, xr.Dataset]:
     sets = ["p16_coba", "p16_short_tau_syn", "p16_short_tau_ref"]

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from lifsampling import experiments
+from lifsampling import claims, experiments
 from lifsampling.experiments import l18_fig2_bars, l18_fig3, l18_fig4
 from lifsampling.rbm import RBM
 
@@ -30,10 +30,11 @@ def _two_seeds(run: xr.Dataset) -> list[xr.Dataset]:
 
 
 def test_bars_claims_from_known_mode_sequences():
-    n = 1000
+    n = 20_000
     stuck = np.zeros(n, int)
-    every_10 = (np.arange(n) // 10) % 2  # 100 stays of 10 samples
-    runs = {bar_set: _two_seeds(_bars_run(stuck, every_10)) for bar_set in ("easy", "hard")}
+    every_10 = (np.arange(n) // 10) % 2  # stays of 10 samples
+    every_1000 = (np.arange(n) // 1000) % 2
+    runs = {bar_set: _two_seeds(_bars_run(every_1000, every_10)) for bar_set in ("easy", "hard")}
     patterns = np.array([[1, 1, 0, 0], [0, 0, 1, 1]])
     rbm = RBM(np.array([[1.0], [1.0], [-1.0], [-1.0]]), np.zeros(4), np.zeros(1))
     ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
@@ -41,10 +42,26 @@ def test_bars_claims_from_known_mode_sequences():
     assert ds["mean_mode_duration"].dims == ("bar_set", "seed", "sampler")
     reg = experiments.claim_registry()
     l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
-    # Gibbs 1000 samples per stay vs 10: a ratio of 100
+    # Gibbs switches every 1000 samples, LIF+STP every 10: a ratio of 100 (19 against 1999
+    # switches per seed)
     assert reg["l18_bars_easy_mixing"].verdict == "pass"
-    assert "(100x)" in reg["l18_bars_easy_mixing"].reproduced_value
+    assert reg["l18_bars_easy_mixing"].mean == pytest.approx(np.log10(1999 / 19))
     assert reg["l18_bars_hard_stuck"].verdict == "pass"
+    # a Gibbs chain that never switches bounds the ratio from below only: over 2 x 20,000
+    # samples against 3998 switches, at least 10^3x, more than ~100x
+    runs["easy"] = _two_seeds(_bars_run(stuck, every_10))
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    assert reg["l18_bars_easy_mixing"].verdict == "fail"
+    assert np.isinf(reg["l18_bars_easy_mixing"].ci95_high)
+    assert reg["l18_bars_easy_mixing"].ci95_low > 3.0
+    # over 2 x 1000 samples against 198 switches the bound is below 100x: not decided
+    short = {s: _two_seeds(_bars_run(stuck[:1000], every_10[:1000])) for s in ("easy", "hard")}
+    ds = l18_fig2_bars.aggregate({"n_seeds": 2}, short, {"easy": rbm, "hard": rbm},
+                        {"easy": patterns, "hard": patterns})
+    l18_fig2_bars.judge_claims(reg, {"l18_fig2_bars": ds}, "quick")
+    assert reg["l18_bars_easy_mixing"].verdict == claims.UNDECIDED
     assert reg["l18_bars_easy_mixing_vs_renewing"].verdict == "pass"
     runs["easy"] = _two_seeds(_bars_run(stuck, every_10, every_10))  # renewing mixes as well
     ds = l18_fig2_bars.aggregate({"n_seeds": 2}, runs, {"easy": rbm, "hard": rbm},
