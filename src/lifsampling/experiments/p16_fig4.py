@@ -30,9 +30,9 @@ CLAIMS = (
     # marked in the table (0.05: above the uniform 1/32 of the 5 shown units' states)
     Claim("p16_fig4_modes_faithful", "P16", "4", "K = 500: the high-probability modes are "
           "always sampled with high fidelity", "high fidelity", "P16's COBA network: 95 % "
-          "interval over runs of the worst relative error |p_N - p_B| / p_B over the states "
-          "with p_B >= {bound[p_high]:g} at every weight scale below {bound[rel_error]:g} "
-          "(both thresholds the study's; P16 gives none)", {"p_high": 0.05, "rel_error": 0.25},
+          "intervals over runs of the relative error p_N / p_B - 1 of every state with p_B >= "
+          "{bound[p_high]:g}, at every weight scale, within +-{bound[rel_error]:g} (both "
+          "thresholds the study's; P16 gives none)", {"p_high": 0.05, "rel_error": 0.25},
           ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig4",)
@@ -255,22 +255,29 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 
 
 def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> None:
-    """Per run, the worst relative error of the sampled joint of the shown units on the
-    reference's high-probability states, over every weight scale."""
+    """Each high-probability state of each weight scale: the 95 % interval over runs of the
+    relative error p_N / p_B - 1 of its sampled mass. The spread over runs is the state's own
+    sampling noise, the chain's autocorrelation included, so a state is judged against its
+    noise, not against the worst of single runs (a fail over the states holds at the
+    family-wise level, `Claim.judge_intervals`)."""
     reference = fig4["p_reference"]  # (weight_scale, state)
     high = reference >= claim.bound["p_high"]
     sampled = fig4["p_sampled"].sel(variant=variant)  # (weight_scale, run, state)
-    error = (abs(sampled - reference) / reference).where(high)
-    worst = error.max(["weight_scale", "state"]).values  # per run
+    error = sampled / reference - 1
+    intervals = {(float(w), int(z)): interval(error.sel(weight_scale=w, state=z).values)
+                 for w in fig4["weight_scale"].values
+                 for z in fig4["state"].values[high.sel(weight_scale=w).values]}
+    worst = max(intervals.items(), key=lambda kv: abs(kv[1].mean))
     mass_b = reference.where(high).sum("state")
     mass_n = sampled.where(high).sum("state").mean("run")
     per_scale = ", ".join(
         f"{w:g}: {int(high.sel(weight_scale=w).sum())} states, their mass p_B "
         f"{float(mass_b.sel(weight_scale=w)):.2f} / p_N {float(mass_n.sel(weight_scale=w)):.2f}"
         for w in fig4["weight_scale"].values)
-    iv = interval(worst)
-    claim.judge_interval(f"{variant}: worst relative error {iv.text('.2f')}; {per_scale}", iv,
-                         claim.bound["rel_error"], "below", scale)
+    rel = claim.bound["rel_error"]
+    claim.judge_intervals(f"{variant}: largest relative error (scale {worst[0][0]:g}, state "
+                          f"{worst[0][1]}) {worst[1].text('.2f')}; {per_scale}", intervals,
+                          (-rel, rel), "within", scale)
 
 
 # ----------------------------------------------------------------------------- job slices
