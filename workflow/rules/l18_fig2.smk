@@ -8,6 +8,7 @@
 CLAIM_INPUTS |= {
     "l18_fig2_bars": "results/sims/l18_fig2_bars.nc",
     "l18_fig2_grid": "results/sims/l18_fig2_grid.nc",
+    "l18_fig2_grid_judged": "results/sims/l18_fig2_grid_judged.nc",
 }
 
 
@@ -52,6 +53,28 @@ rule l18_fig2_grid_aggregate:
         CONDA_ENV
     script:
         "../scripts/l18_fig2_grid_aggregate.py"
+
+
+rule l18_fig2_grid_judge:
+    """The optimum and the best set at tau_rec = tau_syn chosen on the grid's seeds, and
+    static synapses, on fresh BMs: the claims are judged there, not on the choosing seeds."""
+    input:
+        grid="results/sims/l18_fig2_grid.nc",
+        calibration=calibration_file(GRID["calibration"]),
+    output:
+        "results/sims/l18_fig2_grid_judged.nc",
+    params:
+        job=families.l18_fig2_grid.l18_fig2_grid_judge_slice(CFG),
+    log:
+        f"{LOGS}/sims/l18_fig2_grid_judged.log",
+    benchmark:
+        f"{BENCH}/sims/l18_fig2_grid_judged.tsv"
+    resources:
+        **cluster_resources("l18_fig2_grid_judge"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/job.py"
 
 
 # L18 Fig 2c: Gibbs and LIF+STP samples of the bars RBMs, one job per (bar set, seed).

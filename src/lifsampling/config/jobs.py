@@ -320,6 +320,16 @@ class L18Fig2GridAggregateJob(Job):
     n_seeds: int
 
 
+class L18Fig2GridJudgeJob(NetworkJob):
+    """L18 Fig 2b: the sets the grid's seeds choose, run on fresh BMs."""
+
+    n_visible: int
+    n_hidden: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
+
+
 class L18Fig2BarsRunJob(GenerativeJob):
     bar_set: str
     n_samples: int
