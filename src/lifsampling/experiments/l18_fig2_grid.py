@@ -89,7 +89,8 @@ def chunk(job: jobs.L18Fig2GridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
                 "seed": ((), job["seed_index"], {"long_name": "index of the random BM"}),
                 "state": np.arange(p_b.size)},
         attrs={"bm_seed": job["seeds"]["bm"], "run_seed": job["seeds"]["run"],
-               "duration_ms": job["duration_ms"], "title": "L18 Fig 2b: one tau_fac slice, one seed"},
+               "duration_ms": job["duration_ms"],
+               "title": "L18 Fig 2b: one tau_fac slice, one seed"},
     )
 
 
@@ -161,8 +162,9 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     at_optimum = dkl.sel(chosen="optimum").values  # per fresh BM
     c = claims["l18_fig2b_optimum"]
     low, high = c.bound
+    grid_mean = float(grid["dkl"].mean("seed").min())
     text = (f"tau_rec = {optimum.tau_rec_ms:g} ms (U0 = {optimum.U0:g}, tau_fac = "
-            f"{optimum.tau_fac_ms:g} ms), grid mean D_KL {float(grid['dkl'].mean('seed').min()):.4f}")
+            f"{optimum.tau_fac_ms:g} ms), grid mean D_KL {grid_mean:.4f}")
     if "at_tau_syn" in dkl["chosen"].values and low < optimum.tau_rec_ms <= high:
         iv = interval(np.log(dkl.sel(chosen="at_tau_syn").values / at_optimum))
         c.judge_interval(f"{text}; on fresh BMs log D_KL(tau_rec = {low:g}) / D_KL(optimum) "
