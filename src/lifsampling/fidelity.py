@@ -135,6 +135,24 @@ def fit_logit(x: np.ndarray, p: np.ndarray, offset: np.ndarray | float = 0.0,
     return float("nan"), float("nan")
 
 
+def conditional_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray
+                    ) -> dict[str, np.ndarray]:
+    """Per clamped state: slope and intercept of logit p_LIF on the exact input b + drive, and
+    the weight gain (slope on the drive with the bias fixed) with its intercept, fitted on the
+    informative units (`informative`); nan where a state has too few of them."""
+    fits = {k: [] for k in ("slope", "offset", "weight_gain", "gain_offset")}
+    for p, d in zip(p_lif, drive, strict=True):
+        keep = informative(bias + d)
+        if keep.sum() < MIN_INFORMATIVE:
+            values = (np.nan,) * 4
+        else:
+            values = (*fit_logit(bias[keep] + d[keep], p[keep]),
+                      *fit_logit(d[keep], p[keep], offset=bias[keep]))
+        for key, value in zip(fits, values, strict=True):
+            fits[key].append(value)
+    return {k: np.asarray(v) for k, v in fits.items()}
+
+
 def transmitted_gain(trains: Sequence[np.ndarray], stp: STPSet, starts_ms: np.ndarray,
                      stops_ms: np.ndarray, on: np.ndarray, neuron: dict) -> float:
     """`burst_weight_factor` evaluated on measured spike trains: the mean over the read windows

@@ -81,6 +81,20 @@ class Clamp:
         return cls(np.asarray(units), np.array([0.0]), current_nA * signs[None, :])
 
 
+@dataclass(frozen=True, eq=False)
+class SpikeSources:
+    """Units of a network whose output is given: `trains[i]` (ms) leaves unit `units[i]`
+    through that unit's synapses, in place of its neuron's spikes (the neuron stays, silent
+    to the network). A clamped layer's input with a chosen time course."""
+
+    units: np.ndarray
+    trains: tuple[np.ndarray, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.units) != len(self.trains):
+            raise ValueError(f"{len(self.trains)} spike trains for {len(self.units)} units")
+
+
 def clamp_current_nA(neuron: Mapping[str, float | str], shift_mV: float) -> float:
     """The current that shifts a CUBA (IF_curr_exp) neuron's membrane by `shift_mV`: a
     clamp of +-shift holds a unit on or off (g_l = C_m / tau_m; 1 nA moves it 1/g_l mV)."""

@@ -21,10 +21,11 @@ import time
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
-from .network import Clamp, NetworkSpec, STPSet
+from .network import Clamp, NetworkSpec, SpikeSources, STPSet
 from .stp import rested_weight
 
 os.environ.setdefault("PYNEST_QUIET", "1")  # NEST's banner on every import adds nothing to logs
@@ -395,7 +396,8 @@ def _native_weights(spec: NetworkSpec) -> np.ndarray:
     return w if spec.stp.is_static else rested_weight(w, spec.stp.U0)
 
 
-def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False) -> int:
+def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False,
+                      senders: np.ndarray | None = None) -> int:
     """All non-zero synapses of `spec` in one NEST call on PyNN's neurons; returns their number.
 
     NEST's array connection (one_to_one on id arrays) with the native static or
@@ -403,7 +405,8 @@ def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False) ->
     per-column connection calls) is about 3x slower at MNIST size (docs/study.md §6). NEST reads the
     sign of the weight as the receptor (inhibitory if negative) for both iaf_psc_exp and
     iaf_cond_exp. With `all_pairs`, every pair k != j is connected, zero weights included
-    (their weights may change later, `LiveNetworks`).
+    (their weights may change later, `LiveNetworks`). `senders` (NEST ids, one per unit)
+    replaces the neurons a unit's synapses leave from (`SpikeSources`).
     """
     import nest
 
@@ -412,23 +415,54 @@ def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False) ->
     if post.size == 0:
         return 0
     ids = np.asarray(population.node_collection.tolist())
+    if senders is not None:
+        nest.Connect(senders[pre], ids[post], conn_spec="one_to_one", syn_spec=_synapses(
+            spec, post, pre))
+        return int(post.size)
+    nest.Connect(ids[pre], ids[post], conn_spec="one_to_one", syn_spec=_synapses(spec, post,
+                                                                                 pre))
+    return int(post.size)
+
+
+def _synapses(spec: NetworkSpec, post: np.ndarray, pre: np.ndarray) -> dict[str, Any]:
+    """NEST syn_spec of the synapses pre -> post of `spec`: static or tsodyks2."""
     syn = {"weight": _native_weights(spec)[post, pre],
            "delay": np.full(post.size, spec.delay_ms)}
     if spec.stp.is_static:
         syn["synapse_model"] = "static_synapse"
     else:
         syn.update(synapse_model="tsodyks2_synapse", **tsodyks2_parameters(spec.stp))
-    nest.Connect(ids[pre], ids[post], conn_spec="one_to_one", syn_spec=syn)
-    return int(post.size)
+    return syn
 
 
-def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = (), all_pairs: bool = False):
-    """Neurons, background and recurrent synapses of `spec` (simulator already set up)."""
+def spike_relays(trains: Sequence[np.ndarray]) -> np.ndarray:
+    """NEST ids of parrot neurons that emit `trains` (ms, on the time grid): a
+    spike_generator behind each, so any synapse model (tsodyks2 too) can leave them."""
+    import nest
+
+    dt = sim.get_time_step()
+    # the parrot fires one step after its generator
+    times = [np.unique(np.round((np.asarray(t, float) - dt) / dt) * dt) for t in trains]
+    generators = nest.Create("spike_generator", len(trains),
+                             params=[{"spike_times": t[t > 0]} for t in times])
+    parrots = nest.Create("parrot_neuron", len(trains))
+    nest.Connect(generators, parrots, "one_to_one", {"delay": dt})
+    return np.asarray(parrots.tolist())
+
+
+def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = (), all_pairs: bool = False,
+                  sources: SpikeSources | None = None):
+    """Neurons, background and recurrent synapses of `spec` (simulator already set up); the
+    synapses of the `sources` units carry their given trains instead of their spikes."""
     neurons = sim.Population(len(spec.sweep_values), neuron_type(spec.neuron), label="network")
     neurons.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)})
     neurons.initialize(v=spec.neuron["v_reset"])
     poisson_background(spec.noise, neurons, str(spec.neuron["model"]))
-    connect_recurrent(spec, neurons, all_pairs)
+    senders = None
+    if sources is not None:
+        senders = np.asarray(neurons.node_collection.tolist())
+        senders[np.asarray(sources.units)] = spike_relays(sources.trains)
+    connect_recurrent(spec, neurons, all_pairs, senders)
     for clamp in clamps:
         inject_clamp(clamp, neurons)
     return neurons
@@ -457,17 +491,21 @@ def inject_clamp(clamp: Clamp, population) -> None:
 def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
                       nest_cfg: Mapping[str, float], seed: int,
                       clamps: Sequence[Sequence[Clamp]] | None = None,
-                      recorded: Sequence[int] | None = None) -> list[list[np.ndarray]]:
+                      recorded: Sequence[int] | None = None,
+                      sources: Sequence[SpikeSources | None] | None = None
+                      ) -> list[list[np.ndarray]]:
     """Several independent networks side by side in one NEST run: spike times per network,
-    of every unit or of the `recorded` units only (in that order).
+    of every unit or of the `recorded` units only (in that order); `clamps` and `sources`
+    one entry per network.
 
     One kernel for many small networks (a grid of STP parameters, many random BMs) costs far
     less than one run each; their backgrounds are independent.
     """
     setup_simulator(nest_cfg, seed)
     clamps = clamps or [()] * len(specs)
-    recorders = [SpikeRecorder(build_network(spec, c), recorded)
-                 for spec, c in zip(specs, clamps, strict=True)]
+    sources = sources or [None] * len(specs)
+    recorders = [SpikeRecorder(build_network(spec, c, sources=s), recorded)
+                 for spec, c, s in zip(specs, clamps, sources, strict=True)]
     run_with_progress(duration_ms)
     trains = [r.trains() for r in recorders]
     sim.end()

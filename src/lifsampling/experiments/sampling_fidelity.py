@@ -181,24 +181,6 @@ def _clamped_isi(trains: Sequence[np.ndarray], on: np.ndarray, starts: np.ndarra
     return float(gaps.mean()) if gaps.size else float("nan")
 
 
-def _direction_fits(p_lif: np.ndarray, bias: np.ndarray, drive: np.ndarray
-                    ) -> dict[str, np.ndarray]:
-    """Per clamped state: slope and intercept of logit p_LIF on the exact input b + drive, and
-    the weight gain (slope on the drive with the bias fixed) with its intercept, fitted on the
-    informative units (`fidelity.informative`); nan where a state has too few of them."""
-    fits = {k: [] for k in ("slope", "offset", "weight_gain", "gain_offset")}
-    for p, d in zip(p_lif, drive, strict=True):
-        keep = fidelity.informative(bias + d)
-        if keep.sum() < fidelity.MIN_INFORMATIVE:
-            values = (np.nan,) * 4
-        else:
-            values = (*fidelity.fit_logit(bias[keep] + d[keep], p[keep]),
-                      *fidelity.fit_logit(d[keep], p[keep], offset=bias[keep]))
-        for key, value in zip(fits, values, strict=True):
-            fits[key].append(value)
-    return {k: np.asarray(v) for k, v in fits.items()}
-
-
 def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
         calibration: xr.Dataset, stp: STPSet) -> xr.Dataset:
     """The clamped and free networks of one model and synapse set in one NEST kernel (module
@@ -251,7 +233,7 @@ def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: 
         "curve_count", "isi", "theory_gain", "transmitted", "clamp_error")}
     for d in DIRECTIONS:
         exact = 1.0 / (1.0 + np.exp(-(biases[d] + drives[d])))
-        fits = _direction_fits(measured[d], biases[d], drives[d])
+        fits = fidelity.conditional_fits(measured[d], biases[d], drives[d])
         for key in ("slope", "offset", "weight_gain", "gain_offset"):
             per_direction[key].append(fits[key])
         per_direction["rms"].append(fidelity.rms_error(measured[d], exact))
