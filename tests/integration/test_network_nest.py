@@ -171,3 +171,21 @@ def test_self_consistent_translation_predicts_the_running_conductance(smoke_cfg)
     assert np.median(np.abs(ratio - 1)) < 0.04
     # the background-only translation's PSPs would be too large in this network
     assert np.median(psp_area(tr.g_background) / psp_area(g_measured)) > 1.1
+
+
+def test_spike_sources_drive_their_targets_through_the_units_synapses(smoke_cfg):
+    """Unit 0 replaced by a given train (a parrot relay behind a spike generator): a strong
+    excitatory synapse 0 -> 1, tsodyks2 (renewing), makes unit 1 fire right after each
+    source spike (within the synapse's rise), and the LIF neuron of unit 0, held far below
+    threshold, sends nothing itself: without the source, unit 1 stays at its low rate."""
+    W = np.zeros((2, 2))
+    W[1, 0] = 20.0
+    spec = _spec(smoke_cfg, W, np.array([-30.0, -4.0]), "renewing")
+    source_times = np.arange(50.0, 1000.0, 50.0)
+    sources = network.SpikeSources(np.array([0]), (source_times,))
+    driven, alone = spiking.simulate_networks([spec, spec], 1000.0, smoke_cfg["nest"], 4,
+                                              sources=[sources, None])
+    assert driven[0].size == alone[0].size == 0
+    after = [np.any((driven[1] > t) & (driven[1] < t + 3.0)) for t in source_times]
+    assert np.mean(after) > 0.9  # measured: 18 of 19 source spikes (unit 1: 45 spikes, 3 alone)
+    assert alone[1].size < 0.5 * source_times.size
