@@ -42,7 +42,8 @@ def test_a_neuron_parameter_touches_the_jobs_of_that_neuron(raw):
         c["neurons"]["l18_cuba"]["tau_refrac"] = 9.0
 
     assert _changed(raw, edit) == {"calibrate:l18_cuba", "l18_fig1_stp", "l18_fig5_membranes",
-                                   "l18_fig2_grid_chunk:0", "l18_fig2_bars_run:easy",
+                                   "l18_fig2_grid_chunk:0", "l18_fig2_grid_judge",
+                                   "clamp_delivery_run", "l18_fig2_bars_run:easy",
                                    "l18_fig2_bars_run:hard",
                                    "l18_fig3_run", "l18_fig3_analysis", "l18_fig3_isl_1e3",
                                    "l18_fig3_isl_1e3_analysis",

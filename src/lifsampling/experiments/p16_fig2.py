@@ -7,7 +7,7 @@ them side by side (`calibration_grid`), evaluates the theories on them and judge
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -93,6 +93,11 @@ def activation_predictions(job: jobs.P16Fig2TheoryJob, calibration: xr.Dataset,
                                   {"long_name": f"p(z=1), {name}, at the simulated points",
                                    "units": "1"})
         attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
+        iv = jackknife_interval(
+            lambda p, at_points=at_points: float(np.sqrt(np.mean((at_points - p.mean(axis=1))
+                                                                 ** 2))),
+            calibration["p_on"].values)
+        attrs[f"rms_{name}_low"], attrs[f"rms_{name}_high"] = iv.low, iv.high
         attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
     data["p_sim"] = ("u_target", p_sim,
                      {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
@@ -161,17 +166,23 @@ def logistic_deviation(u: np.ndarray, p_runs: np.ndarray) -> float:
     return float(np.sqrt(np.mean((mean - logistic(u, u0, alpha))[keep] ** 2)))
 
 
-def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
-    """`logistic_deviation` with its 95 % jackknife interval over runs (leave one run out;
-    deterministic, a refit each)."""
+def jackknife_interval(statistic: Callable[[np.ndarray], float], p_runs: np.ndarray
+                       ) -> Interval:
+    """statistic(p_runs) (points, run) with its 95 % jackknife interval over runs (leave one
+    run out; deterministic)."""
     from scipy import stats  # here, not at the top: scipy.stats doubles the workflow's start
 
     n = p_runs.shape[1]
-    full = logistic_deviation(u, p_runs)
-    loo = np.array([logistic_deviation(u, np.delete(p_runs, r, axis=1)) for r in range(n)])
+    full = statistic(p_runs)
+    loo = np.array([statistic(np.delete(p_runs, r, axis=1)) for r in range(n)])
     se = np.sqrt((n - 1) / n * np.sum((loo - loo.mean()) ** 2))
     half = stats.t.ppf(0.975, n - 1) * se
     return Interval(full, full - half, full + half, n)
+
+
+def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
+    """`logistic_deviation` with its jackknife interval over runs (a refit each)."""
+    return jackknife_interval(lambda p: logistic_deviation(u, p), p_runs)
 
 
 def theory_distance(theory: xr.Dataset) -> float:

@@ -380,7 +380,8 @@ CLAIMS = (
           "slope 1, offset 0", "for every model and direction with determined fits, the 95 % "
           "interval over clamped states of the slope within 1 +- {bound[0]:g} and of the "
           "offset within 0 +- {bound[1]:g} (study's tolerance: 10 % of the weight scale; a "
-          "logit offset of 0.25 moves p = 0.5 by 0.06)", (0.1, 0.25), ("quick", "paper"), CHECK),
+          "logit offset of 0.25 moves p = 0.5 by 0.06; where the offset comes from: the "
+          "clamp_delivery rows)", (0.1, 0.25), ("quick", "paper"), CHECK),
     Claim("fidelity_theory_gain", "L18", "1d; P16 App. V",
           "the measured weight gain of every synapse set follows the burst theory (PSC "
           "pile-up x L18 eqs. 8-9 on the clamped units' measured trains)", "theory",
