@@ -535,3 +535,22 @@ def test_a_rate_without_events_is_bounded_on_one_side_only():
     grown = claims.rate_ratio(round(160 * needed / 5), 5000.0 * needed,
                               round(needed / 5), 5000.0 * needed, needed)
     assert grown.side((1.5, 2.5), "within") == "pass"
+
+
+@pytest.mark.parametrize(("tau_rec", "verdict"), [(280.0, "fail"), (50.0, "pass")])
+def test_l18_set_modulates_weakly_against_renewing(tau_rec, verdict):
+    """Steady state at 10 ms: renewing (1, 10 ms) transmits 1 - e^-1 = 0.63 of its first
+    PSP (-0.37); (0.01, 280 ms) 0.784 (-0.22, more than half of it: fail); (0.01, 50 ms)
+    0.95 (-0.05: pass)."""
+    from lifsampling.experiments import l18_fig1
+
+    ds = xr.Dataset({"stp_parameters": (("stp_set", "stp_parameter"),
+                                        [[0.01, tau_rec, 0.0], [1.0, 10.0, 0.0]]),
+                     "efficacy": (("stp_set", "spike"), np.ones((2, 3)))},
+                    coords={"stp_set": ["modulated", "renewing"]}, attrs={"isi_ms": 10.0})
+    reg = experiments.claim_registry(["l18_fig1"])
+    l18_fig1.judge_claims(reg, {"l18_fig1_stp": ds}, "quick")
+    judged = reg["l18_fig1d_weak_modulation"]
+    assert judged.verdict == verdict
+    if tau_rec == 280.0:
+        assert "L18's set -0.22, renewing -0.37" in judged.reproduced_value

@@ -312,20 +312,38 @@ def test_scan_blocks_cover_every_point_once(smoke_cfg):
 
 
 def _fig4_model(balances: dict[str, list[float]], sweeps: float,
-                lif_stay: int = 5) -> xr.Dataset:
+                lif_stay: int = 5, share_of_5: float = 0.1) -> xr.Dataset:
     """Known balances per seed; modes: LIF+STP stays `lif_stay` samples in a mode, every other
-    sampler 20."""
+    sampler 20; mode fractions: half the samples in 3 or 5, `share_of_5` (+-0.02 over seeds)
+    of them in 5."""
     samplers = list(l18_fig4.SAMPLERS)
     n_seeds = len(balances["gibbs"])
     modes = np.stack([(np.arange(200) // (lif_stay if s == "lif_stp" else 20)) % 10
                       for s in samplers])
+    fractions = np.full((n_seeds, len(samplers), 10), 0.5 / 8)
+    share = share_of_5 + 0.02 * np.linspace(-1, 1, n_seeds)[:, None]
+    fractions[:, :, 5], fractions[:, :, 3] = 0.5 * share, 0.5 * (1 - share)
     return xr.Dataset(
-        {"balance": (("seed", "sampler"), np.array([balances[s] for s in samplers]).T),
+        {"mode_fraction": (("seed", "sampler", "digit"), fractions),
+         "balance": (("seed", "sampler"), np.array([balances[s] for s in samplers]).T),
          "ast_sweeps_per_sample": (("seed",), np.full(n_seeds, sweeps)),
          "mode": (("seed", "sampler", "sample"),
                   np.repeat(modes[None], n_seeds, axis=0))},
-        coords={"sampler": samplers},
+        coords={"sampler": samplers, "digit": np.arange(10)},
         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0})
+
+
+@pytest.mark.parametrize(("share", "verdict"), [(0.1, "pass"), (0.45, "fail")])
+def test_completion_minority_undersampled(share, verdict):
+    """Gibbs and AST with 10 % of their 3-or-5 samples in 5 (data: 20 %) undersample it
+    strongly; with 45 % they do not."""
+    seeds = np.arange(4.0)
+    balances = {s: 0.5 + 0.01 * seeds for s in l18_fig4.SAMPLERS}
+    model = _fig4_model(balances, 20.0, share_of_5=share)
+    reg = experiments.claim_registry(["l18_fig4"])
+    l18_fig4.judge_claims(reg, {"l18_fig4_imbalanced": model, "l18_fig4_completion": model},
+                          "quick")
+    assert reg["l18_completion_minority_undersampled"].verdict == verdict
 
 
 def test_fig4_balance_claims_for_l18_set_and_best_set():

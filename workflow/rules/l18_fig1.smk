@@ -3,6 +3,11 @@
 # Figure rules: one wildcard-free rule per paper figure, named like the figure; their inputs
 # are named like the parameters of lifsampling.figures.<figure>.
 
+# the datasets this family's claims are judged from (rule claims)
+CLAIM_INPUTS |= {
+    "l18_fig1_stp": "results/sims/l18_fig1_stp.nc",
+}
+
 
 rule l18_fig1_stp:
     output:

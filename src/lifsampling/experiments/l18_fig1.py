@@ -15,13 +15,40 @@ from ..claims import Claim
 from ..config import jobs, slices
 from ..network import STPSet
 
-CLAIMS: tuple[Claim, ...] = ()  # Fig 1 illustrates the model; the envelopes are tested in tests/
-CLAIM_INPUTS: tuple[str, ...] = ()
+# L18 Fig 1d: "Note how the latter [(0.01, 280 ms)] only weakly modulates the PSP height",
+# beside static (1, 0) and renewing (1, tau_syn) envelopes. Read as the per-spike efficacy
+# U_n R_n / U_1 R_1 (L18 eqs. 8-9; static: flat) in a long burst at 1 / tau_ref, its steady
+# state (a burst-length-free number), against renewing synapses' (the factor 1/2 is the
+# study's). The membrane peaks add the PSC pile-up of every set and are not the synapse's
+# modulation. Deterministic: one value decides.
+CLAIMS: tuple[Claim, ...] = (
+    Claim("l18_fig1d_weak_modulation", "L18", "1d", "L18's set (U0 0.01, tau_rec 280 ms) "
+          "only weakly modulates the PSP height", "weakly", "|steady-state efficacy in a "
+          "burst at the envelope's ISI - 1| below {bound:g} x that of renewing synapses (the "
+          "factor is the study's)", 0.5, ("quick", "paper")),
+)
+CLAIM_INPUTS: tuple[str, ...] = ("l18_fig1_stp",)
+L18_SET, RENEWING_SET = "modulated", "renewing"  # keys of config `stp` (L18 Fig 1d's sets)
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
-    """L18 Fig 1 makes no quantitative claim."""
+    """The efficacy change in a long burst of L18's set against renewing synapses'."""
+    from ..fidelity import steady_state_efficacy
+
+    ds = datasets["l18_fig1_stp"]
+    isi = float(ds.attrs["isi_ms"])
+    sets = {s: STPSet(*ds["stp_parameters"].sel(stp_set=s).values)
+            for s in (L18_SET, RENEWING_SET)}
+    # relative to the first spike's efficacy, U0 for a rested synapse
+    change = {s: steady_state_efficacy(stp_set, isi) / stp_set.U0 - 1
+              for s, stp_set in sets.items()}
+    simulated = float(ds["efficacy"].sel(stp_set=L18_SET).isel(spike=-1) - 1)
+    c = claims["l18_fig1d_weak_modulation"]
+    c.judge(f"steady-state efficacy at {isi:g} ms: L18's set {change[L18_SET]:+.2f}, renewing "
+            f"{change[RENEWING_SET]:+.2f} (L18's set after the {ds.sizes['spike']} spikes of "
+            f"the envelope: {simulated:+.2f})",
+            abs(change[L18_SET]) < c.bound * abs(change[RENEWING_SET]), scale)
 
 
 def l18_fig1(job: jobs.L18Fig1StpJob) -> xr.Dataset:

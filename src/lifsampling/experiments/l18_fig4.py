@@ -101,6 +101,13 @@ CLAIMS = (
           "transitions between modes in the spiking network", "faster", "95 % intervals over "
           "seeds of log(mean stay LIF+STP / mean stay Gibbs) and of log(... / AST) below 0",
           None, ("quick", "paper")),
+    # L18: "Gibbs and AST strongly undersample the minority class" (5: 200 of 5000 images);
+    # "strongly" read as less than a quarter of the samples in 3 or 5 (the data's own share
+    # of 5 among 3 and 5 is 0.2; the bound is the study's)
+    Claim("l18_completion_minority_undersampled", "L18", "4e", "pattern completion: Gibbs "
+          "and AST strongly undersample the minority class 5", "strongly undersampled",
+          "95 % intervals over seeds of the share of 5 among the samples in 3 or 5, Gibbs "
+          "and AST, below {bound:g} (the bound is the study's)", 0.25, ("quick", "paper")),
     # a consistency check, not a finding: AST's adaptive weights aim at equal time at every
     # temperature, so its sweeps per valid sample are ~ the number of temperatures (20) by
     # construction, and fail only if the adaptation breaks
@@ -309,6 +316,20 @@ def _balance_vs_renewing(claim: Claim, ds: xr.Dataset, scale: str,
                          "above", scale)
 
 
+def _minority_claim(claim: Claim, ds: xr.Dataset, scale: str, minority: int = 5,
+                    majority: int = 3) -> None:
+    """Per seed, the share of the minority class among the samples in either class, for
+    Gibbs and AST."""
+    shares = {}
+    for sampler in ("gibbs", "ast"):
+        f = ds["mode_fraction"].sel(sampler=sampler)
+        pair = f.sel(digit=minority) + f.sel(digit=majority)
+        shares[sampler] = interval((f.sel(digit=minority) / pair.where(pair > 0)).values)
+    claim.judge_intervals("share of 5 among 3 or 5: " + ", ".join(
+        f"{s} {iv.text('.2f')}" for s, iv in shares.items()), shares, claim.bound, "below",
+        scale)
+
+
 def _switch_claim(claim: Claim, ds: xr.Dataset, scale: str) -> None:
     """Per seed, the mean stay in one mode of LIF+STP against Gibbs' and AST's (log ratio)."""
     stay = {s: np.array([mode_durations(m).mean() for m in
@@ -334,6 +355,8 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         _balance_vs_renewing(claims[f"l18_{model}_balance_best_vs_renewing"], ds, scale,
                              "lif_best")
         _switch_claim(claims[f"l18_{model}_switches_faster"], ds, scale)
+    _minority_claim(claims["l18_completion_minority_undersampled"],
+                    datasets["l18_fig4_completion"], scale)
     sweeps = np.concatenate([datasets[f"l18_fig4_{m}"]["ast_sweeps_per_sample"].values
                              for m in MODELS])
     c = claims["l18_ast_slower"]

@@ -36,6 +36,14 @@ CLAIMS = (
           ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig4",)
+# P16: at weak coupling "the deviations ... mainly [in] low-probability modes": more than half
+# of the total deviation sum |p_N - p_B| on the states below p_high (the half is the study's)
+CLAIMS = (*CLAIMS, Claim(
+    "p16_fig4_deviations_low_probability", "P16", "4", "K = 500, weakest coupling: the "
+    "deviations lie mainly in low-probability modes", "mainly low-probability", "P16's COBA "
+    "network at the smallest weight scale: 95 % interval over runs of the share of "
+    "sum |p_N - p_B| on states with p_B < {bound:g} above 1/2 (the half is the study's)",
+    0.05, ("quick", "paper")))
 RASTER_UNITS, RASTER_MS = 50, 2000.0  # raster panel: first 50 neurons, 2 s after burn-in
 
 
@@ -252,6 +260,22 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     claims["p16_fig4_dkl_grows"].judge_intervals(
         " | ".join(text(v) for v in (own, *others)), steps(own), 0.0, "above", scale)
     _judge_modes(claims["p16_fig4_modes_faithful"], fig4, own, scale)
+    _judge_low_probability(claims["p16_fig4_deviations_low_probability"], fig4, own, scale)
+
+
+def _judge_low_probability(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> None:
+    """Per run at the smallest weight scale, the share of the total absolute deviation that
+    falls on the reference's low-probability states."""
+    weakest = float(fig4["weight_scale"].min())
+    reference = fig4["p_reference"].sel(weight_scale=weakest)
+    deviation = abs(fig4["p_sampled"].sel(variant=variant, weight_scale=weakest) - reference)
+    low = reference < claim.bound
+    share = (deviation.where(low).sum("state") / deviation.sum("state")).values
+    iv = interval(share)
+    claim.judge_interval(f"{variant}, weight scale {weakest:g}: {int(low.sum())} of "
+                         f"{low.size} states below {claim.bound:g} (mass "
+                         f"{float(reference.where(low).sum()):.2f}) carry a share "
+                         f"{iv.text('.2f')} of sum |p_N - p_B|", iv, 0.5, "above", scale)
 
 
 def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> None:
