@@ -213,6 +213,7 @@ class Claim:
     verdict: str = NOT_RUN
     reason: str = ""  # why a claim is not decided (`UNDECIDED`)
     why_not_quick: str = ""  # the scientific reason scales outside `decided_at` cannot decide
+    not_measured: str = ""  # a statement the study does not measure yet: what is missing
     scale: str = ""
     mean: float | str = ""
     ci95_low: float | str = ""

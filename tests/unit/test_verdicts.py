@@ -239,3 +239,15 @@ def test_bars_mixing_a_censored_gibbs_chain_decides_nothing_and_equal_rates_fail
                                                       "lif_renewing": 1 / 150}))
     assert v["l18_bars_easy_mixing"].verdict == "fail"
     assert v["l18_bars_hard_stuck"].verdict == "fail"
+
+
+def test_a_statement_not_measured_yet_is_a_row_that_says_what_it_lacks():
+    """P16 Fig 5's 'little time in blurred states' has no statistic yet: its row is 'not run'
+    with the reason, beside the judged rows of the family."""
+    ds = _digit_fractions(np.random.default_rng(9), [1 / 3] * 3, [0.02, 0.49, 0.49])
+    rows = {c.id: c for c in experiments.evaluate_claims({"p16_fig5": ds}, "quick",
+                                                         ["p16_fig5"])}
+    blurred = rows["p16_fig5_little_blurred"]
+    assert blurred.verdict == claims.NOT_RUN
+    assert blurred.reason.startswith("not measured yet: a 'blurred' class")
+    assert rows["p16_fig5_posterior"].verdict == "pass"

@@ -41,6 +41,10 @@ CLAIMS = (
     Claim("p16_u0_minus55", "P16", "App. VII", "p(z=1) = 0.5 at u = -55 mV with w_inh of "
           "eq. 71", "-55 mV", "95 % interval of u0 (one fit per run) within -55 +- {bound} mV "
           "(P16 gives the mV)", 0.5, ("quick", "paper")),
+    Claim("p16_fig2a_u_follows_ueff", "P16", "2A", "in the HCS the membrane follows the "
+          "effective potential, u(t) ~ u_eff(t)", "u ~ u_eff", "-",
+          not_measured="u_eff(t) computed from the recorded conductances of the Fig 2A "
+          "trace (P16 eq. 13) and compared with u(t) between spikes"),
 )
 CLAIM_INPUTS = ("l18_coba_calibration", "l18_cuba_calibration", "p16_calibration",
                 "p16_fig2_theory")

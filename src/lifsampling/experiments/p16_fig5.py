@@ -42,6 +42,10 @@ CLAIMS = (
           "posterior / prior fraction of states: 0 below {bound:g}, 3 and 4 above {bound:g} "
           "(a mode suppressed keeps less than half its prior mass; the factor is the study's)",
           0.5, ("quick", "paper")),
+    Claim("p16_fig5_little_blurred", "P16", "5C-D", "the network spends little time in "
+          "'blurred' states that cannot be assigned to one digit", "little", "-",
+          not_measured="a 'blurred' class: every state is now assigned to its nearest digit; "
+          "a distance threshold (or a fourth, non-digit class) is needed"),
 )
 CLAIM_INPUTS = ("p16_fig5",)
 
