@@ -195,21 +195,18 @@ def l18_fig2_grid_chunk_slice(
         "bm": slices.job_seed(cfg, "l18_fig2_grid", "bm", seed),
         "run": slices.job_seed(cfg, "l18_fig2_grid", "run", tau_fac, seed),
     }
-    return slices.job_slice(
-        cfg,
-        seeds,
-        **slices.calibrated_cell(cfg, e["calibration"]),
-        n_visible=e["n_visible"],
-        n_hidden=e["n_hidden"],
-        weight_scale=e["weight_scale"],
-        U0=list(e["U0"]),
-        tau_rec_ms=list(e["tau_rec_ms"]),
-        tau_fac_ms=float(tau_fac),
-        duration_ms=e["duration_ms"],
-        burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg),
-        seed_index=seed,
-    )
+    return slices.job_slice(cfg, seeds, **_networks_of_the_grid(cfg), U0=list(e["U0"]),
+                            tau_rec_ms=list(e["tau_rec_ms"]), tau_fac_ms=float(tau_fac),
+                            seed_index=seed)
+
+
+def _networks_of_the_grid(cfg: Mapping[str, Any]) -> dict[str, Any]:
+    """What every network of the family shares: cell, BM size and scale, run length."""
+    e = cfg["experiments"]["l18_fig2_grid"]
+    return {**slices.calibrated_cell(cfg, e["calibration"]),
+            **{k: e[k] for k in ("n_visible", "n_hidden", "weight_scale", "duration_ms",
+                                 "burn_in_ms")},
+            "nest": slices.nest_settings(cfg)}
 
 
 def l18_fig2_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
@@ -229,17 +226,7 @@ def l18_fig2_grid_judge_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2GridJudgeJo
     seeds = {"bms": [slices.job_seed(cfg, "l18_fig2_grid", "judge_bm", s)
                      for s in range(e["n_judge_seeds"])],
              "run": slices.job_seed(cfg, "l18_fig2_grid", "judge_run")}
-    return slices.job_slice(
-        cfg,
-        seeds,
-        **slices.calibrated_cell(cfg, e["calibration"]),
-        n_visible=e["n_visible"],
-        n_hidden=e["n_hidden"],
-        weight_scale=e["weight_scale"],
-        duration_ms=e["duration_ms"],
-        burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg),
-    )
+    return slices.job_slice(cfg, seeds, **_networks_of_the_grid(cfg))
 
 
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
