@@ -326,8 +326,11 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
         lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in shown) + " |"
                   for r in rows if r["table"] == table]
         parts.append("\n".join(lines))
-    summary = ", ".join(f"{n} {v}" for v, n in summarize(
-        [c for c in claims if c.table == CLAIM]).items())
+    names = {CLAIM: "claims of the papers", STUDY: "questions of this study", CHECK: "checks"}
+    summary = "; ".join(
+        f"{names[table]}: " + ", ".join(f"{n} {v}" for v, n in summarize(
+            [c for c in claims if c.table == table]).items())
+        for table, _ in TABLES if any(c.table == table for c in claims))
     Path(md_path).write_text(f"Claims at scale `{claims[0].scale or 'n/a'}`: {summary}.\n\n"
                              + (f"{context}\n\n" if context else "")
                              + "\n\n".join(parts) + "\n")

@@ -56,6 +56,33 @@ rule generative_claims:
         "../scripts/claims.py"
 
 
+# The claims of one family alone (results/claims/<family>.csv): what a run of that family,
+# without the rest of the study, decides (e.g. `tempering` on the paper-trained RBMs of
+# docs/paper_models.yaml).
+rule family_claims:
+    input:
+        unpack(lambda wc: {name: CLAIM_INPUTS[name] for name in claim_inputs([wc.family])}),
+    output:
+        csv="results/claims/{family}.csv",
+        md="results/claims/{family}.md",
+    wildcard_constraints:
+        family="|".join(f.__name__.rsplit(".", 1)[-1] for f in families.FAMILIES),
+    params:
+        job=lambda wc: (slices.generative_claims(CFG) if wc.family in GENERATIVE_CLAIM_FAMILIES
+                        else slices.claims(CFG)),
+        families=lambda wc: [wc.family],
+    log:
+        f"{LOGS}/analysis/claims_{{family}}.log",
+    benchmark:
+        f"{BENCH}/analysis/claims_{{family}}.tsv"
+    resources:
+        **cluster_resources("claims"),
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/claims.py"
+
+
 rule claims_docs:
     """docs/claims.md's table and the README's summary line, regenerated from
     results/claims.csv (run at quick scale)."""

@@ -51,6 +51,9 @@ from .generative import (
 )
 
 EXPERIMENT = "tempering"
+# its claims are decided by trained RBMs alone (generative_claims: the table of a run with
+# L18's paper-trained RBMs); which: config experiments.tempering.models
+TRAINED_MODELS: tuple[str, ...] = ()
 FIDELITY = "sampling_fidelity"  # the dataset the gains come from
 AST_MODELS = ("imbalanced", "completion")  # L18 Fig 4 compares with AST; Fig 3 does not
 SWEEPS = ("gibbs_w", "gibbs_beta", "lif_renewing")  # samplers of the global-scale sweeps
