@@ -369,8 +369,8 @@ def docs_table(rows: list[dict[str, str]]) -> str:
 
 
 def summary_line(rows: list[dict[str, str]]) -> str:
-    """One line for the README: the verdict counts of the papers' claims and of the study's
-    questions, counted apart, and where the table is."""
+    """One line for the README: the verdict counts of the papers' claims, of the study's
+    questions and of the checks, counted apart, and where the table is."""
     def counted(table: str, what: str) -> str:
         kept = [r for r in rows if r.get("table", CLAIM) == table]
         counts = count_verdicts([r["verdict"] for r in kept])
@@ -378,7 +378,8 @@ def summary_line(rows: list[dict[str, str]]) -> str:
 
     scale = rows[0]["scale"] if rows else "n/a"
     return (f"At `{scale}` scale, {counted(CLAIM, 'claims of the papers')}; "
-            f"{counted(STUDY, 'questions of this study')} ([docs/claims.md](docs/claims.md)).\n")
+            f"{counted(STUDY, 'questions of this study')}; "
+            f"{counted(CHECK, 'checks of the machinery')} ([docs/claims.md](docs/claims.md)).\n")
 
 
 def replace_section(text: str, content: str, markers: tuple[str, str] = TABLE_MARKERS) -> str:

@@ -226,7 +226,8 @@ def test_summary_line_counts_papers_and_questions_apart():
             {"table": claims.CHECK, "verdict": "pass", "scale": "quick"}]
     line = claims.summary_line(rows)
     assert line.startswith("At `quick` scale, of 3 claims of the papers: 1 pass, 1 fail, "
-                           "1 not decided at this scale; of 1 questions of this study: 1 fail (")
+                           "1 not decided at this scale; of 1 questions of this study: 1 fail; "
+                           "of 1 checks of the machinery: 1 pass (")
 
 
 def test_interval_is_the_student_t_interval_of_the_mean():
