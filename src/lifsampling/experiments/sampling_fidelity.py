@@ -43,7 +43,7 @@ EXPERIMENT = "sampling_fidelity"
 # its claims are decided by trained RBMs alone (generative_claims); which: config
 # experiments.sampling_fidelity.models
 TRAINED_MODELS: tuple[str, ...] = ()
-BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans (`mnist.best_scan_set`)
+BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans (`l18_fig3.best_scan_set`)
 DIRECTIONS = ("hidden_given_visible", "visible_given_hidden")
 P_BIN_EDGES = np.linspace(0.0, 1.0, 11)
 GIBBS_BURN_IN = 100  # sweeps of the reference chains before their samples count
@@ -65,7 +65,7 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
 def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
                                 stp_set: str) -> jobs.SamplingFidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
-    parameters are read from the scans at run time (`mnist.best_scan_set`)."""
+    parameters are read from the scans at run time (`l18_fig3.best_scan_set`)."""
     e = _entry(cfg)
     seeds = {kind: slices.job_seed(cfg, EXPERIMENT, model, kind) for kind in ("lif", "states")}
     stp = None if stp_set == BEST_SCAN else dict(cfg["stp"][stp_set])
