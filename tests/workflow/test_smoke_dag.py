@@ -255,7 +255,8 @@ EDITS = {
                              "l18_fig5_membranes": 1, "l18_fig5": 1,
                              "sampling_fidelity_run": 20, "sampling_fidelity_aggregate": 1,
                              "sampling_fidelity": 1, "tempering_run": 3,
-                             "tempering_aggregate": 1, "tempering": 1, "claims": 1,
+                             "tempering_aggregate": 1, "tempering": 1,
+                             "clamp_delivery_run": 1, "clamp_delivery": 1, "claims": 1,
                              "generative_claims": 1, "all": 1}),
     # an analysis key of stored spikes: no NEST job reruns
     "p16_fig3_joint_window": ("experiments:\n  sampling:\n    p16_fig3:\n      joint_ms: 1500.0\n",
