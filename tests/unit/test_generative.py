@@ -150,6 +150,9 @@ def test_mnist_claims_from_known_curves():
              for block in ([0, 1], [2])]
     ds = l18_fig3.aggregate({"n_seeds": 3}, runs, refs, short)
     assert ds["isl_1e3"].sizes == {"short_seed": 3, "short_sampler": 4}
+    # the table of a dataset of yours: every row it holds is measured
+    member = l18_fig3.user_generative_claims("example", ds, "quick")
+    assert member and all(c.reproduced_value for c in member)
     np.testing.assert_allclose(ds["mean_mode_duration"], [1000.0, 5.0, 1000.0])
     assert int(ds["duration_histogram"].sum()) == 3 * (2 + 400 + 2)
     accuracy, lif = _classifications(0.93, 0.90, 500)

@@ -670,8 +670,8 @@ def user_generative_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]
     prefix = f"generative_{name}_"
     claims = {}
     for template in CLAIMS:
-        if template.id.startswith("l18_class"):
-            continue  # classification: MNIST's test set (rules classify_*)
+        if template.id.startswith("l18_class") or template.not_measured:
+            continue  # classification: MNIST's test set (rules classify_*); unmeasured rows
         cid = prefix + template.id.removeprefix("l18_")
         claims[cid] = template.for_member(f"generative_{name}", cid)
     judge_generative(claims, ds, scale, prefix)
