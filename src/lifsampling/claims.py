@@ -145,8 +145,8 @@ class RateRatio(Interval):
         return None
 
     def at(self, confidence: float) -> RateRatio:
-        return rate_ratio(*self.events[:1], self.exposure[0], self.events[1], self.exposure[1],
-                          self.n, confidence)
+        (events_a, events_b), (exposure_a, exposure_b) = self.events, self.exposure
+        return rate_ratio(events_a, exposure_a, events_b, exposure_b, self.n, confidence)
 
     def why_undecided(self, threshold: Any) -> str:
         a, b = self.events
@@ -271,10 +271,10 @@ class Claim:
                   for k, iv in intervals.items()}
         edges = np.atleast_1d(np.asarray(threshold, float))
 
-        def nearest(ivs: list[Interval]) -> Interval:
-            return min(ivs, key=lambda iv: np.min(np.abs(iv.mean - edges)))
+        def nearest(keys: list[Any]) -> Any:
+            return min(keys, key=lambda k: np.min(np.abs(intervals[k].mean - edges)))
 
-        near = nearest(list(intervals.values()))
+        near = intervals[nearest(list(intervals))]
         self.mean, self.ci95_low, self.ci95_high, self.n = near.mean, near.low, near.high, near.n
         self.reproduced_value, self.scale = value, scale
         if scale not in self.decided_at:
@@ -282,13 +282,12 @@ class Claim:
         if any(failed.values()) or all(side == "pass" for side in sides.values()):
             self.verdict, self.reason = ("fail" if any(failed.values()) else "pass"), ""
             return self
-        open_ = nearest([iv for k, iv in intervals.items() if sides[k] != "pass"])
-        if open_.side(threshold, want(next(k for k, iv in intervals.items() if iv is open_))
-                      ) == "fail":
+        open_ = nearest([k for k in intervals if sides[k] != "pass"])
+        if sides[open_] == "fail":
             return self.undecided(f"one interval of {m} lies on the wrong side at 95 %, but "
                                   f"not at the family-wise level (Bonferroni, "
                                   f"{100 * (1 - FAMILY_ERROR / m):.1f} %)")
-        return self.undecided(open_.why_undecided(threshold))
+        return self.undecided(intervals[open_].why_undecided(threshold))
 
     def for_member(self, member: str, claim_id: str) -> Claim:
         """A copy of this claim (judged or not) as row `claim_id` of the claims table of your

@@ -133,16 +133,23 @@ def switch_rate_ratio(ds: xr.Dataset, bar_set: str, fast: str, slow: str) -> Rat
     pooled over seeds: the ratio of their mean stays in one mode, slow / fast. Counting
     switches over the samples run (the exposure) handles the last, unfinished stay and chains
     that never switch, which a mean of completed stays cannot (`claims.rate_ratio`)."""
-    switches = ds["n_switches"].sel(bar_set=bar_set)
-    n_seeds, exposure = switches.sizes["seed"], (ds.sizes["sample"] - 1) * switches.sizes["seed"]
-    return rate_ratio(int(switches.sel(sampler=fast).sum()), exposure,
-                      int(switches.sel(sampler=slow).sum()), exposure, n_seeds)
+    exposure = _exposure(ds)
+    return rate_ratio(_switches(ds, bar_set, fast), exposure,
+                      _switches(ds, bar_set, slow), exposure, ds.sizes["seed"])
+
+
+def _exposure(ds: xr.Dataset) -> int:
+    """Sample steps at which a chain can switch, over all seeds."""
+    return (ds.sizes["sample"] - 1) * ds.sizes["seed"]
+
+
+def _switches(ds: xr.Dataset, bar_set: str, sampler: str) -> int:
+    return int(ds["n_switches"].sel(bar_set=bar_set, sampler=sampler).sum())
 
 
 def _stays(ds: xr.Dataset, bar_set: str, sampler: str) -> str:
     """'k switches in n samples (one stay per m samples)' of one sampler over all seeds."""
-    switches = ds["n_switches"].sel(bar_set=bar_set, sampler=sampler)
-    k, n = int(switches.sum()), (ds.sizes["sample"] - 1) * switches.sizes["seed"]
+    k, n = _switches(ds, bar_set, sampler), _exposure(ds)
     return f"{sampler} {k} switches in {n} samples" + (f" (one per {n / k:.0f})" if k else "")
 
 

@@ -26,14 +26,18 @@ from ..network import STPSet, bm_network
 # A sampler without bias has D_KL ~ (2^K - 1) / (2 N) (finite samples): it falls 10x per decade
 # of time. Saturation at a non-zero value means a slower fall: D(T) / D(T/10) above 1/10.
 UNBIASED_DECADE_RATIO = 0.1
+BIOLOGICAL_MS = 1e4  # P16 Sec. III: T = 10 s, the longest stable stimulus of an organism
 CLAIMS = (
     Claim("p16_fig3_dkl_decreasing", "P16", "3C", "K = 5: D_KL decreases with time",
           "decreasing", "95 % interval of log D_KL(T) / D_KL(1e3 ms) over trials below {bound}",
           0.0, ("quick", "paper")),
     Claim("p16_fig3_dkl_saturates", "P16", "3C", "K = 5: D_KL saturates at a small non-zero "
-          "value", "saturates", "95 % interval of D_KL(T) / D_KL(T/10) over trials above "
-          "{bound} (the fall of an unbiased sampler); not reached while it is not, except at "
-          "the paper's T = 1e6 ms", UNBIASED_DECADE_RATIO, ("quick", "paper")),
+          "value", "saturates", "over trials, both: 95 % interval of log [D_KL(T) / D_KL(T/10)"
+          " / {bound}] above 0 (non-zero: a slower fall than an unbiased sampler's 1/10 per "
+          "decade) and of log [D_KL(T) / D_KL_abstract(10 s)] below 0 (small: below the "
+          "sampling error of P16's 10-s integration time, the abstract sampler's D_KL there); "
+          "not reached while the fall is an unbiased sampler's, except at the paper's T = 1e6 "
+          "ms", UNBIASED_DECADE_RATIO, ("quick", "paper")),
     Claim("p16_fig3_abstract_lower", "P16", "3C", "abstract model reaches lower D_KL",
           "lower", "95 % interval of log D_KL(LIF) / D_KL(abstract) at T over trials above "
           "{bound}", 0.0, ("quick", "paper")),
@@ -53,9 +57,11 @@ CLAIMS = (
           "accurately", "accurate", "-", not_measured="a bound on D_KL after L18's sampling "
           "time (the rows l18_fig5d_* test that it falls and where the abstract model lies)"),
     Claim("p16_fig3c_bias_beyond_biological_times", "P16", "3C", "systematic errors show "
-          "only beyond biologically relevant time scales", "beyond", "-",
-          not_measured="the time at which D_KL leaves the 1/t fall of an unbiased sampler, "
-          "with an interval over trials, and a stated biologically relevant time scale"),
+          "only beyond biologically relevant time scales", "beyond T = 10 s", "95 % interval "
+          "over trials of log10 T* above log10 {bound} ms, T* the time at which the abstract "
+          "sampler's D_KL (its sampling error) falls to the LIF network's D_KL at T (its "
+          "systematic error), 1/t beyond the runs; 10 s is P16's 'conservative estimate' of a "
+          "stable stimulus", BIOLOGICAL_MS, ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig3", "l18_fig5")
 P16_FIG3D_MS = 1e6  # P16 Fig 3D: D_KL of the 100 BMs after 1e6 ms
@@ -254,21 +260,54 @@ def _judge_convergence(claims: dict[str, Claim], ds: xr.Dataset, prefix: str,
                      f"{np.median(dkl[:, -1]):.3g}; log ratio {iv.text('.2f')}", iv, c.bound,
                      "above", scale)
     if f"{prefix}_dkl_saturates" in claims:
-        _judge_saturation(claims[f"{prefix}_dkl_saturates"], dkl, t, scale)
+        _judge_saturation(claims[f"{prefix}_dkl_saturates"], dkl, ds["dkl_abstract"].values, t,
+                          scale)
+    if f"{prefix}c_bias_beyond_biological_times" in claims:
+        _judge_bias_time(claims[f"{prefix}c_bias_beyond_biological_times"], dkl,
+                         ds["dkl_abstract"].values, t, scale)
 
 
-def _judge_saturation(claim: Claim, dkl: np.ndarray, t: np.ndarray, scale: str) -> None:
-    """D_KL(T) / D_KL(T/10) per trial (dkl: trial x integration time t): an interval above the
-    unbiased sampler's 1/10 shows a non-zero limit (pass). One that is not is a run still
-    falling as finite-sample noise falls: the saturation is not reached, unless the runs are
-    the paper's (P16 Fig 3C saturates by 1e6 ms), where it fails."""
-    iv = interval(dkl[:, -1] / dkl_at(dkl, t, t[-1] / 10))
-    value = (f"D_KL(T) / D_KL(T/10) = {iv.text('.2f')}, median D_KL(T) "
+def _judge_saturation(claim: Claim, dkl: np.ndarray, abstract: np.ndarray, t: np.ndarray,
+                      scale: str) -> None:
+    """A small non-zero limit (dkl, abstract: trial x integration time t). Non-zero:
+    D_KL(T) / D_KL(T/10) per trial above the unbiased sampler's 1/10. Small: D_KL(T) below
+    the abstract sampler's D_KL after P16's 10 s (trial i against abstract trial i), the
+    sampling error a 10-s sample set carries anyway. A fall as fast as an unbiased sampler's
+    is a run that has not reached its limit: not reached, unless the runs are the paper's
+    (P16 Fig 3C saturates by 1e6 ms), where it fails."""
+    n = min(abstract.shape[0], dkl.shape[0])
+    non_zero = interval(np.log(dkl[:, -1] / dkl_at(dkl, t, t[-1] / 10) / claim.bound))
+    small = interval(np.log(dkl[:n, -1] / dkl_at(abstract[:n], t, BIOLOGICAL_MS)))
+    value = (f"log [D_KL(T) / D_KL(T/10) / {claim.bound:g}] = {non_zero.text('.2f')}; "
+             f"log [D_KL(T) / D_KL_abstract(10 s)] = {small.text('.2f')}; median D_KL(T) "
              f"{np.median(dkl[:, -1]):.3g} at T = {t[-1]:g} ms")
-    if iv.side(claim.bound, "above") != "pass" and scale != "paper":
+    if non_zero.side(0.0, "above") != "pass" and scale != "paper":
         claim.not_reached(f"{value}: still falling as an unbiased sampler", scale)
         return
-    claim.judge_interval(value, iv, claim.bound, "above", scale)
+    claim.judge_intervals(value, {"non-zero": non_zero, "small": small}, 0.0,
+                          {"non-zero": "above", "small": "below"}, scale)
+
+
+def _judge_bias_time(claim: Claim, dkl: np.ndarray, abstract: np.ndarray, t: np.ndarray,
+                     scale: str) -> None:
+    """T* per trial: when the abstract sampler's D_KL (log-log interpolated, 1/t beyond the
+    runs) falls to the LIF network's D_KL at T; its interval against P16's 10 s."""
+    n = min(abstract.shape[0], dkl.shape[0])
+    log_t = np.log10(t)
+    crossings = []
+    for bias, curve in zip(np.log10(dkl[:n, -1]), np.log10(abstract[:n]), strict=True):
+        below = np.flatnonzero(curve <= bias)
+        if below.size == 0:  # beyond the runs: the sampling error falls as 1/t
+            crossings.append(log_t[-1] + curve[-1] - bias)
+        elif below[0] == 0:
+            crossings.append(log_t[0])
+        else:  # first crossing, linear in log-log between the grid points around it
+            i = below[0]
+            crossings.append(np.interp(bias, [curve[i], curve[i - 1]], [log_t[i], log_t[i - 1]]))
+    iv = interval(crossings)
+    claim.judge_interval(f"log10 T*/ms = {iv.text('.2f')} (T* median "
+                         f"{10 ** np.median(crossings):.3g} ms)", iv, np.log10(claim.bound),
+                         "above", scale)
 
 
 def user_bm_claims(name: str, datasets: Mapping[str, xr.Dataset], scale: str) -> list[Claim]:
