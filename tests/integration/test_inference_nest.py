@@ -32,7 +32,7 @@ def test_training_in_the_loop_reduces_the_moment_mismatch(smoke_cfg):
     # from independent units with the target means, the pairs' correlations are missing
     # (mismatch ~0.1 in the first runs); the rule fed by the running networks' states must
     # learn them: measured 0.091 -> 0.036 (pair weights 1.8); one run's sampling noise ~0.02
-    ds = p16_fig5.train(_training_job(smoke_cfg, 30), PATTERNS, CALIBRATION)
+    ds = p16_fig5.train_in_the_loop(_training_job(smoke_cfg, 30), PATTERNS, CALIBRATION)
     curve = ds["lif_mismatch"].values
     assert curve.shape == (30,) and ds.sizes["gibbs_iteration"] == 0
     first, last = curve[:3].mean(), curve[-5:].mean()

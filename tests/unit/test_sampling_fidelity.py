@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import xarray as xr
 
-from lifsampling.experiments import l18_fig3
+from lifsampling.experiments import generative
 from lifsampling.experiments import sampling_fidelity as sf
 from lifsampling.network import STPSet
 from lifsampling.rbm import RBM
@@ -22,9 +22,9 @@ def test_best_scan_set_is_the_highest_mean_isl_of_both_scans():
     fac = _scan("tau_fac", np.array([[[-270.0, -240.0], [-500.0, -500.0]],
                                      [[-290.0, -280.0], [-500.0, -500.0]]]), [0.0, 100.0], 280.0)
     # means: rec (0.01, 280) -255, fac (0.01, 100) -260 -> the tau_rec scan's point
-    assert l18_fig3.best_scan_set([rec, fac]) == STPSet(0.01, 280.0, 0.0)
+    assert generative.best_scan_set([rec, fac]) == STPSet(0.01, 280.0, 0.0)
     fac["isl"][:, 0, 1] = -200.0
-    assert l18_fig3.best_scan_set([rec, fac]) == STPSet(0.01, 280.0, 100.0)
+    assert generative.best_scan_set([rec, fac]) == STPSet(0.01, 280.0, 100.0)
 
 
 def test_clamped_states_have_labels_and_come_from_the_rbm():

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import yaml
 
+from lifsampling import experiments
 from lifsampling.config import load_config, resolve_scale, slices, validate_config
 from lifsampling.experiments import p16_fig4, sampling
 
@@ -17,10 +18,10 @@ def raw(repo):
 
 
 def _changed(raw, edit):
-    before = slices.all_slices(resolve_scale(validate_config(raw)))
+    before = experiments.all_slices(resolve_scale(validate_config(raw)))
     edited = copy.deepcopy(raw)
     edit(edited)
-    after = slices.all_slices(resolve_scale(validate_config(edited)))
+    after = experiments.all_slices(resolve_scale(validate_config(edited)))
     return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
 
 
@@ -73,10 +74,10 @@ def test_a_learning_rate_touches_one_model(raw):
 
 
 def test_master_seed_and_scale_touch_everything(raw):
-    every = set(slices.all_slices(resolve_scale(validate_config(raw))))
+    every = set(experiments.all_slices(resolve_scale(validate_config(raw))))
     seeded = _changed(raw, lambda c: c.__setitem__("seed", 7))
-    assert seeded == {n for n, s in slices.all_slices(resolve_scale(validate_config(raw))).items()
-                      if s["seeds"]}
+    slices_now = experiments.all_slices(resolve_scale(validate_config(raw)))
+    assert seeded == {n for n, s in slices_now.items() if s["seeds"]}
     assert _changed(raw, lambda c: c.__setitem__("scale", "quick")) >= every
 
 
@@ -86,8 +87,8 @@ def test_key_order_of_the_config_file_does_not_count(raw):
             return {k: reverse(node[k]) for k in reversed(list(node))}
         return node
 
-    assert slices.all_slices(resolve_scale(validate_config(raw))) == \
-        slices.all_slices(resolve_scale(validate_config(reverse(raw))))
+    assert experiments.all_slices(resolve_scale(validate_config(raw))) == \
+        experiments.all_slices(resolve_scale(validate_config(reverse(raw))))
     assert repr(slices.calibrate(resolve_scale(validate_config(raw)), "p16_coba")) == \
         repr(slices.calibrate(resolve_scale(validate_config(reverse(raw))), "p16_coba"))
 
@@ -130,7 +131,7 @@ def test_no_library_module_walks_the_config_tree(repo):
     """Outside lifsampling.config and the slice builders (functions of `cfg`), no code
     subscripts a table of the config by its name."""
     cfg = load_config(repo / "config.yaml", {"scale": "smoke"})
-    assert not any(CONFIG_TABLES & set(job) for job in slices.all_slices(cfg).values())
+    assert not any(CONFIG_TABLES & set(job) for job in experiments.all_slices(cfg).values())
     offenders = []
     for path in sorted((repo / "src" / "lifsampling").rglob("*.py")):
         if "config" in path.relative_to(repo / "src" / "lifsampling").parts:
@@ -166,6 +167,8 @@ def _typed_builder(kind: str):
 
     if hasattr(slices, kind):
         return getattr(slices, kind)
+    if hasattr(experiments, f"{kind}_slice"):  # built from every family (the trained models')
+        return getattr(experiments, f"{kind}_slice")
     builders = [getattr(f, f"{kind}_slice") for f in experiments.FAMILIES
                 if hasattr(f, f"{kind}_slice")]
     assert len(builders) == 1, (kind, builders)
@@ -179,7 +182,7 @@ def test_every_slice_has_the_keys_of_its_job_type(repo, scale):
     import typing
 
     cfg = load_config(repo / "config.yaml", overrides={"scale": scale})
-    for name, job in slices.all_slices(cfg).items():
+    for name, job in experiments.all_slices(cfg).items():
         job_type = typing.get_type_hints(_typed_builder(name.split(":")[0]))["return"]
         keys = set(job)
         assert job_type.__required_keys__ <= keys, (name, job_type.__required_keys__ - keys)
@@ -218,7 +221,7 @@ def test_one_name_per_job_from_rule_to_type(repo):
     rules = {name for smk in (repo / "workflow" / "rules").glob("*.smk")
              for name in re.findall(r"^rule (\w+):", smk.read_text(), re.MULTILINE)}
     cfg = load_config(repo / "config.yaml", overrides={"scale": "smoke"})
-    for kind in {name.split(":")[0] for name in slices.all_slices(cfg)}:
+    for kind in {name.split(":")[0] for name in experiments.all_slices(cfg)}:
         assert kind in rules, f"job kind {kind} is no rule"
         job_type = typing.get_type_hints(_typed_builder(kind))["return"].__name__
         assert job_type == "".join(p.capitalize() for p in kind.split("_")) + "Job", (kind,

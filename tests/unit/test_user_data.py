@@ -9,7 +9,15 @@ import pytest
 import yaml
 
 from lifsampling import user_data
-from lifsampling.config import ConfigError, validate_config
+from lifsampling.config import REPO_ROOT, ConfigError
+from lifsampling.config import validate_config as validate_schema
+
+
+def validate_config(raw: dict) -> dict:
+    """The workflow's load: the schema and cross-references, then your files (common.smk)."""
+    valid = validate_schema(raw)
+    user_data.check_user_entries(valid, REPO_ROOT)
+    return valid
 
 
 @pytest.fixture(scope="module")

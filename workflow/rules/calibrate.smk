@@ -17,7 +17,7 @@ rule calibrate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/calibrate.py"
+        "../scripts/job.py"
 
 
 rule calibration_grid:
@@ -37,7 +37,7 @@ rule calibration_grid:
     conda:
         CONDA_ENV
     script:
-        "../scripts/calibration_grid.py"
+        "../scripts/job.py"
 
 
 rule simulator_calibration:
@@ -58,4 +58,4 @@ rule simulator_calibration:
     conda:
         CONDA_ENV
     script:
-        "../scripts/calibrate.py"
+        "../scripts/job.py"

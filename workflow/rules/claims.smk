@@ -42,7 +42,7 @@ rule generative_claims:
         csv="results/claims_generative.csv",
         md="results/claims_generative.md",
     params:
-        job=slices.generative_claims(CFG),
+        job=families.generative_claims_slice(CFG),
         families=GENERATIVE_CLAIM_FAMILIES,
     log:
         f"{LOGS}/analysis/generative_claims.log",
@@ -68,7 +68,7 @@ rule family_claims:
     wildcard_constraints:
         family="|".join(f.__name__.rsplit(".", 1)[-1] for f in families.FAMILIES),
     params:
-        job=lambda wc: (slices.generative_claims(CFG) if wc.family in GENERATIVE_CLAIM_FAMILIES
+        job=lambda wc: (families.generative_claims_slice(CFG) if wc.family in GENERATIVE_CLAIM_FAMILIES
                         else slices.claims(CFG)),
         families=lambda wc: [wc.family],
     log:

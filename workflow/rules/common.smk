@@ -17,8 +17,10 @@ from lifsampling import user_data
 from lifsampling.experiments import claim_inputs
 
 try:
-    CFG = resolve_scale(validate_config(config))
-    slices.all_slices(CFG)  # every job's slice can be built: fails here, never in a job
+    VALID_CONFIG = validate_config(config)  # the schema and the cross-references
+    user_data.check_user_entries(VALID_CONFIG, REPO_ROOT)  # your files: read and checksummed
+    CFG = resolve_scale(VALID_CONFIG)
+    families.all_slices(CFG)  # every job's slice can be built: fails here, never in a job
 except ConfigError as err:
     raise WorkflowError(str(err)) from None
 
@@ -148,7 +150,7 @@ def user_bm_file(wildcards):
     """The file of a user BM (none for a drawn one): absolute, or relative to the repository
     (as the config check reads it)."""
     entry = CFG["boltzmann_machines"][wildcards.bm]
-    return [user_data.resolve_path(entry["file"], REPO_ROOT)] if "file" in entry else []
+    return {"file": user_data.resolve_path(entry["file"], REPO_ROOT)} if "file" in entry else {}
 
 
 # ---- L18 Fig 2b grid and P16 Fig 4

@@ -19,7 +19,7 @@ rule mnist_wheel:
 
 rule mnist:
     input:
-        mnist_source,
+        source=mnist_source,
     output:
         "results/data/mnist.nc",
     params:
@@ -33,7 +33,7 @@ rule mnist:
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist.py"
+        "../scripts/job.py"
 
 
 rule bars:
@@ -52,12 +52,12 @@ rule bars:
     conda:
         CONDA_ENV
     script:
-        "../scripts/bars.py"
+        "../scripts/job.py"
 
 
 rule mnist_subset:
     input:
-        "results/data/mnist.nc",
+        mnist="results/data/mnist.nc",
     output:
         "results/data/{subset}.nc",
     wildcard_constraints:
@@ -73,12 +73,12 @@ rule mnist_subset:
     conda:
         CONDA_ENV
     script:
-        "../scripts/mnist_subset.py"
+        "../scripts/job.py"
 
 
 rule p16_digits:
     input:
-        "results/data/mnist.nc",
+        mnist="results/data/mnist.nc",
     output:
         "results/data/p16_digits.nc",
     params:
@@ -92,7 +92,7 @@ rule p16_digits:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_digits.py"
+        "../scripts/job.py"
 
 
 rule user_dataset:
@@ -115,4 +115,4 @@ rule user_dataset:
     conda:
         CONDA_ENV
     script:
-        "../scripts/user_dataset.py"
+        "../scripts/job.py"

@@ -23,7 +23,7 @@ rule l18_fig1_stp:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig1_stp.py"
+        "../scripts/job.py"
 
 
 rule l18_fig1:

@@ -15,7 +15,7 @@ CLAIM_INPUTS |= {
 # L18 Fig 2b: STP grid, one job per (tau_fac, seed) holding all (U0, tau_rec) networks.
 rule l18_fig2_grid_chunk:
     input:
-        calibration_file(GRID["calibration"]),
+        calibration=calibration_file(GRID["calibration"]),
     output:
         "results/sims/l18_fig2_grid/taufac_{tau_fac}_seed_{seed}.nc",
     wildcard_constraints:
@@ -33,12 +33,12 @@ rule l18_fig2_grid_chunk:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig2_grid_chunk.py"
+        "../scripts/job.py"
 
 
 rule l18_fig2_grid_aggregate:
     input:
-        GRID_CHUNKS,
+        chunks=GRID_CHUNKS,
     output:
         "results/sims/l18_fig2_grid.nc",
     params:
@@ -52,7 +52,7 @@ rule l18_fig2_grid_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig2_grid_aggregate.py"
+        "../scripts/job.py"
 
 
 rule l18_fig2_grid_judge:
@@ -100,7 +100,7 @@ rule l18_fig2_bars_run:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig2_bars_run.py"
+        "../scripts/job.py"
 
 
 rule l18_fig2_bars_aggregate:
@@ -119,7 +119,7 @@ rule l18_fig2_bars_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig2_bars_aggregate.py"
+        "../scripts/job.py"
 
 
 rule l18_fig2:

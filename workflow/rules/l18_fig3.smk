@@ -40,13 +40,13 @@ rule l18_fig3_scan_block:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_scan_block.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_scan:
     """One 2D STP scan of L18 Fig 3a as a gridded netCDF: dims (seed, U0, tau_rec|tau_fac)."""
     input:
-        l18_fig3_scan_inputs,
+        blocks=l18_fig3_scan_inputs,
     output:
         "results/sims/{generative}_scan_{scan}.nc",
     wildcard_constraints:
@@ -63,7 +63,7 @@ rule l18_fig3_scan:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_scan.py"
+        "../scripts/job.py"
 
 
 # L18 Fig 3: the MNIST RBM, Gibbs and LIF+STP per seed (simulation, then the analysis of its
@@ -88,7 +88,7 @@ rule l18_fig3_run:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_run.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_analysis:
@@ -113,7 +113,7 @@ rule l18_fig3_analysis:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_analysis.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_isl_1e3:
@@ -140,7 +140,7 @@ rule l18_fig3_isl_1e3:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_isl_1e3.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_isl_1e3_analysis:
@@ -165,7 +165,7 @@ rule l18_fig3_isl_1e3_analysis:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_isl_1e3_analysis.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_references:
@@ -187,7 +187,7 @@ rule l18_fig3_references:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_references.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_aggregate:
@@ -208,13 +208,13 @@ rule l18_fig3_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_aggregate.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3_tsne:
     """L18 Fig 3e: one tSNE map of the consecutive samples of Gibbs and LIF+STP (seed 0)."""
     input:
-        "results/sims/{generative}.nc",
+        fig3="results/sims/{generative}.nc",
     output:
         "results/analysis/{generative}_tsne.nc",
     wildcard_constraints:
@@ -230,7 +230,7 @@ rule l18_fig3_tsne:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig3_tsne.py"
+        "../scripts/job.py"
 
 
 rule classify_gibbs:
@@ -252,7 +252,7 @@ rule classify_gibbs:
     conda:
         CONDA_ENV
     script:
-        "../scripts/classify_gibbs.py"
+        "../scripts/job.py"
 
 
 rule classify_lif:
@@ -275,7 +275,7 @@ rule classify_lif:
     conda:
         CONDA_ENV
     script:
-        "../scripts/classify_lif.py"
+        "../scripts/job.py"
 
 
 rule l18_fig3:

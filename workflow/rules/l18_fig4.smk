@@ -36,7 +36,7 @@ rule l18_fig4_run:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig4_run.py"
+        "../scripts/job.py"
 
 
 rule l18_fig4_analysis:
@@ -60,13 +60,13 @@ rule l18_fig4_analysis:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig4_analysis.py"
+        "../scripts/job.py"
 
 
 rule l18_fig4_aggregate:
     """The seeds of one L18 Fig 4 model, dims (seed, sampler, ...), and the tSNE of Fig 4c."""
     input:
-        l18_fig4_runs,
+        runs=l18_fig4_runs,
     output:
         "results/sims/l18_fig4_{model}.nc",
     wildcard_constraints:
@@ -82,7 +82,7 @@ rule l18_fig4_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig4_aggregate.py"
+        "../scripts/job.py"
 
 
 rule l18_fig4:

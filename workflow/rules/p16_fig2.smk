@@ -25,12 +25,12 @@ rule p16_fig2_trace:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig2_trace.py"
+        "../scripts/job.py"
 
 
 rule p16_fig2_theory:
     input:
-        P16_CALIBRATION,
+        calibration=P16_CALIBRATION,
     output:
         "results/analysis/p16_fig2_theory.nc",
     params:
@@ -44,7 +44,7 @@ rule p16_fig2_theory:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig2_theory.py"
+        "../scripts/job.py"
 
 
 rule p16_fig2:

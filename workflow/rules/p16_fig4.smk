@@ -28,7 +28,7 @@ rule p16_fig4_reference:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig4_reference.py"
+        "../scripts/job.py"
 
 
 rule p16_fig4_run:
@@ -53,7 +53,7 @@ rule p16_fig4_run:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig4_run.py"
+        "../scripts/job.py"
 
 
 rule p16_fig4_aggregate:
@@ -74,7 +74,7 @@ rule p16_fig4_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig4_aggregate.py"
+        "../scripts/job.py"
 
 
 rule p16_fig4:

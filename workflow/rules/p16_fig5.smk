@@ -28,7 +28,7 @@ rule p16_fig5_train:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig5_train.py"
+        "../scripts/job.py"
 
 
 rule p16_fig5_sampling:
@@ -49,7 +49,7 @@ rule p16_fig5_sampling:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig5_sampling.py"
+        "../scripts/job.py"
 
 
 rule p16_fig5:

@@ -30,13 +30,13 @@ rule p16_fig6_predictions:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig6_predictions.py"
+        "../scripts/job.py"
 
 
 rule p16_fig7_set:
     """P16 Fig 7 (App. XII): K = 5 networks of one parameter set on the shared random BMs."""
     input:
-        lambda wc: calibration_file(wc.calibration_set),
+        calibration=lambda wc: calibration_file(wc.calibration_set),
     output:
         "results/sims/p16_fig7/{calibration_set}.nc",
     wildcard_constraints:
@@ -52,7 +52,7 @@ rule p16_fig7_set:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig7_set.py"
+        "../scripts/job.py"
 
 
 rule p16_fig7_aggregate:
@@ -71,7 +71,7 @@ rule p16_fig7_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/p16_fig7_aggregate.py"
+        "../scripts/job.py"
 
 
 rule p16_fig6:

@@ -37,7 +37,7 @@ rule sampling_block:
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_block.py"
+        "../scripts/job.py"
 
 
 rule sampling_aggregate:
@@ -59,7 +59,7 @@ rule sampling_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_aggregate.py"
+        "../scripts/job.py"
 
 
 rule l18_fig5_membranes:
@@ -76,7 +76,7 @@ rule l18_fig5_membranes:
     conda:
         CONDA_ENV
     script:
-        "../scripts/l18_fig5_membranes.py"
+        "../scripts/job.py"
 
 
 rule p16_fig3:
@@ -126,7 +126,7 @@ rule l18_fig5:
 # claims table (results/claims_bm_<name>.csv).
 rule user_bm:
     input:
-        user_bm_file,
+        unpack(user_bm_file),
     output:
         "results/data/bm_{bm}.nc",
     wildcard_constraints:
@@ -142,7 +142,7 @@ rule user_bm:
     conda:
         CONDA_ENV
     script:
-        "../scripts/user_bm.py"
+        "../scripts/job.py"
 
 
 for _bm in USER_BMS:

@@ -30,7 +30,7 @@ rule sampling_fidelity_run:
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_fidelity_run.py"
+        "../scripts/job.py"
 
 
 rule sampling_fidelity_reference:
@@ -52,7 +52,7 @@ rule sampling_fidelity_reference:
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_fidelity_reference.py"
+        "../scripts/job.py"
 
 
 rule sampling_fidelity_aggregate:
@@ -72,7 +72,7 @@ rule sampling_fidelity_aggregate:
     conda:
         CONDA_ENV
     script:
-        "../scripts/sampling_fidelity_aggregate.py"
+        "../scripts/job.py"
 
 
 rule sampling_fidelity:
@@ -108,6 +108,7 @@ for _model, _member in USER_FIDELITY.items():
             f"results/sims/{_member}_fidelity.nc",
         params:
             job=families.sampling_fidelity.sampling_fidelity_aggregate_slice(CFG, [_model]),
+            function="sampling_fidelity_aggregate",
         log:
             f"{LOGS}/sims/{_member}_fidelity_aggregate.log",
         benchmark:
@@ -117,7 +118,7 @@ for _model, _member in USER_FIDELITY.items():
         conda:
             CONDA_ENV
         script:
-            "../scripts/sampling_fidelity_aggregate.py"
+            "../scripts/job.py"
 
     rule:
         name:

@@ -3,7 +3,7 @@
 
 rule train:
     input:
-        training_data,
+        training_data=training_data,
     output:
         "results/models/{model}.nc",
     wildcard_constraints:
@@ -20,4 +20,4 @@ rule train:
     conda:
         CONDA_ENV
     script:
-        "../scripts/train.py"
+        "../scripts/job.py"

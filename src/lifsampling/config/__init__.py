@@ -92,9 +92,6 @@ def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) 
         joined = "\n  ".join(lines)
         raise ConfigError(f"invalid config (schema {schema_path}):\n  {joined}")
     check_references(instance)
-    from ..user_data import check_user_entries  # reads the files: after the cheap checks
-
-    check_user_entries(instance, REPO_ROOT)
     return instance
 
 

@@ -84,6 +84,7 @@ class BarsJob(Job):
 
 
 class MnistSubsetJob(Job):
+    subset: str
     counts: dict[str, int]
 
 

@@ -88,8 +88,8 @@ def bars(cfg: Mapping[str, Any], bar_set: str) -> jobs.BarsJob:
 
 
 def mnist_subset(cfg: Mapping[str, Any], subset: str) -> jobs.MnistSubsetJob:
-    return job_slice(cfg, {subset: job_seed(cfg, "data", subset)},
-                counts=dict(cfg["data"][subset]["counts"]))
+    return job_slice(cfg, {subset: job_seed(cfg, "data", subset)}, subset=subset,
+                     counts=dict(cfg["data"][subset]["counts"]))
 
 
 def p16_digits(cfg: Mapping[str, Any]) -> jobs.P16DigitsJob:
@@ -175,42 +175,14 @@ def claims(cfg: Mapping[str, Any]) -> jobs.ClaimsJob:
     return job_slice(cfg)
 
 
-def generative_claims(cfg: Mapping[str, Any]) -> jobs.GenerativeClaimsJob:
-    """The claims of the trained models (L18 Fig 3-4 and the sampling fidelity of its models):
-    the scale and the CAST iterations each model was trained for (the table says which models
-    decided it: docs/paper_models.yaml trains L18's)."""
-    from .. import experiments  # the families declare the models they judge
-
-    models = cfg["training"]["models"]
-    judged = {m for f in experiments.FAMILIES for m in getattr(f, "TRAINED_MODELS", ())}
-    judged |= set(cfg["experiments"]["sampling_fidelity"]["models"])
-    return job_slice(cfg, n_iterations={m: models[m]["n_iterations"] for m in sorted(judged)})
-
-
 def shared_stage_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
     """One slice of every job kind of the shared stages (data, training, calibration, claims),
     by job name."""
     out = {"mnist": mnist(cfg), "p16_digits": p16_digits(cfg),
-           "calibration_grid": calibration_grid(cfg), "claims": claims(cfg),
-           "generative_claims": generative_claims(cfg)}
+           "calibration_grid": calibration_grid(cfg), "claims": claims(cfg)}
     out |= {f"bars:{d}": bars(cfg, d) for d in BAR_SETS}
     out |= {f"mnist_subset:{s}": mnist_subset(cfg, s) for s in L18_FIG4_MODELS}
     out |= {f"train:{m}": train(cfg, m) for m in training_models(cfg)}
     out |= {f"user_dataset:{d}": user_dataset(cfg, d) for d in cfg.get("datasets", {})}
     out |= {f"calibrate:{s}": calibrate(cfg, s) for s in cfg["calibration"]["sets"]}
-    return out
-
-
-def all_slices(cfg: Mapping[str, Any]) -> dict[str, Slice]:
-    """Every kind of job slice of the resolved config, by job name (first run of each kind):
-    the shared stages' and each figure family's own (``experiments.<family>.job_slices``).
-
-    The workflow builds them all before any job, so a config that cannot be sliced fails at
-    once; the tests compare them across config edits.
-    """
-    from .. import experiments  # the families build their slices from this module's pieces
-
-    out = shared_stage_slices(cfg)
-    for family in experiments.FAMILIES:
-        out |= family.job_slices(cfg)
     return out

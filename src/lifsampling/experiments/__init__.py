@@ -30,10 +30,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import ModuleType
+from typing import Any
 
 import xarray as xr
 
 from ..claims import NOT_RUN, Claim
+from ..config import jobs, slices
 
 PAPER_ORDER = ("P16", "L18")  # the claims table: P16 first (it comes first), each by figure
 
@@ -59,12 +61,16 @@ def _table_position(claim: Claim) -> tuple[int, int, str]:
 
 
 def family_of_rule(rule: str) -> ModuleType:
-    """The family whose job function is called like `rule` (workflow/scripts/job.py runs
-    ``<family>.<rule>(job, **inputs)``)."""
-    for family in FAMILIES:
-        if callable(getattr(family, rule, None)):
-            return family
-    raise KeyError(f"no experiment family defines a job function {rule!r}")
+    """The family (or `stages`, the shared stages) that defines the job function `rule`
+    (workflow/scripts/job.py runs ``<family>.<rule>(job, **inputs)``); exactly one must."""
+    from . import stages
+
+    owners = [m for m in (*FAMILIES, stages)
+              if getattr(getattr(m, rule, None), "__module__", None) == m.__name__]
+    if len(owners) != 1:
+        raise KeyError(f"job function {rule!r} is defined in {len(owners)} experiment modules "
+                       f"({[m.__name__ for m in owners]}); exactly one must define it")
+    return owners[0]
 
 
 def generative_families() -> list[str]:
@@ -112,3 +118,31 @@ def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str,
         if claim.not_measured:  # a row of the papers' statements, kept with what it lacks
             claim.verdict, claim.reason = NOT_RUN, f"not measured yet: {claim.not_measured}"
     return list(claims.values())
+
+
+# ----------------------------------------------------------------------------- job slices
+
+
+def generative_claims_slice(cfg: Mapping[str, Any]) -> jobs.GenerativeClaimsJob:
+    """The claims of the trained models (the families that declare `TRAINED_MODELS` and the
+    sampling fidelity of its models): the scale and the CAST iterations each model was trained
+    for (the table says which models decided it: docs/paper_models.yaml trains L18's)."""
+    models = cfg["training"]["models"]
+    judged = {m for f in FAMILIES for m in getattr(f, "TRAINED_MODELS", ())}
+    judged |= set(cfg["experiments"]["sampling_fidelity"]["models"])
+    return slices.job_slice(cfg, n_iterations={m: models[m]["n_iterations"]
+                                               for m in sorted(judged)})
+
+
+def all_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:
+    """Every kind of job slice of the resolved config, by job name (first run of each kind):
+    the shared stages' (`config.slices.shared_stage_slices`), the trained models' claims and
+    each figure family's own (``<family>.job_slices``).
+
+    The workflow builds them all before any job, so a config that cannot be sliced fails at
+    once; the tests compare them across config edits.
+    """
+    out = slices.shared_stage_slices(cfg) | {"generative_claims": generative_claims_slice(cfg)}
+    for family in FAMILIES:
+        out |= family.job_slices(cfg)
+    return out

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import spike_trains, states
+from .. import io, spike_trains, states
 from ..data import ambiguous_lower_half, images_and_labels
 from ..network import Clamp, STPSet, rbm_network
 from ..rbm import RBM
@@ -165,3 +165,48 @@ def network_samples(job: Mapping[str, Any], calibration: xr.Dataset,
     times = sample_times(job)
     return {arm: (states.sample_states(trains, job["neuron"]["tau_refrac"], times), trains)
             for arm, trains in zip(networks, runs, strict=True)}
+
+
+def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:
+    """The (U0, tau_rec, tau_fac) of L18 Fig 3a's scans with the highest ISL (mean over the
+    scans' seeds): chosen on the scans' samples, judged only on other runs and seeds (the
+    short runs of Fig 3c, the sampling-fidelity networks)."""
+    best, best_isl = None, -np.inf
+    for scan in scans:
+        name = scan.attrs["scan"]
+        other = "tau_fac" if name == "tau_rec" else "tau_rec"
+        mean = scan["isl"].mean("seed")
+        if not np.isfinite(mean.values).any():
+            continue
+        i, j = np.unravel_index(int(np.nanargmax(mean.values)), mean.shape)
+        if float(mean.values[i, j]) > best_isl:
+            best_isl = float(mean.values[i, j])
+            params = {"U0": float(scan["U0"].values[i]),
+                      f"{name}_ms": float(scan[name].values[j]),
+                      f"{other}_ms": float(scan.attrs[f"{other}_ms"])}
+            best = STPSet(params["U0"], params["tau_rec_ms"], params["tau_fac_ms"])
+    if best is None:
+        raise ValueError("no finite ISL in the L18 Fig 3a scans")
+    return best
+
+
+def tsne_map(images: np.ndarray, perplexity: float, seed: int) -> tuple[np.ndarray, float]:
+    """2D tSNE coordinates of images (n, pixels) and the perplexity used: scikit-learn's
+    Barnes-Hut tSNE with PCA initialisation and a fixed seed (deterministic). The perplexity
+    is capped at (n - 1) / 3, so that the 3-perplexity neighbourhoods tSNE builds fit in the
+    n points (smoke-scale runs have few)."""
+    from sklearn.manifold import TSNE
+
+    perplexity = min(perplexity, (len(images) - 1) / 3)
+    return TSNE(n_components=2, perplexity=perplexity, init="pca", random_state=seed
+                ).fit_transform(np.asarray(images, np.float32)), perplexity
+
+
+def read_rbm(model: str) -> RBM:
+    """A trained RBM from its file (results/models/<name>.nc)."""
+    return RBM.from_dataset(io.read_dataset(model, ["W", "b_v", "b_h"]))
+
+
+def read_best_scan_set(scans: Sequence[str]) -> STPSet:
+    """`best_scan_set` of the L18 Fig 3a scan files."""
+    return best_scan_set([io.read_dataset(f, ["isl"]) for f in scans])

@@ -51,7 +51,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             abs(change[L18_SET]) < c.bound * abs(change[RENEWING_SET]), scale)
 
 
-def l18_fig1(job: jobs.L18Fig1StpJob) -> xr.Dataset:
+def l18_fig1_stp(job: jobs.L18Fig1StpJob) -> xr.Dataset:
     """PSP envelopes and traces for each STP set of the job (slice `l18_fig1_stp_slice`).
 
     A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a

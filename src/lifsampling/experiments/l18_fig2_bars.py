@@ -9,12 +9,14 @@ Gibbs chain and by its LIF+STP network with the same (W, b): 5000 consecutive sa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
+from .. import io
 from ..claims import STUDY, Claim, RateRatio, rate_ratio
 from ..config import jobs, slices
 from ..config.slices import BAR_SETS
@@ -22,6 +24,8 @@ from ..grids import stack_by_coordinate
 from ..modes import mode_durations, nearest_pattern
 from ..rbm import RBM, mean_interaction_strengths
 from .generative import LIF_ARMS, gibbs_samples, lif_arm_samples, lif_arms, mean_rate
+
+LOG = logging.getLogger(__name__)
 
 SAMPLERS = ("gibbs", *LIF_ARMS)
 L18_INTERACTIONS = {"easy": (92.75, -145.48), "hard": (102.82, -164.66)}  # L18 Fig 2c
@@ -180,6 +184,32 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     (ew, eb), (hw, hb) = values["easy"], values["hard"]
     claims["l18_bars_hard_more_competitive"].judge(
         f"within {hw:.1f} vs {ew:.1f}, between {hb:.1f} vs {eb:.1f}", hw > ew and hb < eb, scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+def l18_fig2_bars_run(job: jobs.L18Fig2BarsRunJob, *, model: str, data: str, calibration: str
+                      ) -> xr.Dataset:
+    """One seed on one bar set (`run`)."""
+    rbm = RBM.from_dataset(io.read_dataset(model, ["W", "b_v", "b_h"]))
+    ds = run(job, rbm, io.read_dataset(data, ["image"])["image"].values,
+             io.read_dataset(calibration, ["p_mean"]))
+    LOG.info("mean stay (samples): %s; switches: %s",
+             ds["mean_mode_duration"].values.round(1).tolist(), ds["n_switches"].values.tolist())
+    return ds
+
+
+def l18_fig2_bars_aggregate(job: jobs.L18Fig2BarsAggregateJob, **inputs: Any) -> xr.Dataset:
+    """Both bar sets over seeds, with interaction strengths (`aggregate`); inputs
+    `<bar_set>_runs`, `<bar_set>_model`, `<bar_set>_data` per bar set."""
+    runs = {s: [io.read_dataset(f, ["mode"]) for f in inputs[f"{s}_runs"]] for s in BAR_SETS}
+    models = {s: RBM.from_dataset(io.read_dataset(inputs[f"{s}_model"], ["W"]))
+              for s in BAR_SETS}
+    patterns = {s: io.read_dataset(inputs[f"{s}_data"], ["image"])["image"].values
+                for s in BAR_SETS}
+    return aggregate(job, runs, models, patterns)
 
 
 # ----------------------------------------------------------------------------- job slices

@@ -7,16 +7,19 @@ network; `aggregate` stacks the chunks into one gridded Dataset (seed, tau_fac, 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, states
+from .. import boltzmann, io, states
 from ..claims import Claim, interval
 from ..config import jobs, slices
 from ..network import STPSet, bm_network
+
+LOG = logging.getLogger(__name__)
 
 TAU_SYN_MS = 10.0  # L18 Table 2 (both neurons): the optimum is claimed slightly above it
 # The optimum and the best set at tau_rec = tau_syn are chosen on the grid's seeds and
@@ -134,8 +137,6 @@ def l18_fig2_grid_judge(job: jobs.L18Fig2GridJudgeJob, *, grid: str, calibration
                         ) -> xr.Dataset:
     """The sets chosen on the grid's seeds, each on `n_seeds` fresh BMs (slice
     `l18_fig2_grid_judge_slice`): D_KL per (seed, chosen set), all in one NEST run."""
-    from .. import io
-
     chosen = chosen_sets(io.read_dataset(grid, ["dkl"]))
     names = list(chosen)
     bms = [_random_bm(job, seed) for seed in job["seeds"]["bms"]]
@@ -180,6 +181,23 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_interval(f"on fresh BMs: static {float(dkl.sel(chosen='static').mean()):.4f} vs "
                      f"optimum {float(at_optimum.mean()):.4f}; log ratio {iv.text('.2f')}", iv,
                      c.bound, "above", scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+def l18_fig2_grid_chunk(job: jobs.L18Fig2GridChunkJob, *, calibration: str) -> xr.Dataset:
+    """One tau_fac slice of the grid for one seed (`chunk`)."""
+    ds = chunk(job, io.read_dataset(calibration, ["p_mean"]))
+    LOG.info("min D_KL %.4g, static %.4g", float(ds["dkl"].min()), float(ds["dkl_static"]))
+    return ds
+
+
+def l18_fig2_grid_aggregate(job: jobs.L18Fig2GridAggregateJob, *, chunks: Sequence[str]
+                            ) -> xr.Dataset:
+    """Every chunk in one grid (`aggregate`)."""
+    return aggregate(job, [io.read_dataset(f, ["dkl"]) for f in chunks])
 
 
 # ----------------------------------------------------------------------------- job slices

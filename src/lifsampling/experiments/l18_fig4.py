@@ -21,6 +21,7 @@ its consecutive samples at beta = 1 (the sweeps at other temperatures in between
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import spike_trains
+from .. import io, spike_trains
 from ..claims import CLAIM, STUDY, Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
@@ -44,10 +45,14 @@ from .generative import (
     lif_arm_samples,
     lif_arms,
     mean_rate,
+    read_best_scan_set,
+    read_rbm,
     sample_grid,
     spiking_label_states,
+    tsne_map,
 )
-from .l18_fig3 import tsne_map
+
+LOG = logging.getLogger(__name__)
 
 DIRECT_SAMPLERS = ("gibbs", "ast")  # samplers of the RBM itself: modes from label probabilities
 SAMPLERS = (*DIRECT_SAMPLERS, *LIF_ARMS, "lif_best")  # lif_best: the best set of L18 Fig 3a
@@ -363,6 +368,38 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     iv = interval(sweeps)
     c.judge_interval(f"{iv.text('.1f')} AST sweeps per valid sample (both models, all seeds); "
                      "Gibbs: 1", iv, c.bound, "within", scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+OUTPUT_ENCODING = {"l18_fig4_run": SAMPLE_ENCODING}
+
+
+def l18_fig4_run(job: jobs.L18Fig4RunJob, *, model: str, data: str, calibration: str,
+                 scans: Sequence[str]) -> xr.Dataset:
+    """Gibbs, AST and the spiking samplers of one model and seed (`simulate`)."""
+    ds = simulate(job, read_rbm(model), io.read_dataset(data, ["image", "split"]),
+                  io.read_dataset(calibration, ["p_mean"]), read_best_scan_set(scans))
+    LOG.info("%s: %d samples per sampler; on-pixels per sample %s; AST %.1f sweeps per valid "
+             "sample; mean rate %.1f Hz", job["model"], job["n_samples"],
+             ds["pixel_sample"].sum("pixel").mean("sample").values.round(1).tolist(),
+             float(ds["ast_sweeps_per_sample"]), float(ds["mean_rate"]))
+    return ds
+
+
+def l18_fig4_analysis(job: jobs.L18Fig4AnalysisJob, *, samples: str) -> xr.Dataset:
+    """Modes and balance of one run's samples (`analyse`)."""
+    ds = analyse(job, io.read_dataset(samples, ["pixel_sample", "label_sample", "spike_time"]))
+    LOG.info("%s: balance %s", job["model"],
+             dict(zip(SAMPLERS, ds["balance"].values.round(3).tolist(), strict=True)))
+    return ds
+
+
+def l18_fig4_aggregate(job: jobs.L18Fig4AggregateJob, *, runs: Sequence[str]) -> xr.Dataset:
+    """One model's seeds in one Dataset (`aggregate`)."""
+    return aggregate(job, [io.read_dataset(f) for f in runs])
 
 
 # ----------------------------------------------------------------------------- job slices

@@ -7,6 +7,7 @@ them side by side (`calibration_grid`), evaluates the theories on them and judge
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -14,10 +15,12 @@ import numpy as np
 import xarray as xr
 
 from .. import activation_theory as at
-from .. import membrane
+from .. import io, membrane
 from ..calibration import fit_logistic, logistic
 from ..claims import CLAIM, Claim, Interval, interval
 from ..config import jobs, slices
+
+LOG = logging.getLogger(__name__)
 
 # "Approximately logistic" (P16 Fig 2D, L18 Fig 5a) has no number in the papers. It is judged
 # against the difference P16 itself calls large: the systematic deviation from a logistic must
@@ -50,14 +53,16 @@ CLAIM_INPUTS = ("l18_coba_calibration", "l18_cuba_calibration", "p16_calibration
                 "p16_fig2_theory")
 
 
-def calibration_grid(sweeps: Mapping[str, xr.Dataset]) -> xr.Dataset:
-    """All activation sweeps in one gridded Dataset: dims (calibration_set, u_target, run).
+def calibration_grid(job: Mapping[str, Any], **sweeps: str) -> xr.Dataset:
+    """All activation sweeps (files by calibration set) in one gridded Dataset: dims
+    (calibration_set, u_target, run).
 
     The u_target grids of the sets are joined (NaN where a set was not swept); each set's
     logistic fit becomes a variable along `calibration_set`.
     """
     parts = []
-    for name, ds in sweeps.items():
+    for name, path in sweeps.items():
+        ds = io.read_dataset(path, ["p_on", "u_free"])
         fit = {k: ds.attrs[k] for k in ("alpha_mV", "u0_mV", "max_logistic_deviation")}
         part = ds.drop_attrs(deep=False).drop_vars("sweep_value")
         part = part.assign({k: ((), v) for k, v in fit.items()})
@@ -138,7 +143,7 @@ def p16_fig2_trace(job: jobs.P16Fig2TraceJob) -> xr.Dataset:
                "tau_ref": neuron["tau_refrac"], "title": "P16 Fig 2A, C: one neuron in the HCS"})
 
 
-def free_membranes(job: jobs.L18Fig5MembranesJob) -> xr.Dataset:
+def l18_fig5_membranes(job: jobs.L18Fig5MembranesJob) -> xr.Dataset:
     """L18 Fig 5e: free membranes of several neuron sets at the same target mean."""
     from .. import spiking
     from ..calibration import sweep_values
@@ -238,6 +243,18 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
         f"RMS P16 {rms['p16']:.4f}, Brunel-Sergi {rms['brunel_sergi']:.4f}, quasi-static "
         f"{rms['quasistatic']:.4f}", rms["p16"] < min(rms["brunel_sergi"], rms["quasistatic"]),
         scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+def p16_fig2_theory(job: jobs.P16Fig2TheoryJob, *, calibration: str) -> xr.Dataset:
+    """P16 Fig 2B, D from the Fig 2 calibration sweep (`activation_predictions`)."""
+    ds = activation_predictions(job, io.read_dataset(calibration, ["p_mean", "u_free"]))
+    LOG.info("RMS vs simulation: %s", {k: round(v, 4) for k, v in ds.attrs.items()
+                                        if k.startswith("rms")})
+    return ds
 
 
 # ----------------------------------------------------------------------------- job slices

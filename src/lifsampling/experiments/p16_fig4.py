@@ -8,6 +8,7 @@ reference's length re-runs no simulation.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -15,11 +16,13 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, mean_field, spike_trains, states
+from .. import boltzmann, io, mean_field, spike_trains, states
 from ..claims import Claim, Interval, interval
 from ..config import jobs, slices
 from ..network import NetworkSpec, STPSet, bm_network
 from ..samplers import gibbs_marginal_reference
+
+LOG = logging.getLogger(__name__)
 
 CLAIMS = (
     Claim("p16_fig4_dkl_grows", "P16", "4", "K = 500: D_KL grows with the weight scale "
@@ -58,7 +61,7 @@ def large_bm(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
                                                np.random.default_rng(job["seeds"]["bm"]))
 
 
-def reference(job: jobs.P16Fig4ReferenceJob) -> xr.Dataset:
+def p16_fig4_reference(job: jobs.P16Fig4ReferenceJob) -> xr.Dataset:
     """Gibbs estimate of the shown units' joint (slice `p16_fig4_reference_slice`)."""
     W, b = large_bm(job)
     rng = np.random.default_rng(job["seeds"]["gibbs"])
@@ -302,6 +305,32 @@ def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> No
     claim.judge_intervals(f"{variant}: largest relative error (scale {worst[0][0]:g}, state "
                           f"{worst[0][1]}) {worst[1].text('.2f')}; {per_scale}", intervals,
                           (-rel, rel), "within", scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+OUTPUT_ENCODING = {"p16_fig4_run": {"shown_spike_time": SHOWN_ENCODING}}
+
+
+def p16_fig4_run(job: jobs.P16Fig4RunJob, *, calibration: str, reference: str | None = None
+                 ) -> xr.Dataset:
+    """One K = 500 network in one translation variant (`run`); the self-consistent variant
+    reads the Gibbs marginals of its `reference`."""
+    ds = run(job, io.read_dataset(calibration, ["p_mean"]),
+             None if reference is None else io.read_dataset(reference, ["p_on"]))
+    LOG.info("%s: mean rate %.1f Hz, recurrent / background <g_tot> %.2f, fixed point %s",
+             job["variant"], float(ds["rate"].mean()), float(ds["recurrent_over_background"]),
+             float(ds["fixed_point"]))
+    return ds
+
+
+def p16_fig4_aggregate(job: jobs.P16Fig4AggregateJob, *, references: Sequence[str],
+                       runs: Sequence[str]) -> xr.Dataset:
+    """Every weight scale, variant and run in one grid (`aggregate`)."""
+    return aggregate(job, [io.read_dataset(f, ["p_reference"]) for f in references],
+                     [io.read_dataset(f, ["shown_spike_time"]) for f in runs])
 
 
 # ----------------------------------------------------------------------------- job slices

@@ -14,6 +14,7 @@ states over 25 ms (eq. 81).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,12 +22,15 @@ import numpy as np
 import xarray as xr
 from tqdm import tqdm
 
+from .. import io
 from .. import moment_learning as ml
 from ..claims import Claim, interval, over_seeds
 from ..config import jobs, slices
 from ..network import Clamp, NetworkSpec, STPSet, bm_network
 from ..star_plot import snapshot_means, star_basis, star_projection
 from ..states import sample_states
+
+LOG = logging.getLogger(__name__)
 
 CONDITIONS = ("prior", "posterior")
 
@@ -61,7 +65,7 @@ def _states(trains: list[list[np.ndarray]], tau_on: float, times: np.ndarray) ->
     return np.concatenate([sample_states(t, tau_on, times) for t in trains])
 
 
-def train(job: jobs.P16Fig5TrainJob, patterns: np.ndarray, calibration: xr.Dataset
+def train_in_the_loop(job: jobs.P16Fig5TrainJob, patterns: np.ndarray, calibration: xr.Dataset
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
@@ -189,6 +193,32 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
     c.judge_intervals(f"{text}; posterior / prior: " + ", ".join(
         f"{d}: {iv.text('.2f')}" for d, iv in kept.items()),
         kept, c.bound, wanted, scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+def _patterns(digits: str) -> np.ndarray:
+    return io.read_dataset(digits, ["activation"])["activation"].values
+
+
+def p16_fig5_train(job: jobs.P16Fig5TrainJob, *, digits: str, calibration: str) -> xr.Dataset:
+    """The BM of the digits, trained with the LIF network in the loop (`train`)."""
+    ds = train_in_the_loop(job, _patterns(digits), io.read_dataset(calibration, ["p_mean"]))
+    LOG.info("moment mismatch: Gibbs phase %.3f -> %.3f, in the loop %.3f -> %.3f",
+             *(float(ds[v][i]) for v in ("gibbs_mismatch", "lif_mismatch") for i in (0, -1)))
+    return ds
+
+
+def p16_fig5_sampling(job: jobs.P16Fig5SamplingJob, *, model: str, digits: str,
+                      calibration: str) -> xr.Dataset:
+    """Prior and posterior runs of the trained network (`sample`)."""
+    ds = sample(job, io.read_dataset(model, ["W", "b"]), _patterns(digits),
+                io.read_dataset(calibration, ["p_mean"]))
+    LOG.info("fractions of states per digit (seed mean): %s",
+             ds["digit_fraction"].mean("seed").round(3).values.tolist())
+    return ds
 
 
 # ----------------------------------------------------------------------------- job slices

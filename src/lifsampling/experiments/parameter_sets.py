@@ -11,6 +11,7 @@ network samples with the (α, ū₀) measured for its own neuron.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -18,11 +19,13 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, spike_trains, states
+from .. import boltzmann, io, spike_trains, states
 from ..claims import CHECK, Claim, Interval, interval
 from ..config import jobs, slices
 from ..network import STPSet, bm_network
 from .p16_fig2 import activation_predictions, midpoints_per_run
+
+LOG = logging.getLogger(__name__)
 
 # P16 gives no number for "holds": the bound is this study's, stated before the first run.
 THEORY_RMS_BOUND = 0.05
@@ -296,6 +299,42 @@ def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) ->
         c.judge_intervals(text + "; NEST - NEURON: " + ", ".join(
             f"{k} {iv.text('.2f')}" for k, iv in pairs.items()), pairs, (-c.bound, c.bound),
             "within", scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+OUTPUT_ENCODING = {"p16_fig7_set": spike_trains.ENCODING}
+
+
+def p16_fig6_predictions(job: jobs.P16Fig6PredictionsJob, **calibrations: str) -> xr.Dataset:
+    """The theories against NEST for every set and simulator run (`fig6_predictions`);
+    inputs: one calibration file per set and per simulator run."""
+    ds = fig6_predictions(job, {s: io.read_dataset(calibrations[s], ["p_mean", "u_free", "p_on"])
+                                for s in [*job["calibration_sets"], *job["simulators"]]})
+    for theory in THEORIES:
+        LOG.info("RMS %s: %s", theory, dict(zip(job["calibration_sets"],
+                                                ds[f"rms_{theory}"].values.round(4).tolist(),
+                                                strict=True)))
+    LOG.info("u0 per simulator run: %s", dict(zip(job["simulators"],
+                                                  ds["sim_u0"].values.round(3).tolist(),
+                                                  strict=True)))
+    return ds
+
+
+def p16_fig7_set(job: jobs.P16Fig7SetJob, *, calibration: str) -> xr.Dataset:
+    """The networks of one parameter set (`fig7_set`)."""
+    ds = fig7_set(job, io.read_dataset(calibration, ["p_mean"]))
+    LOG.info("%d networks, %d spikes, mean rate %.1f Hz", ds.sizes["bm"], ds.sizes["spike"],
+             ds.sizes["spike"] / ds["spike_count"].size
+             / (job["burn_in_ms"] + job["duration_ms"]) * 1000)
+    return ds
+
+
+def p16_fig7_aggregate(job: jobs.P16Fig7AggregateJob, **sets: str) -> xr.Dataset:
+    """Every set's networks in one grid (`fig7_aggregate`); inputs: one file per set."""
+    return fig7_aggregate(job, [io.read_dataset(f, ["spike_time"]) for f in sets.values()])
 
 
 # ----------------------------------------------------------------------------- job slices

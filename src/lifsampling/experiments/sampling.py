@@ -10,18 +10,21 @@ in one Dataset. An analysis key (`joint_ms`, `dkl_time_points`) re-runs no simul
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
-from .. import boltzmann, samplers, spike_trains, states, translate
+from .. import boltzmann, io, samplers, spike_trains, states, translate
 from ..abstract import simulate_abstract_sampler
 from ..claims import CHECK, Claim, interval
 from ..config import jobs, slices
 from ..grids import stack_by_coordinate
 from ..network import STPSet, bm_network
+
+LOG = logging.getLogger(__name__)
 
 # A sampler without bias has D_KL ~ (2^K - 1) / (2 N) (finite samples): it falls 10x per decade
 # of time. Saturation at a non-zero value means a slower fall: D(T) / D(T/10) above 1/10.
@@ -352,6 +355,33 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             c.undecided(f"above the bound after {run_ms:g} ms; D_KL still falls until the "
                         f"paper's {P16_FIG3D_MS:g} ms, so only a pass decides it earlier")
     _judge_convergence(claims, datasets["l18_fig5"], "l18_fig5d", scale)
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+OUTPUT_ENCODING = {"sampling_block": spike_trains.ENCODING}
+
+
+def _user_bm(bm: str | None) -> xr.Dataset | None:
+    return None if bm is None else io.read_dataset(bm, ["W", "b"])
+
+
+def sampling_block(job: jobs.SamplingBlockJob, *, calibration: str, bm: str | None = None
+                   ) -> xr.Dataset:
+    """A block of networks in one NEST kernel, their spikes (`simulate_block`)."""
+    ds = simulate_block(job, io.read_dataset(calibration, ["p_mean"]), _user_bm(bm))
+    LOG.info("%s %s: %d spikes after %g ms", job["kind"], job["runs"], ds.sizes["spike"],
+             job["burn_in_ms"] + job["duration_ms"])
+    return ds
+
+
+def sampling_aggregate(job: jobs.SamplingAggregateJob, *, trials: Sequence[str],
+                       bms: Sequence[str], bm: str | None = None) -> xr.Dataset:
+    """The analysis of every block of an experiment (`aggregate`)."""
+    return aggregate(job, [io.read_dataset(f, ["spike_time"]) for f in trials],
+                     [io.read_dataset(f, ["spike_time"]) for f in bms], _user_bm(bm))
 
 
 # ----------------------------------------------------------------------------- job slices

@@ -24,6 +24,7 @@ NEST seed, so sets differ by their synapses alone.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -31,22 +32,74 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import fidelity, states
+from .. import fidelity, io, states
 from ..cast import training_matrix
 from ..claims import CHECK, STUDY, Claim, Interval, interval
 from ..config import jobs, slices
+from ..data import images_and_labels, training_rows
 from ..network import Clamp, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM, one_hot
 from ..samplers import rbm_gibbs
+from .generative import read_best_scan_set, read_rbm
+
+LOG = logging.getLogger(__name__)
 
 EXPERIMENT = "sampling_fidelity"
 # its claims are decided by trained RBMs alone (generative_claims); which: config
 # experiments.sampling_fidelity.models
 TRAINED_MODELS: tuple[str, ...] = ()
-BEST_SCAN = "best_scan"  # the synapse set chosen from L18 Fig 3a's scans (`l18_fig3.best_scan_set`)
+BEST_SCAN = "best_scan"  # the set chosen from L18 Fig 3a's scans (`generative.best_scan_set`)
 DIRECTIONS = ("hidden_given_visible", "visible_given_hidden")
 P_BIN_EDGES = np.linspace(0.0, 1.0, 11)
 GIBBS_BURN_IN = 100  # sweeps of the reference chains before their samples count
+
+
+# ----------------------------------------------------------------------------- jobs
+# One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
+
+
+def probed_images(rbm: RBM, training: xr.Dataset, test_data: xr.Dataset
+                  ) -> tuple[np.ndarray, np.ndarray | None]:
+    """The images a model's probe clamps, with their labels: a labelled model's test images of
+    the classes it learned (MNIST's, or your dataset's ISL test split); the bars' training
+    images (no labels)."""
+    if not rbm.n_labels:
+        return training["image"].values, None
+    images, labels = images_and_labels(test_data, test_data.attrs.get("isl_test_split", "test"))
+    learned = np.isin(labels, np.unique(training_rows(training)["label"].values))
+    return images[learned], labels[learned]
+
+
+def sampling_fidelity_run(job: jobs.SamplingFidelityRunJob, *, model: str, training_data: str,
+                          test_data: str, calibration: str, scans: Sequence[str] = ()
+                          ) -> xr.Dataset:
+    """One model's networks with one synapse set (`run`); the best scan set from `scans`."""
+    rbm = read_rbm(model)
+    stp = read_best_scan_set(scans) if job["stp"] is None else STPSet.from_config(job["stp"])
+    images, labels = probed_images(rbm, io.read_dataset(training_data, ["image"]),
+                                   io.read_dataset(test_data, ["image"]) if rbm.n_labels
+                                   else None)
+    LOG.info("%s with %s synapses %s", job["model"], job["stp_set"], stp)
+    ds = run(job, rbm, images, labels, io.read_dataset(calibration, ["p_mean"]), stp)
+    LOG.info("weight gain %s (theory %s), on-pixels %s",
+             ds["weight_gain_per_state"].mean("clamped_state").values.round(2).tolist(),
+             ds["theory_weight_gain"].values.round(2).tolist(),
+             ds["on_pixels"].values.round(1).tolist())
+    return ds
+
+
+def sampling_fidelity_reference(job: jobs.SamplingFidelityReferenceJob, *, model: str,
+                                training_data: str) -> xr.Dataset:
+    """The Gibbs reference of one model (`reference`)."""
+    return reference(job, read_rbm(model), io.read_dataset(training_data, ["image"]))
+
+
+def sampling_fidelity_aggregate(job: jobs.SamplingFidelityAggregateJob, *, runs: Sequence[str],
+                                references: Sequence[str]) -> xr.Dataset:
+    """Every model and synapse set in one Dataset (`aggregate`)."""
+    return aggregate(job, [io.read_dataset(f, ["on_pixels", "gain_offset_per_state"])
+                           for f in runs],
+                     [io.read_dataset(f, ["gibbs_marginal"]) for f in references])
 
 
 # ----------------------------------------------------------------------------- job slices
@@ -65,7 +118,7 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
 def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
                                 stp_set: str) -> jobs.SamplingFidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
-    parameters are read from the scans at run time (`l18_fig3.best_scan_set`)."""
+    parameters are read from the scans at run time (`generative.best_scan_set`)."""
     e = _entry(cfg)
     seeds = {kind: slices.job_seed(cfg, EXPERIMENT, model, kind) for kind in ("lif", "states")}
     stp = None if stp_set == BEST_SCAN else dict(cfg["stp"][stp_set])
