@@ -66,7 +66,7 @@ def test_a_run_reporting_progress_is_the_same_run(smoke_cfg, monkeypatch, caplog
     spec = _spec(smoke_cfg, W, b, "modulated")
     # 2033.3 ms: a twentieth is no whole number of time steps
     whole = spiking.simulate_network(spec, 2033.3, smoke_cfg["nest"], seed=5)
-    monkeypatch.setattr(spiking, "PROGRESS_FROM_MS", 0.0)  # now run in 20 pieces
+    monkeypatch.setattr(spiking.kernel, "PROGRESS_FROM_MS", 0.0)  # now run in 20 pieces
     with caplog.at_level("INFO", logger="lifsampling.spiking"):
         pieces = spiking.simulate_network(spec, 2033.3, smoke_cfg["nest"], seed=5)
     reports = [r.getMessage() for r in caplog.records if "simulated" in r.getMessage()]

@@ -14,7 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lifsampling.config import SCALES, ConfigError, resolve_scale, slices, validate_config
+from lifsampling import experiments
+from lifsampling.config import SCALES, ConfigError, resolve_scale, validate_config
 
 # numeric parameters that may be negative (potentials, positions, angles); every other
 # number of the config is a count, a duration, a rate, a conductance, a scale or a seed
@@ -103,7 +104,7 @@ def prepare(raw):
     """What the workflow does before any job: validate, resolve every scale, slice."""
     cfg = validate_config(raw)
     for scale in SCALES:
-        slices.all_slices(resolve_scale(cfg, scale))
+        experiments.all_slices(resolve_scale(cfg, scale))
 
 
 def wrong_type(path, value):

