@@ -211,7 +211,7 @@ class Claim:
     table: str = CLAIM
     reproduced_value: str = ""
     verdict: str = NOT_RUN
-    reason: str = ""  # why a claim is not decided (`UNDECIDED`)
+    reason: str = ""  # why a claim is not decided (`UNDECIDED`) or not run by the config
     why_not_quick: str = ""  # the scientific reason scales outside `decided_at` cannot decide
     not_measured: str = ""  # a statement the study does not measure yet: what is missing
     scale: str = ""
@@ -239,6 +239,11 @@ class Claim:
     def undecided(self, reason: str) -> Claim:
         """Not decided, and why (the `reason` column)."""
         self.verdict, self.reason = UNDECIDED, reason
+        return self
+
+    def not_run(self, reason: str, scale: str) -> Claim:
+        """Not run at this scale by the configuration, and why (the `reason` column)."""
+        self.verdict, self.reason, self.scale = NOT_RUN, reason, scale
         return self
 
     def not_reached(self, value: str, scale: str) -> Claim:

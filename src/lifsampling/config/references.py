@@ -236,7 +236,8 @@ def _check_tempering(config: Mapping[str, Any]) -> None:
     must be probed there, the gain-corrected set among them."""
     tempering = config["experiments"]["tempering"]
     fidelity = config["experiments"]["sampling_fidelity"]
-    for key, names, probed in (("models", tempering["models"], fidelity["models"]),
+    models = sorted({m for ms in _per_scale(tempering["models"]).values() for m in ms})
+    for key, names, probed in (("models", models, fidelity["models"]),
                                ("stp_sets", tempering["stp_sets"], fidelity["stp_sets"])):
         missing = [n for n in names if n not in probed]
         if missing:
