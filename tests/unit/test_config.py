@@ -1,4 +1,5 @@
 import copy
+import shutil
 
 import pytest
 import yaml
@@ -8,6 +9,7 @@ from lifsampling.config import (
     config_hash,
     derive_seed,
     load_config,
+    read_schema,
     resolve_scale,
     validate_config,
 )
@@ -140,3 +142,25 @@ def test_work_fraction_shortens_every_job_and_keeps_the_dag(repo):
     assert cut["seed"] == full["seed"] and cut["experiments"]["p16_fig4"]["n_runs"] == 10
     assert load_config(repo / "config.yaml", overrides={"work_fraction": 1.0}) == \
         load_config(repo / "config.yaml")
+
+
+def test_a_family_schema_file_is_merged_and_may_not_shadow_the_main_schema(repo, raw, tmp_path):
+    """A family's schema lives in workflow/schemas/families/<entry>.schema.yaml; a second
+    definition of one entry is refused, naming the file."""
+    schemas = tmp_path / "schemas"
+    shutil.copytree(repo / "workflow" / "schemas", schemas)
+    (schemas / "families" / "toy.schema.yaml").write_text(
+        "type: object\nadditionalProperties: false\nproperties:\n  size: {type: integer}\n")
+    schema_path = schemas / "config.schema.yaml"
+    merged = read_schema(schema_path)
+    assert merged["properties"]["experiments"]["properties"]["toy"]["properties"] == {
+        "size": {"type": "integer"}}
+    assert "l18_fig3" in merged["properties"]["experiments"]["properties"]
+    raw["experiments"]["toy"] = {"size": 3}
+    validate_config(raw, schema_path)
+    raw["experiments"]["toy"] = {"size": "big"}
+    with pytest.raises(ConfigError, match=r"experiments\.toy\.size"):
+        validate_config(raw, schema_path)
+    (schemas / "families" / "user_bm.schema.yaml").write_text("type: object\n")
+    with pytest.raises(ConfigError, match="user_bm.schema.yaml"):
+        read_schema(schema_path)

@@ -16,10 +16,12 @@ def snakemake_cmd(repo, workdir, *args, cores=2, snakefile=None):
     return cmd
 
 
-def snakemake(repo, workdir, *args, check=True, timeout=2400, cores=2, snakefile=None):
-    """Run `snakemake_cmd`; with `check`, a failure raises with the end of its output."""
+def snakemake(repo, workdir, *args, check=True, timeout=2400, cores=2, snakefile=None,
+              env=None):
+    """Run `snakemake_cmd` (in `env`, else this process's environment); with `check`, a
+    failure raises with the end of its output."""
     cmd = snakemake_cmd(repo, workdir, *args, cores=cores, snakefile=snakefile)
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
     if check and proc.returncode != 0:
         tail = f"{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
         raise AssertionError(f"{' '.join(cmd)} failed:\n{tail}")

@@ -1,8 +1,9 @@
 """The study's configuration: schema validation, scale resolution, seeds and hashes.
 
 `config.yaml` is the one place for every parameter. This module checks it against
-`workflow/schemas/config.schema.yaml` (filling defaults) and its cross-references
-(`references`), resolves values given per scale (``{smoke: a, quick: b, paper: c}``) and
+`workflow/schemas/config.schema.yaml` with each family's schema merged in
+(`workflow/schemas/families/`), filling defaults, and its cross-references (`references`),
+resolves values given per scale (``{smoke: a, quick: b, paper: c}``) and
 derives independent, reproducible seeds for every stochastic step from the master seed.
 `slices` cuts the resolved config into the part each job reads (its Snakemake `params`).
 """
@@ -77,13 +78,28 @@ def _error_lines(error: jsonschema.ValidationError) -> list[str]:
     return [f"config key '{_key_path(error)}': {_best_message(error)}"]
 
 
+def read_schema(schema_path: Path = SCHEMA_PATH) -> dict:
+    """The config schema: `schema_path` with each figure family's own schema of its
+    `experiments.<entry>` (``families/<entry>.schema.yaml`` beside it) merged in, so a new
+    family brings its schema in a file of its own."""
+    schema = read_yaml(schema_path)
+    entries = schema["properties"]["experiments"]["properties"]
+    for path in sorted((Path(schema_path).parent / "families").glob("*.schema.yaml")):
+        entry = path.name.removesuffix(".schema.yaml")
+        if entry in entries:
+            raise ConfigError(f"schema {path}: experiments.{entry} is also defined in "
+                              f"{schema_path}; one schema per entry")
+        entries[entry] = read_yaml(path)
+    return schema
+
+
 def validate_config(config: Mapping[str, Any], schema_path: Path = SCHEMA_PATH) -> dict:
-    """Check `config` against the schema and fill in defaults.
+    """Check `config` against the schema (`read_schema`) and fill in defaults.
 
     Returns a validated deep copy. Raises `ConfigError` naming every offending key,
     e.g. ``config key 'data.mnist.binarize_threshold': 1.5 is greater than ...``.
     """
-    schema = read_yaml(schema_path)
+    schema = read_schema(schema_path)
     instance = copy.deepcopy(dict(config))
     validator = _validator_filling_defaults(schema)
     errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
