@@ -8,6 +8,8 @@ rule calibrate:
         calibration_set="|".join(CALIBRATION_SETS),
     params:
         job=lambda wc: slices.calibrate(CFG, wc.calibration_set),
+    group:
+        "calibrations"
     log:
         f"{LOGS}/calibration/{{calibration_set}}.log",
     benchmark:
@@ -49,6 +51,8 @@ rule simulator_calibration:
         sim_run="|".join(EXPERIMENTS["p16_fig6"]["simulators"]),
     params:
         job=lambda wc: families.parameter_sets.simulator_calibration_slice(CFG, wc.sim_run),
+    group:
+        "calibrations"
     log:
         f"{LOGS}/calibration/simulators/{{sim_run}}.log",
     benchmark:

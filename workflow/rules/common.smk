@@ -39,10 +39,11 @@ def cluster_resources(rule_name):
     return costs.snakemake_resources(PAPER_COSTS, rule_name)
 
 
-def nest_threads(experiment):
-    """Threads of a job of `experiment`: NEST's virtual processes from config, so a job
-    never gets more or fewer than its spikes were computed with."""
-    return slices.nest_settings(CFG, experiment)["virtual_processes"]
+def nest_threads(family):
+    """Threads of a NEST job of `family` (a module of lifsampling.experiments): NEST's virtual
+    processes from config (more for a family of LARGE_NETWORKS), so a job never gets more or
+    fewer than its spikes were computed with."""
+    return slices.nest_settings(CFG, getattr(family, "LARGE_NETWORKS", False))["virtual_processes"]
 
 # Software of every job: the pip route (pyproject.toml, Makefile) is the tested one; with
 # --software-deployment-method conda Snakemake builds this environment instead.

@@ -24,6 +24,8 @@ rule l18_fig2_grid_chunk:
     params:
         job=lambda wc: families.l18_fig2_grid.l18_fig2_grid_chunk_slice(
             CFG, float(wc.tau_fac), int(wc.seed)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/l18_fig2_grid/taufac_{{tau_fac}}_seed_{{seed}}.log",
     benchmark:
@@ -91,6 +93,8 @@ rule l18_fig2_bars_run:
     params:
         job=lambda wc: families.l18_fig2_bars.l18_fig2_bars_run_slice(
             CFG, wc.bar_set, int(wc.seed)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/l18_fig2_bars/{{bar_set}}_seed_{{seed}}.log",
     benchmark:

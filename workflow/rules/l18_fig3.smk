@@ -30,11 +30,13 @@ rule l18_fig3_scan_block:
     params:
         job=lambda wc: families.l18_fig3.l18_fig3_scan_block_slice(CFG, wc.generative, wc.scan,
                                                                    int(wc.block)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/{{generative}}_scan/{{scan}}_block_{{block}}.log",
     benchmark:
         f"{BENCH}/sims/{{generative}}_scan/{{scan}}_block_{{block}}.tsv"
-    threads: nest_threads("l18_fig3")
+    threads: nest_threads(families.l18_fig3)
     resources:
         **cluster_resources("l18_fig3_scan_block"),
     conda:
@@ -78,11 +80,13 @@ rule l18_fig3_run:
         seed=r"\d+",
     params:
         job=lambda wc: families.l18_fig3.l18_fig3_run_slice(CFG, wc.generative, int(wc.seed)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/{{generative}}/samples_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/{{generative}}/samples_seed_{{seed}}.tsv"
-    threads: nest_threads("l18_fig3")
+    threads: nest_threads(families.l18_fig3)
     resources:
         **cluster_resources("l18_fig3_run"),
     conda:
@@ -134,7 +138,7 @@ rule l18_fig3_isl_1e3:
         f"{LOGS}/sims/{{generative}}/isl_1e3_samples_block_{{block}}.log",
     benchmark:
         f"{BENCH}/sims/{{generative}}/isl_1e3_samples_block_{{block}}.tsv"
-    threads: nest_threads("l18_fig3")
+    threads: nest_threads(families.l18_fig3)
     resources:
         **cluster_resources("l18_fig3_isl_1e3"),
     conda:
@@ -269,7 +273,7 @@ rule classify_lif:
         f"{LOGS}/analysis/classification_mnist_lif.log",
     benchmark:
         f"{BENCH}/analysis/classification_mnist_lif.tsv"
-    threads: nest_threads("l18_fig3")
+    threads: nest_threads(families.l18_fig3)
     resources:
         **cluster_resources("classify_lif"),
     conda:

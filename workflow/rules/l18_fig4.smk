@@ -30,7 +30,7 @@ rule l18_fig4_run:
         f"{LOGS}/sims/l18_fig4/{{model}}_samples_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/l18_fig4/{{model}}_samples_seed_{{seed}}.tsv"
-    threads: nest_threads("l18_fig4")
+    threads: nest_threads(families.l18_fig4)
     resources:
         **cluster_resources("l18_fig4_run"),
     conda:

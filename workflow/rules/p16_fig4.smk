@@ -43,11 +43,13 @@ rule p16_fig4_run:
     params:
         job=lambda wc: families.p16_fig4.p16_fig4_run_slice(
             CFG, wc.variant, wc.weight_scale, int(wc.run)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/p16_fig4/{{variant}}/run_w{{weight_scale}}_{{run}}.log",
     benchmark:
         f"{BENCH}/sims/p16_fig4/{{variant}}/run_w{{weight_scale}}_{{run}}.tsv"
-    threads: nest_threads("p16_fig4")
+    threads: nest_threads(families.p16_fig4)
     resources:
         **cluster_resources("p16_fig4_run"),
     conda:

@@ -43,6 +43,8 @@ rule p16_fig7_set:
         calibration_set="|".join(EXPERIMENTS["p16_fig7"]["calibration_sets"]),
     params:
         job=lambda wc: families.parameter_sets.p16_fig7_set_slice(CFG, wc.calibration_set),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/p16_fig7/{{calibration_set}}.log",
     benchmark:

@@ -28,6 +28,8 @@ rule sampling_block:
     params:
         job=lambda wc: families.sampling.sampling_block_slice(
             CFG, wc.experiment, wc.kind, int(wc.block)),
+    group:
+        "runs"
     log:
         f"{LOGS}/sims/{{experiment}}/{{kind}}_block_{{block}}.log",
     benchmark:

@@ -24,7 +24,7 @@ rule sampling_fidelity_run:
         f"{LOGS}/sims/sampling_fidelity/{{model}}/{{stp_set}}.log",
     benchmark:
         f"{BENCH}/sims/sampling_fidelity/{{model}}/{{stp_set}}.tsv"
-    threads: nest_threads(families.sampling_fidelity.EXPERIMENT)
+    threads: nest_threads(families.sampling_fidelity)
     resources:
         **cluster_resources("sampling_fidelity_run"),
     conda:

@@ -30,7 +30,7 @@ rule tempering_run:
         f"{LOGS}/sims/tempering/{{model}}_seed_{{seed}}.log",
     benchmark:
         f"{BENCH}/sims/tempering/{{model}}_seed_{{seed}}.tsv"
-    threads: nest_threads("tempering")
+    threads: nest_threads(families.tempering)
     resources:
         **cluster_resources("tempering_run"),
     conda:

@@ -87,8 +87,6 @@ def _check_nest(config: Mapping[str, Any]) -> None:
         raise ConfigError(f"config key 'experiments.l18_fig1.delay_ms': {delay} ms is outside "
                           f"[nest.min_delay_ms, nest.max_delay_ms] = [{nest['min_delay_ms']}, "
                           f"{nest['max_delay_ms']}]")
-    for name in nest.get("large_networks", {}).get("experiments", []):
-        _refer(config, "nest.large_networks.experiments", name, "experiments")
 
 
 def _check_sampling_fidelity(config: Mapping[str, Any]) -> None:

@@ -47,12 +47,12 @@ def job_seed(cfg: Mapping[str, Any], *keys: object) -> int:
     return derive_seed(cfg["seed"], *keys)
 
 
-def nest_settings(cfg: Mapping[str, Any], experiment: str | None = None) -> jobs.NestSettings:
-    """NEST's time step, delays and virtual processes for a job of `experiment`: the large
-    networks of `nest.large_networks.experiments` get that many virtual processes."""
+def nest_settings(cfg: Mapping[str, Any], large_networks: bool = False) -> jobs.NestSettings:
+    """NEST's time step, delays and virtual processes of a job; a family of large networks
+    (it declares ``LARGE_NETWORKS = True``) gets `nest.large_networks`' virtual processes."""
     nest = {k: v for k, v in cfg["nest"].items() if k != "large_networks"}
     large = cfg["nest"].get("large_networks")
-    if large and experiment in large["experiments"]:
+    if large and large_networks:
         nest["virtual_processes"] = large["virtual_processes"]
     return nest
 

@@ -282,7 +282,7 @@ def clamp_delivery_run_slice(cfg: Mapping[str, Any]) -> ClampDeliveryRunJob:
         **{k: e[k] for k in ("n_visible", "n_hidden", "weight_sd", "bias_sd", "density",
                              "n_states", "state_ms", "settle_ms", "burn_in_ms")},
         clamp_mV=cfg["experiments"]["l18_fig3"]["classification"]["clamp_mV"],
-        nest=slices.nest_settings(cfg, EXPERIMENT))
+        nest=slices.nest_settings(cfg))
 
 
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:

@@ -122,6 +122,8 @@ CLAIMS = (
           (10.0, 30.0), ("quick", "paper"), table=CLAIM),
 )
 CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
+# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+LARGE_NETWORKS = True
 
 
 def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
@@ -427,7 +429,7 @@ def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L1
         ast_burn_in=e["ast_burn_in"],
         betas=dict(cfg["training"]["betas"]),
         gamma=dict(cfg["training"]["gamma"]),
-        nest=slices.nest_settings(cfg, "l18_fig4"),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
         seed_index=seed,
     )
 

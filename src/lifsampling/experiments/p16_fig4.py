@@ -39,6 +39,8 @@ CLAIMS = (
           ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig4",)
+# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+LARGE_NETWORKS = True
 # P16: at weak coupling "the deviations ... mainly [in] low-probability modes": more than half
 # of the total deviation sum |p_N - p_B| on the states below p_high (the half is the study's)
 CLAIMS = (*CLAIMS, Claim(
@@ -385,7 +387,7 @@ def p16_fig4_run_slice(
         stp=dict(cfg["stp"][e["stp"]]),
         duration_ms=e["duration_ms"],
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, "p16_fig4"),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
         run_index=run,
     )
 

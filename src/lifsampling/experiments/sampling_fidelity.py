@@ -45,6 +45,8 @@ from .generative import read_best_scan_set, read_rbm
 LOG = logging.getLogger(__name__)
 
 EXPERIMENT = "sampling_fidelity"
+# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+LARGE_NETWORKS = True
 # its claims are decided by trained RBMs alone (generative_claims); which: config
 # experiments.sampling_fidelity.models
 TRAINED_MODELS: tuple[str, ...] = ()
@@ -128,7 +130,7 @@ def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
         n_states=e["n_states"], state_ms=e["state_ms"], settle_ms=e["settle_ms"],
         n_free=e["n_free"], burn_in_ms=e["burn_in_ms"],
         clamp_mV=cfg["experiments"]["l18_fig3"]["classification"]["clamp_mV"],
-        nest=slices.nest_settings(cfg, EXPERIMENT))
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS))
 
 
 def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],

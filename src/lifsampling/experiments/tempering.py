@@ -51,6 +51,8 @@ from .generative import (
 )
 
 EXPERIMENT = "tempering"
+# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+LARGE_NETWORKS = True
 # its claims are decided by trained RBMs alone (generative_claims: the table of a run with
 # L18's paper-trained RBMs); which: config experiments.tempering.models
 TRAINED_MODELS: tuple[str, ...] = ()
@@ -520,7 +522,7 @@ def tempering_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> Temper
         gain_corrected=e["gain_corrected"],
         gibbs_scales=list(e["gibbs_scales"]), network_scales=list(e["network_scales"]),
         betas=dict(cfg["training"]["betas"]), gamma=dict(cfg["training"]["gamma"]),
-        ast_burn_in=fig4["ast_burn_in"], nest=slices.nest_settings(cfg, EXPERIMENT), **part)
+        ast_burn_in=fig4["ast_burn_in"], nest=slices.nest_settings(cfg, LARGE_NETWORKS), **part)
 
 
 def tempering_aggregate_slice(cfg: Mapping[str, Any]) -> TemperingAggregateJob:

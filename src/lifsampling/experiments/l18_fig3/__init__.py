@@ -22,6 +22,7 @@ from ... import io
 from ...config import jobs
 from ..generative import best_scan_set, read_best_scan_set, read_rbm
 from .config_slices import (
+    LARGE_NETWORKS,
     PAPER,
     classified_models,
     classify_gibbs_slice,
@@ -72,7 +73,8 @@ from .verdicts import (
 )
 
 __all__ = [  # the family's interface (experiments.FAMILIES, the rules, the tests)
-    "CLAIMS", "CLAIM_INPUTS", "ISL_AT", "PAPER", "SAMPLERS", "STP_SCANS", "TRAINED_MODELS",
+    "CLAIMS", "CLAIM_INPUTS", "ISL_AT", "LARGE_NETWORKS", "PAPER", "SAMPLERS", "STP_SCANS",
+    "TRAINED_MODELS",
     "aggregate", "analyse", "best_scan_set", "classification", "classified_models",
     "classify_gibbs_slice", "classify_lif_slice", "generative_experiments", "isl_points",
     "job_slices", "judge_claims", "judge_generative", "l18_fig3_aggregate_slice",

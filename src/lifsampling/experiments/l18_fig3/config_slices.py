@@ -12,6 +12,8 @@ from .science import STP_SCANS
 # `generative` entry (`generative_<name>`), the same runs and analysis on the RBM trained on it.
 
 PAPER = "l18_fig3"
+# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+LARGE_NETWORKS = True
 
 
 def generative_experiments(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -65,7 +67,7 @@ def l18_fig3_run_slice(cfg: Mapping[str, Any], experiment: str, seed: int
         **_yours(e),
         n_samples=e["n_samples"],
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, PAPER),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
         seed_index=seed,
     )
 
@@ -111,7 +113,7 @@ def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], experiment: str, block: int
         **_yours(e),
         runs=runs,
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, PAPER),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
     )
 
 
@@ -148,7 +150,7 @@ def classify_lif_slice(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
         stp=dict(cfg["stp"][e["stp"]]),
         **c,
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, "l18_fig3"),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
     )
 
 
@@ -194,7 +196,7 @@ def l18_fig3_scan_block_slice(
         isl_beta=e["isl_beta"],
         n_test_isl=e["n_test_isl"],
         burn_in_ms=e["burn_in_ms"],
-        nest=slices.nest_settings(cfg, PAPER),
+        nest=slices.nest_settings(cfg, LARGE_NETWORKS),
     )
 
 
