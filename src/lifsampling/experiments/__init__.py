@@ -6,20 +6,10 @@ claims its datasets decide (``CLAIMS``, ``CLAIM_INPUTS``, ``judge_claims``). The
 in the concept modules (`boltzmann`, `membrane`, `translate`, `states`, `spiking`, ...);
 these modules only assemble it, with dimensions, units and long names.
 
-==================  ===========================================================
-`l18_fig1`          L18 Fig 1d: Tsodyks-Markram PSP envelopes and traces
-`p16_fig2`          P16 Fig 2, L18 Fig 5a, e: activation functions, theories
-`sampling`          P16 Fig 3, L18 Fig 5b-d: small LIF networks sampling BMs
-`l18_fig2_grid`     L18 Fig 2a-b: D_KL over the (U0, tau_rec, tau_fac) grid
-`l18_fig2_bars`     L18 Fig 2c: Gibbs vs LIF+STP mixing on the bars RBMs
-`l18_fig3`          L18 Fig 3: ISL, modes of the MNIST RBM, Gibbs vs LIF+STP
-`p16_fig4`          P16 Fig 4: K = 500 networks against a Gibbs reference
-`generative`        Gibbs, AST and LIF+STP samplers of trained RBMs
-`l18_fig4`          L18 Fig 4: imbalanced data and pattern completion
-`p16_fig5`          P16 Fig 5: the inference demo on 12x12 digits
-`parameter_sets`    P16 Fig 6-7: activation and sampling beyond the default set
-`sampling_fidelity` the trained RBMs' LIF networks against the RBMs' conditionals
-==================  ===========================================================
+The families are found, not listed (`FAMILIES`): every module of this package with
+`job_slices` and `CLAIMS`, each saying in its docstring which figure it makes
+(docs/figure_families.md maps them to the figures). `generative` holds the samplers of the
+trained RBMs that several families share, `stages` the job functions of the shared stages.
 """
 
 from __future__ import annotations
