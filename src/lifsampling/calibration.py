@@ -4,7 +4,8 @@ For each target mean ū of the free membrane, `n_runs` independent neurons are s
 p(z = 1) = N_spikes τ_ref / T for each (P16 eq. 72), mean and standard deviation over runs
 (eq. 73). The abscissa is the free-membrane mean measured on a twin neuron with the threshold
 lifted. A logistic σ((ū - ū₀)/α) fitted to the means gives the α and ū₀ of the BM → LIF
-translation (P16 eq. 9).
+translation (P16 eq. 9). `activation_predictions` sets P16's theory (eqs. 46-61) and the two
+older predictions beside a measured sweep (P16 Fig 2B, D; App. XI for the other sets).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import numpy as np
 import xarray as xr
 from scipy.optimize import curve_fit
 
+from . import activation_theory as at
 from . import membrane
+from .claims import jackknife_interval
 from .config import jobs
 
 # (alpha, u0) of two calibration sets as the calibration rule measures them at `quick` scale
@@ -121,3 +124,57 @@ def calibrate(job: jobs.CalibrateJob) -> xr.Dataset:
                "duration_ms": duration, "sweep_parameter": parameter,
                "title": f"Activation function of {job['set']} (P16 App. VIII)"},
     )
+
+
+def activation_predictions(job: jobs.P16Fig2TheoryJob, calibration: xr.Dataset,
+                           n_grid: int = 121) -> xr.Dataset:
+    """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
+    on a dense grid and at the simulated points, with RMS errors against the simulation.
+
+    The simulated points are indexed by their swept target mean (`u_target`); the measured
+    free-membrane mean `u_sim` is a variable on it (a measured value is never a coordinate)."""
+    neuron = at.hcs_neuron(job["neuron"], job["noise"])
+    u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
+    u_target = calibration["u_target"].values  # the swept means span the grid, not measured ones
+    grid = np.linspace(u_target.min(), u_target.max(), n_grid)
+    theories = {
+        "p16": lambda u: at.p16_activation(u, neuron),
+        "brunel_sergi": lambda u: at.brunel_sergi_activation(u, neuron),
+        "quasistatic": lambda u: at.quasistatic_activation(u, neuron),
+        "logistic": lambda u: logistic(u, calibration.attrs["u0_mV"],
+                                       calibration.attrs["alpha_mV"]),
+    }
+    data, attrs = {}, {}
+    for name, f in theories.items():
+        data[name] = ("u", f(grid), {"long_name": f"p(z=1), {name}", "units": "1"})
+        at_points = f(u_sim)
+        data[f"{name}_at_sim"] = ("u_target", at_points,
+                                  {"long_name": f"p(z=1), {name}, at the simulated points",
+                                   "units": "1"})
+        attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
+        iv = jackknife_interval(
+            lambda p, at_points=at_points: float(np.sqrt(np.mean((at_points - p.mean(axis=1))
+                                                                 ** 2))),
+            calibration["p_on"].values)
+        attrs[f"rms_{name}_low"], attrs[f"rms_{name}_high"] = iv.low, iv.high
+        attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
+    data["p_sim"] = ("u_target", p_sim,
+                     {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
+    data["p_sim_std"] = ("u_target", calibration["p_std"].values,
+                         {"long_name": "p(z=1), NEST, std over runs", "units": "1"})
+    data["u_sim"] = ("u_target", u_sim, {"long_name": "free membrane mean, simulated points "
+                                                      "(measured)", "units": "mV"})
+    return xr.Dataset(
+        data,
+        coords={"u": ("u", grid, {"long_name": "free membrane mean", "units": "mV"}),
+                "u_target": ("u_target", calibration["u_target"].values,
+                             calibration["u_target"].attrs)},
+        attrs={**attrs, "tau_eff_ms": neuron.tau_eff, "std_mV": neuron.std, "set": job["set"],
+               "title": "P16 Fig 2B, D: activation function, theories and simulation"})
+
+
+def midpoints_per_run(calibration: xr.Dataset) -> np.ndarray:
+    """ū₀ of a logistic fitted to each run's activation function separately."""
+    u = calibration["u_free"].values
+    return np.array([fit_logistic(u, calibration["p_on"].values[:, r])[0]
+                     for r in range(calibration.sizes["run"])])

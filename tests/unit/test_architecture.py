@@ -84,3 +84,23 @@ def test_no_module_over_600_lines():
     long = {n: len(p.read_text().splitlines()) for n, p in MODULES.items()}
     assert not {n: k for n, k in long.items() if k > LIMIT_LINES}, \
         {n: k for n, k in long.items() if k > LIMIT_LINES}
+
+
+SHARED_EXPERIMENT_MODULES = {"generative", "stages"}  # samplers and stages several families use
+
+
+def _family(module: str) -> str | None:
+    """The experiments member a module belongs to (`l18_fig3` for l18_fig3.science)."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "experiments" else None
+
+
+def test_no_family_imports_another():
+    """A family's walls: what two families share lives in a concept module or in
+    experiments.generative / stages, never in one family imported by another."""
+    offenders = {
+        name: sorted(d for d in deps
+                     if _family(d) not in (None, _family(name), *SHARED_EXPERIMENT_MODULES))
+        for name, deps in GRAPH.items()
+        if _family(name) not in (None, *SHARED_EXPERIMENT_MODULES)}
+    assert not any(offenders.values()), {n: d for n, d in offenders.items() if d}

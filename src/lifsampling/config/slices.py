@@ -115,6 +115,13 @@ def user_model(name: str) -> str:
     return f"dataset_{name}"
 
 
+def user_generative_members(cfg: Mapping[str, Any]) -> dict[str, str]:
+    """{member: dataset name} of your datasets with a `generative` entry, each analysed as
+    L18 Fig 3 is (target and member `generative_<name>`)."""
+    return {f"generative_{name}": name for name, entry in cfg.get("datasets", {}).items()
+            if "generative" in entry}
+
+
 def training_models(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Every RBM the workflow trains: the papers' (`training.models`) and one per dataset of
     yours with a `generative` entry (its data: results/data/dataset_<name>.nc)."""

@@ -8,16 +8,15 @@ them side by side (`calibration_grid`), evaluates the theories on them and judge
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import xarray as xr
 
-from .. import activation_theory as at
 from .. import io, membrane
-from ..calibration import fit_logistic, logistic
-from ..claims import CLAIM, Claim, Interval, interval
+from ..calibration import activation_predictions, fit_logistic, logistic, midpoints_per_run
+from ..claims import CLAIM, Claim, Interval, interval, jackknife_interval
 from ..config import jobs, slices
 
 LOG = logging.getLogger(__name__)
@@ -76,51 +75,6 @@ def calibration_grid(job: Mapping[str, Any], **sweeps: str) -> xr.Dataset:
     return grid
 
 
-def activation_predictions(job: jobs.P16Fig2TheoryJob, calibration: xr.Dataset,
-                           n_grid: int = 121) -> xr.Dataset:
-    """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
-    on a dense grid and at the simulated points, with RMS errors against the simulation.
-
-    The simulated points are indexed by their swept target mean (`u_target`); the measured
-    free-membrane mean `u_sim` is a variable on it (a measured value is never a coordinate)."""
-    neuron = at.hcs_neuron(job["neuron"], job["noise"])
-    u_sim, p_sim = calibration["u_free"].values, calibration["p_mean"].values
-    u_target = calibration["u_target"].values  # the swept means span the grid, not measured ones
-    grid = np.linspace(u_target.min(), u_target.max(), n_grid)
-    theories = {
-        "p16": lambda u: at.p16_activation(u, neuron),
-        "brunel_sergi": lambda u: at.brunel_sergi_activation(u, neuron),
-        "quasistatic": lambda u: at.quasistatic_activation(u, neuron),
-        "logistic": lambda u: logistic(u, calibration.attrs["u0_mV"],
-                                       calibration.attrs["alpha_mV"]),
-    }
-    data, attrs = {}, {}
-    for name, f in theories.items():
-        data[name] = ("u", f(grid), {"long_name": f"p(z=1), {name}", "units": "1"})
-        at_points = f(u_sim)
-        data[f"{name}_at_sim"] = ("u_target", at_points,
-                                  {"long_name": f"p(z=1), {name}, at the simulated points",
-                                   "units": "1"})
-        attrs[f"rms_{name}"] = float(np.sqrt(np.mean((at_points - p_sim) ** 2)))
-        iv = jackknife_interval(
-            lambda p, at_points=at_points: float(np.sqrt(np.mean((at_points - p.mean(axis=1))
-                                                                 ** 2))),
-            calibration["p_on"].values)
-        attrs[f"rms_{name}_low"], attrs[f"rms_{name}_high"] = iv.low, iv.high
-        attrs[f"max_dev_{name}"] = float(np.max(np.abs(at_points - p_sim)))
-    data["p_sim"] = ("u_target", p_sim,
-                     {"long_name": "p(z=1), NEST, mean over runs", "units": "1"})
-    data["p_sim_std"] = ("u_target", calibration["p_std"].values,
-                         {"long_name": "p(z=1), NEST, std over runs", "units": "1"})
-    data["u_sim"] = ("u_target", u_sim, {"long_name": "free membrane mean, simulated points "
-                                                      "(measured)", "units": "mV"})
-    return xr.Dataset(
-        data,
-        coords={"u": ("u", grid, {"long_name": "free membrane mean", "units": "mV"}),
-                "u_target": ("u_target", calibration["u_target"].values,
-                             calibration["u_target"].attrs)},
-        attrs={**attrs, "tau_eff_ms": neuron.tau_eff, "std_mV": neuron.std, "set": job["set"],
-               "title": "P16 Fig 2B, D: activation function, theories and simulation"})
 
 
 def p16_fig2_trace(job: jobs.P16Fig2TraceJob) -> xr.Dataset:
@@ -175,18 +129,6 @@ def logistic_deviation(u: np.ndarray, p_runs: np.ndarray) -> float:
     return float(np.sqrt(np.mean((mean - logistic(u, u0, alpha))[keep] ** 2)))
 
 
-def jackknife_interval(statistic: Callable[[np.ndarray], float], p_runs: np.ndarray
-                       ) -> Interval:
-    """statistic(p_runs) (points, run) with its 95 % jackknife interval over runs (leave one
-    run out; deterministic)."""
-    from scipy import stats  # here, not at the top: scipy.stats doubles the workflow's start
-
-    n = p_runs.shape[1]
-    full = statistic(p_runs)
-    loo = np.array([statistic(np.delete(p_runs, r, axis=1)) for r in range(n)])
-    se = np.sqrt((n - 1) / n * np.sum((loo - loo.mean()) ** 2))
-    half = stats.t.ppf(0.975, n - 1) * se
-    return Interval(full, full - half, full + half, n)
 
 
 def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
@@ -203,11 +145,6 @@ def theory_distance(theory: xr.Dataset) -> float:
     return float(np.sqrt(np.mean(d[keep] ** 2)))
 
 
-def midpoints_per_run(calibration: xr.Dataset) -> np.ndarray:
-    """ū₀ of a logistic fitted to each run's activation function separately."""
-    u = calibration["u_free"].values
-    return np.array([fit_logistic(u, calibration["p_on"].values[:, r])[0]
-                     for r in range(calibration.sizes["run"])])
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],

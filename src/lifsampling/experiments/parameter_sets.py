@@ -20,10 +20,10 @@ import numpy as np
 import xarray as xr
 
 from .. import boltzmann, io, spike_trains, states
+from ..calibration import activation_predictions, midpoints_per_run
 from ..claims import CHECK, Claim, Interval, interval
 from ..config import jobs, slices
 from ..network import STPSet, bm_network
-from .p16_fig2 import activation_predictions, midpoints_per_run
 
 LOG = logging.getLogger(__name__)
 

@@ -156,10 +156,8 @@ def user_fidelity_models(cfg: Mapping[str, Any]) -> dict[str, str]:
     """{model: member} of your datasets' RBMs: each is probed like the paper's models, on its
     own grid (results/sims/generative_<name>_fidelity.nc), its best scan set from its own
     scans."""
-    from . import l18_fig3
-
-    return {e["model"]: member for member, e in l18_fig3.generative_experiments(cfg).items()
-            if member != l18_fig3.PAPER}
+    return {slices.user_model(name): member
+            for member, name in slices.user_generative_members(cfg).items()}
 
 
 def job_slices(cfg: Mapping[str, Any]) -> dict[str, slices.Slice]:

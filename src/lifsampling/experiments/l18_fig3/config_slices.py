@@ -23,12 +23,10 @@ def generative_experiments(cfg: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     e = cfg["experiments"]["l18_fig3"]
     out = {PAPER: {**e, "model": "mnist", "data": "mnist",
                    "n_test_isl": cfg["data"]["mnist"]["n_test_isl"]}}
-    for name, entry in cfg.get("datasets", {}).items():
-        if "generative" in entry:
-            model = slices.user_model(name)
-            out[f"generative_{name}"] = {**e, **cfg["experiments"]["user_generative"],
-                                         "model": model, "data": model, "n_test_isl": None,
-                                         "dataset": name}
+    for member, name in slices.user_generative_members(cfg).items():
+        model = slices.user_model(name)
+        out[member] = {**e, **cfg["experiments"]["user_generative"], "model": model,
+                       "data": model, "n_test_isl": None, "dataset": name}
     return out
 
 
