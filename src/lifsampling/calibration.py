@@ -126,7 +126,7 @@ def calibrate(job: jobs.CalibrateJob) -> xr.Dataset:
     )
 
 
-def activation_predictions(job: jobs.P16Fig2TheoryJob, calibration: xr.Dataset,
+def activation_predictions(job: Mapping[str, Any], calibration: xr.Dataset,
                            n_grid: int = 121) -> xr.Dataset:
     """P16 Fig 2B/D: the P16 theory, the two literature predictions and the logistic fit,
     on a dense grid and at the simulated points, with RMS errors against the simulation.

@@ -213,8 +213,8 @@ def test_a_read_out_key_touches_only_the_jobs_reading_stored_runs(raw, key, valu
 
 def test_one_name_per_job_from_rule_to_type(repo):
     """A job kind is named once: the rule `<kind>` of a workflow/rules/*.smk, its slice
-    builder (`slices.<kind>` or `<family>.<kind>_slice`) and its type `config.jobs.<Kind>Job`
-    (CamelCase of the rule name)."""
+    builder (`slices.<kind>` or `<family>.<kind>_slice`) and its type `<Kind>Job` (CamelCase of
+    the rule name; a family's beside its builders, the shared stages' in `config.jobs`)."""
     import re
     import typing
 

@@ -51,7 +51,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             abs(change[L18_SET]) < c.bound * abs(change[RENEWING_SET]), scale)
 
 
-def l18_fig1_stp(job: jobs.L18Fig1StpJob) -> xr.Dataset:
+def l18_fig1_stp(job: L18Fig1StpJob) -> xr.Dataset:
     """PSP envelopes and traces for each STP set of the job (slice `l18_fig1_stp_slice`).
 
     A presynaptic neuron in state z = 1 fires at 1/τ_ref (``isi_ms``). For each STP set a
@@ -129,11 +129,27 @@ def l18_fig1_stp(job: jobs.L18Fig1StpJob) -> xr.Dataset:
     )
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class L18Fig1StpJob(jobs.Job):
+    neuron_name: str
+    neuron: jobs.NeuronParameters
+    nest: jobs.NestSettings
+    stp: dict[str, jobs.STPParameters]
+    first_psp_mV: float
+    isi_ms: float
+    delay_ms: float
+    n_envelope_spikes: int
+    trace_burst_spikes: int
+    trace_window_ms: float
+
+
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def l18_fig1_stp_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig1StpJob:
+def l18_fig1_stp_slice(cfg: Mapping[str, Any]) -> L18Fig1StpJob:
     """L18 Fig 1d: the CUBA neuron, the named STP sets and the probe protocol."""
     e = cfg["experiments"]["l18_fig1"]
     protocol = {

@@ -65,7 +65,7 @@ CLAIMS = (
 CLAIM_INPUTS = ("l18_fig2_bars",)
 
 
-def run(job: jobs.L18Fig2BarsRunJob, rbm: RBM, patterns: np.ndarray,
+def run(job: L18Fig2BarsRunJob, rbm: RBM, patterns: np.ndarray,
         calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of one bars RBM (slice
     `l18_fig2_bars_run_slice`): the mode of every sample, the time spent in each stay, and
@@ -109,7 +109,7 @@ def run(job: jobs.L18Fig2BarsRunJob, rbm: RBM, patterns: np.ndarray,
     )
 
 
-def aggregate(job: jobs.L18Fig2BarsAggregateJob, runs: Mapping[str, list[xr.Dataset]],
+def aggregate(job: L18Fig2BarsAggregateJob, runs: Mapping[str, list[xr.Dataset]],
               models: Mapping[str, RBM], patterns: Mapping[str, np.ndarray]) -> xr.Dataset:
     """Runs of both bar sets over seeds: dims (bar_set, seed, sampler, ...), plus the
     training images and the mean interaction strengths of each trained model."""
@@ -190,7 +190,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
 
 
-def l18_fig2_bars_run(job: jobs.L18Fig2BarsRunJob, *, model: str, data: str, calibration: str
+def l18_fig2_bars_run(job: L18Fig2BarsRunJob, *, model: str, data: str, calibration: str
                       ) -> xr.Dataset:
     """One seed on one bar set (`run`)."""
     rbm = RBM.from_dataset(io.read_dataset(model, ["W", "b_v", "b_h"]))
@@ -201,7 +201,7 @@ def l18_fig2_bars_run(job: jobs.L18Fig2BarsRunJob, *, model: str, data: str, cal
     return ds
 
 
-def l18_fig2_bars_aggregate(job: jobs.L18Fig2BarsAggregateJob, **inputs: Any) -> xr.Dataset:
+def l18_fig2_bars_aggregate(job: L18Fig2BarsAggregateJob, **inputs: Any) -> xr.Dataset:
     """Both bar sets over seeds, with interaction strengths (`aggregate`); inputs
     `<bar_set>_runs`, `<bar_set>_model`, `<bar_set>_data` per bar set."""
     runs = {s: [io.read_dataset(f, ["mode"]) for f in inputs[f"{s}_runs"]] for s in BAR_SETS}
@@ -212,13 +212,27 @@ def l18_fig2_bars_aggregate(job: jobs.L18Fig2BarsAggregateJob, **inputs: Any) ->
     return aggregate(job, runs, models, patterns)
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class L18Fig2BarsRunJob(jobs.GenerativeJob):
+    bar_set: str
+    n_samples: int
+    n_shown: int
+    seed_index: int
+
+
+class L18Fig2BarsAggregateJob(jobs.Job):
+    n_seeds: int
+
+
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
 def l18_fig2_bars_run_slice(
     cfg: Mapping[str, Any], bar_set: str, seed: int
-) -> jobs.L18Fig2BarsRunJob:
+) -> L18Fig2BarsRunJob:
     """L18 Fig 2c: Gibbs and LIF+STP samples of one bars RBM, for one seed."""
     e = cfg["experiments"]["l18_fig2_bars"]
     seeds = {
@@ -239,7 +253,7 @@ def l18_fig2_bars_run_slice(
     )
 
 
-def l18_fig2_bars_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2BarsAggregateJob:
+def l18_fig2_bars_aggregate_slice(cfg: Mapping[str, Any]) -> L18Fig2BarsAggregateJob:
     return slices.job_slice(cfg, n_seeds=cfg["experiments"]["l18_fig2_bars"]["n_seeds"])
 
 

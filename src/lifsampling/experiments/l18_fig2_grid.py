@@ -64,7 +64,7 @@ def sampled_joints(job: Mapping[str, Any], calibration: xr.Dataset,
             for t in runs]
 
 
-def chunk(job: jobs.L18Fig2GridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
+def chunk(job: L18Fig2GridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     """All (U0, tau_rec) networks at one tau_fac, plus the static network, in one NEST run
     (slice `l18_fig2_grid_chunk_slice`)."""
     tau_fac = job["tau_fac_ms"]
@@ -101,7 +101,7 @@ def chunk(job: jobs.L18Fig2GridChunkJob, calibration: xr.Dataset) -> xr.Dataset:
     )
 
 
-def aggregate(job: jobs.L18Fig2GridAggregateJob, chunks: Sequence[xr.Dataset]) -> xr.Dataset:
+def aggregate(job: L18Fig2GridAggregateJob, chunks: Sequence[xr.Dataset]) -> xr.Dataset:
     """Chunks, in any order, combined by their coordinates (seed, tau_fac) into one Dataset
     with dims (seed, tau_fac, U0, tau_rec); joints kept for seed 0."""
     n_seeds = job["n_seeds"]
@@ -133,7 +133,7 @@ def chosen_sets(grid: xr.Dataset) -> dict[str, STPSet]:
     return chosen
 
 
-def l18_fig2_grid_judge(job: jobs.L18Fig2GridJudgeJob, *, grid: str, calibration: str
+def l18_fig2_grid_judge(job: L18Fig2GridJudgeJob, *, grid: str, calibration: str
                         ) -> xr.Dataset:
     """The sets chosen on the grid's seeds, each on `n_seeds` fresh BMs (slice
     `l18_fig2_grid_judge_slice`): D_KL per (seed, chosen set), all in one NEST run."""
@@ -187,17 +187,49 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
 
 
-def l18_fig2_grid_chunk(job: jobs.L18Fig2GridChunkJob, *, calibration: str) -> xr.Dataset:
+def l18_fig2_grid_chunk(job: L18Fig2GridChunkJob, *, calibration: str) -> xr.Dataset:
     """One tau_fac slice of the grid for one seed (`chunk`)."""
     ds = chunk(job, io.read_dataset(calibration, ["p_mean"]))
     LOG.info("min D_KL %.4g, static %.4g", float(ds["dkl"].min()), float(ds["dkl_static"]))
     return ds
 
 
-def l18_fig2_grid_aggregate(job: jobs.L18Fig2GridAggregateJob, *, chunks: Sequence[str]
+def l18_fig2_grid_aggregate(job: L18Fig2GridAggregateJob, *, chunks: Sequence[str]
                             ) -> xr.Dataset:
     """Every chunk in one grid (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f, ["dkl"]) for f in chunks])
+
+
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class L18Fig2GridChunkJob(jobs.NetworkJob):
+    """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, one seed of the BM."""
+
+    n_visible: int
+    n_hidden: int
+    weight_scale: float
+    U0: list[float]
+    tau_rec_ms: list[float]
+    tau_fac_ms: float
+    duration_ms: float
+    burn_in_ms: float
+    seed_index: int
+
+
+class L18Fig2GridAggregateJob(jobs.Job):
+    tau_fac_ms: list[float]
+    n_seeds: int
+
+
+class L18Fig2GridJudgeJob(jobs.NetworkJob):
+    """L18 Fig 2b: the sets the grid's seeds choose, run on fresh BMs."""
+
+    n_visible: int
+    n_hidden: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
 
 
 # ----------------------------------------------------------------------------- job slices
@@ -206,7 +238,7 @@ def l18_fig2_grid_aggregate(job: jobs.L18Fig2GridAggregateJob, *, chunks: Sequen
 
 def l18_fig2_grid_chunk_slice(
     cfg: Mapping[str, Any], tau_fac: float, seed: int
-) -> jobs.L18Fig2GridChunkJob:
+) -> L18Fig2GridChunkJob:
     """L18 Fig 2b: every (U0, tau_rec) network at one tau_fac, for one seed of the BM."""
     e = cfg["experiments"]["l18_fig2_grid"]
     seeds = {
@@ -233,12 +265,12 @@ def l18_fig2_grid_chunks(cfg: Mapping[str, Any]) -> list[tuple[float, int]]:
     return [(tf, seed) for tf in e["tau_fac_ms"] for seed in range(e["n_seeds"])]
 
 
-def l18_fig2_grid_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2GridAggregateJob:
+def l18_fig2_grid_aggregate_slice(cfg: Mapping[str, Any]) -> L18Fig2GridAggregateJob:
     e = cfg["experiments"]["l18_fig2_grid"]
     return slices.job_slice(cfg, tau_fac_ms=list(e["tau_fac_ms"]), n_seeds=e["n_seeds"])
 
 
-def l18_fig2_grid_judge_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig2GridJudgeJob:
+def l18_fig2_grid_judge_slice(cfg: Mapping[str, Any]) -> L18Fig2GridJudgeJob:
     """L18 Fig 2b: the grid's chosen sets on fresh BMs (seeds apart from the grid's)."""
     e = cfg["experiments"]["l18_fig2_grid"]
     seeds = {"bms": [slices.job_seed(cfg, "l18_fig2_grid", "judge_bm", s)

@@ -19,12 +19,13 @@ of temperatures (20, L18 Methods) whenever the adaptation works. The AST samples
 its consecutive samples at beta = 1 (the sweeps at other temperatures in between dropped).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the job types' TypedDicts read `NotRequired` only
+# from evaluated annotations.
 
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, NotRequired
 
 import numpy as np
 import xarray as xr
@@ -51,6 +52,45 @@ from .generative import (
     spiking_label_states,
     tsne_map,
 )
+
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class L18Fig4RunJob(jobs.GenerativeJob):
+    """L18 Fig 4: Gibbs, AST and the spiking samplers of one model, one seed; the
+    `completion` model clamps the lower half of an input."""
+
+    model: str
+    seed_index: int
+    n_samples: int
+    ast_burn_in: int
+    betas: dict[str, float]
+    gamma: dict[str, float]
+    classes: NotRequired[list[int]]
+    input_split: NotRequired[str]
+    n_neighbours: NotRequired[int]
+    clamp_mV: NotRequired[float]
+
+
+class L18Fig4AnalysisJob(jobs.Job):
+    """What is read from one seed's stored Fig 4 samples (no simulation reads these keys)."""
+
+    model: str
+    balance_classes: list[int]
+    mode_window: int  # samples (label states) per mode read-out
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
+    tsne_ms: NotRequired[float]
+    tsne_spacing_ms: NotRequired[float]
+    n_shown: NotRequired[int]
+    shown_every: NotRequired[int]
+
+
+class L18Fig4AggregateJob(jobs.Job):
+    model: str
+    n_seeds: int
+    perplexity: NotRequired[float]
+    n_evolution: NotRequired[int]
 
 LOG = logging.getLogger(__name__)
 
@@ -126,7 +166,7 @@ CLAIM_INPUTS = ("l18_fig4_imbalanced", "l18_fig4_completion")
 LARGE_NETWORKS = True
 
 
-def simulate(job: jobs.L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
+def simulate(job: L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Dataset,
              best: STPSet) -> xr.Dataset:
     """Gibbs, AST and the spiking samplers (L18's set, renewing, the `best` set of the L18 Fig
     3a scans) of one Fig 4 model for one seed (slice `l18_fig4_run_slice`), stored as
@@ -199,7 +239,7 @@ def sample_modes(samples: xr.Dataset, times: np.ndarray, tau_on: float, window: 
     return np.stack([label_modes(z, window) for z in direct + spiking]).astype(np.int8)
 
 
-def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
+def analyse(job: L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
     """One seed's stored samples read (slice `l18_fig4_analysis_slice`): the mode of every
     sample, the mode histograms and their balance over the classes of interest (L18 Fig 4a,
     e), the tSNE samples (Fig 4c) or the shown images (Fig 4f)."""
@@ -242,7 +282,7 @@ def analyse(job: jobs.L18Fig4AnalysisJob, samples: xr.Dataset) -> xr.Dataset:
     return ds
 
 
-def _tsne_samples(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray, modes: np.ndarray
+def _tsne_samples(job: L18Fig4AnalysisJob, pixels: np.ndarray, modes: np.ndarray
                   ) -> xr.Dataset:
     """The LIF+STP samples of the first `tsne_ms`, `tsne_spacing_ms` apart (L18 Fig 4c)."""
     tau = job["sample_interval_ms"]  # one sample per tau_ref
@@ -256,7 +296,7 @@ def _tsne_samples(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray, modes: np.nd
         coords={"tsne_sample": ("tsne_sample", index, {"long_name": "index of the sample"})})
 
 
-def _shown_images(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray) -> xr.Dataset:
+def _shown_images(job: L18Fig4AnalysisJob, pixels: np.ndarray) -> xr.Dataset:
     """Every `shown_every`-th sample of every sampler (L18 Fig 4f)."""
     shown = np.arange(job["n_shown"]) * job["shown_every"]
     shown = shown[shown < pixels.shape[1]]
@@ -266,7 +306,7 @@ def _shown_images(job: jobs.L18Fig4AnalysisJob, pixels: np.ndarray) -> xr.Datase
         coords={"shown": ("shown", shown, {"long_name": "index of the shown sample"})})
 
 
-def aggregate(job: jobs.L18Fig4AggregateJob, runs: Sequence[xr.Dataset]) -> xr.Dataset:
+def aggregate(job: L18Fig4AggregateJob, runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """The seeds of one model in one Dataset (slice `l18_fig4_aggregate_slice`): dims (seed,
     sampler, ...); the images kept for the figure (shown images, tSNE samples, the clamped
     input) from seed 0 only, and the tSNE embedding of seed 0's LIF+STP samples (Fig 4c)."""
@@ -379,7 +419,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 OUTPUT_ENCODING = {"l18_fig4_run": SAMPLE_ENCODING}
 
 
-def l18_fig4_run(job: jobs.L18Fig4RunJob, *, model: str, data: str, calibration: str,
+def l18_fig4_run(job: L18Fig4RunJob, *, model: str, data: str, calibration: str,
                  scans: Sequence[str]) -> xr.Dataset:
     """Gibbs, AST and the spiking samplers of one model and seed (`simulate`)."""
     ds = simulate(job, read_rbm(model), io.read_dataset(data, ["image", "split"]),
@@ -391,7 +431,7 @@ def l18_fig4_run(job: jobs.L18Fig4RunJob, *, model: str, data: str, calibration:
     return ds
 
 
-def l18_fig4_analysis(job: jobs.L18Fig4AnalysisJob, *, samples: str) -> xr.Dataset:
+def l18_fig4_analysis(job: L18Fig4AnalysisJob, *, samples: str) -> xr.Dataset:
     """Modes and balance of one run's samples (`analyse`)."""
     ds = analyse(job, io.read_dataset(samples, ["pixel_sample", "label_sample", "spike_time"]))
     LOG.info("%s: balance %s", job["model"],
@@ -399,16 +439,14 @@ def l18_fig4_analysis(job: jobs.L18Fig4AnalysisJob, *, samples: str) -> xr.Datas
     return ds
 
 
-def l18_fig4_aggregate(job: jobs.L18Fig4AggregateJob, *, runs: Sequence[str]) -> xr.Dataset:
+def l18_fig4_aggregate(job: L18Fig4AggregateJob, *, runs: Sequence[str]) -> xr.Dataset:
     """One model's seeds in one Dataset (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f) for f in runs])
 
 
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
-
-
-def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L18Fig4RunJob:
+def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> L18Fig4RunJob:
     """L18 Fig 4: Gibbs, AST and LIF+STP samples of one imbalanced model, for one seed."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
     seeds = {
@@ -439,7 +477,7 @@ def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> jobs.L1
 L18_FIG4_READ_OUT = ("n_evolution", "tsne_ms", "tsne_spacing_ms", "n_shown", "shown_every")
 
 
-def l18_fig4_analysis_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AnalysisJob:
+def l18_fig4_analysis_slice(cfg: Mapping[str, Any], model: str) -> L18Fig4AnalysisJob:
     """L18 Fig 4a-f read from one seed's stored samples: modes, histograms and their balance,
     the tSNE samples (imbalanced) or the shown images (completion)."""
     e, fig3 = cfg["experiments"]["l18_fig4"], cfg["experiments"]["l18_fig3"]
@@ -462,7 +500,7 @@ def l18_fig4_analysis_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4A
     )
 
 
-def l18_fig4_aggregate_slice(cfg: Mapping[str, Any], model: str) -> jobs.L18Fig4AggregateJob:
+def l18_fig4_aggregate_slice(cfg: Mapping[str, Any], model: str) -> L18Fig4AggregateJob:
     e = cfg["experiments"]["l18_fig4"]
     if model != "imbalanced":
         return slices.job_slice(cfg, model=model, n_seeds=e["n_seeds"])

@@ -77,7 +77,7 @@ def calibration_grid(job: Mapping[str, Any], **sweeps: str) -> xr.Dataset:
 
 
 
-def p16_fig2_trace(job: jobs.P16Fig2TraceJob) -> xr.Dataset:
+def p16_fig2_trace(job: P16Fig2TraceJob) -> xr.Dataset:
     """P16 Fig 2A, C: u(t), u_eff(t) (P16 eq. 21) and spikes of one neuron in the HCS."""
     from .. import spiking
 
@@ -97,7 +97,7 @@ def p16_fig2_trace(job: jobs.P16Fig2TraceJob) -> xr.Dataset:
                "tau_ref": neuron["tau_refrac"], "title": "P16 Fig 2A, C: one neuron in the HCS"})
 
 
-def l18_fig5_membranes(job: jobs.L18Fig5MembranesJob) -> xr.Dataset:
+def l18_fig5_membranes(job: L18Fig5MembranesJob) -> xr.Dataset:
     """L18 Fig 5e: free membranes of several neuron sets at the same target mean."""
     from .. import spiking
     from ..calibration import sweep_values
@@ -186,7 +186,7 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
 # One function per rule, called by workflow/scripts/job.py with the rule's input files by name.
 
 
-def p16_fig2_theory(job: jobs.P16Fig2TheoryJob, *, calibration: str) -> xr.Dataset:
+def p16_fig2_theory(job: P16Fig2TheoryJob, *, calibration: str) -> xr.Dataset:
     """P16 Fig 2B, D from the Fig 2 calibration sweep (`activation_predictions`)."""
     ds = activation_predictions(job, io.read_dataset(calibration, ["p_mean", "u_free"]))
     LOG.info("RMS vs simulation: %s", {k: round(v, 4) for k, v in ds.attrs.items()
@@ -194,11 +194,30 @@ def p16_fig2_theory(job: jobs.P16Fig2TheoryJob, *, calibration: str) -> xr.Datas
     return ds
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class P16Fig2TheoryJob(jobs.CalibratedJob):
+    set: str
+
+
+class P16Fig2TraceJob(jobs.NetworkJob):
+    mean_mV: float
+    duration_ms: float
+
+
+class L18Fig5MembranesJob(jobs.Job):
+    cells: dict[str, dict[str, Any]]
+    nest: jobs.NestSettings
+    mean_mV: float
+    duration_ms: float
+
+
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def l18_fig5_membranes_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob:
+def l18_fig5_membranes_slice(cfg: Mapping[str, Any]) -> L18Fig5MembranesJob:
     """L18 Fig 5e: the neuron sets compared at one free-membrane mean."""
     e = cfg["experiments"]["l18_fig5_membranes"]
     cells = {
@@ -215,7 +234,7 @@ def l18_fig5_membranes_slice(cfg: Mapping[str, Any]) -> jobs.L18Fig5MembranesJob
     )
 
 
-def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
+def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> P16Fig2TraceJob:
     """P16 Fig 2A, C: one neuron of the Fig 2 calibration set near p(z=1) = 1/2."""
     e = cfg["experiments"]["p16_fig2"]
     return slices.job_slice(
@@ -228,7 +247,7 @@ def p16_fig2_trace_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TraceJob:
     )
 
 
-def p16_fig2_theory_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig2TheoryJob:
+def p16_fig2_theory_slice(cfg: Mapping[str, Any]) -> P16Fig2TheoryJob:
     """P16 Fig 2B, D: the neuron and noise the theories are evaluated for."""
     e = cfg["experiments"]["p16_fig2"]
     return slices.job_slice(

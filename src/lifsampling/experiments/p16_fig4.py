@@ -63,7 +63,7 @@ def large_bm(job: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray]:
                                                np.random.default_rng(job["seeds"]["bm"]))
 
 
-def p16_fig4_reference(job: jobs.P16Fig4ReferenceJob) -> xr.Dataset:
+def p16_fig4_reference(job: P16Fig4ReferenceJob) -> xr.Dataset:
     """Gibbs estimate of the shown units' joint (slice `p16_fig4_reference_slice`)."""
     W, b = large_bm(job)
     rng = np.random.default_rng(job["seeds"]["gibbs"])
@@ -109,7 +109,7 @@ def translated_network(job: Mapping[str, Any], calibration: xr.Dataset,
     return spec, info
 
 
-def run(job: jobs.P16Fig4RunJob, calibration: xr.Dataset,
+def run(job: P16Fig4RunJob, calibration: xr.Dataset,
         reference: xr.Dataset | None = None) -> xr.Dataset:
     """One NEST run of the K = 500 network (slice `p16_fig4_run_slice`): the shown units'
     spike trains (the aggregate reads their joint over time), rates, a raster of the first
@@ -174,7 +174,7 @@ def shown_joint_over_time(run: xr.Dataset, n_points: int) -> xr.DataArray:
         attrs={"long_name": "p_N(z) of the shown units after T", "units": "1"})
 
 
-def aggregate(job: jobs.P16Fig4AggregateJob, references: Sequence[xr.Dataset],
+def aggregate(job: P16Fig4AggregateJob, references: Sequence[xr.Dataset],
               runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """Runs and references, in any order, as one Dataset placed by their own coordinates
     (attributes variant, weight_scale, run_index): dims (variant, weight_scale, run,
@@ -316,7 +316,7 @@ def _judge_modes(claim: Claim, fig4: xr.Dataset, variant: str, scale: str) -> No
 OUTPUT_ENCODING = {"p16_fig4_run": {"shown_spike_time": SHOWN_ENCODING}}
 
 
-def p16_fig4_run(job: jobs.P16Fig4RunJob, *, calibration: str, reference: str | None = None
+def p16_fig4_run(job: P16Fig4RunJob, *, calibration: str, reference: str | None = None
                  ) -> xr.Dataset:
     """One K = 500 network in one translation variant (`run`); the self-consistent variant
     reads the Gibbs marginals of its `reference`."""
@@ -328,7 +328,7 @@ def p16_fig4_run(job: jobs.P16Fig4RunJob, *, calibration: str, reference: str | 
     return ds
 
 
-def p16_fig4_aggregate(job: jobs.P16Fig4AggregateJob, *, references: Sequence[str],
+def p16_fig4_aggregate(job: P16Fig4AggregateJob, *, references: Sequence[str],
                        runs: Sequence[str]) -> xr.Dataset:
     """Every weight scale, variant and run in one grid (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f, ["p_reference"]) for f in references],
@@ -348,7 +348,42 @@ def _fig4_bm(cfg: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def p16_fig4_reference_slice(cfg: Mapping[str, Any], weight_scale: str) -> jobs.P16Fig4ReferenceJob:
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class P16Fig4ReferenceJob(jobs.Job):
+    n_units: int
+    bias_scale: float
+    shown_units: list[int]
+    weight_scale: float
+    gibbs_sweeps: int
+    gibbs_chains: int
+
+
+class P16Fig4RunJob(jobs.NetworkJob):
+    """P16 Fig 4: one K = 500 network of one translation variant and weight scale."""
+
+    variant: str
+    translation: str
+    stp: jobs.STPParameters
+    n_units: int
+    bias_scale: float
+    shown_units: list[int]
+    weight_scale: float
+    run_index: int
+    duration_ms: float
+    burn_in_ms: float
+
+
+class P16Fig4AggregateJob(jobs.Job):
+    variants: list[str]
+    judged_variant: str
+    weight_scales: list[float]
+    n_runs: int
+    dkl_time_points: int
+
+
+def p16_fig4_reference_slice(cfg: Mapping[str, Any], weight_scale: str) -> P16Fig4ReferenceJob:
     """P16 Fig 4: the Gibbs reference of the shown units of one K = 500 BM."""
     e = cfg["experiments"]["p16_fig4"]
     seeds = {
@@ -367,7 +402,7 @@ def p16_fig4_reference_slice(cfg: Mapping[str, Any], weight_scale: str) -> jobs.
 
 def p16_fig4_run_slice(
     cfg: Mapping[str, Any], variant: str, weight_scale: str, run: int
-) -> jobs.P16Fig4RunJob:
+) -> P16Fig4RunJob:
     """P16 Fig 4: one NEST run of the K = 500 network in one translation variant. Run r of
     every variant has the same background seed: the variants are compared run by run."""
     e = cfg["experiments"]["p16_fig4"]
@@ -409,7 +444,7 @@ def p16_fig4_runs(cfg: Mapping[str, Any]) -> list[tuple[str, str, int]]:
     ]
 
 
-def p16_fig4_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig4AggregateJob:
+def p16_fig4_aggregate_slice(cfg: Mapping[str, Any]) -> P16Fig4AggregateJob:
     e = cfg["experiments"]["p16_fig4"]
     return slices.job_slice(
         cfg,

@@ -65,7 +65,7 @@ def _states(trains: list[list[np.ndarray]], tau_on: float, times: np.ndarray) ->
     return np.concatenate([sample_states(t, tau_on, times) for t in trains])
 
 
-def train_in_the_loop(job: jobs.P16Fig5TrainJob, patterns: np.ndarray, calibration: xr.Dataset
+def train_in_the_loop(job: P16Fig5TrainJob, patterns: np.ndarray, calibration: xr.Dataset
           ) -> xr.Dataset:
     """Weights and biases of the 144-unit BM learned from the patterns' moments, first with
     Gibbs chains, then in the loop with the LIF networks' own samples (slice
@@ -113,7 +113,7 @@ def train_in_the_loop(job: jobs.P16Fig5TrainJob, patterns: np.ndarray, calibrati
         attrs={"title": "P16 Fig 5: the 144-unit BM trained in the loop"})
 
 
-def sample(job: jobs.P16Fig5SamplingJob, model: xr.Dataset, patterns: np.ndarray,
+def sample(job: P16Fig5SamplingJob, model: xr.Dataset, patterns: np.ndarray,
            calibration: xr.Dataset) -> xr.Dataset:
     """Prior and posterior runs of the trained network for every seed, side by side in one
     NEST run (slice `p16_fig5_sampling_slice`): states every `sample_interval_ms`, their
@@ -203,7 +203,7 @@ def _patterns(digits: str) -> np.ndarray:
     return io.read_dataset(digits, ["activation"])["activation"].values
 
 
-def p16_fig5_train(job: jobs.P16Fig5TrainJob, *, digits: str, calibration: str) -> xr.Dataset:
+def p16_fig5_train(job: P16Fig5TrainJob, *, digits: str, calibration: str) -> xr.Dataset:
     """The BM of the digits, trained with the LIF network in the loop (`train`)."""
     ds = train_in_the_loop(job, _patterns(digits), io.read_dataset(calibration, ["p_mean"]))
     LOG.info("moment mismatch: Gibbs phase %.3f -> %.3f, in the loop %.3f -> %.3f",
@@ -211,7 +211,7 @@ def p16_fig5_train(job: jobs.P16Fig5TrainJob, *, digits: str, calibration: str) 
     return ds
 
 
-def p16_fig5_sampling(job: jobs.P16Fig5SamplingJob, *, model: str, digits: str,
+def p16_fig5_sampling(job: P16Fig5SamplingJob, *, model: str, digits: str,
                       calibration: str) -> xr.Dataset:
     """Prior and posterior runs of the trained network (`sample`)."""
     ds = sample(job, io.read_dataset(model, ["W", "b"]), _patterns(digits),
@@ -221,11 +221,34 @@ def p16_fig5_sampling(job: jobs.P16Fig5SamplingJob, *, model: str, digits: str,
     return ds
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class P16Fig5TrainJob(jobs.NetworkJob):
+    stp: jobs.STPParameters
+    gibbs: dict[str, Any]
+    lif: dict[str, Any]
+    sample_interval_ms: float
+
+
+class P16Fig5SamplingJob(jobs.NetworkJob):
+    stp: jobs.STPParameters
+    digits: list[int]
+    input_units: list[int]
+    input_current_nA: float
+    n_seeds: int
+    duration_ms: float
+    burn_in_ms: float
+    sample_interval_ms: float
+    snapshot_ms: float
+    trajectory_ms: float
+
+
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainJob:
+def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> P16Fig5TrainJob:
     """P16 Fig 5: the 144-unit BM learned with Gibbs chains, then in the loop."""
     e = cfg["experiments"]["p16_fig5"]
     seeds = {k: slices.job_seed(cfg, "p16_fig5", "train", k) for k in ("gibbs", "lif")}
@@ -240,7 +263,7 @@ def p16_fig5_train_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5TrainJob:
     )
 
 
-def p16_fig5_sampling_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig5SamplingJob:
+def p16_fig5_sampling_slice(cfg: Mapping[str, Any]) -> P16Fig5SamplingJob:
     """P16 Fig 5C, D: prior and posterior runs of the trained network, every seed."""
     e = cfg["experiments"]["p16_fig5"]
     fields = {

@@ -60,7 +60,7 @@ CLAIM_INPUTS = ("p16_fig6", "p16_fig7")
 THEORIES = ("p16", "brunel_sergi", "quasistatic", "logistic")
 
 
-def fig6_predictions(job: jobs.P16Fig6PredictionsJob, calibrations: Mapping[str, xr.Dataset]
+def fig6_predictions(job: P16Fig6PredictionsJob, calibrations: Mapping[str, xr.Dataset]
                      ) -> xr.Dataset:
     """P16 Fig 6: simulation and the theories for every set (slice `p16_fig6_predictions_slice`).
 
@@ -137,14 +137,14 @@ def _simulator_run(name: str, simulator: Mapping[str, Any], cal: xr.Dataset) -> 
     ).expand_dims(simulator_run=[name])
 
 
-def fig7_bms(job: jobs.P16Fig7SetJob | jobs.P16Fig7AggregateJob
+def fig7_bms(job: P16Fig7SetJob | P16Fig7AggregateJob
              ) -> list[tuple[np.ndarray, np.ndarray]]:
     """The random BMs (P16 App. IX) every set of P16 Fig 7 samples, one per `bms` seed."""
     return [boltzmann.random_bm(job["n_units"], job["weight_scale"], np.random.default_rng(s))
             for s in job["seeds"]["bms"]]
 
 
-def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
+def fig7_set(job: P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
     """One parameter set of P16 Fig 7 (slice `p16_fig7_set_slice`): K-unit LIF networks on
     the random BMs every set shares (P16 App. IX), side by side in one NEST run, each
     translated with the set's own (α, ū₀); the spike trains stored (network dim `bm`) for
@@ -166,7 +166,7 @@ def fig7_set(job: jobs.P16Fig7SetJob, calibration: xr.Dataset) -> xr.Dataset:
                            title=f"P16 Fig 7: K = {job['n_units']} networks, set {job['set']}")
 
 
-def fig7_dkl(job: jobs.P16Fig7AggregateJob, run: xr.Dataset,
+def fig7_dkl(job: P16Fig7AggregateJob, run: xr.Dataset,
              bms: Sequence[tuple[np.ndarray, np.ndarray]]) -> xr.Dataset:
     """D_KL(p_N ‖ p_B) over integration time of every network of one set's stored run."""
     times = states.dkl_time_grid(run.attrs["duration_ms"], job["dkl_time_points"])
@@ -184,7 +184,7 @@ def fig7_dkl(job: jobs.P16Fig7AggregateJob, run: xr.Dataset,
         attrs=run.attrs)
 
 
-def fig7_aggregate(job: jobs.P16Fig7AggregateJob, sets: Sequence[xr.Dataset]) -> xr.Dataset:
+def fig7_aggregate(job: P16Fig7AggregateJob, sets: Sequence[xr.Dataset]) -> xr.Dataset:
     """All sets of P16 Fig 7 in one Dataset: D_KL (calibration_set, bm, integration_time) of
     each set's stored run against the exact distributions of the shared BMs, each set placed
     by the name it carries, in the order of `calibration_sets` (the default first)."""
@@ -308,7 +308,7 @@ def _judge_simulators(claims: dict[str, Claim], fig6: xr.Dataset, scale: str) ->
 OUTPUT_ENCODING = {"p16_fig7_set": spike_trains.ENCODING}
 
 
-def p16_fig6_predictions(job: jobs.P16Fig6PredictionsJob, **calibrations: str) -> xr.Dataset:
+def p16_fig6_predictions(job: P16Fig6PredictionsJob, **calibrations: str) -> xr.Dataset:
     """The theories against NEST for every set and simulator run (`fig6_predictions`);
     inputs: one calibration file per set and per simulator run."""
     ds = fig6_predictions(job, {s: io.read_dataset(calibrations[s], ["p_mean", "u_free", "p_on"])
@@ -323,7 +323,7 @@ def p16_fig6_predictions(job: jobs.P16Fig6PredictionsJob, **calibrations: str) -
     return ds
 
 
-def p16_fig7_set(job: jobs.P16Fig7SetJob, *, calibration: str) -> xr.Dataset:
+def p16_fig7_set(job: P16Fig7SetJob, *, calibration: str) -> xr.Dataset:
     """The networks of one parameter set (`fig7_set`)."""
     ds = fig7_set(job, io.read_dataset(calibration, ["p_mean"]))
     LOG.info("%d networks, %d spikes, mean rate %.1f Hz", ds.sizes["bm"], ds.sizes["spike"],
@@ -332,16 +332,52 @@ def p16_fig7_set(job: jobs.P16Fig7SetJob, *, calibration: str) -> xr.Dataset:
     return ds
 
 
-def p16_fig7_aggregate(job: jobs.P16Fig7AggregateJob, **sets: str) -> xr.Dataset:
+def p16_fig7_aggregate(job: P16Fig7AggregateJob, **sets: str) -> xr.Dataset:
     """Every set's networks in one grid (`fig7_aggregate`); inputs: one file per set."""
     return fig7_aggregate(job, [io.read_dataset(f, ["spike_time"]) for f in sets.values()])
+
+
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class SimulatorCalibrationJob(jobs.CalibratedJob):
+    set: str
+    simulator: str
+    mean_mV: dict[str, float]
+    duration_ms: float
+    n_runs: int
+    resolution_ms: float
+
+
+class P16Fig6PredictionsJob(jobs.Job):
+    calibration_sets: list[str]
+    cells: dict[str, dict[str, Any]]
+    simulators: dict[str, Any]
+
+
+class P16Fig7SetJob(jobs.NetworkJob):
+    """P16 Fig 7: the K = 5 BM sampled with the neuron of one calibration set."""
+
+    set: str
+    stp: jobs.STPParameters
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
+
+
+class P16Fig7AggregateJob(jobs.Job):
+    calibration_sets: list[str]
+    n_units: int
+    weight_scale: float
+    dkl_time_points: int
 
 
 # ----------------------------------------------------------------------------- job slices
 # What each job of the family reads of the resolved config (lifsampling.config.slices).
 
 
-def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.SimulatorCalibrationJob:
+def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> SimulatorCalibrationJob:
     """The sweep of P16 Fig 6's first set on one simulator and time step (PyNN only)."""
     e = cfg["experiments"]["p16_fig6"]
     base = slices.calibrate(cfg, e["calibration_sets"][0])
@@ -360,7 +396,7 @@ def simulator_calibration_slice(cfg: Mapping[str, Any], run: str) -> jobs.Simula
     )
 
 
-def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6PredictionsJob:
+def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> P16Fig6PredictionsJob:
     """P16 Fig 6: neuron and noise of every set the theories are evaluated for, and the
     simulator runs of the first set."""
     e = cfg["experiments"]["p16_fig6"]
@@ -373,7 +409,7 @@ def p16_fig6_predictions_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig6Prediction
     )
 
 
-def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16Fig7SetJob:
+def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> P16Fig7SetJob:
     """P16 Fig 7: the K-unit networks of one set; the BM seeds are the same in every set."""
     e = cfg["experiments"]["p16_fig7"]
     seeds = {
@@ -394,7 +430,7 @@ def p16_fig7_set_slice(cfg: Mapping[str, Any], calibration_set: str) -> jobs.P16
     )
 
 
-def p16_fig7_aggregate_slice(cfg: Mapping[str, Any]) -> jobs.P16Fig7AggregateJob:
+def p16_fig7_aggregate_slice(cfg: Mapping[str, Any]) -> P16Fig7AggregateJob:
     """P16 Fig 7: D_KL of every set's stored networks against the shared random BMs."""
     e = cfg["experiments"]["p16_fig7"]
     seeds = {"bms": [slices.job_seed(cfg, "p16_fig7", "bm", i) for i in range(e["n_bms"])]}

@@ -8,11 +8,12 @@ trials on the shared BM, the runs on further random BMs (P16 Fig 3D) and the abs
 in one Dataset. An analysis key (`joint_ms`, `dkl_time_points`) re-runs no simulation.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the job types' TypedDicts read `NotRequired` only
+# from evaluated annotations.
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NotRequired
 
 import numpy as np
 import xarray as xr
@@ -23,6 +24,39 @@ from ..claims import CHECK, Claim, interval
 from ..config import jobs, slices
 from ..grids import stack_by_coordinate
 from ..network import STPSet, bm_network
+
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class SamplingBlockJob(jobs.NetworkJob):
+    """P16 Fig 3 / L18 Fig 5: a block of small BMs' LIF networks in one NEST kernel; `runs`
+    are the trial (or random-BM) indices, `seeds["bm"]` their BMs."""
+
+    experiment: str
+    kind: str
+    runs: list[int]
+    stp: jobs.STPParameters
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    burn_in_ms: float
+    boltzmann_machine: NotRequired[str]  # a user BM (boltzmann_machines.<name>), not drawn
+
+
+class SamplingAggregateJob(jobs.CalibratedJob):
+    """The analysis of the stored spikes: D_KL over time, joints, the abstract sampler."""
+
+    experiment: str
+    n_units: int
+    weight_scale: float
+    duration_ms: float
+    bm_ms: float
+    burn_in_ms: float
+    joint_ms: float
+    n_trials: int
+    n_bms: int
+    dkl_time_points: int
+    boltzmann_machine: NotRequired[str]  # a user BM (boltzmann_machines.<name>), not drawn
 
 LOG = logging.getLogger(__name__)
 
@@ -91,7 +125,7 @@ def _random_bm(job: Mapping[str, Any], seed: int) -> tuple[np.ndarray, np.ndarra
                                np.random.default_rng(seed))
 
 
-def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset,
+def simulate_block(job: SamplingBlockJob, calibration: xr.Dataset,
                    bm: xr.Dataset | None = None) -> xr.Dataset:
     """One NEST run of a block of LIF networks, each sampling its random BM, or the user BM
     `bm` (slice `sampling_block_slice`): their spike trains (dims run, unit; `spike_trains`
@@ -121,7 +155,7 @@ def simulate_block(job: jobs.SamplingBlockJob, calibration: xr.Dataset,
     return ds
 
 
-def analyse_run(job: jobs.SamplingAggregateJob, W: np.ndarray, b: np.ndarray,
+def analyse_run(job: SamplingAggregateJob, W: np.ndarray, b: np.ndarray,
                 trains: list[np.ndarray], duration_ms: float) -> xr.Dataset:
     """One network's samples against its BM: the exact target p_B, the joint p_N after the
     burn-in over the whole run and over the first `joint_ms`, and D_KL(p_N || p_B) on the log
@@ -147,7 +181,7 @@ def analyse_run(job: jobs.SamplingAggregateJob, W: np.ndarray, b: np.ndarray,
                 "state": np.arange(2 ** len(b))})
 
 
-def _analyse_blocks(job: jobs.SamplingAggregateJob, blocks: Sequence[xr.Dataset], dim: str,
+def _analyse_blocks(job: SamplingAggregateJob, blocks: Sequence[xr.Dataset], dim: str,
                     n_runs: int, duration_ms: float) -> xr.Dataset:
     """`analyse_run` of every run of the blocks, placed along `dim` by its run coordinate."""
     runs = [analyse_run(job, block["W"].sel(run=r).values, block["b"].sel(run=r).values,
@@ -179,7 +213,7 @@ def gibbs_dkl(job: Mapping[str, Any], W: np.ndarray, b: np.ndarray) -> np.ndarra
                      for c in range(chains.shape[1])])
 
 
-def aggregate(job: jobs.SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset],
+def aggregate(job: SamplingAggregateJob, trial_blocks: Sequence[xr.Dataset],
               bm_blocks: Sequence[xr.Dataset], bm: xr.Dataset | None = None) -> xr.Dataset:
     """One Dataset per experiment (slice `sampling_aggregate_slice`) from the stored spikes:
     D_KL curves (trial, integration_time), joints (trial, state), the abstract sampler's and
@@ -368,7 +402,7 @@ def _user_bm(bm: str | None) -> xr.Dataset | None:
     return None if bm is None else io.read_dataset(bm, ["W", "b"])
 
 
-def sampling_block(job: jobs.SamplingBlockJob, *, calibration: str, bm: str | None = None
+def sampling_block(job: SamplingBlockJob, *, calibration: str, bm: str | None = None
                    ) -> xr.Dataset:
     """A block of networks in one NEST kernel, their spikes (`simulate_block`)."""
     ds = simulate_block(job, io.read_dataset(calibration, ["p_mean"]), _user_bm(bm))
@@ -377,7 +411,7 @@ def sampling_block(job: jobs.SamplingBlockJob, *, calibration: str, bm: str | No
     return ds
 
 
-def sampling_aggregate(job: jobs.SamplingAggregateJob, *, trials: Sequence[str],
+def sampling_aggregate(job: SamplingAggregateJob, *, trials: Sequence[str],
                        bms: Sequence[str], bm: str | None = None) -> xr.Dataset:
     """The analysis of every block of an experiment (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f, ["spike_time"]) for f in trials],
@@ -441,7 +475,7 @@ def sampling_blocks(cfg: Mapping[str, Any], experiment: str, kind: str) -> list[
 
 def sampling_block_slice(
     cfg: Mapping[str, Any], experiment: str, kind: str, block: int
-) -> jobs.SamplingBlockJob:
+) -> SamplingBlockJob:
     """One NEST job of `experiments.sampling.<experiment>`: the networks of one block side by
     side, trials on the shared BM (``kind='trial'``) or runs on further random BMs (``kind='bm'``,
     P16 Fig 3D). Seeds: run r samples BM `bm` 0 (trials) or r + 1 (bms); the block's kernel
@@ -474,7 +508,7 @@ def _user_bm_field(e: Mapping[str, Any]) -> dict[str, str]:
     return {"boltzmann_machine": e["boltzmann_machine"]} if "boltzmann_machine" in e else {}
 
 
-def sampling_aggregate_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.SamplingAggregateJob:
+def sampling_aggregate_slice(cfg: Mapping[str, Any], experiment: str) -> SamplingAggregateJob:
     """The analysis of one sampling experiment's stored spikes (D_KL over time, joints), plus
     the abstract sampler on its BM: no simulation reads these keys."""
     e = sampling_experiments(cfg)[experiment]

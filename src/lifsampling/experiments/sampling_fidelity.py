@@ -72,7 +72,7 @@ def probed_images(rbm: RBM, training: xr.Dataset, test_data: xr.Dataset
     return images[learned], labels[learned]
 
 
-def sampling_fidelity_run(job: jobs.SamplingFidelityRunJob, *, model: str, training_data: str,
+def sampling_fidelity_run(job: SamplingFidelityRunJob, *, model: str, training_data: str,
                           test_data: str, calibration: str, scans: Sequence[str] = ()
                           ) -> xr.Dataset:
     """One model's networks with one synapse set (`run`); the best scan set from `scans`."""
@@ -90,13 +90,13 @@ def sampling_fidelity_run(job: jobs.SamplingFidelityRunJob, *, model: str, train
     return ds
 
 
-def sampling_fidelity_reference(job: jobs.SamplingFidelityReferenceJob, *, model: str,
+def sampling_fidelity_reference(job: SamplingFidelityReferenceJob, *, model: str,
                                 training_data: str) -> xr.Dataset:
     """The Gibbs reference of one model (`reference`)."""
     return reference(job, read_rbm(model), io.read_dataset(training_data, ["image"]))
 
 
-def sampling_fidelity_aggregate(job: jobs.SamplingFidelityAggregateJob, *, runs: Sequence[str],
+def sampling_fidelity_aggregate(job: SamplingFidelityAggregateJob, *, runs: Sequence[str],
                                 references: Sequence[str]) -> xr.Dataset:
     """Every model and synapse set in one Dataset (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f, ["on_pixels", "gain_offset_per_state"])
@@ -117,8 +117,38 @@ def runs(cfg: Mapping[str, Any]) -> list[tuple[str, str]]:
     return [(model, stp) for model in e["models"] for stp in e["stp_sets"]]
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class SamplingFidelityRunJob(jobs.NetworkJob):
+    """One trained RBM's network with one synapse set: clamped conditionals, free running.
+    `stp` is None for the best set of the L18 Fig 3a scans (read from the scans at run time)."""
+
+    model: str
+    stp_set: str
+    stp: jobs.STPParameters | None
+    n_states: int
+    state_ms: float
+    settle_ms: float
+    n_free: int
+    burn_in_ms: float
+    clamp_mV: float
+
+
+class SamplingFidelityReferenceJob(jobs.Job):
+    model: str
+    gibbs_chains: int
+    gibbs_sweeps: int
+
+
+class SamplingFidelityAggregateJob(jobs.Job):
+    models: list[str]
+    stp_sets: list[str]
+    l18_stp_set: str
+
+
 def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
-                                stp_set: str) -> jobs.SamplingFidelityRunJob:
+                                stp_set: str) -> SamplingFidelityRunJob:
     """One NEST job: a trained model's networks with one synapse set. The best scan set's
     parameters are read from the scans at run time (`generative.best_scan_set`)."""
     e = _entry(cfg)
@@ -134,7 +164,7 @@ def sampling_fidelity_run_slice(cfg: Mapping[str, Any], model: str,
 
 
 def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
-                                      model: str) -> jobs.SamplingFidelityReferenceJob:
+                                      model: str) -> SamplingFidelityReferenceJob:
     """The long Gibbs chains of one model: its pixel-marginal reference."""
     e = _entry(cfg)
     return slices.job_slice(cfg, {"gibbs": slices.job_seed(cfg, EXPERIMENT, model, "gibbs")},
@@ -143,7 +173,7 @@ def sampling_fidelity_reference_slice(cfg: Mapping[str, Any],
 
 
 def sampling_fidelity_aggregate_slice(cfg: Mapping[str, Any], models: Sequence[str] | None = None
-                                      ) -> jobs.SamplingFidelityAggregateJob:
+                                      ) -> SamplingFidelityAggregateJob:
     """The grid's axes, and which set is L18's (its check): the configured models, or the
     given ones (the RBM of one of your datasets: target generative_<name>)."""
     e = _entry(cfg)
@@ -208,7 +238,7 @@ def clamped_hidden_states(rbm: RBM, n_states: int, seed: int) -> np.ndarray:
     return (rng.random((n_states, rbm.n_hidden)) < rbm.p_h(v)).astype(float)
 
 
-def state_windows(job: jobs.SamplingFidelityRunJob) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def state_windows(job: SamplingFidelityRunJob) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(clamp switch times, read-out starts, read-out ends): state i is held from the i-th
     switch on (the first from t = 0, through the burn-in) and read after `settle_ms`."""
     starts = job["burn_in_ms"] + job["state_ms"] * np.arange(job["n_states"])
@@ -234,7 +264,7 @@ def _clamped_isi(trains: Sequence[np.ndarray], on: np.ndarray, starts: np.ndarra
     return float(gaps.mean()) if gaps.size else float("nan")
 
 
-def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
+def run(job: SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: np.ndarray | None,
         calibration: xr.Dataset, stp: STPSet) -> xr.Dataset:
     """The clamped and free networks of one model and synapse set in one NEST kernel (module
     doc); `images`/`labels` are the data the visible units are clamped to."""
@@ -351,7 +381,7 @@ def run(job: jobs.SamplingFidelityRunJob, rbm: RBM, images: np.ndarray, labels: 
 # ----------------------------------------------------------------------------- Gibbs reference
 
 
-def reference(job: jobs.SamplingFidelityReferenceJob, rbm: RBM,
+def reference(job: SamplingFidelityReferenceJob, rbm: RBM,
               training_data: xr.Dataset) -> xr.Dataset:
     """Pixel marginals and on-pixels per sample of long Gibbs chains, and of the training data
     (what the RBM was trained to reproduce)."""
@@ -397,7 +427,7 @@ def _interval_vars(ds: xr.Dataset, name: str, per_state: str, long_name: str) ->
                              {"long_name": long_name + text, "units": "1"})
 
 
-def aggregate(job: jobs.SamplingFidelityAggregateJob, runs: Sequence[xr.Dataset],
+def aggregate(job: SamplingFidelityAggregateJob, runs: Sequence[xr.Dataset],
               references: Sequence[xr.Dataset]) -> xr.Dataset:
     """Every (model, synapse set) run and every model's Gibbs reference, combined by their
     coordinates into one grid (model, stp_set, direction); pixel variables padded with NaN

@@ -19,11 +19,22 @@ from collections.abc import Sequence
 import xarray as xr
 
 from ... import io
-from ...config import jobs
 from ..generative import best_scan_set, read_best_scan_set, read_rbm
 from .config_slices import (
     LARGE_NETWORKS,
     PAPER,
+    STP_SCANS,
+    ClassifyGibbsJob,
+    ClassifyLifJob,
+    L18Fig3AggregateJob,
+    L18Fig3AnalysisJob,
+    L18Fig3Isl1e3AnalysisJob,
+    L18Fig3Isl1e3Job,
+    L18Fig3ReferencesJob,
+    L18Fig3RunJob,
+    L18Fig3ScanBlockJob,
+    L18Fig3ScanJob,
+    L18Fig3TsneJob,
     classified_models,
     classify_gibbs_slice,
     classify_lif_slice,
@@ -46,7 +57,6 @@ from .science import (
     SAMPLE_ENCODING,
     SAMPLERS,
     SHORT_RUN_ENCODING,
-    STP_SCANS,
     aggregate,
     analyse,
     classification,
@@ -93,7 +103,7 @@ OUTPUT_ENCODING = {"l18_fig3_run": SAMPLE_ENCODING, "l18_fig3_isl_1e3": SHORT_RU
 
 
 
-def l18_fig3_scan_block(job: jobs.L18Fig3ScanBlockJob, *, model: str, data: str,
+def l18_fig3_scan_block(job: L18Fig3ScanBlockJob, *, model: str, data: str,
                         calibration: str) -> xr.Dataset:
     """A block of Fig 3a scan points in one NEST kernel (`scan_block`)."""
     ds = scan_block(job, *read_network_inputs(model, data, calibration))
@@ -102,12 +112,12 @@ def l18_fig3_scan_block(job: jobs.L18Fig3ScanBlockJob, *, model: str, data: str,
     return ds
 
 
-def l18_fig3_scan(job: jobs.L18Fig3ScanJob, *, blocks: Sequence[str]) -> xr.Dataset:
+def l18_fig3_scan(job: L18Fig3ScanJob, *, blocks: Sequence[str]) -> xr.Dataset:
     """One Fig 3a scan as a grid (`scan_grid`)."""
     return scan_grid(job, [io.read_dataset(f, ["isl"]) for f in blocks])
 
 
-def l18_fig3_run(job: jobs.L18Fig3RunJob, *, model: str, calibration: str) -> xr.Dataset:
+def l18_fig3_run(job: L18Fig3RunJob, *, model: str, calibration: str) -> xr.Dataset:
     """Gibbs and the spiking samplers of one seed, stored for the analysis (`simulate`)."""
     ds = simulate(job, read_rbm(model), io.read_dataset(calibration, ["p_mean"]))
     LOG.info("%d samples per sampler; on-pixels per sample %s; mean rate %.1f Hz",
@@ -116,7 +126,7 @@ def l18_fig3_run(job: jobs.L18Fig3RunJob, *, model: str, calibration: str) -> xr
     return ds
 
 
-def l18_fig3_analysis(job: jobs.L18Fig3AnalysisJob, *, samples: str, data: str) -> xr.Dataset:
+def l18_fig3_analysis(job: L18Fig3AnalysisJob, *, samples: str, data: str) -> xr.Dataset:
     """ISL over samples, modes and rates of one seed's samples (`analyse`)."""
     ds = analyse(job, io.read_dataset(samples, ["pixel_sample", "gibbs_label_sample",
                                                 "spike_time"]),
@@ -126,7 +136,7 @@ def l18_fig3_analysis(job: jobs.L18Fig3AnalysisJob, *, samples: str, data: str) 
     return ds
 
 
-def l18_fig3_isl_1e3(job: jobs.L18Fig3Isl1e3Job, *, model: str, calibration: str,
+def l18_fig3_isl_1e3(job: L18Fig3Isl1e3Job, *, model: str, calibration: str,
                      scans: Sequence[str]) -> xr.Dataset:
     """Short runs of 1e3 samples of a block of seeds (`short_runs`)."""
     ds = short_runs(job, read_rbm(model), io.read_dataset(calibration, ["p_mean"]),
@@ -137,7 +147,7 @@ def l18_fig3_isl_1e3(job: jobs.L18Fig3Isl1e3Job, *, model: str, calibration: str
     return ds
 
 
-def l18_fig3_isl_1e3_analysis(job: jobs.L18Fig3Isl1e3AnalysisJob, *, samples: str, data: str
+def l18_fig3_isl_1e3_analysis(job: L18Fig3Isl1e3AnalysisJob, *, samples: str, data: str
                               ) -> xr.Dataset:
     """ISL at 1e3 samples of a block of short runs (`short_run_statistics`)."""
     ds = short_run_statistics(job, io.read_dataset(samples, ["pixel_sample",
@@ -149,7 +159,7 @@ def l18_fig3_isl_1e3_analysis(job: jobs.L18Fig3Isl1e3AnalysisJob, *, samples: st
     return ds
 
 
-def l18_fig3_references(job: jobs.L18Fig3ReferencesJob, *, model: str, data: str
+def l18_fig3_references(job: L18Fig3ReferencesJob, *, model: str, data: str
                         ) -> xr.Dataset:
     """OPT, POM and AST of the member's RBM (`references`)."""
     ds = references(job, read_rbm(model), io.read_dataset(data, ["image", "split"]))
@@ -159,7 +169,7 @@ def l18_fig3_references(job: jobs.L18Fig3ReferencesJob, *, model: str, data: str
     return ds
 
 
-def l18_fig3_aggregate(job: jobs.L18Fig3AggregateJob, *, runs: Sequence[str], references: str,
+def l18_fig3_aggregate(job: L18Fig3AggregateJob, *, runs: Sequence[str], references: str,
                        short_runs: Sequence[str]) -> xr.Dataset:
     """Every seed, the references and the short runs in one Dataset (`aggregate`)."""
     return aggregate(job, [io.read_dataset(f, ["isl", "mode"]) for f in runs],
@@ -167,12 +177,12 @@ def l18_fig3_aggregate(job: jobs.L18Fig3AggregateJob, *, runs: Sequence[str], re
                      [io.read_dataset(f, ["isl_1e3"]) for f in short_runs])
 
 
-def l18_fig3_tsne(job: jobs.L18Fig3TsneJob, *, fig3: str) -> xr.Dataset:
+def l18_fig3_tsne(job: L18Fig3TsneJob, *, fig3: str) -> xr.Dataset:
     """The t-SNE map of Fig 3d (`tsne_embedding`)."""
     return tsne_embedding(job, io.read_dataset(fig3, ["tsne_image", "mode"]))
 
 
-def classify_gibbs(job: jobs.ClassifyGibbsJob, *, model: str, data: str) -> xr.Dataset:
+def classify_gibbs(job: ClassifyGibbsJob, *, model: str, data: str) -> xr.Dataset:
     """Exact and Gibbs classification of the test images (`classification`)."""
     ds = classification(job, read_rbm(model), io.read_dataset(data, ["image", "label", "split"]))
     LOG.info("test accuracy: %s", dict(zip(ds["classifier"].values.tolist(),
@@ -180,7 +190,7 @@ def classify_gibbs(job: jobs.ClassifyGibbsJob, *, model: str, data: str) -> xr.D
     return ds
 
 
-def classify_lif(job: jobs.ClassifyLifJob, *, model: str, data: str, calibration: str
+def classify_lif(job: ClassifyLifJob, *, model: str, data: str, calibration: str
                  ) -> xr.Dataset:
     """The LIF+STP network as a classifier (`lif_classification`)."""
     ds = lif_classification(job, read_rbm(model),

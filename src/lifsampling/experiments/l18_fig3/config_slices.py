@@ -1,17 +1,18 @@
 """What each job of L18 Fig 3 reads of the resolved config (lifsampling.config.slices)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the job types' TypedDicts read `NotRequired` only
+# from evaluated annotations.
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from ...config import jobs, slices
-from .science import STP_SCANS
 
 # family's members: L18 Fig 3 on MNIST (`PAPER`) and one per dataset of yours with a
 # `generative` entry (`generative_<name>`), the same runs and analysis on the RBM trained on it.
 
 PAPER = "l18_fig3"
+STP_SCANS = ("tau_rec", "tau_fac")  # L18 Fig 3a: the two 2D scans (experiments.l18_fig3.stp_scans)
 # MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
 LARGE_NETWORKS = True
 
@@ -48,8 +49,104 @@ def _isl(e: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+# The type of each job's slice: the keys its job reads (plain dicts at run time).
+
+
+class ISLSettings(TypedDict):
+    """How the ISL (L18 eq. 11) of samples is read: on the first `n_test_isl` test images
+    (None: all test patterns of your dataset)."""
+
+    isl_beta: float
+    n_test_isl: int | None
+
+
+class Member(TypedDict):
+    """A job of L18 Fig 3's family on one of your datasets names it (`generative_<name>`)."""
+
+    dataset: NotRequired[str]
+
+
+class L18Fig3RunJob(jobs.GenerativeJob, Member):
+    n_samples: int
+    seed_index: int
+
+
+class L18Fig3AnalysisJob(jobs.Job, ISLSettings, Member):
+    """What is read from one seed's stored samples (no simulation reads these keys)."""
+
+    isl_points: int
+    mode_window: int  # samples (label states) per mode read-out
+    n_tsne: int
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
+
+
+class L18Fig3Isl1e3Job(jobs.GenerativeJob, Member):
+    """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
+
+    runs: list[int]
+
+
+class L18Fig3Isl1e3AnalysisJob(jobs.Job, ISLSettings, Member):
+    """What is read from one block's stored short runs (no simulation reads these keys)."""
+
+    mode_window: int  # samples (label states) per mode read-out
+    burn_in_ms: float
+    sample_interval_ms: float  # tau_ref: one sample per refractory time
+
+
+class L18Fig3ReferencesJob(jobs.Job, ISLSettings, Member):
+    n_samples: int
+    isl_points: int
+    n_opt_base: int
+    ast_chains: int
+    betas: dict[str, float]
+    gamma: dict[str, float]
+
+
+class L18Fig3ScanBlockJob(jobs.NetworkJob, ISLSettings, Member):
+    """A block of points of one L18 Fig 3a scan: one network per STP set, one kernel."""
+
+    scan: str
+    seed_index: int
+    stp_sets: list[jobs.STPParameters]
+    n_samples: int
+    burn_in_ms: float
+
+
+class L18Fig3ScanJob(jobs.Job, Member):
+    scan: str
+    U0: list[float]
+    values_ms: list[float]
+    fixed_ms: float
+    n_seeds: int
+    n_samples: int
+
+
+class L18Fig3AggregateJob(jobs.Job, Member):
+    n_seeds: int
+
+
+class L18Fig3TsneJob(jobs.Job, Member):
+    perplexity: float
+
+
+class ClassifyGibbsJob(jobs.Job):
+    burn_in: int
+    n_steps: int
+
+
+class ClassifyLifJob(jobs.NetworkJob):
+    stp: jobs.STPParameters
+    n_images: int
+    image_ms: float
+    settle_ms: float
+    clamp_mV: float
+    burn_in_ms: float
+
+
 def l18_fig3_run_slice(cfg: Mapping[str, Any], experiment: str, seed: int
-                       ) -> jobs.L18Fig3RunJob:
+                       ) -> L18Fig3RunJob:
     """L18 Fig 3: Gibbs and LIF+STP samples of the member's RBM, for one seed (the
     simulation; `l18_fig3_analysis` reads them)."""
     e = _member(cfg, experiment)
@@ -80,7 +177,7 @@ def _sample_read_out(cfg: Mapping[str, Any], e: Mapping[str, Any]) -> dict[str, 
 
 
 def l18_fig3_analysis_slice(cfg: Mapping[str, Any], experiment: str
-                            ) -> jobs.L18Fig3AnalysisJob:
+                            ) -> L18Fig3AnalysisJob:
     """L18 Fig 3b, d, e read from one seed's stored samples: ISL curve, modes, tSNE images."""
     e = _member(cfg, experiment)
     return slices.job_slice(cfg, **_sample_read_out(cfg, e), isl_points=e["isl_points"],
@@ -94,7 +191,7 @@ def l18_fig3_isl_1e3_blocks(cfg: Mapping[str, Any], experiment: str) -> list[lis
 
 
 def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], experiment: str, block: int
-                           ) -> jobs.L18Fig3Isl1e3Job:
+                           ) -> L18Fig3Isl1e3Job:
     """L18 Fig 3c: 1e3 samples of Gibbs and of the spiking samplers for each seed of one
     block."""
     e = _member(cfg, experiment)
@@ -116,13 +213,13 @@ def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], experiment: str, block: int
 
 
 def l18_fig3_isl_1e3_analysis_slice(cfg: Mapping[str, Any], experiment: str
-                                    ) -> jobs.L18Fig3Isl1e3AnalysisJob:
+                                    ) -> L18Fig3Isl1e3AnalysisJob:
     """L18 Fig 3c-d read from one block's stored short runs: ISL at 1e3 samples, mode stays."""
     return slices.job_slice(cfg, **_sample_read_out(cfg, _member(cfg, experiment)))
 
 
 def l18_fig3_references_slice(cfg: Mapping[str, Any], experiment: str
-                              ) -> jobs.L18Fig3ReferencesJob:
+                              ) -> L18Fig3ReferencesJob:
     """L18 Fig 3b: OPT (AST base set, CAST's temperatures) and POM."""
     e, t = _member(cfg, experiment), cfg["training"]
     return slices.job_slice(
@@ -137,7 +234,7 @@ def l18_fig3_references_slice(cfg: Mapping[str, Any], experiment: str
     )
 
 
-def classify_lif_slice(cfg: Mapping[str, Any]) -> jobs.ClassifyLifJob:
+def classify_lif_slice(cfg: Mapping[str, Any]) -> ClassifyLifJob:
     """L18 Fig 3: the LIF+STP network classifying test images, visible layer clamped."""
     e = cfg["experiments"]["l18_fig3"]
     c = e["classification"]
@@ -166,7 +263,7 @@ def l18_fig3_scan_blocks(cfg: Mapping[str, Any], experiment: str, scan: str
 
 def l18_fig3_scan_block_slice(
     cfg: Mapping[str, Any], experiment: str, scan: str, block: int
-) -> jobs.L18Fig3ScanBlockJob:
+) -> L18Fig3ScanBlockJob:
     """L18 Fig 3a: the LIF+STP networks at a block of points of one 2D STP scan, side by side
     in one NEST kernel (each with its own background; the block's seed draws them)."""
     e = _member(cfg, experiment)
@@ -199,7 +296,7 @@ def l18_fig3_scan_block_slice(
 
 
 def l18_fig3_scan_slice(cfg: Mapping[str, Any], experiment: str, scan: str
-                        ) -> jobs.L18Fig3ScanJob:
+                        ) -> L18Fig3ScanJob:
     e = _member(cfg, experiment)
     s = e["stp_scans"]
     return slices.job_slice(
@@ -207,7 +304,7 @@ def l18_fig3_scan_slice(cfg: Mapping[str, Any], experiment: str, scan: str
     )
 
 
-def l18_fig3_tsne_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.L18Fig3TsneJob:
+def l18_fig3_tsne_slice(cfg: Mapping[str, Any], experiment: str) -> L18Fig3TsneJob:
     e = _member(cfg, experiment)
     return slices.job_slice(
         cfg,
@@ -218,7 +315,7 @@ def l18_fig3_tsne_slice(cfg: Mapping[str, Any], experiment: str) -> jobs.L18Fig3
 
 
 def l18_fig3_aggregate_slice(cfg: Mapping[str, Any], experiment: str
-                             ) -> jobs.L18Fig3AggregateJob:
+                             ) -> L18Fig3AggregateJob:
     e = _member(cfg, experiment)
     return slices.job_slice(cfg, **_yours(e), n_seeds=e["n_seeds"])
 
@@ -228,7 +325,7 @@ def classified_models(cfg: Mapping[str, Any]) -> list[str]:
     return [m for m, entry in cfg["training"]["models"].items() if entry["data"] == "mnist"]
 
 
-def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> jobs.ClassifyGibbsJob:
+def classify_gibbs_slice(cfg: Mapping[str, Any], model: str) -> ClassifyGibbsJob:
     """L18 Fig 3: the exact label posterior and L18's benchmark Gibbs classifier of a model."""
     return slices.job_slice(cfg, {"classify": slices.job_seed(cfg, "classify", model)},
                             **cfg["experiments"]["l18_fig3"]["gibbs_classification"])

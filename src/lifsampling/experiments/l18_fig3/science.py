@@ -13,7 +13,6 @@ import numpy as np
 import xarray as xr
 
 from ... import io, isl, spike_trains
-from ...config import jobs
 from ...data import images_and_labels
 from ...grids import stack_by_coordinate
 from ...modes import label_modes, mode_durations
@@ -31,13 +30,25 @@ from ..generative import (
     spiking_label_states,
     tsne_map,
 )
+from .config_slices import (
+    ClassifyGibbsJob,
+    ClassifyLifJob,
+    L18Fig3AggregateJob,
+    L18Fig3AnalysisJob,
+    L18Fig3Isl1e3AnalysisJob,
+    L18Fig3Isl1e3Job,
+    L18Fig3ReferencesJob,
+    L18Fig3RunJob,
+    L18Fig3ScanBlockJob,
+    L18Fig3ScanJob,
+    L18Fig3TsneJob,
+)
 
 LOG = logging.getLogger(__name__)
 
 SAMPLERS = ("gibbs", *LIF_ARMS)
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
-STP_SCANS = ("tau_rec", "tau_fac")  # L18 Fig 3a: the two 2D scans (experiments.l18_fig3.stp_scans)
 TRAINED_MODELS = ("mnist",)  # the claims this trained RBM decides alone (generative_claims)
 
 
@@ -85,7 +96,7 @@ def _accuracy_dataset(predictions: np.ndarray, labels: np.ndarray,
         attrs={"title": title})
 
 
-def simulate(job: jobs.L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.Dataset:
+def simulate(job: L18Fig3RunJob, rbm: RBM, calibration: xr.Dataset) -> xr.Dataset:
     """Gibbs, LIF+STP and renewing-LIF samples of the MNIST RBM for one seed (slice
     `l18_fig3_run_slice`), as `analyse` reads them: the pixels of every sample (sampler,
     sample, pixel), Gibbs' label states and the spiking samplers' label spike trains
@@ -115,7 +126,7 @@ SAMPLE_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
                    "gibbs_label_sample": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
-def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, data: xr.Dataset
+def analyse(job: L18Fig3AnalysisJob, samples: xr.Dataset, data: xr.Dataset
             ) -> xr.Dataset:
     """One seed's samples read (slice `l18_fig3_analysis_slice`): the ISL of the test images
     against the number of samples (L18 eq. 11, panel b), the mode of every sample (the label
@@ -155,7 +166,7 @@ def analyse(job: jobs.L18Fig3AnalysisJob, samples: xr.Dataset, data: xr.Dataset
     )
 
 
-def short_runs(job: jobs.L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
+def short_runs(job: L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
                best: STPSet) -> xr.Dataset:
     """L18 Fig 3c-d: one short run (1e3 samples, 10 s of network time) of Gibbs and of every
     spiking sampler per seed of the block (slice `l18_fig3_isl_1e3_slice`), stored as
@@ -195,7 +206,7 @@ SHORT_RUN_ENCODING = {"pixel_sample": {"zlib": True, "complevel": 4},
                       "gibbs_label_sample": {"zlib": True, "complevel": 4}} | spike_trains.ENCODING
 
 
-def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
+def short_run_statistics(job: L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
                          data: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3c-d read from one block's stored short runs (slice
     `l18_fig3_isl_1e3_analysis_slice`): the ISL of the test images after 1e3 samples and the
@@ -231,7 +242,7 @@ def short_run_statistics(job: jobs.L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset
                **{k: v for k, v in samples.attrs.items() if k.startswith("best_")}})
 
 
-def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, data: xr.Dataset,
+def scan_block(job: L18Fig3ScanBlockJob, rbm: RBM, data: xr.Dataset,
                calibration: xr.Dataset) -> xr.Dataset:
     """ISL of the LIF+STP network at a block of STP sets of one 2D scan, side by side in one
     NEST kernel (slice `l18_fig3_scan_block_slice`): `n_samples` samples each, the ISL of
@@ -260,7 +271,7 @@ def scan_block(job: jobs.L18Fig3ScanBlockJob, rbm: RBM, data: xr.Dataset,
                "title": f"L18 Fig 3a: {_rbm_name(job)}, a block of STP sets of a scan"})
 
 
-def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Dataset:
+def scan_grid(job: L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Dataset:
     """The points of one scan's blocks as a grid, each placed by its own (seed, U0, scanned
     value): dims (seed, U0, tau_rec) or (seed, U0, tau_fac). A missing point is an error."""
     name, U0s, values = job["scan"], list(job["U0"]), list(job["values_ms"])
@@ -292,7 +303,7 @@ def scan_grid(job: jobs.L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Data
 
 
 
-def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr.Dataset:
+def references(job: L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr.Dataset:
     """ISL curves of OPT and POM (slice `l18_fig3_references_slice`).
 
     OPT: uniform random picks from a base set of `n_opt_base` AST samples at beta = 1 (perfect
@@ -323,7 +334,7 @@ def references(job: jobs.L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr
                "n_opt_base": len(base)})
 
 
-def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: xr.Dataset,
+def aggregate(job: L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: xr.Dataset,
               short_runs: Sequence[xr.Dataset]) -> xr.Dataset:
     """Seeds and references in one Dataset, runs placed by their own seed coordinates (in
     any order): ISL (seed, sampler, n_used), modes (seed, sampler, sample), the histogram of
@@ -366,7 +377,7 @@ def aggregate(job: jobs.L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: x
     return ds
 
 
-def classification(job: jobs.ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
+def classification(job: ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dataset:
     """Test-set accuracy of a labelled RBM: exact label posterior and the Gibbs classifier
     (slice `classify_gibbs_slice`)."""
     pixels, labels = images_and_labels(mnist, "test")
@@ -380,7 +391,7 @@ def classification(job: jobs.ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> x
     return ds.assign_attrs(n_steps=job["n_steps"], burn_in=job["burn_in"])
 
 
-def lif_classification(job: jobs.ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
+def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                  calibration: xr.Dataset) -> xr.Dataset:
     """The LIF+STP network as a classifier (slice `classify_lif_slice`).
 
@@ -422,7 +433,7 @@ def lif_classification(job: jobs.ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
 
 
 
-def tsne_embedding(job: jobs.L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
+def tsne_embedding(job: L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
     """L18 Fig 3e: a 2D tSNE map of the consecutive samples of both samplers (seed 0).
 
     One embedding holds both samplers' samples, so the areas they cover compare (L18 notes
