@@ -28,7 +28,7 @@ rule l18_fig1_stp:
 
 rule l18_fig1:
     input:
-        stp_probe="results/sims/l18_fig1_stp.nc",
+        l18_fig1_stp="results/sims/l18_fig1_stp.nc",
     output:
         pdf=f"{FIGDIR}/l18_fig1.pdf",
         png=report(f"{FIGDIR}/l18_fig1.png", caption="../report/l18_fig1.rst",

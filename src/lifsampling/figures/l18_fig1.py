@@ -8,9 +8,9 @@ import xarray as xr
 from .panels import STP_COLOURS
 
 
-def l18_fig1(stp_probe: xr.Dataset) -> plt.Figure:
+def l18_fig1(l18_fig1_stp: xr.Dataset) -> plt.Figure:
     """L18 Fig 1d: membrane traces (left) and PSP-height envelopes (right) per STP set."""
-    ds = stp_probe
+    ds = l18_fig1_stp
     fig, (ax_v, ax_env) = plt.subplots(1, 2, figsize=(9, 3.4), constrained_layout=True)
     for name in ds["stp_set"].values:
         colour = STP_COLOURS.get(str(name))
