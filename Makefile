@@ -7,7 +7,7 @@ SCALE ?=
 
 SNAKEMAKE_ARGS := --cores $(CORES) $(if $(SCALE),--config scale=$(SCALE),)
 
-.PHONY: all setup study test test-unit clean-results
+.PHONY: all setup study test test-unit clean-results rehearse-paper
 all: study
 
 $(VENV)/.installed: pyproject.toml
@@ -29,6 +29,15 @@ test: setup
 
 test-unit: setup
 	$(PY) -m pytest tests/unit
+
+# The paper DAG's every job, at a small fraction of its work, through SLURM (docs/running.md):
+# on this machine's localhost cluster (.ci/start_slurm.sh, root only) unless sinfo finds one.
+REHEARSAL_DIR ?= rehearsal
+FRACTION ?= 0.02
+rehearse-paper: setup
+	sinfo > /dev/null 2>&1 || bash .ci/start_slurm.sh
+	$(PY) -m snakemake --workflow-profile profiles/slurm --directory $(REHEARSAL_DIR) \
+		--config scale=paper work_fraction=$(FRACTION)
 
 clean-results:
 	rm -rf results/data results/models results/calibration results/calibration.nc results/sims \
