@@ -8,9 +8,11 @@
    cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
    class whose larger run is cheaper per unit than linear is flagged ("superlinear").
 3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
-   from the benchmark files of finished runs (`--aggregates-from results:quick`, repeatable,
-   default `results/` of a `quick` run), scaled by their number of inputs at paper / at that
-   scale (an upper bound: their fixed cost is scaled too).
+   from the benchmark files of finished runs of the same code (`--aggregates-from
+   results:quick --aggregates-from smoke/results:smoke`, default `results/` of a `quick`
+   run): on the line through their costs at two input counts, extrapolated to the paper's
+   count (`fit_to_inputs`); a job found in one run only is scaled by its input count (an
+   upper bound, marked so).
 4. Per target (each figure and the claims, with every job it needs) and for the whole DAG:
    jobs, CPU-h, peak memory of one job. The class costs go to
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
@@ -19,6 +21,8 @@
     python benchmarks/paper_cost.py --rules a b    # re-measure only the classes of rules a, b;
                                                    # the other rows of the table stay
     python benchmarks/paper_cost.py --rules a --fractions 0.25 1   # at larger fractions
+    python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
+        --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
                                                    # (--markdown: the README's table too)
 """
@@ -73,8 +77,9 @@ def dag_jobs(scale: str) -> list[Job]:
     with tempfile.TemporaryDirectory() as empty:
         text = snakemake(Path(empty), {"scale": scale}, "--dry-run", "all")
     jobs = []
-    for block in re.split(r"\n(?=(?:local)?rule \w+:)", text):
-        head = re.match(r"(?:local)?rule (\w+):", block)
+    # a job of a group (`group:` in the rule) is printed indented under its group job
+    for block in re.split(r"\n(?=[ \t]*(?:local)?rule \w+:)", text):
+        head = re.match(r"[ \t]*(?:local)?rule (\w+):", block)
         if not head or head.group(1) == "all":
             continue
         fields = dict(re.findall(r"^\s+(\w+): (.*)$", block, re.MULTILINE))
@@ -165,27 +170,45 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
     return out
 
 
+def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
+                  ) -> tuple[dict[str, float], str]:
+    """Each measure of a job that reads `n` runs, from runs of it that read fewer: on the line
+    through two (inputs, measure) points with different input counts (its fixed cost and its
+    cost per input; never below the larger measurement), else one point scaled by n / its
+    inputs (an upper bound: its fixed cost is scaled too). Also how it was obtained."""
+    points = sorted(points, key=lambda p: p[0])
+    (n1, small), (n2, large) = points[0], points[-1]
+    if n2 > n1:
+        out = {}
+        for key in small:
+            slope = max((large[key] - small[key]) / (n2 - n1), 0.0)
+            out[key] = max(large[key] + slope * (n - n2), large[key])
+        return out, f"fit on {n1} and {n2} inputs"
+    factor = max(n / max(n2, 1), 1.0)
+    return {k: v * factor for k, v in large.items()}, f"x {factor:.3g} inputs, upper bound"
+
+
 def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[Path, str]]
                           ) -> dict[str, dict]:
-    """Cost of the jobs that read many runs, from the benchmarks of finished runs (`sources`:
-    (results folder, its scale), the first one that has the job wins), times their number of
-    inputs at paper / at that scale."""
-    out = {}
+    """Cost of the jobs that read many runs, from the benchmarks of finished runs of the same
+    code (`sources`: (results folder, its scale)): fitted on the input counts of two of them
+    (`fit_to_inputs`; e.g. a smoke and a quick run), or scaled from one."""
+    measured: dict[str, list[tuple[int, dict[str, float], str]]] = defaultdict(list)
     for results, scale in sources:
         there = {j.size_class: j for j in dag_jobs(scale)}
         for job in jobs:
-            if job.jobid not in many or job.size_class in out:
-                continue
             ref = there.get(job.size_class)
             path = results.parent / ref.benchmark if ref else None
-            if path is None or not path.exists():
-                continue
-            factor = max(len(job.inputs) / max(len(ref.inputs), 1), 1.0)
-            measured = read_benchmark(path)
-            out[job.size_class] = {
-                "rule": job.rule, "wall_s": measured["wall_s"] * factor,
-                "cpu_s": measured["cpu_s"] * factor, "peak_mb": measured["peak_mb"] * factor,
-                "measured_at": f"{scale} x {factor:.3g} inputs"}
+            if job.jobid in many and path is not None and path.exists():
+                measured[job.size_class].append((len(ref.inputs), read_benchmark(path), scale))
+    out = {}
+    for job in jobs:
+        points = measured.get(job.size_class)
+        if job.jobid not in many or not points or job.size_class in out:
+            continue
+        cost, how = fit_to_inputs([(n, m) for n, m, _ in points], len(job.inputs))
+        scales = " & ".join(dict.fromkeys(scale for _, _, scale in points))
+        out[job.size_class] = {"rule": job.rule, **cost, "measured_at": f"{scales}: {how}"}
     return out
 
 
@@ -265,6 +288,9 @@ def main() -> None:
                         help="results/ of a finished run (scale: quick unless given) whose "
                              "benchmarks time the jobs that read many runs; repeatable, the "
                              "first that has a job wins (default: results:quick)")
+    parser.add_argument("--aggregates-only", action="store_true",
+                        help="re-time only the jobs that read many runs (from "
+                             "--aggregates-from); every measured class keeps its row")
     parser.add_argument("--rules", nargs="+", metavar="RULE",
                         help="re-measure only the size classes of these rules (after a change "
                              "to them); every other class keeps its row of the table")
@@ -278,9 +304,10 @@ def main() -> None:
     if not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
-        costs = read_costs() if args.rules else {}
-        costs |= measure_classes(chosen, many, args.workdir, args.cores,
-                                 tuple(sorted(args.fractions)))
+        costs = read_costs() if args.rules or args.aggregates_only else {}
+        if not args.aggregates_only:
+            costs |= measure_classes(chosen, many, args.workdir, args.cores,
+                                     tuple(sorted(args.fractions)))
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
         costs |= measure_many_run_jobs(chosen, many, sources)

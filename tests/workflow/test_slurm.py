@@ -96,7 +96,8 @@ def _rules_run_in_slurm_jobs(workdir: Path) -> set[str]:
     """Rules whose jobs ran inside a SLURM job: the jobs each SLURM job's log lists."""
     logs = (workdir / ".snakemake" / "slurm_logs").rglob("*.log")
     return {rule for log in logs
-            for rule in re.findall(r"^(?:local)?rule (\w+):", log.read_text(), re.MULTILINE)}
+            for rule in re.findall(r"^[ \t]*(?:local)?rule (\w+):", log.read_text(),
+                                   re.MULTILINE)}
 
 
 def _one_group(rules: set[str]) -> list[str]:

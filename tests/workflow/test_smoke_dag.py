@@ -318,7 +318,8 @@ EDITS = {
 
 
 def _scheduled(proc) -> dict[str, int]:
-    rules = re.findall(r"^(?:local)?rule (\w+):", proc.stdout, flags=re.MULTILINE)
+    # a job of a group (the rule's `group:`) is printed indented under its group job
+    rules = re.findall(r"^[ \t]*(?:local)?rule (\w+):", proc.stdout, flags=re.MULTILINE)
     return dict(Counter(rules))
 
 
