@@ -232,20 +232,27 @@ def read_costs(path: Path = COSTS_PATH) -> dict[str, dict]:
                 for row in csv.DictReader(fh)}
 
 
-def cost_table(jobs: list[Job], costs: dict[str, dict]) -> list[tuple[str, int, float, float,
-                                                                       int]]:
-    """(target, jobs, CPU-h, peak GB of one job, jobs without a measurement) per target, then
-    the whole DAG."""
+def is_upper_bound(measured_at: str) -> bool:
+    """A cost scaled from one run by its input count (`fit_to_inputs`; rows written before
+    the fit read "<scale> x <factor> inputs")."""
+    return "upper bound" in measured_at or ("inputs" in measured_at and "fit on" not in measured_at)
+
+
+def cost_table(jobs: list[Job], costs: dict[str, dict]
+               ) -> list[tuple[str, int, float, float, int, int]]:
+    """(target, jobs, CPU-h, peak GB of one job, jobs without a measurement, jobs whose cost is
+    an upper bound) per target, then the whole DAG."""
     made_by = producers(jobs)
     by_rule = defaultdict(list)
     for job in jobs:
         by_rule[job.rule].append(job)
 
-    def row(name: str, members: list[Job]) -> tuple[str, int, float, float, int]:
+    def row(name: str, members: list[Job]) -> tuple[str, int, float, float, int, int]:
         known = [costs[j.size_class] for j in members if j.size_class in costs]
         return (name, len(members), sum(c["cpu_s"] for c in known) / 3600,
                 max((c["peak_mb"] for c in known), default=0.0) / 1024,
-                len(members) - len(known))
+                len(members) - len(known),
+                sum(is_upper_bound(c["measured_at"]) for c in known))
 
     # the targets: every figure rule of the DAG (as the Snakefile finds them), then the claims
     figures = sorted({j.rule for j in jobs if any(o.startswith(FIGDIR) for o in j.outputs)})
@@ -255,9 +262,10 @@ def cost_table(jobs: list[Job], costs: dict[str, dict]) -> list[tuple[str, int, 
 
 
 def print_table(rows, costs: dict[str, dict]) -> None:
-    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured jobs")
-    for name, n, cpu_h, peak, missing in rows:
-        print(f"{name:<24} {n:>5} {cpu_h:>7.2f} {peak:>8.2f}  {missing or ''}")
+    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured  upper bounds")
+    for name, n, cpu_h, peak, missing, bounds in rows:
+        print(f"{name:<24} {n:>5} {cpu_h:>7.2f} {peak:>8.2f}  {missing or '':>10}  "
+              f"{bounds or ''}")
     print("\nmost expensive classes (CPU-h per job x jobs is in the target rows):")
     for c, v in sorted(costs.items(), key=lambda kv: -kv[1]["cpu_s"])[:10]:
         print(f"  {c:<40} {v['cpu_s'] / 3600:7.3f} CPU-h/job  {v['peak_mb']:7.0f} MB  "
@@ -268,10 +276,10 @@ def print_table(rows, costs: dict[str, dict]) -> None:
 
 def markdown_table(rows) -> str:
     """The README's cost table (`--markdown`)."""
-    lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured |",
-             "|---|---:|---:|---:|---:|"]
-    lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} |"
-              for name, n, cpu_h, peak, missing in rows]
+    lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured | jobs an upper "
+             "bound |", "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} | {bounds} |"
+              for name, n, cpu_h, peak, missing, bounds in rows]
     return "\n".join(lines)
 
 
