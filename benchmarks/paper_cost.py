@@ -11,8 +11,8 @@
    from the benchmark files of finished runs of the same code (`--aggregates-from
    results:quick --aggregates-from smoke/results:smoke`, default `results/` of a `quick`
    run): on the line through their costs at two input counts, extrapolated to the paper's
-   count (`fit_to_inputs`); a job found in one run only is scaled by its input count (an
-   upper bound, marked so).
+   count (`fit_to_inputs`); a job found at one input count only is scaled by its input
+   count (marked so). Neither sees work per input that grows with the scale.
 4. Per target (each figure and the claims, with every job it needs) and for the whole DAG:
    jobs, CPU-h, peak memory of one job. The class costs go to
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
@@ -173,19 +173,26 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
 def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
                   ) -> tuple[dict[str, float], str]:
     """Each measure of a job that reads `n` runs, from runs of it that read fewer: on the line
-    through two (inputs, measure) points with different input counts (its fixed cost and its
-    cost per input; never below the larger measurement), else one point scaled by n / its
-    inputs (an upper bound: its fixed cost is scaled too). Also how it was obtained."""
+    through the (inputs, measure) points with the fewest and the most inputs (its fixed cost
+    and its cost per input), never below the largest measurement; with one input count only,
+    the largest measurement scaled by n / that count (marked "scaled from one input count":
+    its fixed cost is scaled too). Also how it was obtained. Work per input that grows with
+    the scale (longer runs per input file) is not in the fit."""
     points = sorted(points, key=lambda p: p[0])
-    (n1, small), (n2, large) = points[0], points[-1]
+    n1, n2 = points[0][0], points[-1][0]
+    keys = points[0][1]
+    largest = {k: max(m[k] for _, m in points) for k in keys}
     if n2 > n1:
+        small = {k: max(m[k] for c, m in points if c == n1) for k in keys}
+        large = {k: max(m[k] for c, m in points if c == n2) for k in keys}
         out = {}
-        for key in small:
+        for key in keys:
             slope = max((large[key] - small[key]) / (n2 - n1), 0.0)
-            out[key] = max(large[key] + slope * (n - n2), large[key])
+            out[key] = max(large[key] + slope * (n - n2), largest[key])
         return out, f"fit on {n1} and {n2} inputs"
     factor = max(n / max(n2, 1), 1.0)
-    return {k: v * factor for k, v in large.items()}, f"x {factor:.3g} inputs, upper bound"
+    return ({k: v * factor for k, v in largest.items()},
+            f"x {factor:.3g} inputs, scaled from one input count")
 
 
 def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[Path, str]]
@@ -232,16 +239,18 @@ def read_costs(path: Path = COSTS_PATH) -> dict[str, dict]:
                 for row in csv.DictReader(fh)}
 
 
-def is_upper_bound(measured_at: str) -> bool:
-    """A cost scaled from one run by its input count (`fit_to_inputs`; rows written before
-    the fit read "<scale> x <factor> inputs")."""
-    return "upper bound" in measured_at or ("inputs" in measured_at and "fit on" not in measured_at)
+def is_scaled(measured_at: str) -> bool:
+    """A many-run job's cost scaled from one input count (`fit_to_inputs`; rows written
+    before the fit read "<scale> x <factor> inputs")."""
+    return "scaled from one" in measured_at or (
+        " inputs" in measured_at and "fit on" not in measured_at
+        and not measured_at.endswith(" x 1 inputs"))
 
 
 def cost_table(jobs: list[Job], costs: dict[str, dict]
                ) -> list[tuple[str, int, float, float, int, int]]:
     """(target, jobs, CPU-h, peak GB of one job, jobs without a measurement, jobs whose cost is
-    an upper bound) per target, then the whole DAG."""
+    scaled from one input count) per target, then the whole DAG."""
     made_by = producers(jobs)
     by_rule = defaultdict(list)
     for job in jobs:
@@ -252,7 +261,7 @@ def cost_table(jobs: list[Job], costs: dict[str, dict]
         return (name, len(members), sum(c["cpu_s"] for c in known) / 3600,
                 max((c["peak_mb"] for c in known), default=0.0) / 1024,
                 len(members) - len(known),
-                sum(is_upper_bound(c["measured_at"]) for c in known))
+                sum(is_scaled(c["measured_at"]) for c in known))
 
     # the targets: every figure rule of the DAG (as the Snakefile finds them), then the claims
     figures = sorted({j.rule for j in jobs if any(o.startswith(FIGDIR) for o in j.outputs)})
@@ -262,7 +271,7 @@ def cost_table(jobs: list[Job], costs: dict[str, dict]
 
 
 def print_table(rows, costs: dict[str, dict]) -> None:
-    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured  upper bounds")
+    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured  scaled")
     for name, n, cpu_h, peak, missing, bounds in rows:
         print(f"{name:<24} {n:>5} {cpu_h:>7.2f} {peak:>8.2f}  {missing or '':>10}  "
               f"{bounds or ''}")
@@ -276,8 +285,8 @@ def print_table(rows, costs: dict[str, dict]) -> None:
 
 def markdown_table(rows) -> str:
     """The README's cost table (`--markdown`)."""
-    lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured | jobs an upper "
-             "bound |", "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured | jobs scaled from "
+             "one input count |", "|---|---:|---:|---:|---:|---:|"]
     lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} | {bounds} |"
               for name, n, cpu_h, peak, missing, bounds in rows]
     return "\n".join(lines)
@@ -293,9 +302,10 @@ def main() -> None:
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=REPO / "results" / "paper_cost")
     parser.add_argument("--aggregates-from", action="append", metavar="RESULTS[:SCALE]",
-                        help="results/ of a finished run (scale: quick unless given) whose "
-                             "benchmarks time the jobs that read many runs; repeatable, the "
-                             "first that has a job wins (default: results:quick)")
+                        help="results/ of a finished run of this code (scale: quick unless "
+                             "given) whose benchmarks time the jobs that read many runs; "
+                             "repeatable: two scales give a fit on the input counts "
+                             "(default: results:quick)")
     parser.add_argument("--aggregates-only", action="store_true",
                         help="re-time only the jobs that read many runs (from "
                              "--aggregates-from); every measured class keeps its row")
