@@ -7,7 +7,8 @@ interval and n (claims over seeds or runs), test, verdict, scale.
 
 Verdicts: ``pass`` / ``fail`` where the claim is decided at the current scale, ``not decided at
 this scale`` where the run is too short or small to decide it (the measured value is still
-shown), ``not run`` where the experiment does not exist yet. A claim over seeds passes only
+shown), ``not run`` where the experiment does not exist yet or the configuration does not run
+it at this scale (the `reason` says which). A claim over seeds passes only
 when its whole 95 % interval lies on the right side of the threshold, fails when it lies wholly
 on the wrong side, and is not decided otherwise (`Claim.judge_interval`). Checks of this
 study's own machinery, which are not claims of the papers, go into a table of their own
@@ -340,7 +341,7 @@ def write_tables(claims: list[Claim], csv_path: Path | str, md_path: Path | str,
             continue
         heading = heading or title
         lines = [f"## {heading}", "", "| claim | paper | fig | statement | paper | reproduced | "
-                 "test | verdict | why not decided |", "|---|---|---|---|---|---|---|---|---|"]
+                 "test | verdict | reason |", "|---|---|---|---|---|---|---|---|---|"]
         lines += ["| " + " | ".join(r[k].replace("|", "\\|") for k in shown) + " |"
                   for r in rows if r["table"] == table]
         parts.append("\n".join(lines))

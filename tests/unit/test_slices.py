@@ -226,3 +226,18 @@ def test_one_name_per_job_from_rule_to_type(repo):
         job_type = typing.get_type_hints(_typed_builder(kind))["return"].__name__
         assert job_type == "".join(p.capitalize() for p in kind.split("_")) + "Job", (kind,
                                                                                      job_type)
+
+
+def test_a_family_of_large_networks_runs_every_nest_job_on_their_processes(repo):
+    """A rule's threads come from its family's LARGE_NETWORKS (nest_threads in common.smk);
+    the NEST jobs' slices must say the same number, or a job runs on fewer threads than its
+    spikes were computed with."""
+    cfg = load_config(repo / "config.yaml", overrides={"scale": "smoke"})
+    large = cfg["nest"]["large_networks"]["virtual_processes"]
+    assert large != cfg["nest"]["virtual_processes"]  # else this test could not fail
+    for family in experiments.FAMILIES:
+        wanted = large if getattr(family, "LARGE_NETWORKS", False) else cfg["nest"][
+            "virtual_processes"]
+        for name, job in family.job_slices(cfg).items():
+            if "nest" in job:
+                assert job["nest"]["virtual_processes"] == wanted, (family.__name__, name)

@@ -7,9 +7,9 @@ copy of the local run's folder: its inputs are the local run's files, so it must
 the local run wrote. A forced job re-runs every job between it and another forced one
 (Snakemake re-runs what depends on a job that runs), so the chosen jobs go in waves of equal
 depth in the DAG (no job of a wave needs another of it), each wave in its own copy as one
-group job, three waves at a time. The profile's own groups are checked by planning the smoke and
-paper DAGs with it; its retries by a job killed at its time limit, which sleeps beside the
-waves.
+group job, three waves at a time. The rules' own groups (`group:`, sized by the profile's
+`group-components`) are checked by planning the smoke and paper DAGs with the profile; its
+retries by a job killed at its time limit, which sleeps beside the waves.
 
 Skipped where no cluster answers, unless LIFSAMPLING_REQUIRE_SLURM=1 (set by .ci/run),
 where a missing cluster is a failure.
@@ -102,8 +102,8 @@ def _rules_run_in_slurm_jobs(workdir: Path) -> set[str]:
 
 def _one_group(rules: set[str]) -> list[str]:
     """`--groups` and `--group-components` that put the jobs of a wave in one group job: one
-    Snakemake start in SLURM per wave, not one per job (the profile's own groups are checked
-    at paper shape by `test_the_paper_dag_plans_with_the_slurm_profile`)."""
+    Snakemake start in SLURM per wave, not one per job (the rules' own groups are checked at
+    paper shape by `test_the_dag_plans_with_the_slurm_profile`)."""
     return ["--groups", *(f"{rule}=proof" for rule in sorted(rules)),
             "--group-components", f"proof={len(rules)}"]
 
@@ -252,7 +252,7 @@ def test_a_job_killed_at_its_time_limit_is_retried_with_more(retried_run):
 
 @pytest.mark.parametrize("scale", ["smoke", "paper"])
 def test_the_dag_plans_with_the_slurm_profile(cluster, repo, tmp_path, scale):
-    """The profile's groups hold at every scale: a group that feeds itself through a job
+    """The rules' groups hold at every scale: a group that feeds itself through a job
     outside it (Snakemake refuses it) fails here, not on a user's cluster."""
     proc = snakemake(repo, tmp_path, *SLURM_PROFILE, "--dry-run", "--config", f"scale={scale}")
     assert re.search(r"^total\s+\d{3}", proc.stdout, re.MULTILINE), proc.stdout[-2000:]

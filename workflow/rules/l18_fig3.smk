@@ -120,6 +120,8 @@ rule l18_fig3_analysis:
         "../scripts/job.py"
 
 
+# No group (unlike the other runs): it reads the Fig 3a scans' best set, whose points are in
+# group "runs", and a group may not feed itself through a job outside it.
 rule l18_fig3_isl_1e3:
     """L18 Fig 3c: short runs (1e3 samples of Gibbs and of the spiking samplers, the best set
     of the Fig 3a scans among them) for a block of seeds, stored for the analysis."""

@@ -13,6 +13,8 @@ CLAIM_INPUTS |= {
 
 # L18 Fig 4: Gibbs, AST and the spiking samplers (L18's set, renewing, the best set of the L18
 # Fig 3a scans) on the imbalanced (a-c) and completion (d-f) models.
+# No group (unlike the other runs): it reads the Fig 3a scans' best set, whose points are in
+# group "runs", and a group may not feed itself through a job outside it.
 rule l18_fig4_run:
     input:
         model="results/models/{model}.nc",

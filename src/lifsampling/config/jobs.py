@@ -30,8 +30,8 @@ class STPParameters(TypedDict):
 
 
 class NestSettings(TypedDict):
-    """NEST's time step, delay range and virtual processes (`nest` with `large_networks`
-    resolved for the job's experiment)."""
+    """NEST's time step, delay range and virtual processes (`nest`, with `large_networks`'
+    virtual processes for a family that declares LARGE_NETWORKS)."""
 
     virtual_processes: int
     resolution_ms: float

@@ -7,9 +7,9 @@ in the concept modules (`boltzmann`, `membrane`, `translate`, `states`, `spiking
 these modules only assemble it, with dimensions, units and long names.
 
 The families are found, not listed (`FAMILIES`): every module of this package with
-`job_slices` and `CLAIMS`, each saying in its docstring which figure it makes
-(docs/figure_families.md maps them to the figures). `generative` holds the samplers of the
-trained RBMs that several families share, `stages` the job functions of the shared stages.
+`job_slices` and `CLAIMS`, each saying in its docstring which figure it makes (the README's
+target table and docs/study.md map them to the figures). `generative` holds the samplers of
+the trained RBMs that several families share, `stages` the job functions of the shared stages.
 """
 
 from __future__ import annotations

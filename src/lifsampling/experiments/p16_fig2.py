@@ -75,8 +75,6 @@ def calibration_grid(job: Mapping[str, Any], **sweeps: str) -> xr.Dataset:
     return grid
 
 
-
-
 def p16_fig2_trace(job: P16Fig2TraceJob) -> xr.Dataset:
     """P16 Fig 2A, C: u(t), u_eff(t) (P16 eq. 21) and spikes of one neuron in the HCS."""
     from .. import spiking
@@ -129,8 +127,6 @@ def logistic_deviation(u: np.ndarray, p_runs: np.ndarray) -> float:
     return float(np.sqrt(np.mean((mean - logistic(u, u0, alpha))[keep] ** 2)))
 
 
-
-
 def logistic_deviation_interval(u: np.ndarray, p_runs: np.ndarray) -> Interval:
     """`logistic_deviation` with its jackknife interval over runs (a refit each)."""
     return jackknife_interval(lambda p: logistic_deviation(u, p), p_runs)
@@ -143,8 +139,6 @@ def theory_distance(theory: xr.Dataset) -> float:
     keep = (p > 0.02) & (p < 0.98)
     d = theory["p16_at_sim"].values - theory["quasistatic_at_sim"].values
     return float(np.sqrt(np.mean(d[keep] ** 2)))
-
-
 
 
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],

@@ -39,7 +39,7 @@ CLAIMS = (
           ("quick", "paper")),
 )
 CLAIM_INPUTS = ("p16_fig4",)
-# MNIST-sized networks (K = 500): NEST runs them on nest.large_networks' virtual processes
+# K = 500 networks: NEST runs them on nest.large_networks' virtual processes
 LARGE_NETWORKS = True
 # P16: at weak coupling "the deviations ... mainly [in] low-probability modes": more than half
 # of the total deviation sum |p_N - p_B| on the states below p_high (the half is the study's)

@@ -463,8 +463,8 @@ def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
             for own in CLAIMS:
                 if own.id.startswith(f"{part}_"):
                     claims[own.id].not_run(
-                        f"not run at {scale} scale: {model!r} is not among "
-                        "experiments.tempering.models there", scale)
+                        f"{model!r} is not among experiments.tempering.models at {scale} "
+                        "scale", scale)
             continue
         for stp_set, set_id in _SET_IDS.items():
             if stp_set not in ds["stp_set"].values:

@@ -44,6 +44,9 @@ def _sweep_curves(ax, ds: xr.Dataset, model: str, stat: str) -> None:
         x = ds["weight_scale"].values[ran] * (g_ren if sweep == "lif_renewing" else 1.0)
         stats = [_mean_and_error(cell.isel(weight_scale=i).values) for i in np.flatnonzero(ran)]
         mean, err = np.array(stats).T
+        if x.size == 1:  # a sweep of one scale (quick's renewing network): a point
+            ax.errorbar(x, mean, yerr=err, fmt="s", color=colour, ms=4, capsize=2, label=label)
+            continue
         ax.plot(x, mean, style, color=colour, lw=1.2, label=label)
         ax.fill_between(x, mean - err, mean + err, color=colour, alpha=0.15, lw=0)
 

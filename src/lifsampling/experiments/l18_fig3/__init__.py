@@ -299,7 +299,6 @@ def user_generative_claims(name: str, ds: xr.Dataset, scale: str) -> list[Claim]
 OUTPUT_ENCODING = {"l18_fig3_run": SAMPLE_ENCODING, "l18_fig3_isl_1e3": SHORT_RUN_ENCODING}
 
 
-
 def l18_fig3_scan_block(job: L18Fig3ScanBlockJob, *, model: str, data: str,
                         calibration: str) -> xr.Dataset:
     """A block of Fig 3a scan points in one NEST kernel (`scan_block`)."""

@@ -49,8 +49,6 @@ LOG = logging.getLogger(__name__)
 SAMPLERS = ("gibbs", *LIF_ARMS)
 ISL_AT = 1000  # L18 Fig 3c: 1e3 samples, 10 s of the network
 
-TRAINED_MODELS = ("mnist",)  # the claims this trained RBM decides alone (generative_claims)
-
 
 def read_network_inputs(model: str, data: str, calibration: str
                         ) -> tuple[RBM, xr.Dataset, xr.Dataset]:
@@ -302,7 +300,6 @@ def scan_grid(job: L18Fig3ScanJob, blocks: Sequence[xr.Dataset]) -> xr.Dataset:
     )
 
 
-
 def references(job: L18Fig3ReferencesJob, rbm: RBM, data: xr.Dataset) -> xr.Dataset:
     """ISL curves of OPT and POM (slice `l18_fig3_references_slice`).
 
@@ -430,7 +427,6 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                                       {"long_name": "label neuron (digit)"}))
     return ds.assign_attrs(n_images=len(labels), clamp_nA=amplitude,
                            no_label_spike=int((counts.sum(axis=1) == 0).sum()))
-
 
 
 def tsne_embedding(job: L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
