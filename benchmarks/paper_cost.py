@@ -113,7 +113,7 @@ def upstream(job: Job, made_by: dict[str, Job]) -> dict[int, Job]:
 # read-outs of their stored samples: their own work is measured as a class, though they come
 # after a job that reads many runs
 RUNS_AFTER_AGGREGATES = ("l18_fig3_isl_1e3", "l18_fig3_isl_1e3_analysis", "l18_fig4_run",
-                         "l18_fig4_analysis", "sampling_fidelity_run")
+                         "l18_fig4_analysis", "sampling_fidelity_run", "tempering_run")
 
 
 def reading_many_runs(jobs: list[Job], made_by: dict[str, Job]) -> set[int]:
