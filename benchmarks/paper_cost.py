@@ -133,16 +133,22 @@ def read_benchmark(path: Path) -> dict[str, float]:
             "peak_mb": float(row["max_rss"])}
 
 
+def on_line(x1: float, y1: float, x2: float, y2: float, x: float) -> float:
+    """y at x on the line from (x1, y1) towards (x2, y2), its slope never below 0 (a cost that
+    falls with more work is noise, not a saving: then y1 throughout)."""
+    slope = max((y2 - y1) / (x2 - x1), 0.0)
+    return y1 + slope * (x - x1)
+
+
 def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2: float
                 ) -> tuple[dict[str, float], bool]:
     """Each measure at f = 1 on the line through (f1, small) and (f2, large), never below the
-    larger measurement; and whether the fixed cost came out negative (superlinear)."""
+    larger measurement; and whether the fixed cost (f = 0) came out negative (superlinear)."""
     out, superlinear = {}, False
     for key in small:
-        slope = max((large[key] - small[key]) / (f2 - f1), 0.0)
-        fixed = small[key] - slope * f1
+        fixed = on_line(f1, small[key], f2, large[key], 0.0)
         superlinear |= key == "cpu_s" and fixed < -0.1 * small[key]
-        out[key] = max(fixed + slope, large[key])
+        out[key] = max(on_line(f1, small[key], f2, large[key], 1.0), large[key])
     return out, superlinear
 
 
@@ -185,11 +191,8 @@ def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
     if n2 > n1:
         small = {k: max(m[k] for c, m in points if c == n1) for k in keys}
         large = {k: max(m[k] for c, m in points if c == n2) for k in keys}
-        out = {}
-        for key in keys:
-            slope = max((large[key] - small[key]) / (n2 - n1), 0.0)
-            out[key] = max(large[key] + slope * (n - n2), largest[key])
-        return out, f"fit on {n1} and {n2} inputs"
+        return ({k: max(on_line(n1, small[k], n2, large[k], n), largest[k]) for k in keys},
+                f"fit on {n1} and {n2} inputs")
     factor = max(n / max(n2, 1), 1.0)
     return ({k: v * factor for k, v in largest.items()},
             f"x {factor:.3g} inputs, scaled from one input count")
