@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from lifsampling.config.costs import COSTS_PATH, size_class  # noqa: E402
+from lifsampling.logs import read_usage  # noqa: E402
 
 FRACTIONS = (0.005, 0.015)
 FIGDIR = "results/figures/"
@@ -56,6 +57,7 @@ class Job:
     outputs: list[str] = field(default_factory=list)
     wildcards: dict[str, str] = field(default_factory=dict)
     benchmark: str = ""
+    log: str = ""
 
     @property
     def size_class(self) -> str:
@@ -89,7 +91,7 @@ def dag_jobs(scale: str) -> list[Job]:
             outputs=fields["output"].split(", "),
             wildcards=dict(kv.split("=", 1) for kv in fields["wildcards"].split(", "))
             if "wildcards" in fields else {},
-            benchmark=fields.get("benchmark", "")))
+            benchmark=fields.get("benchmark", ""), log=fields.get("log", "")))
     return jobs
 
 
@@ -126,11 +128,19 @@ def reading_many_runs(jobs: list[Job], made_by: dict[str, Job]) -> set[int]:
             and j.rule not in RUNS_AFTER_AGGREGATES}
 
 
-def read_benchmark(path: Path) -> dict[str, float]:
-    with open(path) as fh:
+def read_job_cost(workdir: Path, job: Job) -> dict[str, float]:
+    """Wall time, CPU time and peak memory of a finished job: Snakemake's benchmark, with the
+    CPU time and peak RSS its log ends with where it has them (`lifsampling.logs.own_usage`:
+    exact, where the benchmark samples every 30 s after the first 15 s)."""
+    with open(workdir / job.benchmark) as fh:
         row = next(csv.DictReader(fh, delimiter="\t"))
-    return {"wall_s": float(row["s"]), "cpu_s": float(row["cpu_time"]),
+    cost = {"wall_s": float(row["s"]), "cpu_s": float(row["cpu_time"]),
             "peak_mb": float(row["max_rss"])}
+    usage = read_usage(workdir / job.log) if job.log and (workdir / job.log).exists() else None
+    if usage:
+        cost["cpu_s"] = usage["cpu_s"]
+        cost["peak_mb"] = max(cost["peak_mb"], usage["peak_mb"])
+    return cost
 
 
 def on_line(x1: float, y1: float, x2: float, y2: float, x: float) -> float:
@@ -166,7 +176,7 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
               flush=True)
         snakemake(workdir, {"scale": "paper", "work_fraction": f},
                   *[j.outputs[0] for j in reps.values()], "--cores", str(cores))
-        runs[f] = {c: read_benchmark(workdir / j.benchmark) for c, j in reps.items()}
+        runs[f] = {c: read_job_cost(workdir, j) for c, j in reps.items()}
     out = {}
     for c, job in reps.items():
         cost, superlinear = extrapolate(runs[fractions[0]][c], runs[fractions[1]][c],
@@ -208,9 +218,9 @@ def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[P
         there = {j.size_class: j for j in dag_jobs(scale)}
         for job in jobs:
             ref = there.get(job.size_class)
-            path = results.parent / ref.benchmark if ref else None
-            if job.jobid in many and path is not None and path.exists():
-                measured[job.size_class].append((len(ref.inputs), read_benchmark(path), scale))
+            if job.jobid in many and ref and (results.parent / ref.benchmark).exists():
+                measured[job.size_class].append((len(ref.inputs),
+                                                 read_job_cost(results.parent, ref), scale))
     out = {}
     for job in jobs:
         points = measured.get(job.size_class)

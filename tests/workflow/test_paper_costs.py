@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from lifsampling.config.costs import load_costs
+from lifsampling.logs import USAGE_FORMAT
 
 pytestmark = pytest.mark.workflow
 
@@ -37,3 +38,21 @@ def test_a_many_run_job_is_fitted_on_two_input_counts_or_marked_scaled(repo):
         scaled, how = paper_cost.fit_to_inputs([(3, {"cpu_s": 100.0}), (3, {"cpu_s": 5.0})]
                                                [::order], 30)
         assert scaled == {"cpu_s": 1000.0} and paper_cost.is_scaled(how)
+
+
+def test_a_job_costs_the_cpu_time_its_log_records_not_the_sampled_benchmark(repo, tmp_path):
+    """Snakemake's benchmark samples CPU time every 30 s after the first 15 s: a 44-s job that
+    used 40 CPU-s reads 14.9. The job's log records its own (lifsampling.logs.own_usage)."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    (tmp_path / "b.tsv").write_text("s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\t"
+                                    "io_out\tmean_load\tcpu_time\n"
+                                    "44.36\t0:00:44\t262.15\t0\t0\t0\t0\t0\t33.7\t14.96\n")
+    usage = USAGE_FORMAT.format(cpu_s=40.2, peak_mb=301.0)
+    (tmp_path / "j.log").write_text(f"... INFO wall time 43.11 s; {usage}\n")
+    job = paper_cost.Job(rule="r", jobid=1, benchmark="b.tsv", log="j.log")
+    assert paper_cost.read_job_cost(tmp_path, job) == {"wall_s": 44.36, "cpu_s": 40.2,
+                                                       "peak_mb": 301.0}
+    job.log = "missing.log"  # an older run: the benchmark's values
+    assert paper_cost.read_job_cost(tmp_path, job)["cpu_s"] == 14.96
