@@ -31,11 +31,12 @@ test-unit: setup
 	$(PY) -m pytest tests/unit
 
 # The paper DAG's every job, at a small fraction of its work, through SLURM (docs/running.md):
-# on this machine's localhost cluster (.ci/start_slurm.sh, root only) unless sinfo finds one.
+# on this machine's localhost cluster (.ci/start_slurm.sh, root only, one CPU per core) unless
+# sinfo finds one; stop the SLURM test's cluster first (.ci/stop_slurm.sh): it offers 4 per core.
 REHEARSAL_DIR ?= rehearsal
 FRACTION ?= 0.02
 rehearse-paper: setup
-	sinfo > /dev/null 2>&1 || bash .ci/start_slurm.sh
+	sinfo > /dev/null 2>&1 || CPUS_PER_CORE=1 bash .ci/start_slurm.sh
 	$(PY) -m snakemake --workflow-profile profiles/slurm --directory $(REHEARSAL_DIR) \
 		--config scale=paper work_fraction=$(FRACTION)
 

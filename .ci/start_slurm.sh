@@ -10,11 +10,13 @@ if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
 fi
 
 host=$(hostname -s)
-# The node offers 4 CPUs per real one (SlurmdParameters=config_overrides): the test's short
-# jobs mostly wait (Snakemake's start in the job, the status checks), so the waves of
-# tests/workflow/test_slurm.py run side by side and share the real cores (their NEST threads
-# sleep while they wait: OMP_WAIT_POLICY=PASSIVE, set by the test).
-cpus=$(( $(nproc) * 4 ))
+# The node offers 4 CPUs per real one by default (SlurmdParameters=config_overrides): the
+# test's short jobs mostly wait (Snakemake's start in the job, the status checks), so the waves
+# of tests/workflow/test_slurm.py run side by side and share the real cores (their NEST threads
+# sleep while they wait: OMP_WAIT_POLICY=PASSIVE, set by the test). The paper rehearsal
+# (`make rehearse-paper`) asks for 1: its jobs compute, and 4 of them on one core would run
+# into their time limits.
+cpus=$(( $(nproc) * ${CPUS_PER_CORE:-4} ))
 mem_mb=$(( $(awk '/MemTotal/ {print $2}' /proc/meminfo) / 1024 - 1024 ))
 conf_dir=/etc/slurm
 mkdir -p "$conf_dir" /var/spool/slurmctld /var/spool/slurmd /var/log/slurm /run/munge
