@@ -62,6 +62,8 @@ def dag_wall_min(log_text: str) -> float:
 def per_rule(workdir: Path, jobs: list[dict[str, str]]) -> dict[str, dict[str, float]]:
     rules: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for job in jobs:
+        if not (workdir / job["benchmark"]).exists():  # still running, or failed
+            continue
         with open(workdir / job["benchmark"]) as fh:
             wall = float(next(csv.DictReader(fh, delimiter="\t"))["s"])
         usage = read_usage(workdir / job["log"]) if job["log"] else None
