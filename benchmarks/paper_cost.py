@@ -58,6 +58,7 @@ class Job:
     wildcards: dict[str, str] = field(default_factory=dict)
     benchmark: str = ""
     log: str = ""
+    threads: int = 1
 
     @property
     def size_class(self) -> str:
@@ -74,25 +75,40 @@ def snakemake(workdir: Path, config: dict[str, object], *args: str) -> str:
     return proc.stdout + proc.stderr
 
 
+def job_blocks(log_text: str) -> list[tuple[str, dict[str, str]]]:
+    """(rule, fields) of every job a Snakemake dry run or log prints; a job of a group
+    (`group:` in the rule) is printed indented under its group job."""
+    blocks = []
+    for block in re.split(r"\n(?=[ \t]*(?:local)?rule \w+:)", log_text):
+        head = re.match(r"[ \t]*(?:local)?rule (\w+):", block)
+        if not head:
+            continue
+        fields = {}
+        for line in block.splitlines()[1:]:  # the job's fields, up to the next other line
+            field_line = re.match(r"^\s+(\w+): (.*)$", line)
+            if not field_line:
+                break
+            fields[field_line.group(1)] = field_line.group(2)
+        blocks.append((head.group(1), fields))
+    return blocks
+
+
+def job_of_block(rule: str, fields: dict[str, str]) -> Job:
+    return Job(
+        rule=rule, jobid=int(fields["jobid"]),
+        inputs=fields.get("input", "").split(", ") if fields.get("input") else [],
+        outputs=fields["output"].split(", "),
+        wildcards=dict(kv.split("=", 1) for kv in fields["wildcards"].split(", "))
+        if "wildcards" in fields else {},
+        benchmark=fields.get("benchmark", ""), log=fields.get("log", ""),
+        threads=int(fields.get("threads", 1)))
+
+
 def dag_jobs(scale: str) -> list[Job]:
     """Every job of the `scale` DAG (a dry run in an empty folder)."""
     with tempfile.TemporaryDirectory() as empty:
         text = snakemake(Path(empty), {"scale": scale}, "--dry-run", "all")
-    jobs = []
-    # a job of a group (`group:` in the rule) is printed indented under its group job
-    for block in re.split(r"\n(?=[ \t]*(?:local)?rule \w+:)", text):
-        head = re.match(r"[ \t]*(?:local)?rule (\w+):", block)
-        if not head or head.group(1) == "all":
-            continue
-        fields = dict(re.findall(r"^\s+(\w+): (.*)$", block, re.MULTILINE))
-        jobs.append(Job(
-            rule=head.group(1), jobid=int(fields["jobid"]),
-            inputs=fields.get("input", "").split(", ") if fields.get("input") else [],
-            outputs=fields["output"].split(", "),
-            wildcards=dict(kv.split("=", 1) for kv in fields["wildcards"].split(", "))
-            if "wildcards" in fields else {},
-            benchmark=fields.get("benchmark", ""), log=fields.get("log", "")))
-    return jobs
+    return [job_of_block(rule, fields) for rule, fields in job_blocks(text) if rule != "all"]
 
 
 def producers(jobs: list[Job]) -> dict[str, Job]:

@@ -16,19 +16,35 @@ USAGE_PATTERN = r"CPU time ([\d.]+) s, peak RSS ([\d.]+) MB"  # reads USAGE_FORM
 
 
 def own_usage() -> str:
-    """This process's CPU time (user + system, every thread: NEST's virtual processes and
-    BLAS included) and peak resident memory, exact from the kernel. Snakemake's benchmark
-    samples both, after its first 15 s only every 30 s: a job of 15-45 s reports the CPU time
-    of its first 15 s, and a peak between samples is missed."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return USAGE_FORMAT.format(cpu_s=usage.ru_utime + usage.ru_stime,
-                               peak_mb=usage.ru_maxrss / 1024)  # Linux: kB
+    """This job's CPU time (user + system of the process, every thread: NEST's virtual
+    processes and BLAS included, plus its finished subprocesses such as ``pip`` or ``git``) and
+    peak resident memory (the larger of the process's and its largest subprocess's), exact
+    from the kernel. Snakemake's benchmark samples both, after its first 15 s only every 30 s:
+    a job of 15-45 s reports the CPU time of its first 15 s, and a peak between samples is
+    missed."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = sum(u.ru_utime + u.ru_stime for u in (own, children))
+    peak_kb = max(own.ru_maxrss, children.ru_maxrss)  # Linux: kB
+    return USAGE_FORMAT.format(cpu_s=cpu_s, peak_mb=peak_kb / 1024)
 
 
 def read_usage(log_path: Path | str) -> dict[str, float] | None:
-    """The CPU time (s) and peak RSS (MB) a job's log ends with (`job_log`), or None if the
-    log has none (a job of an older version, or one killed before its end)."""
-    found = re.findall(USAGE_PATTERN, Path(log_path).read_text())
+    """The usage a job's log ends with (`job_log`).
+
+    Parameters
+    ----------
+    log_path
+        The job's log file.
+
+    Returns
+    -------
+    dict or None
+        ``cpu_s`` (CPU seconds) and ``peak_mb`` (MB), or None if the log is missing or has no
+        usage line (a job of an older version, or one killed before its end).
+    """
+    path = Path(log_path)
+    found = re.findall(USAGE_PATTERN, path.read_text()) if path.is_file() else []
     if not found:
         return None
     cpu_s, peak_mb = found[-1]

@@ -54,5 +54,50 @@ def test_a_job_costs_the_cpu_time_its_log_records_not_the_sampled_benchmark(repo
     job = paper_cost.Job(rule="r", jobid=1, benchmark="b.tsv", log="j.log")
     assert paper_cost.read_job_cost(tmp_path, job) == {"wall_s": 44.36, "cpu_s": 40.2,
                                                        "peak_mb": 301.0}
+    (tmp_path / "j.log").write_text(USAGE_FORMAT.format(cpu_s=40.2, peak_mb=100.0))
+    assert paper_cost.read_job_cost(tmp_path, job)["peak_mb"] == 262.15  # the larger peak
     job.log = "missing.log"  # an older run: the benchmark's values
     assert paper_cost.read_job_cost(tmp_path, job)["cpu_s"] == 14.96
+
+
+SNAKEMAKE_LOG = """\
+[Sun Dec  6 14:30:38 2026]
+localrule train:
+    input: results/data/mnist.nc
+    output: results/models/mnist.nc
+    log: results/logs/train/mnist.log
+    jobid: 57
+    benchmark: results/benchmarks/train/mnist.tsv
+    wildcards: model=mnist
+    threads: 2
+    resources: tmpdir=/tmp
+[Sun Dec  6 14:31:00 2026]
+group job runs (jobs in lexicogr. order):
+
+    [Sun Dec  6 14:31:00 2026]
+    rule p16_fig4_run:
+        output: results/sims/p16_fig4/cuba/run_w0.6_0.nc
+        log: results/logs/sims/p16_fig4/cuba/run_w0.6_0.log
+        jobid: 12
+        benchmark: results/benchmarks/sims/p16_fig4/cuba/run_w0.6_0.tsv
+        wildcards: variant=cuba, weight_scale=0.6, run=0
+Error in rule train:
+    jobid: 57
+[Sun Dec  6 15:13:38 2026]
+Finished jobid: 0 (Rule: all)
+"""
+
+
+def test_the_jobs_and_wall_time_of_a_snakemake_log(repo):
+    """Both benchmarks read jobs from Snakemake's text: a grouped job is indented, a job of
+    one thread prints no `threads:`, an error report is no job."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+    import quick_budget
+
+    jobs = [paper_cost.job_of_block(r, f) for r, f in paper_cost.job_blocks(SNAKEMAKE_LOG)]
+    assert [(j.rule, j.jobid, j.threads) for j in jobs] == [("train", 57, 2),
+                                                            ("p16_fig4_run", 12, 1)]
+    assert jobs[1].wildcards == {"variant": "cuba", "weight_scale": "0.6", "run": "0"}
+    assert jobs[1].log == "results/logs/sims/p16_fig4/cuba/run_w0.6_0.log"
+    assert quick_budget.dag_wall_min(SNAKEMAKE_LOG) == pytest.approx(43.0)
