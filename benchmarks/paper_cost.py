@@ -7,6 +7,10 @@
    time, samples, iterations) through the workflow itself; the two sizes give the job's fixed
    cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
    class whose larger run is cheaper per unit than linear is flagged ("superlinear").
+   A class whose job slice is the same at every fraction (its work has no key of
+   `lifsampling.config.WORK_KEYS`: the fidelity probe's clamped states, for one) does the
+   paper's work in any run of the paper DAG: `--from-rehearsal` reads it from the paper
+   rehearsal's finished jobs (`make rehearse-paper`) instead.
 3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
    from the benchmark files of finished runs of the same code (`--aggregates-from
    results:quick --aggregates-from smoke/results:smoke`, default `results/` of a `quick`
@@ -23,6 +27,9 @@
     python benchmarks/paper_cost.py --rules a --fractions 0.25 1   # at larger fractions
     python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
         --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
+    python benchmarks/paper_cost.py --from-rehearsal rehearsal:0.02   # the classes whose jobs
+                                                   # do paper work at any fraction, read from
+                                                   # the paper rehearsal's finished jobs
     python benchmarks/paper_cost.py --table-only   # print from profiles/slurm/paper_cost.csv
                                                    # (--markdown: the README's table too)
 """
@@ -41,7 +48,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from lifsampling.config import load_config  # noqa: E402
 from lifsampling.config.costs import COSTS_PATH, size_class  # noqa: E402
+from lifsampling.experiments import all_slices  # noqa: E402
 from lifsampling.logs import read_usage  # noqa: E402
 
 FRACTIONS = (0.005, 0.015)
@@ -202,6 +211,49 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
     return out
 
 
+# stages whose output does not grow with the work: a trained model, a calibration, the best
+# STP set of the L18 Fig 3a scans
+FIXED_SIZE_OUTPUTS = frozenset({"train", "calibrate", "l18_fig3_scan"})
+
+
+def rules_of_fixed_work(fraction: float) -> set[str]:
+    """Rules whose every job slice is the same at `fraction` of the paper work as at the
+    whole: a run of the paper DAG at that fraction runs their jobs at paper size."""
+    at = {f: all_slices(load_config(REPO / "config.yaml", {"scale": "paper",
+                                                          "work_fraction": f}))
+          for f in (fraction, 1.0)}
+    same: dict[str, bool] = defaultdict(lambda: True)
+    for name, whole in at[1.0].items():
+        rule = name.split(":")[0]
+        same[rule] &= at[fraction].get(name) == whole
+    return {rule for rule, is_same in same.items() if is_same}
+
+
+def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: float
+                         ) -> dict[str, dict]:
+    """Paper cost of the classes of `rules_of_fixed_work` from the finished jobs of a run of
+    the paper DAG at `fraction` (the rehearsal): per class the largest wall, CPU and peak of
+    its jobs. Jobs reading many runs, or a run whose samples shrink with the fraction, are
+    left out."""
+    fixed = rules_of_fixed_work(fraction)
+    made_by = producers(jobs)
+
+    def reads_fixed_sizes(job: Job) -> bool:
+        return all(made_by[f].rule in fixed | FIXED_SIZE_OUTPUTS
+                   for f in job.inputs if f in made_by)
+
+    found: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for job in jobs:
+        if (job.rule in fixed and job.jobid not in many and reads_fixed_sizes(job)
+                and (run / job.benchmark).exists()):
+            found[job.size_class].append(read_job_cost(run, job))
+    rule_of = {j.size_class: j.rule for j in jobs}
+    return {c: {"rule": rule_of[c], **{k: max(m[k] for m in measured) for k in measured[0]},
+                "measured_at": f"paper: rehearsal at {fraction:g} (fixed work), "
+                               f"max of {len(measured)} jobs"}
+            for c, measured in found.items()}
+
+
 def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
                   ) -> tuple[dict[str, float], str]:
     """Each measure of a job that reads `n` runs, from runs of it that read fewer: on the line
@@ -341,6 +393,9 @@ def main() -> None:
     parser.add_argument("--rules", nargs="+", metavar="RULE",
                         help="re-measure only the size classes of these rules (after a change "
                              "to them); every other class keeps its row of the table")
+    parser.add_argument("--from-rehearsal", metavar="DIR:FRACTION",
+                        help="read the classes of fixed work (`rules_of_fixed_work`) from a "
+                             "run of the paper DAG at FRACTION in DIR; measure nothing")
     parser.add_argument("--fractions", nargs=2, type=float, default=FRACTIONS,
                         metavar=("F1", "F2"),
                         help="the two work fractions of the measurement runs (default "
@@ -348,7 +403,11 @@ def main() -> None:
                              "whose memory at f = 1 the short runs' noise would decide")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
-    if not args.table_only:
+    if args.from_rehearsal:
+        run, _, fraction = args.from_rehearsal.rpartition(":")
+        many = reading_many_runs(jobs, producers(jobs))
+        write_costs(read_costs() | costs_from_rehearsal(jobs, many, Path(run), float(fraction)))
+    elif not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
         costs = read_costs() if args.rules or args.aggregates_only else {}

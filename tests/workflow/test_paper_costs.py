@@ -101,3 +101,33 @@ def test_the_jobs_and_wall_time_of_a_snakemake_log(repo):
     assert jobs[1].wildcards == {"variant": "cuba", "weight_scale": "0.6", "run": "0"}
     assert jobs[1].log == "results/logs/sims/p16_fig4/cuba/run_w0.6_0.log"
     assert quick_budget.dag_wall_min(SNAKEMAKE_LOG) == pytest.approx(43.0)
+
+
+def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_path, monkeypatch):
+    """At work fraction 0.02 the fidelity probe's runs do the paper's work (their clamped
+    states are no work key): the rehearsal measures them. A run of 2 % of its samples, and an
+    analysis of those samples (fixed slice, shrunken input), are no paper measurement."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    fixed = paper_cost.rules_of_fixed_work(0.02)
+    assert {"sampling_fidelity_run", "clamp_delivery_run", "l18_fig3_isl_1e3"} <= fixed
+    assert not {"l18_fig3_run", "tempering_run", "train", "classify_lif"} & fixed
+
+    monkeypatch.setattr(paper_cost, "rules_of_fixed_work",
+                        lambda f: {"probe_run", "analysis"})
+    header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
+    jobs = [paper_cost.Job("train", 1, outputs=["model.nc"], benchmark="t.tsv"),
+            paper_cost.Job("sample_run", 2, inputs=["model.nc"], outputs=["samples.nc"],
+                           benchmark="s.tsv"),
+            paper_cost.Job("analysis", 3, inputs=["samples.nc"], benchmark="a.tsv"),
+            paper_cost.Job("probe_run", 4, inputs=["model.nc"], benchmark="p4.tsv",
+                           wildcards={"stp_set": "static"}),
+            paper_cost.Job("probe_run", 5, inputs=["model.nc"], benchmark="p5.tsv",
+                           wildcards={"stp_set": "renewing"})]
+    for job, cpu in zip(jobs, (9.0, 8.0, 7.0, 100.0, 130.0)):
+        (tmp_path / job.benchmark).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    costs = paper_cost.costs_from_rehearsal(jobs, set(), tmp_path, 0.02)
+    assert list(costs) == ["probe_run"]  # one class: stp_set is a replica wildcard
+    assert costs["probe_run"]["cpu_s"] == 130.0 and not paper_cost.is_scaled(
+        costs["probe_run"]["measured_at"])
