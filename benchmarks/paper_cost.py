@@ -249,8 +249,8 @@ def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: f
             found[job.size_class].append(read_job_cost(run, job))
     rule_of = {j.size_class: j.rule for j in jobs}
     return {c: {"rule": rule_of[c], **{k: max(m[k] for m in measured) for k in measured[0]},
-                "measured_at": f"paper: rehearsal at {fraction:g} (fixed work), "
-                               f"max of {len(measured)} jobs"}
+                "measured_at": f"paper: rehearsal at {fraction:g} (fixed work), largest "
+                               f"of {len(measured)} job{'s' * (len(measured) > 1)}"}
             for c, measured in found.items()}
 
 
@@ -305,7 +305,7 @@ def write_costs(costs: dict[str, dict], path: Path = COSTS_PATH) -> None:
     tmp = path.with_suffix(".tmp")
     with open(tmp, "w", newline="") as fh:
         writer = csv.DictWriter(fh, ["size_class", "rule", "wall_s", "cpu_s", "peak_mb",
-                                     "measured_at"])
+                                     "measured_at"], lineterminator="\n")
         writer.writeheader()
         for c in sorted(costs):
             writer.writerow({"size_class": c, **{k: (f"{v:.1f}" if isinstance(v, float) else v)
