@@ -125,7 +125,7 @@ def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_pat
                            wildcards={"stp_set": "static"}),
             paper_cost.Job("probe_run", 5, inputs=["model.nc"], benchmark="p5.tsv",
                            wildcards={"stp_set": "renewing"})]
-    for job, cpu in zip(jobs, (9.0, 8.0, 7.0, 100.0, 130.0)):
+    for job, cpu in zip(jobs, (9.0, 8.0, 7.0, 100.0, 130.0), strict=True):
         (tmp_path / job.benchmark).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
     costs = paper_cost.costs_from_rehearsal(jobs, set(), tmp_path, 0.02)
     assert list(costs) == ["probe_run"]  # one class: stp_set is a replica wildcard
