@@ -188,8 +188,12 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
 
 
 def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
-                    fractions: tuple[float, float] = FRACTIONS) -> dict[str, dict]:
-    """Paper cost of each size class (outside `skip`) from its first job run at `fractions`."""
+                    fractions: tuple[float, float] = FRACTIONS,
+                    paper_size: frozenset[int] = frozenset()) -> dict[str, dict]:
+    """Paper cost of each size class (outside `skip`) from its first job run at `fractions`;
+    a job of `paper_size` (`paper_size_jobs` at both fractions) does the paper's work at both:
+    the larger of its two measurements, not a line through them (a line through their noise,
+    extrapolated, made 50 CPU-s of 2)."""
     reps: dict[str, Job] = {}
     for job in jobs:
         if job.jobid not in skip:
@@ -204,16 +208,20 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
         runs[f] = {c: read_job_cost(workdir, j) for c, j in reps.items()}
     out = {}
     for c, job in reps.items():
-        cost, superlinear = extrapolate(runs[fractions[0]][c], runs[fractions[1]][c],
-                                        *fractions)
-        out[c] = {"rule": job.rule, **cost, "measured_at": "paper x " + " & ".join(
-            f"{f:g}" for f in fractions) + (" superlinear" if superlinear else "")}
+        small, large = runs[fractions[0]][c], runs[fractions[1]][c]
+        at = " & ".join(f"{f:g}" for f in fractions)
+        if job.jobid in paper_size:
+            cost, how = {k: max(small[k], large[k]) for k in small}, f"paper (fixed work) x {at}"
+        else:
+            cost, superlinear = extrapolate(small, large, *fractions)
+            how = f"paper x {at}" + " superlinear" * superlinear
+        out[c] = {"rule": job.rule, **cost, "measured_at": how}
     return out
 
 
-# stages whose output does not grow with the work: a trained model, a calibration, the best
-# STP set of the L18 Fig 3a scans
-FIXED_SIZE_OUTPUTS = frozenset({"train", "calibrate", "l18_fig3_scan"})
+# stages whose output does not grow with the work: the MNIST download, a trained model, a
+# calibration, the best STP set of the L18 Fig 3a scans
+FIXED_SIZE_OUTPUTS = frozenset({"mnist_wheel", "train", "calibrate", "l18_fig3_scan"})
 
 
 def rules_of_fixed_work(fraction: float) -> set[str]:
@@ -229,23 +237,48 @@ def rules_of_fixed_work(fraction: float) -> set[str]:
     return {rule for rule, is_same in same.items() if is_same}
 
 
-def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: float
-                         ) -> dict[str, dict]:
-    """Paper cost of the classes of `rules_of_fixed_work` from the finished jobs of a run of
-    the paper DAG at `fraction` (the rehearsal): per class the largest wall, CPU and peak of
-    its jobs. Jobs reading many runs, or a run whose samples shrink with the fraction, are
-    left out."""
+def paper_size_jobs(jobs: list[Job], many: set[int], fraction: float) -> set[int]:
+    """The jobs that do the paper's work in a run at `fraction`: a rule of fixed work
+    (`rules_of_fixed_work`), reading no many runs, whose inputs all come from such jobs or
+    from stages of fixed-size output (a model trained for fewer iterations is as large, though
+    its networks may fire otherwise than the paper's)."""
     fixed = rules_of_fixed_work(fraction)
     made_by = producers(jobs)
+    chosen: set[int] = set()
+    for job in upstream_first(jobs, made_by):
+        if job.rule in fixed and job.jobid not in many and all(
+                made_by[f].jobid in chosen or made_by[f].rule in FIXED_SIZE_OUTPUTS
+                for f in job.inputs if f in made_by):
+            chosen.add(job.jobid)
+    return chosen
 
-    def reads_fixed_sizes(job: Job) -> bool:
-        return all(made_by[f].rule in fixed | FIXED_SIZE_OUTPUTS
-                   for f in job.inputs if f in made_by)
 
+def upstream_first(jobs: list[Job], made_by: dict[str, Job]) -> list[Job]:
+    """`jobs` ordered so that every job comes after the jobs it reads."""
+    done: dict[int, Job] = {}
+
+    def visit(job: Job) -> None:
+        if job.jobid in done:
+            return
+        for f in job.inputs:
+            if f in made_by:
+                visit(made_by[f])
+        done[job.jobid] = job
+
+    for job in jobs:
+        visit(job)
+    return list(done.values())
+
+
+def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: float
+                         ) -> dict[str, dict]:
+    """Paper cost of the classes of `paper_size_jobs` from the finished jobs of a run of the
+    paper DAG at `fraction` (the rehearsal): per class the largest wall, CPU and peak of its
+    jobs."""
+    chosen = paper_size_jobs(jobs, many, fraction)
     found: dict[str, list[dict[str, float]]] = defaultdict(list)
     for job in jobs:
-        if (job.rule in fixed and job.jobid not in many and reads_fixed_sizes(job)
-                and (run / job.benchmark).exists()):
+        if job.jobid in chosen and (run / job.benchmark).exists():
             found[job.size_class].append(read_job_cost(run, job))
     rule_of = {j.size_class: j.rule for j in jobs}
     return {c: {"rule": rule_of[c], **{k: max(m[k] for m in measured) for k in measured[0]},
@@ -405,6 +438,9 @@ def main() -> None:
     jobs = dag_jobs("paper")
     if args.from_rehearsal:
         run, _, fraction = args.from_rehearsal.rpartition(":")
+        if not run or not re.fullmatch(r"0?\.\d+|1(\.0*)?", fraction):
+            parser.error(f"--from-rehearsal {args.from_rehearsal!r}: expected DIR:FRACTION, "
+                         "e.g. rehearsal:0.02")
         many = reading_many_runs(jobs, producers(jobs))
         write_costs(read_costs() | costs_from_rehearsal(jobs, many, Path(run), float(fraction)))
     elif not args.table_only:
@@ -412,8 +448,11 @@ def main() -> None:
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
         costs = read_costs() if args.rules or args.aggregates_only else {}
         if not args.aggregates_only:
-            costs |= measure_classes(chosen, many, args.workdir, args.cores,
-                                     tuple(sorted(args.fractions)))
+            fractions = tuple(sorted(args.fractions))
+            paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
+                                                  for f in fractions))
+            costs |= measure_classes(chosen, many, args.workdir, args.cores, fractions,
+                                     paper_size)
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
         costs |= measure_many_run_jobs(chosen, many, sources)

@@ -105,8 +105,9 @@ def test_the_jobs_and_wall_time_of_a_snakemake_log(repo):
 
 def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_path, monkeypatch):
     """At work fraction 0.02 the fidelity probe's runs do the paper's work (their clamped
-    states are no work key): the rehearsal measures them. A run of 2 % of its samples, and an
-    analysis of those samples (fixed slice, shrunken input), are no paper measurement."""
+    states are no work key): the rehearsal measures them. A run of 2 % of its samples, an
+    analysis of those samples (fixed slice, shrunken input), an aggregate of many runs and an
+    analysis reading that analysis are no paper measurement."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
@@ -115,19 +116,24 @@ def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_pat
     assert not {"l18_fig3_run", "tempering_run", "train", "classify_lif"} & fixed
 
     monkeypatch.setattr(paper_cost, "rules_of_fixed_work",
-                        lambda f: {"probe_run", "analysis"})
+                        lambda f: {"probe_run", "analysis", "summary", "aggregate"})
     header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
-    jobs = [paper_cost.Job("train", 1, outputs=["model.nc"], benchmark="t.tsv"),
-            paper_cost.Job("sample_run", 2, inputs=["model.nc"], outputs=["samples.nc"],
-                           benchmark="s.tsv"),
-            paper_cost.Job("analysis", 3, inputs=["samples.nc"], benchmark="a.tsv"),
-            paper_cost.Job("probe_run", 4, inputs=["model.nc"], benchmark="p4.tsv",
-                           wildcards={"stp_set": "static"}),
-            paper_cost.Job("probe_run", 5, inputs=["model.nc"], benchmark="p5.tsv",
-                           wildcards={"stp_set": "renewing"})]
-    for job, cpu in zip(jobs, (9.0, 8.0, 7.0, 100.0, 130.0), strict=True):
-        (tmp_path / job.benchmark).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
-    costs = paper_cost.costs_from_rehearsal(jobs, set(), tmp_path, 0.02)
+    job = paper_cost.Job
+    jobs = [job("train", 1, outputs=["model.nc"], benchmark="t.tsv"),
+            job("sample_run", 2, inputs=["model.nc"], outputs=["samples.nc"], benchmark="s.tsv"),
+            job("analysis", 3, inputs=["samples.nc"], outputs=["a.nc"], benchmark="a.tsv"),
+            job("summary", 4, inputs=["a.nc"], benchmark="u.tsv"),
+            job("aggregate", 5, inputs=["model.nc"], benchmark="g.tsv"),
+            job("probe_run", 6, inputs=["model.nc"], benchmark="p6.tsv",
+                wildcards={"stp_set": "static"}),
+            job("probe_run", 7, inputs=["model.nc"], benchmark="p7.tsv",
+                wildcards={"stp_set": "renewing"}),
+            job("probe_run", 8, inputs=["model.nc"], benchmark="p8.tsv",  # not run yet
+                wildcards={"stp_set": "modulated"})]
+    for j, cpu in zip(jobs[:7], (9.0, 8.0, 7.0, 6.0, 5.0, 100.0, 130.0), strict=True):
+        (tmp_path / j.benchmark).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    costs = paper_cost.costs_from_rehearsal(jobs, {5}, tmp_path, 0.02)
     assert list(costs) == ["probe_run"]  # one class: stp_set is a replica wildcard
-    assert costs["probe_run"]["cpu_s"] == 130.0 and not paper_cost.is_scaled(
-        costs["probe_run"]["measured_at"])
+    assert costs["probe_run"] == {"rule": "probe_run", "wall_s": 130.0, "cpu_s": 130.0,
+                                  "peak_mb": 300.0, "measured_at": "paper: rehearsal at 0.02 "
+                                  "(fixed work), largest of 2 jobs"}

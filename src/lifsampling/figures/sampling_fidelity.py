@@ -89,12 +89,18 @@ def _on_pixel_panel(ax, ds: xr.Dataset) -> None:
             spread = ds["gibbs_on_pixels"].std("gibbs_chain").values
         else:
             cell = ds["on_pixels"].sel(stp_set=name)
-            values, spread = cell.mean("free_network").values, cell.std("free_network").values
+            values, spread = cell.mean("free_network").values, _spread(cell, "free_network")
         ax.bar(np.arange(len(models)) - 0.4 + width * (j + 0.5), values, width, yerr=spread,
                color=colour, label=name, error_kw={"lw": 0.6})
     ax.set_xticks(range(len(models)), models, fontsize=7, rotation=30, ha="right")
     ax.set(ylabel="on-pixels per sample", title="free running (error: sd over networks)")
     ax.legend(fontsize=6, frameon=False, ncol=2)
+
+
+def _spread(values: xr.DataArray, dim: str) -> np.ndarray | None:
+    """The sd over `dim` as error bars, none from a single network (an sd of 0 would read as
+    a perfect measurement)."""
+    return values.std(dim, ddof=1).values if values.sizes[dim] > 1 else None
 
 
 def _marginal_panel(ax, ds: xr.Dataset) -> None:
@@ -103,7 +109,7 @@ def _marginal_panel(ax, ds: xr.Dataset) -> None:
     for stp_set in ds["stp_set"].values:
         error = ds["marginal_error"].sel(stp_set=stp_set)
         ax.errorbar(np.arange(len(models)), error.mean("free_network"),
-                    yerr=error.std("free_network"), fmt="o-", ms=3, lw=0.8,
+                    yerr=_spread(error, "free_network"), fmt="o-", ms=3, lw=0.8,
                     color=SET_COLOURS.get(str(stp_set), "tab:red"), label=str(stp_set))
     ax.set_xticks(range(len(models)), models, fontsize=7, rotation=30, ha="right")
     ax.set(ylabel="mean |Δ pixel marginal|", title="free network vs long Gibbs chains")
