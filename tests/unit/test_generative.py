@@ -146,10 +146,11 @@ def test_mnist_claims_from_known_curves():
                         coords={"short_seed": block,
                                 "short_sampler": [*l18_fig3.SAMPLERS, "lif_best"]},
                         attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0,
-                               "best_tau_fac_ms": 0.0})
+                               "best_tau_fac_ms": 0.0, "isl_short_samples": 1000})
              for block in ([0, 1], [2])]
     ds = l18_fig3.aggregate({"n_seeds": 3}, runs, refs, short)
     assert ds["isl_1e3"].sizes == {"short_seed": 3, "short_sampler": 4}
+    assert ds.attrs["isl_short_samples"] == 1000
     # the table of a dataset of yours: every row it holds is measured
     member = l18_fig3.user_generative_claims("example", ds, "quick")
     assert member and all(c.reproduced_value for c in member)
@@ -230,7 +231,8 @@ def _fig3_claims(isl_gibbs: float, isl_lif: float, modes, opt: float, lif_accura
                                       [[12.0 + s, 9.0, 6.0 - s, 8.0] for s in block])},
                         coords={"short_seed": block,
                                 "short_sampler": [*l18_fig3.SAMPLERS, "lif_best"]},
-                        attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0})
+                        attrs={"best_U0": 0.1, "best_tau_rec_ms": 100.0, "best_tau_fac_ms": 0.0,
+                               "isl_short_samples": 1000})
              for block in ([0, 1, 2],)]
     ds = l18_fig3.aggregate({"n_seeds": 3}, runs, refs, short)
     gibbs, lif = _classifications(0.934, lif_accuracy, 10_000)
@@ -483,7 +485,8 @@ def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
         {"pixel_sample": (("short_seed", "short_sampler", "sample", "pixel"),
                           rng.integers(0, 2, (2, 4, n, n_pix), dtype=np.uint8)),
          "gibbs_label_sample": (("short_seed", "sample", "label_unit"), gibbs_labels)},
-        coords={"short_seed": [3, 4], "short_sampler": samplers}, attrs={"best_U0": 0.1}
+        coords={"short_seed": [3, 4], "short_sampler": samplers},
+        attrs={"best_U0": 0.1, "isl_short_samples": n}
     ).merge(networks.rename(unit="label_unit"))
     data = xr.Dataset({"image": (("sample", "pixel"), rng.integers(0, 2, (6, n_pix))),
                        "split": (("sample",), ["train"] * 2 + ["test"] * 4),
@@ -494,3 +497,4 @@ def test_short_run_statistics_read_isl_and_stays_per_seed_and_sampler():
     np.testing.assert_allclose(ds["stay_1e3"].values, [[n, n, 1, n], [n, 1, n, n]])
     assert ds["isl_1e3"].dims == ("short_seed", "short_sampler")
     assert np.isfinite(ds["isl_1e3"]).all() and ds.attrs["best_U0"] == 0.1
+    assert ds.attrs["isl_short_samples"] == n

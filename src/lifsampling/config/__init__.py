@@ -24,12 +24,13 @@ from .errors import ConfigError
 from .references import SCALES, check_references, is_per_scale
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-# The length of a job's work: biological time, samples, iterations. `work_fraction` < 1 cuts
-# every such value by that factor (benchmarks/paper_cost.py measures fractions of paper jobs);
-# counts of jobs (seeds, runs, BMs) and everything else stay as they are.
+# The length of a job's work: biological time, samples, iterations, clamped states.
+# `work_fraction` < 1 cuts every such value by that factor (benchmarks/paper_cost.py measures
+# fractions of paper jobs; `make rehearse-paper` runs the paper DAG at one); counts of jobs
+# (seeds, runs, BMs), of networks in a job and everything else stay as they are.
 WORK_KEYS = frozenset({"bm_ms", "burn_in", "duration_ms", "joint_ms", "trial_ms", "gibbs_sweeps",
                        "iterations", "n_iterations", "n_opt_base", "n_samples", "n_images",
-                       "n_steps", "shown_every"})
+                       "n_states", "n_steps", "shown_every"})
 SCHEMA_PATH = REPO_ROOT / "workflow" / "schemas" / "config.schema.yaml"
 
 

@@ -85,6 +85,7 @@ class L18Fig3Isl1e3Job(jobs.GenerativeJob, Member):
     """L18 Fig 3c-d: 1e3 samples of every sampler for a block of seeds (`runs`)."""
 
     runs: list[int]
+    n_samples: int  # per short run (l18_fig3.isl_1e3.n_samples)
 
 
 class L18Fig3Isl1e3AnalysisJob(jobs.Job, ISLSettings, Member):
@@ -207,6 +208,7 @@ def l18_fig3_isl_1e3_slice(cfg: Mapping[str, Any], experiment: str, block: int
         **slices.spiking_samplers(cfg, e),
         **_yours(e),
         runs=runs,
+        n_samples=e["isl_1e3"]["n_samples"],
         burn_in_ms=e["burn_in_ms"],
         nest=slices.nest_settings(cfg, LARGE_NETWORKS),
     )

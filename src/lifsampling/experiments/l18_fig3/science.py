@@ -175,11 +175,10 @@ def short_runs(job: L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
     saw."""
     arms = lif_arms(job) | {"lif_best": asdict(best)}
     n_pix = rbm.n_pixels
-    short = {**job, "n_samples": ISL_AT}
     pixels, gibbs_labels, trains = [], [], []
     for gibbs_seed, lif_seed in zip(job["seeds"]["gibbs"], job["seeds"]["lif"], strict=True):
-        v = gibbs_samples(rbm, ISL_AT, gibbs_seed)
-        lif = lif_arm_samples({**short, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
+        v = gibbs_samples(rbm, job["n_samples"], gibbs_seed)
+        lif = lif_arm_samples({**job, "seeds": {"lif": lif_seed}}, rbm, calibration, arms)
         pixels.append([v[:, :n_pix]] + [z[:, :n_pix] for z, _ in lif.values()])
         gibbs_labels.append(v[:, n_pix:])
         trains += [t[n_pix:rbm.n_visible] for _, t in lif.values()]
@@ -196,6 +195,7 @@ def short_runs(job: L18Fig3Isl1e3Job, rbm: RBM, calibration: xr.Dataset,
                 "short_sampler": ("short_sampler", ["gibbs", *arms],
                                   {"long_name": "sampling method of the short runs"})},
         attrs={"title": f"L18 Fig 3c-d: {_rbm_name(job)}, short runs of 1e3 samples",
+               "isl_short_samples": job["n_samples"],
                **{f"best_{k}": v for k, v in asdict(best).items()}},
     ).merge(networks.rename(unit="label_unit"))
 
@@ -236,7 +236,7 @@ def short_run_statistics(job: L18Fig3Isl1e3AnalysisJob, samples: xr.Dataset,
         coords={"short_seed": samples["short_seed"], "short_sampler": samples["short_sampler"]},
         attrs={"title": f"L18 Fig 3c-d: {_rbm_name(job)}, ISL and mode stays at 1e3 samples, "
                         "short runs",
-               "n_test": len(test),
+               "n_test": len(test), "isl_short_samples": samples.attrs["isl_short_samples"],
                **{k: v for k, v in samples.attrs.items() if k.startswith("best_")}})
 
 
@@ -369,7 +369,7 @@ def aggregate(job: L18Fig3AggregateJob, runs: Sequence[xr.Dataset], refs: xr.Dat
     ds.attrs = {"title": f"L18 Fig 3: {_rbm_name(job)}, Gibbs, LIF+STP and renewing LIF over "
                          "seeds",
                 "n_samples": runs[0].attrs["n_samples"], "n_test": runs[0].attrs["n_test"],
-                "isl_short_samples": ISL_AT,
+                "isl_short_samples": short_runs[0].attrs["isl_short_samples"],
                 **{k: v for k, v in short_runs[0].attrs.items() if k.startswith("best_")}}
     return ds
 
