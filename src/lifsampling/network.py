@@ -84,15 +84,39 @@ class Clamp:
 @dataclass(frozen=True, eq=False)
 class SpikeSources:
     """Units of a network whose output is given: `trains[i]` (ms) leaves unit `units[i]`
-    through that unit's synapses, in place of its neuron's spikes (the neuron stays, silent
-    to the network). A clamped layer's input with a chosen time course."""
+    through that unit's synapses, in place of its neuron's spikes. A clamped layer's input
+    with a chosen time course. The units' neurons stay, silent to the network, unless
+    `without_neurons`: then the units have no neuron at all (no membrane, no background to
+    simulate, nothing to record) and the network holds the other units only."""
 
     units: np.ndarray
     trains: tuple[np.ndarray, ...]
+    without_neurons: bool = False
 
     def __post_init__(self) -> None:
         if len(self.units) != len(self.trains):
             raise ValueError(f"{len(self.trains)} spike trains for {len(self.units)} units")
+
+
+def held_unit_trains(states: np.ndarray, switches_ms: np.ndarray, end_ms: float,
+                     period_ms: float) -> tuple[np.ndarray, ...]:
+    """Spike times of units held in `states` (state, unit) from `switches_ms[i]` on: a unit
+    held on fires every `period_ms` from the switch on, in phase with the others; a unit
+    held off never fires. This is how a LIF neuron held on by a strong current fires (every
+    τ_ref + dt, all in phase after a switch; docs/clamp_delivery.md, `periodic_locked`)."""
+    states = np.asarray(states) > 0
+    bounds = np.append(np.asarray(switches_ms, float), end_ms)
+    state, unit = np.nonzero(states)  # row-major: per state, units ascending
+    start, stop = bounds[state], bounds[state + 1]
+    counts = np.ceil((stop - start) / period_ms).astype(int)
+    first = np.cumsum(counts) - counts
+    k = np.arange(counts.sum()) - np.repeat(first, counts)
+    times = np.repeat(start, counts) + period_ms * k
+    owner = np.repeat(unit, counts)
+    order = np.argsort(owner, kind="stable")  # per unit: states in order, so times ascend
+    edges = np.searchsorted(owner[order], np.arange(states.shape[1] + 1))
+    times = times[order]
+    return tuple(times[edges[j]:edges[j + 1]] for j in range(states.shape[1]))
 
 
 def clamp_current_nA(neuron: Mapping[str, float | str], shift_mV: float) -> float:

@@ -29,7 +29,14 @@ import xarray as xr
 from .. import fidelity
 from ..claims import STUDY, Claim, interval
 from ..config import jobs, slices
-from ..network import Clamp, SpikeSources, STPSet, clamp_current_nA, rbm_network
+from ..network import (
+    Clamp,
+    SpikeSources,
+    STPSet,
+    clamp_current_nA,
+    held_unit_trains,
+    rbm_network,
+)
 from ..rbm import RBM
 
 EXPERIMENT = "clamp_delivery"
@@ -108,6 +115,8 @@ def delivered_trains(delivery: str, states: np.ndarray, switches: np.ndarray, en
     """Spike times of every visible unit: while on, one spike per `period_ms` on average,
     in phase from each switch (`periodic_locked`), with a random phase per unit and state
     (`periodic_staggered`), or Poisson (`poisson`)."""
+    if delivery == "periodic_locked":
+        return held_unit_trains(states, switches, end_ms, period_ms)
     bounds = np.append(switches, end_ms)
     trains: list[list[np.ndarray]] = [[] for _ in range(states.shape[1])]
     for i, (start, stop) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
@@ -116,8 +125,7 @@ def delivered_trains(delivery: str, states: np.ndarray, switches: np.ndarray, en
                 n = rng.poisson((stop - start) / period_ms)
                 t = np.sort(rng.uniform(start, stop, n))
             else:
-                phase = rng.uniform(0.0, period_ms) if delivery == "periodic_staggered" else 0.0
-                t = np.arange(start + phase, stop, period_ms)
+                t = np.arange(start + rng.uniform(0.0, period_ms), stop, period_ms)
             trains[k].append(t)
     return tuple(np.concatenate(t) if t else np.empty(0) for t in trains)
 

@@ -30,7 +30,8 @@ def _native_weights(spec: NetworkSpec) -> np.ndarray:
 
 
 def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False,
-                      senders: np.ndarray | None = None) -> int:
+                      senders: np.ndarray | None = None,
+                      units: np.ndarray | None = None) -> int:
     """All non-zero synapses of `spec` in one NEST call on PyNN's neurons; returns their number.
 
     NEST's array connection (one_to_one on id arrays) with the native static or
@@ -39,22 +40,40 @@ def connect_recurrent(spec: NetworkSpec, population, all_pairs: bool = False,
     sign of the weight as the receptor (inhibitory if negative) for both iaf_psc_exp and
     iaf_cond_exp. With `all_pairs`, every pair k != j is connected, zero weights included
     (their weights may change later, `LiveNetworks`). `senders` (NEST ids, one per unit)
-    replaces the neurons a unit's synapses leave from (`SpikeSources`).
+    replaces the neurons a unit's synapses leave from (`SpikeSources`); `units` are the units
+    the population's neurons stand for, in order (all by default): synapses onto the others
+    are left out.
     """
     import nest
 
     post, pre = np.nonzero(~np.eye(len(spec.weights), dtype=bool) if all_pairs
                            else spec.weights)
+    node_of = unit_nodes(population, len(spec.weights), units)
+    received = node_of[post] >= 0
+    post, pre = post[received], pre[received]
     if post.size == 0:
         return 0
-    ids = np.asarray(population.node_collection.tolist())
-    if senders is not None:
-        nest.Connect(senders[pre], ids[post], conn_spec="one_to_one", syn_spec=_synapses(
-            spec, post, pre))
-        return int(post.size)
-    nest.Connect(ids[pre], ids[post], conn_spec="one_to_one", syn_spec=_synapses(spec, post,
-                                                                                 pre))
+    senders = node_of if senders is None else senders
+    nest.Connect(senders[pre], node_of[post], conn_spec="one_to_one",
+                 syn_spec=_synapses(spec, post, pre))
     return int(post.size)
+
+
+def unit_nodes(population, n_units: int, units: np.ndarray | None = None) -> np.ndarray:
+    """NEST id of the neuron of every unit of a network of `n_units`; -1 for a unit without
+    one (the population holds `units`, in order; all by default)."""
+    ids = np.asarray(population.node_collection.tolist())
+    node_of = np.full(n_units, -1, dtype=ids.dtype)
+    node_of[np.arange(n_units) if units is None else units] = ids
+    return node_of
+
+
+def simulated_units(spec: NetworkSpec, sources: SpikeSources | None) -> np.ndarray:
+    """The units that get a neuron: all, but the sources `without_neurons`."""
+    units = np.arange(len(spec.weights))
+    if sources is None or not sources.without_neurons:
+        return units
+    return np.setdiff1d(units, sources.units)
 
 
 def _synapses(spec: NetworkSpec, post: np.ndarray, pre: np.ndarray) -> dict[str, Any]:
@@ -86,29 +105,35 @@ def spike_relays(trains: Sequence[np.ndarray]) -> np.ndarray:
 def build_network(spec: NetworkSpec, clamps: Sequence[Clamp] = (), all_pairs: bool = False,
                   sources: SpikeSources | None = None):
     """Neurons, background and recurrent synapses of `spec` (simulator already set up); the
-    synapses of the `sources` units carry their given trains instead of their spikes."""
-    neurons = sim.Population(len(spec.sweep_values), neuron_type(spec.neuron), label="network")
-    neurons.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)})
+    synapses of the `sources` units carry their given trains instead of their spikes. The
+    population holds one neuron per unit of `simulated_units`, in order."""
+    units = simulated_units(spec, sources)
+    neurons = sim.Population(units.size, neuron_type(spec.neuron), label="network")
+    neurons.set(**{spec.sweep_parameter: np.asarray(spec.sweep_values, float)[units]})
     neurons.initialize(v=spec.neuron["v_reset"])
     poisson_background(spec.noise, neurons, str(spec.neuron["model"]))
+    node_of = unit_nodes(neurons, len(spec.weights), units)
     senders = None
     if sources is not None:
-        senders = np.asarray(neurons.node_collection.tolist())
+        senders = node_of.copy()
         senders[np.asarray(sources.units)] = spike_relays(sources.trains)
-    connect_recurrent(spec, neurons, all_pairs, senders)
+    connect_recurrent(spec, neurons, all_pairs, senders, units)
     for clamp in clamps:
-        inject_clamp(clamp, neurons)
+        inject_clamp(clamp, node_of)
     return neurons
 
 
-def inject_clamp(clamp: Clamp, population) -> None:
-    """One NEST ``step_current_generator`` per clamped unit, all created and connected in one
-    call each (PyNN's StepCurrentSource costs ~3 ms of Python per unit: 2.6 s for the 784
-    pixels of MNIST). As in PyNN, a generator switches `min_delay` early and reaches its
-    neuron after `min_delay`, so the current changes at the clamp's times (on the grid; a
-    change at t <= resolution takes effect at the first step)."""
+def inject_clamp(clamp: Clamp, node_of: np.ndarray) -> None:
+    """One NEST ``step_current_generator`` per clamped unit (NEST ids `node_of[unit]`), all
+    created and connected in one call each (PyNN's StepCurrentSource costs ~3 ms of Python
+    per unit: 2.6 s for the 784 pixels of MNIST). As in PyNN, a generator switches
+    `min_delay` early and reaches its neuron after `min_delay`, so the current changes at the
+    clamp's times (on the grid; a change at t <= resolution takes effect at the first step)."""
     import nest
 
+    targets = node_of[np.asarray(clamp.units)]
+    if (targets < 0).any():
+        raise ValueError(f"clamped units without a neuron: {np.asarray(clamp.units)[targets < 0]}")
     delay, dt = sim.get_min_delay(), sim.get_time_step()
     times = np.round(np.maximum(clamp.times_ms - delay, dt) / dt) * dt
     last_of_equal = np.append(times[1:] > times[:-1], True)
@@ -116,7 +141,6 @@ def inject_clamp(clamp: Clamp, population) -> None:
         {"amplitude_times": times[last_of_equal],
          "amplitude_values": clamp.currents_nA[last_of_equal, j] * PYNN_TO_NEST}
         for j in range(len(clamp.units))])
-    targets = np.asarray(population.node_collection.tolist())[np.asarray(clamp.units)]
     nest.Connect(np.asarray(generators.tolist()), targets, "one_to_one",
                  {"delay": np.full(targets.size, delay)})
 
@@ -137,12 +161,26 @@ def simulate_networks(specs: Sequence[NetworkSpec], duration_ms: float,
     setup_simulator(nest_cfg, seed)
     clamps = clamps or [()] * len(specs)
     sources = sources or [None] * len(specs)
-    recorders = [SpikeRecorder(build_network(spec, c, sources=s), recorded)
+    recorders = [SpikeRecorder(build_network(spec, c, sources=s),
+                               _positions(simulated_units(spec, s), recorded))
                  for spec, c, s in zip(specs, clamps, sources, strict=True)]
     run_with_progress(duration_ms)
     trains = [r.trains() for r in recorders]
     sim.end()
     return trains
+
+
+def _positions(units: np.ndarray, recorded: Sequence[int] | None) -> np.ndarray | None:
+    """Where the `recorded` units sit in a population of `units` (None: all of them)."""
+    if recorded is None:
+        if units.size and units[-1] != units.size - 1:
+            raise ValueError("units without a neuron cannot be recorded: name the recorded ones")
+        return None
+    recorded = np.asarray(recorded, int)
+    at = np.searchsorted(units, recorded)
+    if (at >= units.size).any() or (units[np.minimum(at, units.size - 1)] != recorded).any():
+        raise ValueError(f"recorded units without a neuron: {np.setdiff1d(recorded, units)}")
+    return at
 
 
 def simulate_network_conductances(spec: NetworkSpec, duration_ms: float,
@@ -223,6 +261,8 @@ class LiveNetworks:
 
 def simulate_network(spec: NetworkSpec, duration_ms: float, nest_cfg: Mapping[str, float],
                      seed: int, clamps: Sequence[Clamp] = (),
-                     recorded: Sequence[int] | None = None) -> list[np.ndarray]:
+                     recorded: Sequence[int] | None = None,
+                     sources: SpikeSources | None = None) -> list[np.ndarray]:
     """Spike times (ms) of every neuron (or of the `recorded` ones) over [0, duration_ms)."""
-    return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps], recorded)[0]
+    return simulate_networks([spec], duration_ms, nest_cfg, seed, [clamps], recorded,
+                             [sources])[0]

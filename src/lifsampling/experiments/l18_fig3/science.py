@@ -16,7 +16,14 @@ from ... import io, isl, spike_trains
 from ...data import images_and_labels
 from ...grids import stack_by_coordinate
 from ...modes import label_modes, mode_durations
-from ...network import Clamp, STPSet, clamp_current_nA, rbm_network
+from ...network import (
+    Clamp,
+    SpikeSources,
+    STPSet,
+    clamp_current_nA,
+    held_unit_trains,
+    rbm_network,
+)
 from ...rbm import RBM, classify_by_sampling, classify_exact
 from ...samplers import opt_samples, pom_samples
 from ..generative import (
@@ -389,29 +396,25 @@ def classification(job: ClassifyGibbsJob, rbm: RBM, mnist: xr.Dataset) -> xr.Dat
 
 
 def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
-                 calibration: xr.Dataset) -> xr.Dataset:
+                       calibration: xr.Dataset) -> xr.Dataset:
     """The LIF+STP network as a classifier (slice `classify_lif_slice`).
 
-    Test images are shown one after the other for `image_ms` each: every pixel neuron gets a
-    current that shifts its membrane by +clamp_mV (pixel on) or -clamp_mV (off), which holds
-    it in state 1 or 0 (tested in tests/integration). The class is the label neuron with the
-    most spikes in [start + settle_ms, start + image_ms); the exact label posterior of the same
-    images is the reference.
+    Test images are shown one after the other for `image_ms` each, pixels held on or off.
+    The class is the label neuron with the most spikes in [start + settle_ms, start +
+    image_ms); the exact label posterior of the same images is the reference. `pixels` says
+    how a pixel is held (`held_pixels`).
     """
     from ... import spiking
 
-    neuron = job["neuron"]
-    amplitude = clamp_current_nA(neuron, job["clamp_mV"])
     pixels, labels = images_and_labels(mnist, "test", job["n_images"])
     starts = job["burn_in_ms"] + job["image_ms"] * np.arange(len(labels))
-    clamp = Clamp(np.arange(rbm.n_pixels), np.append(starts, starts[-1] + job["image_ms"]),
-                  np.vstack([np.where(pixels > 0, amplitude, -amplitude),
-                             np.zeros(rbm.n_pixels)]))
-    spec = rbm_network(rbm, neuron, job["noise"], calibration.attrs["alpha_mV"],
+    end = starts[-1] + job["image_ms"]
+    spec = rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                        calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
+    clamps, sources = held_pixels(job, pixels, starts, end)
     # only the label neurons are read: recording all 1394 held 704 MB at 1000 images
-    label_trains = spiking.simulate_network(spec, starts[-1] + job["image_ms"], job["nest"],
-                                            job["seeds"]["lif"], clamps=[clamp],
+    label_trains = spiking.simulate_network(spec, end, job["nest"], job["seeds"]["lif"],
+                                            clamps=clamps, sources=sources,
                                             recorded=range(rbm.n_pixels, rbm.n_visible))
     counts = np.stack([np.searchsorted(t, starts + job["image_ms"])
                        - np.searchsorted(t, starts + job["settle_ms"]) for t in label_trains],
@@ -425,8 +428,30 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                       {"long_name": "spikes of each label neuron in the read-out window"}))
     ds = ds.assign_coords(label_unit=("label_unit", np.arange(rbm.n_labels),
                                       {"long_name": "label neuron (digit)"}))
-    return ds.assign_attrs(n_images=len(labels), clamp_nA=amplitude,
+    return ds.assign_attrs(n_images=len(labels), pixels=job["pixels"],
                            no_label_spike=int((counts.sum(axis=1) == 0).sum()))
+
+
+def held_pixels(job: ClassifyLifJob, pixels: np.ndarray, starts: np.ndarray, end_ms: float
+                ) -> tuple[list[Clamp], SpikeSources | None]:
+    """How the pixel units hold image i from `starts[i]` on (free before the first image).
+
+    ``clamped_neurons``: every pixel is a LIF neuron with its own background, its membrane
+    shifted by +clamp_mV (on) or -clamp_mV (off): it then fires every τ_ref + dt, in phase
+    with the other held-on pixels after a switch, or not at all (tested in
+    tests/integration). ``spike_sources``: no pixel neurons, the trains such a neuron fires
+    (`network.held_unit_trains`) leave through the pixels' synapses: 784 of the 1394
+    neurons and their backgrounds need not be simulated (docs/running.md measures both).
+    """
+    n_pixels = pixels.shape[1]
+    if job["pixels"] == "spike_sources":
+        period = float(job["neuron"]["tau_refrac"]) + job["nest"]["resolution_ms"]
+        trains = held_unit_trains(pixels, starts, end_ms, period)
+        return [], SpikeSources(np.arange(n_pixels), trains, without_neurons=True)
+    amplitude = clamp_current_nA(job["neuron"], job["clamp_mV"])
+    return [Clamp(np.arange(n_pixels), np.append(starts, end_ms),
+                  np.vstack([np.where(pixels > 0, amplitude, -amplitude),
+                             np.zeros(n_pixels)]))], None
 
 
 def tsne_embedding(job: L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
