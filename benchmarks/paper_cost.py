@@ -25,6 +25,8 @@
     python benchmarks/paper_cost.py --rules a b    # re-measure only the classes of rules a, b;
                                                    # the other rows of the table stay
     python benchmarks/paper_cost.py --rules a --fractions 0.25 1   # at larger fractions
+    python benchmarks/paper_cost.py --rules a --upstream-from rehearsal   # their inputs from
+                                                   # a finished run, not run again
     python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
         --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
     python benchmarks/paper_cost.py --from-rehearsal rehearsal:0.02   # the classes whose jobs
@@ -37,7 +39,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -189,11 +193,13 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
 
 def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
                     fractions: tuple[float, float] = FRACTIONS,
-                    paper_size: frozenset[int] = frozenset()) -> dict[str, dict]:
+                    paper_size: frozenset[int] = frozenset(),
+                    upstream: Path | None = None) -> dict[str, dict]:
     """Paper cost of each size class (outside `skip`) from its first job run at `fractions`;
     a job of `paper_size` (`paper_size_jobs` at both fractions) does the paper's work at both:
     the larger of its two measurements, not a line through them (a line through their noise,
-    extrapolated, made 50 CPU-s of 2)."""
+    extrapolated, made 50 CPU-s of 2). With `upstream` (`reuse_upstream`), the jobs the
+    representatives read come from that finished run instead of being run again."""
     reps: dict[str, Job] = {}
     for job in jobs:
         if job.jobid not in skip:
@@ -203,8 +209,13 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
         workdir = workroot / f"f{f:g}"
         print(f"running {len(reps)} representatives at work fraction {f:g} in {workdir}",
               flush=True)
+        reuse = []
+        if upstream is not None:
+            reuse_upstream(upstream, workdir, [f for j in reps.values()
+                                               for f in (*j.outputs, j.log, j.benchmark) if f])
+            reuse = ["--rerun-triggers", "mtime"]
         snakemake(workdir, {"scale": "paper", "work_fraction": f},
-                  *[j.outputs[0] for j in reps.values()], "--cores", str(cores))
+                  *[j.outputs[0] for j in reps.values()], "--cores", str(cores), *reuse)
         runs[f] = {c: read_job_cost(workdir, j) for c, j in reps.items()}
     out = {}
     for c, job in reps.items():
@@ -217,6 +228,23 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
             how = f"paper x {at}" + " superlinear" * superlinear
         out[c] = {"rule": job.rule, **cost, "measured_at": how}
     return out
+
+
+def reuse_upstream(run: Path, workdir: Path, measured: list[str]) -> None:
+    """`workdir`'s results/ as a copy of a finished run's (hard links, times kept), less the
+    `measured` jobs' files (outputs, and logs and benchmarks, which are written in place: a
+    link would write into the run's): with Snakemake's mtime trigger only, those jobs run. The
+    inputs were made at the run's own fraction (a model trained for fewer iterations fires
+    somewhat otherwise): for classes whose upstream would cost more than they do."""
+    if not (run / "results").is_dir():
+        sys.exit(f"--upstream-from {run}: no results/ in it")
+    target = workdir / "results"
+    if target.exists():
+        shutil.rmtree(target)
+    workdir.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(run / "results", target, copy_function=os.link)
+    for output in measured:
+        (workdir / output).unlink(missing_ok=True)
 
 
 # stages whose output does not grow with the work: the MNIST download, a trained model, a
@@ -434,6 +462,9 @@ def main() -> None:
                         help="the two work fractions of the measurement runs (default "
                              f"{FRACTIONS[0]:g} {FRACTIONS[1]:g}); larger ones for classes "
                              "whose memory at f = 1 the short runs' noise would decide")
+    parser.add_argument("--upstream-from", type=Path, metavar="DIR",
+                        help="with --rules: the measured jobs' inputs from a finished run in "
+                             "DIR (e.g. the paper rehearsal), not run again (`reuse_upstream`)")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
     if args.from_rehearsal:
@@ -452,7 +483,7 @@ def main() -> None:
             paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
                                                   for f in fractions))
             costs |= measure_classes(chosen, many, args.workdir, args.cores, fractions,
-                                     paper_size)
+                                     paper_size, args.upstream_from)
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
         costs |= measure_many_run_jobs(chosen, many, sources)

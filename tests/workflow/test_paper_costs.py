@@ -104,16 +104,17 @@ def test_the_jobs_and_wall_time_of_a_snakemake_log(repo):
 
 
 def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_path, monkeypatch):
-    """At work fraction 0.02 the fidelity probe's runs do the paper's work (their clamped
-    states are no work key): the rehearsal measures them. A run of 2 % of its samples, an
-    analysis of those samples (fixed slice, shrunken input), an aggregate of many runs and an
-    analysis reading that analysis are no paper measurement."""
+    """Every simulation's work shrinks with the fraction (the fidelity probe's clamped states
+    and the short runs' 1e3 samples are work keys too): a rehearsal at 0.02 runs none at
+    paper size. Where a class's work does not shrink, the rehearsal measures it: a run of 2 %
+    of its samples, an analysis of those samples (fixed slice, shrunken input), an aggregate
+    of many runs and an analysis reading that analysis are no paper measurement."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
     fixed = paper_cost.rules_of_fixed_work(0.02)
-    assert {"sampling_fidelity_run", "clamp_delivery_run", "l18_fig3_isl_1e3"} <= fixed
-    assert not {"l18_fig3_run", "tempering_run", "train", "classify_lif"} & fixed
+    assert not {"sampling_fidelity_run", "clamp_delivery_run", "l18_fig3_isl_1e3",
+                "l18_fig3_run", "tempering_run", "train", "classify_lif"} & fixed
 
     monkeypatch.setattr(paper_cost, "rules_of_fixed_work",
                         lambda f: {"probe_run", "analysis", "summary", "aggregate"})
@@ -137,3 +138,25 @@ def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_pat
     assert costs["probe_run"] == {"rule": "probe_run", "wall_s": 130.0, "cpu_s": 130.0,
                                   "peak_mb": 300.0, "measured_at": "paper: rehearsal at 0.02 "
                                   "(fixed work), largest of 2 jobs"}
+
+
+def test_reused_upstream_leaves_the_finished_run_as_it_was(repo, tmp_path):
+    """A measurement on a finished run's results (`reuse_upstream`): its files are linked,
+    the measured job's output, log and benchmark are not there (the job writes them anew,
+    and a log or benchmark written through a link would change the finished run's)."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    run = tmp_path / "rehearsal"
+    for name in ("models/mnist.nc", "sims/run.nc", "logs/sims/run.log", "benchmarks/run.tsv"):
+        (run / "results" / name).parent.mkdir(parents=True, exist_ok=True)
+        (run / "results" / name).write_text(name)
+    workdir = tmp_path / "f0.1"
+    measured = ["results/sims/run.nc", "results/logs/sims/run.log", "results/benchmarks/run.tsv"]
+    for _ in range(2):  # a second measurement starts from the run again
+        paper_cost.reuse_upstream(run, workdir, measured)
+        assert (workdir / "results/models/mnist.nc").stat().st_ino == (
+            run / "results/models/mnist.nc").stat().st_ino
+        assert not any((workdir / f).exists() for f in measured)
+        (workdir / "results/logs/sims/run.log").write_text("measured")
+    assert all((run / f).read_text() == f.removeprefix("results/") for f in measured)
