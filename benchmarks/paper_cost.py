@@ -130,14 +130,7 @@ def producers(jobs: list[Job]) -> dict[str, Job]:
 
 def upstream(job: Job, made_by: dict[str, Job]) -> dict[int, Job]:
     """`job` and every job it needs."""
-    seen, todo = {}, [job]
-    while todo:
-        j = todo.pop()
-        if j.jobid in seen:
-            continue
-        seen[j.jobid] = j
-        todo += [made_by[f] for f in j.inputs if f in made_by]
-    return seen
+    return {j.jobid: j for j in upstream_first([job], made_by)}
 
 
 # NEST runs that also read an aggregate (the best STP set of the L18 Fig 3a scans), and the
@@ -226,7 +219,7 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
         else:
             cost, superlinear = extrapolate(small, large, *fractions)
             how = f"paper x {at}" + " superlinear" * superlinear
-        out[c] = {"rule": job.rule, **cost, "measured_at": how}
+        out[c] = class_row(job.rule, cost, how)
     return out
 
 
@@ -309,9 +302,9 @@ def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: f
         if job.jobid in chosen and (run / job.benchmark).exists():
             found[job.size_class].append(read_job_cost(run, job))
     rule_of = {j.size_class: j.rule for j in jobs}
-    return {c: {"rule": rule_of[c], **{k: max(m[k] for m in measured) for k in measured[0]},
-                "measured_at": f"paper: rehearsal at {fraction:g} (fixed work), largest "
-                               f"of {len(measured)} job{'s' * (len(measured) > 1)}"}
+    return {c: class_row(rule_of[c], {k: max(m[k] for m in measured) for k in measured[0]},
+                         f"paper: rehearsal at {fraction:g} (fixed work), largest of "
+                         f"{len(measured)} job{'s' * (len(measured) > 1)}")
             for c, measured in found.items()}
 
 
@@ -357,8 +350,13 @@ def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[P
             continue
         cost, how = fit_to_inputs([(n, m) for n, m, _ in points], len(job.inputs))
         scales = " & ".join(dict.fromkeys(scale for _, _, scale in points))
-        out[job.size_class] = {"rule": job.rule, **cost, "measured_at": f"{scales}: {how}"}
+        out[job.size_class] = class_row(job.rule, cost, f"{scales}: {how}")
     return out
+
+
+def class_row(rule: str, cost: dict[str, float], how: str) -> dict:
+    """One size class's row of the cost table: its rule, measures and how they were taken."""
+    return {"rule": rule, **cost, "measured_at": how}
 
 
 def write_costs(costs: dict[str, dict], path: Path = COSTS_PATH) -> None:
