@@ -27,6 +27,8 @@
     python benchmarks/paper_cost.py --rules a --fractions 0.25 1   # at larger fractions
     python benchmarks/paper_cost.py --rules a --upstream-from rehearsal   # their inputs from
                                                    # a finished run, not run again
+    python benchmarks/paper_cost.py --rules a --fractions 0.005 0.02 --runs-at rehearsal:0.02
+                                                   # one fraction read from the rehearsal
     python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
         --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
     python benchmarks/paper_cost.py --from-rehearsal rehearsal:0.02   # the classes whose jobs
@@ -187,18 +189,31 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
 def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
                     fractions: tuple[float, float] = FRACTIONS,
                     paper_size: frozenset[int] = frozenset(),
-                    upstream: Path | None = None) -> dict[str, dict]:
+                    upstream: Path | None = None,
+                    finished: dict[float, Path] | None = None) -> dict[str, dict]:
     """Paper cost of each size class (outside `skip`) from its first job run at `fractions`;
     a job of `paper_size` (`paper_size_jobs` at both fractions) does the paper's work at both:
     the larger of its two measurements, not a line through them (a line through their noise,
     extrapolated, made 50 CPU-s of 2). With `upstream` (`reuse_upstream`), the jobs the
-    representatives read come from that finished run instead of being run again."""
+    representatives read come from that finished run instead of being run again. A fraction
+    of `finished` ({fraction: folder of a finished run of the paper DAG at it, such as the
+    rehearsal}) is read from that run's jobs, not run."""
     reps: dict[str, Job] = {}
     for job in jobs:
         if job.jobid not in skip:
             reps.setdefault(job.size_class, job)
     runs = {}
     for f in fractions:
+        if f in (finished or {}):
+            print(f"reading {len(reps)} representatives at work fraction {f:g} from "
+                  f"{finished[f]}", flush=True)
+            unfinished = [j.benchmark for j in reps.values()
+                          if not (finished[f] / j.benchmark).exists()]
+            if unfinished:
+                sys.exit(f"{finished[f]} has not run {len(unfinished)} of the measured jobs: "
+                         f"{', '.join(unfinished[:5])}")
+            runs[f] = {c: read_job_cost(finished[f], j) for c, j in reps.items()}
+            continue
         workdir = workroot / f"f{f:g}"
         print(f"running {len(reps)} representatives at work fraction {f:g} in {workdir}",
               flush=True)
@@ -432,6 +447,16 @@ def markdown_table(rows) -> str:
     return "\n".join(lines)
 
 
+def run_at(argument: str, parser: argparse.ArgumentParser) -> tuple[float, Path]:
+    """(fraction, folder) of a DIR:FRACTION argument naming a finished run."""
+    run, _, fraction = argument.rpartition(":")
+    if not run or not re.fullmatch(r"0?\.\d+|1(\.0*)?", fraction):
+        parser.error(f"{argument!r}: expected DIR:FRACTION, e.g. rehearsal:0.02")
+    if not Path(run).is_dir():
+        parser.error(f"{argument!r}: no folder {run}")
+    return float(fraction), Path(run)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -460,18 +485,19 @@ def main() -> None:
                         help="the two work fractions of the measurement runs (default "
                              f"{FRACTIONS[0]:g} {FRACTIONS[1]:g}); larger ones for classes "
                              "whose memory at f = 1 the short runs' noise would decide")
+    parser.add_argument("--runs-at", metavar="DIR:FRACTION",
+                        help="one of --fractions read from a finished run of the paper DAG at "
+                             "FRACTION in DIR (the rehearsal's jobs, exact CPU from their "
+                             "logs), not run")
     parser.add_argument("--upstream-from", type=Path, metavar="DIR",
                         help="with --rules: the measured jobs' inputs from a finished run in "
                              "DIR (e.g. the paper rehearsal), not run again (`reuse_upstream`)")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
     if args.from_rehearsal:
-        run, _, fraction = args.from_rehearsal.rpartition(":")
-        if not run or not re.fullmatch(r"0?\.\d+|1(\.0*)?", fraction):
-            parser.error(f"--from-rehearsal {args.from_rehearsal!r}: expected DIR:FRACTION, "
-                         "e.g. rehearsal:0.02")
+        fraction, run = run_at(args.from_rehearsal, parser)
         many = reading_many_runs(jobs, producers(jobs))
-        write_costs(read_costs() | costs_from_rehearsal(jobs, many, Path(run), float(fraction)))
+        write_costs(read_costs() | costs_from_rehearsal(jobs, many, run, fraction))
     elif not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
@@ -480,8 +506,11 @@ def main() -> None:
             fractions = tuple(sorted(args.fractions))
             paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
                                                   for f in fractions))
+            finished = dict([run_at(args.runs_at, parser)]) if args.runs_at else {}
+            if not set(finished) <= set(fractions):
+                parser.error(f"--runs-at {args.runs_at}: its fraction is none of --fractions")
             costs |= measure_classes(chosen, many, args.workdir, args.cores, fractions,
-                                     paper_size, args.upstream_from)
+                                     paper_size, args.upstream_from, finished)
         sources = [(Path(p), scale or "quick") for p, _, scale in
                    (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
         costs |= measure_many_run_jobs(chosen, many, sources)
