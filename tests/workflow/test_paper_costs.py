@@ -160,3 +160,26 @@ def test_reused_upstream_leaves_the_finished_run_as_it_was(repo, tmp_path):
         assert not any((workdir / f).exists() for f in measured)
         (workdir / "results/logs/sims/run.log").write_text("measured")
     assert all((run / f).read_text() == f.removeprefix("results/") for f in measured)
+
+
+def test_a_fraction_of_a_finished_run_is_read_not_run(repo, tmp_path):
+    """`--runs-at`: a class measured at two fractions of which both come from finished runs
+    of the paper DAG runs nothing; its cost lies on their line; an unfinished job stops it."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
+    job = paper_cost.Job("sim", 1, outputs=["sim.nc"], benchmark="b.tsv")
+    finished = {}
+    for f, cpu in ((0.01, 12.0), (0.03, 16.0)):
+        finished[f] = tmp_path / f"f{f}"
+        finished[f].mkdir()
+        (finished[f] / "b.tsv").write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    costs = paper_cost.measure_classes([job], set(), tmp_path / "work", 2, (0.01, 0.03),
+                                       finished=finished)
+    assert costs["sim"]["cpu_s"] == pytest.approx(12.0 + 200.0 * 0.99)
+    assert not (tmp_path / "work").exists()
+    (finished[0.03] / "b.tsv").unlink()
+    with pytest.raises(SystemExit, match="has not run 1"):
+        paper_cost.measure_classes([job], set(), tmp_path / "work", 2, (0.01, 0.03),
+                                   finished=finished)
