@@ -1,6 +1,6 @@
 """The MNIST classification (L18 Fig 3) with its pixels held two ways, on the same images:
 clamped LIF pixel neurons with their own backgrounds (`clamped_neurons`) and the trains such
-neurons fire, sent without neurons (`spike_sources`; `science.held_pixels`). Prints, for
+neurons fire, sent without neurons (`spike_sources`; `generative.held_units`). Prints, for
 each, the accuracy, the label neurons' spike counts and the process's CPU time; between
 them, how closely their counts and predictions agree, beside two runs of clamped neurons
 with different seeds (the agreement the noise allows). Interleaved rounds, best CPU time.

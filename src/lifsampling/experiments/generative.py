@@ -15,7 +15,14 @@ import xarray as xr
 
 from .. import io, spike_trains, states
 from ..data import ambiguous_lower_half, images_and_labels
-from ..network import Clamp, STPSet, rbm_network
+from ..network import (
+    Clamp,
+    SpikeSources,
+    STPSet,
+    clamp_current_nA,
+    held_unit_trains,
+    rbm_network,
+)
 from ..rbm import RBM
 from ..samplers import inverse_temperatures, rbm_ast_steps, rbm_gibbs
 
@@ -116,12 +123,12 @@ def mean_rate(job: Mapping[str, Any], trains: list[np.ndarray]) -> float:
 
 
 def lif_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
-                clamps: Sequence[Clamp] = ()) -> tuple[np.ndarray, list[np.ndarray]]:
+                held: VisibleClamp | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
     """Samples of the RBM's LIF+STP network in NEST (same W, b as `gibbs_samples`): the
     visible state z read every tau_ref (z_k = 1 for tau_on = tau_ref after a spike), and
     the spike trains of the visible units (pixels, then labels; hidden units are not read,
     so not recorded)."""
-    return lif_arm_samples(job, rbm, calibration, {"lif_stp": job["stp"]}, clamps)["lif_stp"]
+    return lif_arm_samples(job, rbm, calibration, {"lif_stp": job["stp"]}, held)["lif_stp"]
 
 
 # The spiking samplers of every generative comparison (L18 Fig 2c, 3, 4): the network with
@@ -136,21 +143,23 @@ def lif_arms(job: Mapping[str, Any]) -> dict[str, Mapping[str, float]]:
 
 
 def lif_arm_samples(job: Mapping[str, Any], rbm: RBM, calibration: xr.Dataset,
-                    arms: Mapping[str, Mapping[str, float]], clamps: Sequence[Clamp] = ()
+                    arms: Mapping[str, Mapping[str, float]], held: VisibleClamp | None = None
                     ) -> dict[str, tuple[np.ndarray, list[np.ndarray]]]:
     """`lif_samples` of one network per STP set of `arms` ({sampler: set}), all in one NEST
-    kernel (each with its own background), with the same clamps and sample times."""
+    kernel (each with its own background), with the same held units and sample times."""
     return network_samples(job, calibration, {arm: (rbm, stp) for arm, stp in arms.items()},
-                           clamps)
+                           held)
 
 
 def network_samples(job: Mapping[str, Any], calibration: xr.Dataset,
                     networks: Mapping[str, tuple[RBM, Mapping[str, float]]],
-                    clamps: Sequence[Clamp] = ()
+                    held: VisibleClamp | None = None
                     ) -> dict[str, tuple[np.ndarray, list[np.ndarray]]]:
     """As `lif_arm_samples` with an RBM of its own for every network ({sampler: (rbm, STP
     set)}): a globally scaled copy (`RBM.weights_scaled`) beside the RBM itself, same
-    substrate, same kernel. The RBMs must have the same shape."""
+    substrate, same kernel. The RBMs must have the same shape. `held` visible units are held
+    for the whole run as job key `pixels` says (`held_units`); their trains are those they
+    send."""
     from .. import spiking
 
     rbms = [rbm for rbm, _ in networks.values()]
@@ -160,11 +169,50 @@ def network_samples(job: Mapping[str, Any], calibration: xr.Dataset,
     specs = [rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                          calibration.attrs["u0_mV"], STPSet.from_config(stp))
              for rbm, stp in networks.values()]
-    runs = spiking.simulate_networks(specs, simulated_ms(job), job["nest"], job["seeds"]["lif"],
-                                     [clamps] * len(specs), recorded=range(rbms[0].n_visible))
+    n_visible, duration = rbms[0].n_visible, simulated_ms(job)
+    clamps, sources = ([], None) if held is None else held_units(
+        job, held.units, np.asarray(held.values)[None, :], np.array([0.0]), duration)
+    recorded = np.arange(n_visible)
+    if sources is not None:
+        recorded = np.setdiff1d(recorded, sources.units)
+    runs = spiking.simulate_networks(specs, duration, job["nest"], job["seeds"]["lif"],
+                                     [clamps] * len(specs), recorded=recorded,
+                                     sources=[sources] * len(specs))
+    if sources is not None:
+        runs = [_with_source_trains(trains, recorded, sources, n_visible) for trains in runs]
     times = sample_times(job)
     return {arm: (states.sample_states(trains, job["neuron"]["tau_refrac"], times), trains)
             for arm, trains in zip(networks, runs, strict=True)}
+
+
+def held_units(job: Mapping[str, Any], units: np.ndarray, values: np.ndarray,
+               switches_ms: np.ndarray, end_ms: float) -> tuple[list[Clamp], SpikeSources | None]:
+    """`units` held at `values[i]` (state, unit) from `switches_ms[i]` on, free before the
+    first switch, as job key `pixels` says: ``clamped_neurons``, LIF neurons whose membrane a
+    current shifts by +clamp_mV (on) or -clamp_mV (off), so that they fire every τ_ref + dt,
+    in phase after a switch, or not at all; ``spike_sources``, the trains such neurons fire
+    (`network.held_unit_trains`) sent through the units' synapses with no neurons (nor
+    backgrounds) to simulate. Both are compared on the same images in
+    tests/integration/test_held_pixels_nest.py and benchmarks/held_pixels.py."""
+    units, on = np.asarray(units), np.asarray(values) > 0
+    if job["pixels"] == "spike_sources":
+        period = float(job["neuron"]["tau_refrac"]) + job["nest"]["resolution_ms"]
+        return [], SpikeSources(units, held_unit_trains(on, switches_ms, end_ms, period),
+                                without_neurons=True)
+    amplitude = clamp_current_nA(job["neuron"], job["clamp_mV"])
+    return [Clamp(units, np.asarray(switches_ms, float), np.where(on, amplitude, -amplitude))
+            ], None
+
+
+def _with_source_trains(trains: Sequence[np.ndarray], recorded: np.ndarray,
+                        sources: SpikeSources, n_visible: int) -> list[np.ndarray]:
+    """The trains of every visible unit: the recorded ones and the sources' own."""
+    out: list[np.ndarray] = [np.empty(0)] * n_visible
+    for unit, train in zip(recorded, trains, strict=True):
+        out[unit] = train
+    for unit, train in zip(sources.units, sources.trains, strict=True):
+        out[unit] = train
+    return out
 
 
 def best_scan_set(scans: Sequence[xr.Dataset]) -> STPSet:

@@ -36,7 +36,7 @@ from ..config import jobs, slices
 from ..config.slices import L18_FIG4_MODELS
 from ..grids import stack_by_coordinate
 from ..modes import balance, label_modes, mode_durations, mode_histogram
-from ..network import Clamp, STPSet, clamp_current_nA
+from ..network import STPSet
 from ..rbm import RBM
 from .generative import (
     LIF_ARMS,
@@ -70,6 +70,7 @@ class L18Fig4RunJob(jobs.GenerativeJob):
     input_split: NotRequired[str]
     n_neighbours: NotRequired[int]
     clamp_mV: NotRequired[float]
+    pixels: NotRequired[str]  # how the input is held (`generative.held_units`)
 
 
 class L18Fig4AnalysisJob(jobs.Job):
@@ -180,10 +181,8 @@ def simulate(job: L18Fig4RunJob, rbm: RBM, mnist: xr.Dataset, calibration: xr.Da
     v_ast, ast_valid = ast_samples(rbm, n, job["betas"], 1, job["gamma"],
                                    np.random.default_rng(job["seeds"]["ast"]),
                                    job["ast_burn_in"], clamp)
-    network_clamps = [] if clamp is None else [Clamp.hold(
-        clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
     arms = lif_arms(job) | {"lif_best": asdict(best)}
-    lif = lif_arm_samples(job, rbm, calibration, arms, network_clamps)
+    lif = lif_arm_samples(job, rbm, calibration, arms, clamp)
     pixels = np.stack([v_gibbs[:, :n_pix], v_ast[:, :n_pix]]
                       + [z[:, :n_pix] for z, _ in lif.values()])
     labels = spike_trains.trains_dataset([t[n_pix:rbm.n_visible] for _, t in lif.values()],
@@ -455,7 +454,7 @@ def l18_fig4_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> L18Fig4
     }
     part = {k: v for k, v in e[model].items() if k not in L18_FIG4_READ_OUT}
     if model == "completion":  # the lower half of the input clamped
-        part["clamp_mV"] = fig3["classification"]["clamp_mV"]
+        part.update({k: fig3["classification"][k] for k in ("clamp_mV", "pixels")})
     return slices.job_slice(
         cfg,
         seeds,

@@ -41,7 +41,6 @@ from ..claims import STUDY, Claim, Interval, interval
 from ..config import jobs, slices
 from ..data import images_and_labels
 from ..modes import balance, label_modes, mode_durations, mode_histogram
-from ..network import Clamp, clamp_current_nA
 from ..rbm import RBM
 from .generative import (
     ast_samples,
@@ -91,6 +90,7 @@ class TemperingRunJob(jobs.NetworkJob):
     input_split: NotRequired[str]
     n_neighbours: NotRequired[int]
     clamp_mV: NotRequired[float]
+    pixels: NotRequired[str]  # how the input is held (`generative.held_units`)
 
 
 class TemperingAggregateJob(jobs.Job):
@@ -185,11 +185,9 @@ def simulate(job: TemperingRunJob, rbm: RBM, calibration: xr.Dataset, mnist: xr.
     clamp = None
     if job["model"] == "completion":
         clamp, _ = completion_clamp(job, mnist, rbm.n_pixels)
-    network_clamps = [] if clamp is None else [Clamp.hold(
-        clamp.units, clamp.values, clamp_current_nA(job["neuron"], job["clamp_mV"]))]
     networks = {s.name: (rbm.weights_scaled(s.scale), stp[s.stp])
                 for s in table if s.kind == "network"}
-    spiking = network_samples(job, calibration, networks, network_clamps)
+    spiking = network_samples(job, calibration, networks, clamp)
     visible = [spiking[s.name][0] if s.kind == "network" else _direct_samples(job, rbm, s, clamp)
                for s in tqdm(table, desc="samplers of the RBM", mininterval=10)]
     return samples_dataset(job, table, np.asarray(visible, np.uint8), gains, rbm.n_pixels)
@@ -511,7 +509,7 @@ def tempering_run_slice(cfg: Mapping[str, Any], model: str, seed: int) -> Temper
     part = {}
     if model == "completion":  # L18 Fig 4d-f's input, clamped as there
         part = {k: fig4["completion"][k] for k in ("classes", "input_split", "n_neighbours")}
-        part["clamp_mV"] = fig3["classification"]["clamp_mV"]
+        part.update({k: fig3["classification"][k] for k in ("clamp_mV", "pixels")})
     return slices.job_slice(
         cfg,
         {kind: slices.job_seed(cfg, EXPERIMENT, model, kind, seed)

@@ -143,7 +143,7 @@ class ClassifyLifJob(jobs.NetworkJob):
     image_ms: float
     settle_ms: float
     clamp_mV: float
-    pixels: str  # how a pixel is held: clamped_neurons or spike_sources (`held_pixels`)
+    pixels: str  # how a pixel is held: clamped_neurons or spike_sources (`generative.held_units`)
     burn_in_ms: float
 
 

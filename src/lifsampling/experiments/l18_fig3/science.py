@@ -17,11 +17,7 @@ from ...data import images_and_labels
 from ...grids import stack_by_coordinate
 from ...modes import label_modes, mode_durations
 from ...network import (
-    Clamp,
-    SpikeSources,
     STPSet,
-    clamp_current_nA,
-    held_unit_trains,
     rbm_network,
 )
 from ...rbm import RBM, classify_by_sampling, classify_exact
@@ -30,6 +26,7 @@ from ..generative import (
     LIF_ARMS,
     ast_samples,
     gibbs_samples,
+    held_units,
     lif_arm_samples,
     lif_arms,
     mean_rate,
@@ -401,8 +398,8 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
 
     Test images are shown one after the other for `image_ms` each, pixels held on or off.
     The class is the label neuron with the most spikes in [start + settle_ms, start +
-    image_ms); the exact label posterior of the same images is the reference. `pixels` says
-    how a pixel is held (`held_pixels`).
+    image_ms); the exact label posterior of the same images is the reference. Job key
+    `pixels` says how a pixel is held (`generative.held_units`); free before the first.
     """
     from ... import spiking
 
@@ -411,7 +408,7 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
     end = starts[-1] + job["image_ms"]
     spec = rbm_network(rbm, job["neuron"], job["noise"], calibration.attrs["alpha_mV"],
                        calibration.attrs["u0_mV"], STPSet.from_config(job["stp"]))
-    clamps, sources = held_pixels(job, pixels, starts, end)
+    clamps, sources = held_units(job, np.arange(rbm.n_pixels), pixels, starts, end)
     # only the label neurons are read: recording all 1394 held 704 MB at 1000 images
     label_trains = spiking.simulate_network(spec, end, job["nest"], job["seeds"]["lif"],
                                             clamps=clamps, sources=sources,
@@ -430,28 +427,6 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
                                       {"long_name": "label neuron (digit)"}))
     return ds.assign_attrs(n_images=len(labels), pixels=job["pixels"],
                            no_label_spike=int((counts.sum(axis=1) == 0).sum()))
-
-
-def held_pixels(job: ClassifyLifJob, pixels: np.ndarray, starts: np.ndarray, end_ms: float
-                ) -> tuple[list[Clamp], SpikeSources | None]:
-    """How the pixel units hold image i from `starts[i]` on (free before the first image).
-
-    ``clamped_neurons``: every pixel is a LIF neuron with its own background, its membrane
-    shifted by +clamp_mV (on) or -clamp_mV (off): it then fires every τ_ref + dt, in phase
-    with the other held-on pixels after a switch, or not at all (tested in
-    tests/integration). ``spike_sources``: no pixel neurons, the trains such a neuron fires
-    (`network.held_unit_trains`) leave through the pixels' synapses: 784 of the 1394
-    neurons and their backgrounds need not be simulated (docs/running.md measures both).
-    """
-    n_pixels = pixels.shape[1]
-    if job["pixels"] == "spike_sources":
-        period = float(job["neuron"]["tau_refrac"]) + job["nest"]["resolution_ms"]
-        trains = held_unit_trains(pixels, starts, end_ms, period)
-        return [], SpikeSources(np.arange(n_pixels), trains, without_neurons=True)
-    amplitude = clamp_current_nA(job["neuron"], job["clamp_mV"])
-    return [Clamp(np.arange(n_pixels), np.append(starts, end_ms),
-                  np.vstack([np.where(pixels > 0, amplitude, -amplitude),
-                             np.zeros(n_pixels)]))], None
 
 
 def tsne_embedding(job: L18Fig3TsneJob, fig3: xr.Dataset) -> xr.Dataset:
