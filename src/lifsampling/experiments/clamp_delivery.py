@@ -29,14 +29,8 @@ import xarray as xr
 from .. import fidelity
 from ..claims import STUDY, Claim, interval
 from ..config import jobs, slices
-from ..network import (
-    Clamp,
-    SpikeSources,
-    STPSet,
-    clamp_current_nA,
-    held_unit_trains,
-    rbm_network,
-)
+from .. import network
+from ..network import Clamp, SpikeSources, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM
 
 EXPERIMENT = "clamp_delivery"
@@ -116,7 +110,7 @@ def delivered_trains(delivery: str, states: np.ndarray, switches: np.ndarray, en
     in phase from each switch (`periodic_locked`), with a random phase per unit and state
     (`periodic_staggered`), or Poisson (`poisson`)."""
     if delivery == "periodic_locked":
-        return held_unit_trains(states, switches, end_ms, period_ms)
+        return network.held_unit_trains(states, switches, end_ms, period_ms)
     bounds = np.append(switches, end_ms)
     trains: list[list[np.ndarray]] = [[] for _ in range(states.shape[1])]
     for i, (start, stop) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
