@@ -26,10 +26,9 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from .. import fidelity
+from .. import fidelity, network
 from ..claims import STUDY, Claim, interval
 from ..config import jobs, slices
-from .. import network
 from ..network import Clamp, SpikeSources, STPSet, clamp_current_nA, rbm_network
 from ..rbm import RBM
 
