@@ -8,7 +8,7 @@ with different seeds (the agreement the noise allows). Interleaved rounds, best 
 Reads a workflow's trained MNIST RBM, its data and calibration (default: this checkout's
 `results/`, any scale; e.g. `--results rehearsal/results` for the paper rehearsal's):
 
-    python benchmarks/held_pixels.py [--results DIR] [--images 200] [--rounds 2]
+    python benchmarks/held_pixels.py [--results DIR] [--images 200] [--rounds 2] [--vps N]
 """
 import argparse
 import time
@@ -61,9 +61,12 @@ def main() -> None:
     parser.add_argument("--images", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--scale", default="paper", help="the config scale of the job slice")
+    parser.add_argument("--vps", type=int, help="NEST virtual processes (default: config's)")
     args = parser.parse_args()
     cfg = load_config(REPO_ROOT / "config.yaml", {"scale": args.scale})
     job = {**classify_lif_slice(cfg), "n_images": args.images}
+    if args.vps:
+        job["nest"] = {**job["nest"], "virtual_processes": args.vps}
     files = inputs(args.results, cfg["experiments"]["l18_fig3"]["calibration"])
     cpu = {way: [] for way in WAYS}
     runs = {}
