@@ -263,13 +263,20 @@ FIXED_SIZE_OUTPUTS = frozenset({"mnist_wheel", "train", "calibrate", "l18_fig3_s
 def rules_of_fixed_work(fraction: float) -> set[str]:
     """Rules whose every job slice is the same at `fraction` of the paper work as at the
     whole: a run of the paper DAG at that fraction runs their jobs at paper size."""
+    return rules_of_same_work(fraction, 1.0)
+
+
+def rules_of_same_work(f1: float, f2: float) -> set[str]:
+    """Rules whose every job slice is the same at fractions `f1` and `f2` of the paper work
+    (a count such as 10 clamped states rounds to 1 at both 0.005 and 0.02): two runs of them
+    at those fractions give no line to extrapolate on."""
     at = {f: all_slices(load_config(REPO / "config.yaml", {"scale": "paper",
                                                           "work_fraction": f}))
-          for f in (fraction, 1.0)}
+          for f in (f1, f2)}
     same: dict[str, bool] = defaultdict(lambda: True)
-    for name, whole in at[1.0].items():
+    for name, at_f2 in at[f2].items():
         rule = name.split(":")[0]
-        same[rule] &= at[fraction].get(name) == whole
+        same[rule] &= at[f1].get(name) == at_f2
     return {rule for rule, is_same in same.items() if is_same}
 
 
@@ -504,6 +511,12 @@ def main() -> None:
         costs = read_costs() if args.rules or args.aggregates_only else {}
         if not args.aggregates_only:
             fractions = tuple(sorted(args.fractions))
+            flat = (rules_of_same_work(*fractions) - rules_of_fixed_work(fractions[1])) & {
+                j.rule for j in chosen if j.jobid not in many}
+            if flat:
+                parser.error(f"the work of {sorted(flat)} is the same at {fractions[0]:g} and "
+                             f"{fractions[1]:g} (a count rounded to the same number): measure "
+                             "them with --rules at fractions where it differs")
             paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
                                                   for f in fractions))
             finished = dict([run_at(args.runs_at, parser)]) if args.runs_at else {}

@@ -106,17 +106,14 @@ def held_unit_trains(states: np.ndarray, switches_ms: np.ndarray, end_ms: float,
     τ_ref + dt, all in phase after a switch; docs/clamp_delivery.md, `periodic_locked`)."""
     states = np.asarray(states) > 0
     bounds = np.append(np.asarray(switches_ms, float), end_ms)
-    state, unit = np.nonzero(states)  # row-major: per state, units ascending
-    start, stop = bounds[state], bounds[state + 1]
-    counts = np.ceil((stop - start) / period_ms).astype(int)
-    first = np.cumsum(counts) - counts
-    k = np.arange(counts.sum()) - np.repeat(first, counts)
-    times = np.repeat(start, counts) + period_ms * k
-    owner = np.repeat(unit, counts)
-    order = np.argsort(owner, kind="stable")  # per unit: states in order, so times ascend
-    edges = np.searchsorted(owner[order], np.arange(states.shape[1] + 1))
-    times = times[order]
-    return tuple(times[edges[j]:edges[j + 1]] for j in range(states.shape[1]))
+    counts = np.ceil(np.diff(bounds) / period_ms).astype(np.int64)
+    trains = []
+    for on in states.T:  # unit by unit: a paper classification holds 2e7 spikes in all
+        held = np.flatnonzero(on)
+        n = counts[held]
+        k = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+        trains.append(np.repeat(bounds[held], n) + period_ms * k)
+    return tuple(trains)
 
 
 def clamp_current_nA(neuron: Mapping[str, float | str], shift_mV: float) -> float:

@@ -115,6 +115,11 @@ def test_a_rehearsal_measures_only_jobs_whose_work_does_not_shrink(repo, tmp_pat
     fixed = paper_cost.rules_of_fixed_work(0.02)
     assert not {"sampling_fidelity_run", "clamp_delivery_run", "l18_fig3_isl_1e3",
                 "l18_fig3_run", "tempering_run", "train", "classify_lif"} & fixed
+    assert {"mnist", "bars"} <= fixed  # the data are the paper's at any fraction
+    # 10 clamped states are 1 at both 0.5 % and 2 %: no line through those two runs
+    probes = {"sampling_fidelity_run", "clamp_delivery_run"}
+    assert probes <= paper_cost.rules_of_same_work(0.005, 0.02)
+    assert not probes & paper_cost.rules_of_same_work(0.1, 0.3)
 
     monkeypatch.setattr(paper_cost, "rules_of_fixed_work",
                         lambda f: {"probe_run", "analysis", "summary", "aggregate"})

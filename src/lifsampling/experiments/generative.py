@@ -187,12 +187,13 @@ def network_samples(job: Mapping[str, Any], calibration: xr.Dataset,
 
 def held_units(job: Mapping[str, Any], units: np.ndarray, values: np.ndarray,
                switches_ms: np.ndarray, end_ms: float) -> tuple[list[Clamp], SpikeSources | None]:
-    """`units` held at `values[i]` (state, unit) from `switches_ms[i]` on, free before the
-    first switch, as job key `pixels` says: ``clamped_neurons``, LIF neurons whose membrane a
-    current shifts by +clamp_mV (on) or -clamp_mV (off), so that they fire every τ_ref + dt,
-    in phase after a switch, or not at all; ``spike_sources``, the trains such neurons fire
-    (`network.held_unit_trains`) sent through the units' synapses with no neurons (nor
-    backgrounds) to simulate. Both are compared on the same images in
+    """`units` held at `values[i]` (state, unit) from `switches_ms[i]` on, as job key
+    `pixels` says: ``clamped_neurons``, LIF neurons whose membrane a current shifts by
+    +clamp_mV (on) or -clamp_mV (off), so that they fire every τ_ref + dt, in phase after a
+    switch, or not at all (free before the first switch); ``spike_sources``, the trains such
+    neurons fire (`network.held_unit_trains`) sent through the units' synapses with no
+    neurons (nor backgrounds) to simulate (silent before the first switch; a spike at t = 0
+    is not delivered: NEST's first step). Both are compared on the same images in
     tests/integration/test_held_pixels_nest.py and benchmarks/held_pixels.py."""
     units, on = np.asarray(units), np.asarray(values) > 0
     if job["pixels"] == "spike_sources":

@@ -399,7 +399,8 @@ def lif_classification(job: ClassifyLifJob, rbm: RBM, mnist: xr.Dataset,
     Test images are shown one after the other for `image_ms` each, pixels held on or off.
     The class is the label neuron with the most spikes in [start + settle_ms, start +
     image_ms); the exact label posterior of the same images is the reference. Job key
-    `pixels` says how a pixel is held (`generative.held_units`); free before the first.
+    `pixels` says how a pixel is held (`generative.held_units`; before the first image,
+    free or silent).
     """
     from ... import spiking
 
