@@ -6,7 +6,10 @@
    per class is run at two fractions f1 < f2 of its paper work (`work_fraction`: biological
    time, samples, iterations) through the workflow itself; the two sizes give the job's fixed
    cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
-   class whose larger run is cheaper per unit than linear is flagged ("superlinear").
+   class whose larger run is cheaper per unit than linear is flagged ("superlinear"); one
+   whose larger run is mostly fixed cost (its work under `MIN_WORK_SHARE` of its CPU time) is
+   flagged "unresolved": the slope is within the noise of the fixed cost, and the table counts
+   its jobs apart until it is measured at larger fractions.
    A class whose job slice is the same at every fraction (its work has no key of
    `lifsampling.config.WORK_KEYS`: the fidelity probe's clamped states, for one) does the
    paper's work in any run of the paper DAG: `--from-rehearsal` reads it from the paper
@@ -62,6 +65,9 @@ from lifsampling.logs import read_usage  # noqa: E402
 FRACTIONS = (0.005, 0.015)
 FIGDIR = "results/figures/"
 TARGET_CPU_H = 16.0
+# below this share of work in the larger run's CPU time a class's slope is not resolved
+# (`extrapolate`): measure it again at larger fractions
+MIN_WORK_SHARE = 0.25
 
 
 @dataclass
@@ -174,16 +180,32 @@ def on_line(x1: float, y1: float, x2: float, y2: float, x: float) -> float:
     return y1 + slope * (x - x1)
 
 
+def work_share(small: float, large: float, f1: float, f2: float) -> float:
+    """The share of the larger run's cost that its work makes, on the line through (f1,
+    small) and (f2, large): 0 when the two runs cost the same (all fixed cost), 1 when the
+    cost is proportional to the work."""
+    if large <= 0:
+        return 0.0
+    return max(large - small, 0.0) / (f2 - f1) * f2 / large
+
+
 def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2: float
-                ) -> tuple[dict[str, float], bool]:
+                ) -> tuple[dict[str, float], str]:
     """Each measure at f = 1 on the line through (f1, small) and (f2, large), never below the
-    larger measurement; and whether the fixed cost (f = 0) came out negative (superlinear)."""
-    out, superlinear = {}, False
+    larger measurement; and its flag: "superlinear" when the fixed cost (f = 0) came out
+    negative, "unresolved" when the work is under `MIN_WORK_SHARE` of the larger run's CPU
+    time (the slope, times 1/f2 to reach the paper, is mostly the noise of the fixed cost:
+    two runs of 0.005 and 0.02 of a tempering run, 70.8 and 77.4 CPU-s, give 510 +- 330)."""
+    out, flag = {}, ""
     for key in small:
         fixed = on_line(f1, small[key], f2, large[key], 0.0)
-        superlinear |= key == "cpu_s" and fixed < -0.1 * small[key]
+        if key == "cpu_s" and fixed < -0.1 * small[key]:
+            flag = "superlinear"
         out[key] = max(on_line(f1, small[key], f2, large[key], 1.0), large[key])
-    return out, superlinear
+    share = work_share(small["cpu_s"], large["cpu_s"], f1, f2)
+    if not flag and share < MIN_WORK_SHARE:
+        flag = f"unresolved (work {share:.0%} of the larger run)"
+    return out, flag
 
 
 def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
@@ -232,8 +254,8 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
         if job.jobid in paper_size:
             cost, how = {k: max(small[k], large[k]) for k in small}, f"paper (fixed work) x {at}"
         else:
-            cost, superlinear = extrapolate(small, large, *fractions)
-            how = f"paper x {at}" + " superlinear" * superlinear
+            cost, flag = extrapolate(small, large, *fractions)
+            how = f"paper x {at}" + f" {flag}" * bool(flag)
         out[c] = class_row(job.rule, cost, how)
     return out
 
@@ -409,21 +431,28 @@ def is_scaled(measured_at: str) -> bool:
         and not measured_at.endswith(" x 1 inputs"))
 
 
+def is_unresolved(measured_at: str) -> bool:
+    """A class whose two runs differed by less than their noise (`extrapolate`)."""
+    return "unresolved" in measured_at
+
+
 def cost_table(jobs: list[Job], costs: dict[str, dict]
-               ) -> list[tuple[str, int, float, float, int, int]]:
+               ) -> list[tuple[str, int, float, float, int, int, int]]:
     """(target, jobs, CPU-h, peak GB of one job, jobs without a measurement, jobs whose cost is
-    scaled from one input count) per target, then the whole DAG."""
+    scaled from one input count, jobs whose class is unresolved) per target, then the whole
+    DAG."""
     made_by = producers(jobs)
     by_rule = defaultdict(list)
     for job in jobs:
         by_rule[job.rule].append(job)
 
-    def row(name: str, members: list[Job]) -> tuple[str, int, float, float, int, int]:
+    def row(name: str, members: list[Job]) -> tuple[str, int, float, float, int, int, int]:
         known = [costs[j.size_class] for j in members if j.size_class in costs]
         return (name, len(members), sum(c["cpu_s"] for c in known) / 3600,
                 max((c["peak_mb"] for c in known), default=0.0) / 1024,
                 len(members) - len(known),
-                sum(is_scaled(c["measured_at"]) for c in known))
+                sum(is_scaled(c["measured_at"]) for c in known),
+                sum(is_unresolved(c["measured_at"]) for c in known))
 
     # the targets: every figure rule of the DAG (as the Snakefile finds them), then the claims
     figures = sorted({j.rule for j in jobs if any(o.startswith(FIGDIR) for o in j.outputs)})
@@ -433,10 +462,11 @@ def cost_table(jobs: list[Job], costs: dict[str, dict]
 
 
 def print_table(rows, costs: dict[str, dict]) -> None:
-    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured  scaled")
-    for name, n, cpu_h, peak, missing, bounds in rows:
+    print(f"{'target':<24} {'jobs':>5} {'CPU-h':>7} {'peak GB':>8}  unmeasured  scaled  "
+          "unresolved")
+    for name, n, cpu_h, peak, missing, bounds, unresolved in rows:
         print(f"{name:<24} {n:>5} {cpu_h:>7.2f} {peak:>8.2f}  {missing or '':>10}  "
-              f"{bounds or ''}")
+              f"{bounds or '':>6}  {unresolved or '':>10}")
     print("\nmost expensive classes (CPU-h per job x jobs is in the target rows):")
     for c, v in sorted(costs.items(), key=lambda kv: -kv[1]["cpu_s"])[:10]:
         print(f"  {c:<40} {v['cpu_s'] / 3600:7.3f} CPU-h/job  {v['peak_mb']:7.0f} MB  "
@@ -448,9 +478,9 @@ def print_table(rows, costs: dict[str, dict]) -> None:
 def markdown_table(rows) -> str:
     """The README's cost table (`--markdown`)."""
     lines = ["| target | jobs | CPU-h | peak GB of one job | jobs unmeasured | jobs scaled from "
-             "one input count |", "|---|---:|---:|---:|---:|---:|"]
-    lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} | {bounds} |"
-              for name, n, cpu_h, peak, missing, bounds in rows]
+             "one input count | jobs unresolved |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {name} | {n} | {cpu_h:.2f} | {peak:.2f} | {missing} | {bounds} | "
+              f"{unresolved} |" for name, n, cpu_h, peak, missing, bounds, unresolved in rows]
     return "\n".join(lines)
 
 
