@@ -6,10 +6,11 @@
    per class is run at two fractions f1 < f2 of its paper work (`work_fraction`: biological
    time, samples, iterations) through the workflow itself; the two sizes give the job's fixed
    cost (imports, network build) and its cost per unit of work, extrapolated to f = 1. A
-   class whose larger run is cheaper per unit than linear is flagged ("superlinear"); one
-   whose larger run is mostly fixed cost (its work under `MIN_WORK_SHARE` of its CPU time) is
-   flagged "unresolved": the slope is within the noise of the fixed cost, and the table counts
-   its jobs apart until it is measured at larger fractions.
+   class whose larger run is dearer per unit than linear is flagged ("superlinear"); one
+   whose larger run is mostly fixed cost (its work under `MIN_WORK_SHARE` of its CPU time)
+   and could cost materially more at f = 1 (`MATERIAL_CPU_S`) is flagged "unresolved": its
+   slope is within the noise of the fixed cost. Its CPU-h stay in the sums, a guess; the
+   table counts its jobs in a column of their own until it is measured at larger fractions.
    A class whose job slice is the same at every fraction (its work has no key of
    `lifsampling.config.WORK_KEYS`: the fidelity probe's clamped states, for one) does the
    paper's work in any run of the paper DAG: `--from-rehearsal` reads it from the paper
@@ -66,8 +67,10 @@ FRACTIONS = (0.005, 0.015)
 FIGDIR = "results/figures/"
 TARGET_CPU_H = 16.0
 # below this share of work in the larger run's CPU time a class's slope is not resolved
-# (`extrapolate`): measure it again at larger fractions
+# (`extrapolate`): measure it again at larger fractions; unless even all of that run as work,
+# scaled to f = 1, would add less than MATERIAL_CPU_S (an analysis of a few seconds)
 MIN_WORK_SHARE = 0.25
+MATERIAL_CPU_S = 180.0
 
 
 @dataclass
@@ -182,8 +185,8 @@ def on_line(x1: float, y1: float, x2: float, y2: float, x: float) -> float:
 
 def work_share(small: float, large: float, f1: float, f2: float) -> float:
     """The share of the larger run's cost that its work makes, on the line through (f1,
-    small) and (f2, large): 0 when the two runs cost the same (all fixed cost), 1 when the
-    cost is proportional to the work."""
+    small) and (f2, large): 0 when the two runs cost the same (all fixed cost) or the larger
+    costs less, 1 when the cost is proportional to the work, above 1 when superlinear."""
     if large <= 0:
         return 0.0
     return max(large - small, 0.0) / (f2 - f1) * f2 / large
@@ -194,8 +197,10 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
     """Each measure at f = 1 on the line through (f1, small) and (f2, large), never below the
     larger measurement; and its flag: "superlinear" when the fixed cost (f = 0) came out
     negative, "unresolved" when the work is under `MIN_WORK_SHARE` of the larger run's CPU
-    time (the slope, times 1/f2 to reach the paper, is mostly the noise of the fixed cost:
-    two runs of 0.005 and 0.02 of a tempering run, 70.8 and 77.4 CPU-s, give 510 +- 330)."""
+    time and the bound `large / f2` (all of that run as work) lies `MATERIAL_CPU_S` above
+    the line's value. The slope is then mostly the noise of the fixed cost: a tempering run
+    at 0.005 and 0.02 of its work, 70.8 and 77.4 CPU-s, gives 509 CPU-s, and 5 CPU-s more or
+    less in either run's fixed cost moves that by 330."""
     out, flag = {}, ""
     for key in small:
         fixed = on_line(f1, small[key], f2, large[key], 0.0)
@@ -203,8 +208,10 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
             flag = "superlinear"
         out[key] = max(on_line(f1, small[key], f2, large[key], 1.0), large[key])
     share = work_share(small["cpu_s"], large["cpu_s"], f1, f2)
-    if not flag and share < MIN_WORK_SHARE:
-        flag = f"unresolved (work {share:.0%} of the larger run)"
+    bound = large["cpu_s"] / f2
+    if not flag and share < MIN_WORK_SHARE and bound - out["cpu_s"] > MATERIAL_CPU_S:
+        flag = (f"unresolved (work {100 * share:.1f} % of the larger run; at most "
+                f"{bound:.0f} CPU-s)")
     return out, flag
 
 
@@ -432,7 +439,7 @@ def is_scaled(measured_at: str) -> bool:
 
 
 def is_unresolved(measured_at: str) -> bool:
-    """A class whose two runs differed by less than their noise (`extrapolate`)."""
+    """A class whose larger run's work share is under `MIN_WORK_SHARE` (`extrapolate`)."""
     return "unresolved" in measured_at
 
 

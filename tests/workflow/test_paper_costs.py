@@ -192,20 +192,24 @@ def test_a_fraction_of_a_finished_run_is_read_not_run(repo, tmp_path):
 
 def test_two_runs_that_differ_by_less_than_their_noise_are_flagged_unresolved(repo):
     """A tempering run at 0.005 and 0.02 of its work, 70.8 and 77.4 CPU-s (2026-12-07): the
-    work is 11 % of the larger run, and the line's 510 CPU-s at the paper is mostly the
-    noise of the fixed cost; proportional runs are resolved, and a cost that falls with the
-    work is unresolved too."""
+    work is 11 % of the larger run, and the line's 509 CPU-s at the paper is mostly the
+    noise of the fixed cost; proportional runs are resolved, a cost that falls with the work
+    is unresolved, a run that could not cost much more in any case is not, and a negative
+    fixed cost is superlinear."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
     def runs(small, large):
-        return {"cpu_s": small, "wall_s": small, "peak_mb": 100.0}, \
-            {"cpu_s": large, "wall_s": large, "peak_mb": 100.0}
+        return ({"cpu_s": small, "wall_s": small, "peak_mb": 100.0},
+                {"cpu_s": large, "wall_s": large, "peak_mb": 100.0})
 
     cost, flag = paper_cost.extrapolate(*runs(70.8, 77.4), 0.005, 0.02)
-    assert flag.startswith("unresolved") and paper_cost.is_unresolved(f"paper x {flag}")
     assert cost["cpu_s"] == pytest.approx(70.8 + (77.4 - 70.8) / 0.015 * 0.995)
+    assert flag == "unresolved (work 11.4 % of the larger run; at most 3870 CPU-s)"
+    assert paper_cost.is_unresolved(f"paper x 0.005 & 0.02 {flag}")
     cost, flag = paper_cost.extrapolate(*runs(10.0, 40.0), 0.005, 0.02)
     assert flag == "" and cost["cpu_s"] == pytest.approx(2000.0)
     assert paper_cost.extrapolate(*runs(9.0, 8.0), 0.005, 0.02)[1].startswith("unresolved")
+    assert paper_cost.extrapolate(*runs(1.6, 1.4), 0.005, 0.02)[1] == ""  # at most 70 CPU-s
+    assert paper_cost.extrapolate(*runs(10.0, 80.0), 0.005, 0.02)[1] == "superlinear"
     assert paper_cost.work_share(10.0, 40.0, 0.005, 0.02) == pytest.approx(1.0)
