@@ -17,10 +17,11 @@
    rehearsal's finished jobs (`make rehearse-paper`) instead.
 3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
    from the benchmark files of finished runs of the same code (`--aggregates-from
-   results:quick --aggregates-from smoke/results:smoke`, default `results/` of a `quick`
+   rehearsal/results:paper`: the paper's input counts, each input of the rehearsal's
+   fraction; or `results:quick` and `smoke/results:smoke`, default `results/` of a `quick`
    run): on the line through their costs at two input counts, extrapolated to the paper's
-   count (`fit_to_inputs`); a job found at one input count only is scaled by its input
-   count (marked so). Neither sees work per input that grows with the scale.
+   count (`fit_to_inputs`); a job found at one count below the paper's only is scaled by
+   its input count (marked so). None sees work per input that grows with the scale.
 4. Per target (each figure and the claims, with every job it needs) and for the whole DAG:
    jobs, CPU-h, peak memory of one job. The class costs go to
    `profiles/slurm/paper_cost.csv`, which sets the SLURM resources of every rule.
@@ -35,6 +36,10 @@
                                                    # one fraction read from the rehearsal
     python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
         --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
+    python benchmarks/paper_cost.py --aggregates-only --aggregates-from rehearsal/results:paper
+                                                   # ... at the paper's input counts
+    python benchmarks/paper_cost.py --from-paper-run runs/p16_fig4 --rules p16_fig4_run
+                                                   # classes measured whole in a paper run
     python benchmarks/paper_cost.py --from-rehearsal rehearsal:0.02   # the classes whose jobs
                                                    # do paper work at any fraction, read from
                                                    # the paper rehearsal's finished jobs
@@ -215,6 +220,15 @@ def extrapolate(small: dict[str, float], large: dict[str, float], f1: float, f2:
     return out, flag
 
 
+def representatives(jobs: list[Job]) -> dict[str, Job]:
+    """One job per size class, the same whatever order the dry run printed the jobs in (the
+    first by benchmark path): a measurement reading a partial run finds the jobs it ran."""
+    reps: dict[str, Job] = {}
+    for job in sorted(jobs, key=lambda j: (j.benchmark, j.jobid)):
+        reps.setdefault(job.size_class, job)
+    return reps
+
+
 def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
                     fractions: tuple[float, float] = FRACTIONS,
                     paper_size: frozenset[int] = frozenset(),
@@ -227,10 +241,7 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
     representatives read come from that finished run instead of being run again. A fraction
     of `finished` ({fraction: folder of a finished run of the paper DAG at it, such as the
     rehearsal}) is read from that run's jobs, not run."""
-    reps: dict[str, Job] = {}
-    for job in jobs:
-        if job.jobid not in skip:
-            reps.setdefault(job.size_class, job)
+    reps = representatives([j for j in jobs if j.jobid not in skip])
     runs = {}
     for f in fractions:
         if f in (finished or {}):
@@ -262,6 +273,8 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
             cost, how = {k: max(small[k], large[k]) for k in small}, f"paper (fixed work) x {at}"
         else:
             cost, flag = extrapolate(small, large, *fractions)
+            # wall and CPU lie on lines of their own: a job cannot use more than its threads
+            cost["wall_s"] = max(cost["wall_s"], cost["cpu_s"] / job.threads)
             how = f"paper x {at}" + f" {flag}" * bool(flag)
         out[c] = class_row(job.rule, cost, how)
     return out
@@ -342,21 +355,34 @@ def upstream_first(jobs: list[Job], made_by: dict[str, Job]) -> list[Job]:
     return list(done.values())
 
 
-def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: float
-                         ) -> dict[str, dict]:
-    """Paper cost of the classes of `paper_size_jobs` from the finished jobs of a run of the
-    paper DAG at `fraction` (the rehearsal): per class the largest wall, CPU and peak of its
-    jobs."""
-    chosen = paper_size_jobs(jobs, many, fraction)
+def largest_of_finished(jobs: list[Job], chosen: set[int], run: Path, how: str
+                        ) -> dict[str, dict]:
+    """Per size class of the `chosen` jobs that `run` finished: the largest wall, CPU and peak
+    of its jobs there."""
     found: dict[str, list[dict[str, float]]] = defaultdict(list)
     for job in jobs:
-        if job.jobid in chosen and (run / job.benchmark).exists():
+        if job.jobid in chosen and job.benchmark and (run / job.benchmark).exists():
             found[job.size_class].append(read_job_cost(run, job))
     rule_of = {j.size_class: j.rule for j in jobs}
     return {c: class_row(rule_of[c], {k: max(m[k] for m in measured) for k in measured[0]},
-                         f"paper: rehearsal at {fraction:g} (fixed work), largest of "
-                         f"{len(measured)} job{'s' * (len(measured) > 1)}")
+                         f"{how}, largest of {len(measured)} job{'s' * (len(measured) > 1)}")
             for c, measured in found.items()}
+
+
+def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: float
+                         ) -> dict[str, dict]:
+    """Paper cost of the classes of `paper_size_jobs` from the finished jobs of a run of the
+    paper DAG at `fraction` (the rehearsal)."""
+    return largest_of_finished(jobs, paper_size_jobs(jobs, many, fraction), run,
+                               f"paper: rehearsal at {fraction:g} (fixed work)")
+
+
+def costs_from_paper_run(jobs: list[Job], run: Path) -> dict[str, dict]:
+    """Paper cost of every class with a job finished in `run`, a run at paper scale and full
+    work (`--config scale=paper`, such as the runs behind docs/claims_paper.md): measured,
+    not extrapolated; a job reading many runs read all of the paper's."""
+    return largest_of_finished(jobs, {j.jobid for j in jobs}, run,
+                               f"paper: full-size run {run.name}")
 
 
 def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
@@ -364,9 +390,10 @@ def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
     """Each measure of a job that reads `n` runs, from runs of it that read fewer: on the line
     through the (inputs, measure) points with the fewest and the most inputs (its fixed cost
     and its cost per input), never below the largest measurement; with one input count only,
-    the largest measurement scaled by n / that count (marked "scaled from one input count":
-    its fixed cost is scaled too). Also how it was obtained. Work per input that grows with
-    the scale (longer runs per input file) is not in the fit."""
+    the largest measurement: as it is where that count is n or more (a run of the paper DAG
+    such as the rehearsal reads the paper's count), else scaled by n / that count (marked
+    "scaled from one input count": its fixed cost is scaled too). Also how it was obtained.
+    Work per input that grows with the scale (longer runs per input file) is not in it."""
     points = sorted(points, key=lambda p: p[0])
     n1, n2 = points[0][0], points[-1][0]
     keys = points[0][1]
@@ -376,7 +403,9 @@ def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
         large = {k: max(m[k] for c, m in points if c == n2) for k in keys}
         return ({k: max(on_line(n1, small[k], n2, large[k], n), largest[k]) for k in keys},
                 f"fit on {n1} and {n2} inputs")
-    factor = max(n / max(n2, 1), 1.0)
+    if n2 >= n:
+        return largest, f"at {n2} inputs (the job reads {n})"
+    factor = n / max(n2, 1)
     return ({k: v * factor for k, v in largest.items()},
             f"x {factor:.3g} inputs, scaled from one input count")
 
@@ -385,7 +414,8 @@ def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[P
                           ) -> dict[str, dict]:
     """Cost of the jobs that read many runs, from the benchmarks of finished runs of the same
     code (`sources`: (results folder, its scale)): fitted on the input counts of two of them
-    (`fit_to_inputs`; e.g. a smoke and a quick run), or scaled from one."""
+    (`fit_to_inputs`; e.g. a smoke and a quick run), or taken from one (the rehearsal: the
+    paper's counts)."""
     measured: dict[str, list[tuple[int, dict[str, float], str]]] = defaultdict(list)
     for results, scale in sources:
         there = {j.size_class: j for j in dag_jobs(scale)}
@@ -393,7 +423,8 @@ def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[P
             ref = there.get(job.size_class)
             if job.jobid in many and ref and (results.parent / ref.benchmark).exists():
                 measured[job.size_class].append((len(ref.inputs),
-                                                 read_job_cost(results.parent, ref), scale))
+                                                 read_job_cost(results.parent, ref),
+                                                 f"{scale} ({results.parent.name})"))
     out = {}
     for job in jobs:
         points = measured.get(job.size_class)
@@ -431,11 +462,8 @@ def read_costs(path: Path = COSTS_PATH) -> dict[str, dict]:
 
 
 def is_scaled(measured_at: str) -> bool:
-    """A many-run job's cost scaled from one input count (`fit_to_inputs`; rows written
-    before the fit read "<scale> x <factor> inputs")."""
-    return "scaled from one" in measured_at or (
-        " inputs" in measured_at and "fit on" not in measured_at
-        and not measured_at.endswith(" x 1 inputs"))
+    """A many-run job's cost scaled from one input count (`fit_to_inputs`)."""
+    return "scaled from one" in measured_at
 
 
 def is_unresolved(measured_at: str) -> bool:
@@ -533,6 +561,10 @@ def main() -> None:
                         help="one of --fractions read from a finished run of the paper DAG at "
                              "FRACTION in DIR (the rehearsal's jobs, exact CPU from their "
                              "logs), not run")
+    parser.add_argument("--from-paper-run", type=Path, action="append", metavar="DIR",
+                        help="read the classes of every job finished in DIR, a run with "
+                             "--config scale=paper (full work), as measured (`--rules`: only "
+                             "theirs); repeatable; measure nothing")
     parser.add_argument("--upstream-from", type=Path, metavar="DIR",
                         help="with --rules: the measured jobs' inputs from a finished run in "
                              "DIR (e.g. the paper rehearsal), not run again (`reuse_upstream`)")
@@ -542,6 +574,14 @@ def main() -> None:
         fraction, run = run_at(args.from_rehearsal, parser)
         many = reading_many_runs(jobs, producers(jobs))
         write_costs(read_costs() | costs_from_rehearsal(jobs, many, run, fraction))
+    elif args.from_paper_run:
+        chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
+        costs = read_costs()
+        for run in args.from_paper_run:
+            if not (run / "results").is_dir():
+                parser.error(f"--from-paper-run {run}: no results/ in it")
+            costs |= costs_from_paper_run(chosen, run)
+        write_costs(costs)
     elif not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
         chosen = [j for j in jobs if not args.rules or j.rule in args.rules]

@@ -22,8 +22,9 @@ def test_every_measured_cost_belongs_to_a_job_of_the_paper_dag(repo):
 
 def test_a_many_run_job_is_fitted_on_two_input_counts_or_marked_scaled(repo):
     """Cost = fixed + per input: runs with 3 and 15 inputs give the paper's 30 exactly; a cost
-    that falls with the inputs never goes below the largest measurement; one input count is
-    scaled, its largest measurement whatever the order of the runs."""
+    that falls with the inputs never goes below the largest measurement; one input count
+    below the paper's is scaled, its largest measurement whatever the order of the runs; one
+    at the paper's count (the rehearsal's) is the measurement itself."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
@@ -38,6 +39,8 @@ def test_a_many_run_job_is_fitted_on_two_input_counts_or_marked_scaled(repo):
         scaled, how = paper_cost.fit_to_inputs([(3, {"cpu_s": 100.0}), (3, {"cpu_s": 5.0})]
                                                [::order], 30)
         assert scaled == {"cpu_s": 1000.0} and paper_cost.is_scaled(how)
+    at_count, how = paper_cost.fit_to_inputs([(30, {"cpu_s": 25.0}), (30, {"cpu_s": 20.0})], 30)
+    assert at_count == {"cpu_s": 25.0} and not paper_cost.is_scaled(how)
 
 
 def test_a_job_costs_the_cpu_time_its_log_records_not_the_sampled_benchmark(repo, tmp_path):
@@ -213,3 +216,56 @@ def test_two_runs_that_differ_by_less_than_their_noise_are_flagged_unresolved(re
     assert paper_cost.extrapolate(*runs(1.6, 1.4), 0.005, 0.02)[1] == ""  # at most 70 CPU-s
     assert paper_cost.extrapolate(*runs(10.0, 80.0), 0.005, 0.02)[1] == "superlinear"
     assert paper_cost.work_share(10.0, 40.0, 0.005, 0.02) == pytest.approx(1.0)
+
+
+def test_representatives_do_not_depend_on_the_dry_runs_order(repo):
+    """Snakemake prints a dry run's jobs in an order that changes between invocations: a
+    measurement that reads a run another invocation made must pick the same jobs."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    jobs = [paper_cost.Job("sim", i, benchmark=f"b/run_{i}.tsv", wildcards={"run": str(i)})
+            for i in (3, 1, 2)]
+    picks = {paper_cost.representatives(order)["sim"].jobid for order in (jobs, jobs[::-1])}
+    assert picks == {1}
+
+
+def test_an_extrapolated_job_needs_at_least_its_cpu_time_over_its_threads(repo, tmp_path):
+    """Wall and CPU time are extrapolated on lines of their own; where the wall line falls
+    below CPU / threads (a run of 2 threads: 133 s wall for 658 CPU-s), the SLURM time limit
+    drawn from it would be too short: the wall is CPU / threads at least."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
+    job = paper_cost.Job("sim", 1, outputs=["sim.nc"], benchmark="b.tsv", threads=2)
+    finished = {}
+    for f, wall, cpu in ((0.1, 10.0, 20.0), (0.2, 10.5, 40.0)):
+        finished[f] = tmp_path / f"f{f}"
+        finished[f].mkdir()
+        (finished[f] / "b.tsv").write_text(header + f"{wall}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    cost = paper_cost.measure_classes([job], set(), tmp_path, 2, (0.1, 0.2),
+                                      finished=finished)["sim"]
+    assert cost["cpu_s"] == pytest.approx(200.0) and cost["wall_s"] == pytest.approx(100.0)
+
+
+def test_a_paper_run_is_read_as_measured(repo, tmp_path):
+    """`--from-paper-run`: the jobs a run at paper scale finished are their classes' costs
+    (the largest of a class), aggregates included; jobs it did not run add nothing."""
+    sys.path.insert(0, str(repo / "benchmarks"))
+    import paper_cost
+
+    header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
+    job = paper_cost.Job
+    jobs = [job("sim", 1, benchmark="r1.tsv", wildcards={"run": "1"}),
+            job("sim", 2, benchmark="r2.tsv", wildcards={"run": "2"}),
+            job("aggregate", 3, benchmark="a.tsv"),
+            job("figure", 4, benchmark="f.tsv")]  # not run
+    run = tmp_path / "p16_fig4"
+    run.mkdir()
+    for name, cpu in (("r1.tsv", 40.0), ("r2.tsv", 55.0), ("a.tsv", 3.0)):
+        (run / name).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    costs = paper_cost.costs_from_paper_run(jobs, run)
+    assert sorted(costs) == ["aggregate", "sim"]
+    assert costs["sim"]["cpu_s"] == 55.0
+    assert costs["sim"]["measured_at"] == "paper: full-size run p16_fig4, largest of 2 jobs"
