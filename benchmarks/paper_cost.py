@@ -404,7 +404,8 @@ def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
         return ({k: max(on_line(n1, small[k], n2, large[k], n), largest[k]) for k in keys},
                 f"fit on {n1} and {n2} inputs")
     if n2 >= n:
-        return largest, f"at {n2} inputs (the job reads {n})"
+        return largest, (f"at its {n} inputs" if n2 == n
+                         else f"at {n2} inputs (the job reads {n})")
     factor = n / max(n2, 1)
     return ({k: v * factor for k, v in largest.items()},
             f"x {factor:.3g} inputs, scaled from one input count")
