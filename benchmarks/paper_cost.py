@@ -17,7 +17,7 @@
    rehearsal's finished jobs (`make rehearse-paper`) instead.
 3. Jobs that read many runs (aggregates, figures, claims and what follows them) are timed
    from the benchmark files of finished runs of the same code (`--aggregates-from
-   rehearsal/results:paper`: the paper's input counts, each input of the rehearsal's
+   rehearsal/results:paper:0.02`: the paper's input counts, each input of the rehearsal's
    fraction; or `results:quick` and `smoke/results:smoke`, default `results/` of a `quick`
    run): on the line through their costs at two input counts, extrapolated to the paper's
    count (`fit_to_inputs`); a job found at one count below the paper's only is scaled by
@@ -36,7 +36,7 @@
                                                    # one fraction read from the rehearsal
     python benchmarks/paper_cost.py --aggregates-only --aggregates-from q/results:quick \
         --aggregates-from s/results:smoke          # re-time only the jobs reading many runs
-    python benchmarks/paper_cost.py --aggregates-only --aggregates-from rehearsal/results:paper
+    python benchmarks/paper_cost.py --aggregates-only --aggregates-from rehearsal/results:paper:0.02
                                                    # ... at the paper's input counts
     python benchmarks/paper_cost.py --from-paper-run runs/p16_fig4 --rules p16_fig4_run
                                                    # classes measured whole in a paper run
@@ -76,6 +76,8 @@ TARGET_CPU_H = 16.0
 # scaled to f = 1, would add less than MATERIAL_CPU_S (an analysis of a few seconds)
 MIN_WORK_SHARE = 0.25
 MATERIAL_CPU_S = 180.0
+# a dry run caps every job's threads at --cores (1 unless given): enough to print each rule's own
+DRY_RUN_CORES = 64
 
 
 @dataclass
@@ -136,7 +138,8 @@ def job_of_block(rule: str, fields: dict[str, str]) -> Job:
 def dag_jobs(scale: str) -> list[Job]:
     """Every job of the `scale` DAG (a dry run in an empty folder)."""
     with tempfile.TemporaryDirectory() as empty:
-        text = snakemake(Path(empty), {"scale": scale}, "--dry-run", "all")
+        text = snakemake(Path(empty), {"scale": scale}, "--dry-run", "all",
+                         "--cores", str(DRY_RUN_CORES))
     return [job_of_block(rule, fields) for rule, fields in job_blocks(text) if rule != "all"]
 
 
@@ -273,8 +276,6 @@ def measure_classes(jobs: list[Job], skip: set[int], workroot: Path, cores: int,
             cost, how = {k: max(small[k], large[k]) for k in small}, f"paper (fixed work) x {at}"
         else:
             cost, flag = extrapolate(small, large, *fractions)
-            # wall and CPU lie on lines of their own: a job cannot use more than its threads
-            cost["wall_s"] = max(cost["wall_s"], cost["cpu_s"] / job.threads)
             how = f"paper x {at}" + f" {flag}" * bool(flag)
         out[c] = class_row(job.rule, cost, how)
     return out
@@ -355,14 +356,15 @@ def upstream_first(jobs: list[Job], made_by: dict[str, Job]) -> list[Job]:
     return list(done.values())
 
 
-def largest_of_finished(jobs: list[Job], chosen: set[int], run: Path, how: str
+def largest_of_finished(jobs: list[Job], chosen: set[int], runs: list[Path], how: str
                         ) -> dict[str, dict]:
-    """Per size class of the `chosen` jobs that `run` finished: the largest wall, CPU and peak
-    of its jobs there."""
+    """Per size class of the `chosen` jobs that the `runs` finished: the largest wall, CPU and
+    peak of its jobs there, each measure on its own."""
     found: dict[str, list[dict[str, float]]] = defaultdict(list)
-    for job in jobs:
-        if job.jobid in chosen and job.benchmark and (run / job.benchmark).exists():
-            found[job.size_class].append(read_job_cost(run, job))
+    for run in runs:
+        for job in jobs:
+            if job.jobid in chosen and job.benchmark and (run / job.benchmark).exists():
+                found[job.size_class].append(read_job_cost(run, job))
     rule_of = {j.size_class: j.rule for j in jobs}
     return {c: class_row(rule_of[c], {k: max(m[k] for m in measured) for k in measured[0]},
                          f"{how}, largest of {len(measured)} job{'s' * (len(measured) > 1)}")
@@ -373,16 +375,28 @@ def costs_from_rehearsal(jobs: list[Job], many: set[int], run: Path, fraction: f
                          ) -> dict[str, dict]:
     """Paper cost of the classes of `paper_size_jobs` from the finished jobs of a run of the
     paper DAG at `fraction` (the rehearsal)."""
-    return largest_of_finished(jobs, paper_size_jobs(jobs, many, fraction), run,
+    return largest_of_finished(jobs, paper_size_jobs(jobs, many, fraction), [run],
                                f"paper: rehearsal at {fraction:g} (fixed work)")
 
 
-def costs_from_paper_run(jobs: list[Job], run: Path) -> dict[str, dict]:
-    """Paper cost of every class with a job finished in `run`, a run at paper scale and full
-    work (`--config scale=paper`, such as the runs behind docs/claims_paper.md): measured,
-    not extrapolated; a job reading many runs read all of the paper's."""
-    return largest_of_finished(jobs, {j.jobid for j in jobs}, run,
-                               f"paper: full-size run {run.name}")
+def costs_from_paper_run(jobs: list[Job], runs: list[Path]) -> dict[str, dict]:
+    """Paper cost of every class with a job finished in one of `runs`, runs at paper scale and
+    full work (`--config scale=paper`, such as the runs behind docs/claims_paper.md; nothing
+    in a run's files tells its work fraction: a rehearsal's folder would be read as paper):
+    measured, not extrapolated; a job reading many runs read all of the paper's."""
+    return largest_of_finished(jobs, {j.jobid for j in jobs}, runs,
+                               f"paper: full-size run {' & '.join(r.name for r in runs)}")
+
+
+def wall_at_least_cpu_over_threads(costs: dict[str, dict], jobs: list[Job]
+                                   ) -> dict[str, dict]:
+    """Each class's wall time raised to its CPU time / its jobs' threads where below: wall
+    and CPU are extrapolated on lines of their own, and a job that used more cores than its
+    threads here (BLAS) gets only its threads on a cluster; the SLURM time limit is drawn
+    from the wall time."""
+    threads = {j.size_class: j.threads for j in jobs}
+    return {c: {**row, "wall_s": max(row["wall_s"], row["cpu_s"] / threads.get(c, 1))}
+            for c, row in costs.items()}
 
 
 def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
@@ -411,29 +425,28 @@ def fit_to_inputs(points: list[tuple[int, dict[str, float]]], n: int
             f"x {factor:.3g} inputs, scaled from one input count")
 
 
-def measure_many_run_jobs(jobs: list[Job], many: set[int], sources: list[tuple[Path, str]]
-                          ) -> dict[str, dict]:
+def measure_many_run_jobs(jobs: list[Job], many: set[int],
+                          sources: list[tuple[Path, str, str]]) -> dict[str, dict]:
     """Cost of the jobs that read many runs, from the benchmarks of finished runs of the same
-    code (`sources`: (results folder, its scale)): fitted on the input counts of two of them
-    (`fit_to_inputs`; e.g. a smoke and a quick run), or taken from one (the rehearsal: the
-    paper's counts)."""
+    code (`sources`: (results folder, its scale, how the table names it)): fitted on the
+    input counts of two of them (`fit_to_inputs`; e.g. a smoke and a quick run), or taken from
+    one (the rehearsal: the paper's counts)."""
     measured: dict[str, list[tuple[int, dict[str, float], str]]] = defaultdict(list)
-    for results, scale in sources:
-        there = {j.size_class: j for j in dag_jobs(scale)}
+    for results, scale, label in sources:
+        there = representatives(dag_jobs(scale))
         for job in jobs:
             ref = there.get(job.size_class)
             if job.jobid in many and ref and (results.parent / ref.benchmark).exists():
                 measured[job.size_class].append((len(ref.inputs),
-                                                 read_job_cost(results.parent, ref),
-                                                 f"{scale} ({results.parent.name})"))
+                                                 read_job_cost(results.parent, ref), label))
     out = {}
     for job in jobs:
         points = measured.get(job.size_class)
         if job.jobid not in many or not points or job.size_class in out:
             continue
         cost, how = fit_to_inputs([(n, m) for n, m, _ in points], len(job.inputs))
-        scales = " & ".join(dict.fromkeys(scale for _, _, scale in points))
-        out[job.size_class] = class_row(job.rule, cost, f"{scales}: {how}")
+        labels = " & ".join(dict.fromkeys(label for _, _, label in points))
+        out[job.size_class] = class_row(job.rule, cost, f"{labels}: {how}")
     return out
 
 
@@ -530,29 +543,48 @@ def run_at(argument: str, parser: argparse.ArgumentParser) -> tuple[float, Path]
     return float(fraction), Path(run)
 
 
+def aggregate_source(argument: str) -> tuple[Path, str, str]:
+    """(results folder, scale, table label) of a RESULTS[:SCALE[:FRACTION]] argument: scale
+    quick unless given; the label names the run's folder and, if given, its work fraction."""
+    results, scale, fraction = (argument.split(":") + ["", ""])[:3]
+    at = f" at {fraction}" if fraction else ""
+    run = Path(results).resolve().parent.name
+    return Path(results), scale or "quick", f"{scale or 'quick'}{at} ({run})"
+
+
+def report_changes(old: dict[str, dict], new: dict[str, dict]) -> None:
+    """Each class whose CPU time a reading changed, so a wrong folder shows at once."""
+    for c in sorted(new):
+        before = f"{old[c]['cpu_s']:.1f}" if c in old else "-"
+        if c not in old or old[c]["cpu_s"] != new[c]["cpu_s"]:
+            print(f"  {c}: {before} -> {new[c]['cpu_s']:.1f} CPU-s ({new[c]['measured_at']})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--table-only", action="store_true",
-                        help=f"print from {COSTS_PATH.relative_to(REPO)}, measure nothing")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--table-only", action="store_true",
+                      help=f"print from {COSTS_PATH.relative_to(REPO)}, measure nothing")
     parser.add_argument("--markdown", action="store_true",
                         help="also print the table as the README's markdown table")
     parser.add_argument("--cores", type=int, default=2)
     parser.add_argument("--workdir", type=Path, default=REPO / "results" / "paper_cost")
-    parser.add_argument("--aggregates-from", action="append", metavar="RESULTS[:SCALE]",
+    parser.add_argument("--aggregates-from", action="append",
+                        metavar="RESULTS[:SCALE[:FRACTION]]",
                         help="results/ of a finished run of this code (scale: quick unless "
-                             "given) whose benchmarks time the jobs that read many runs; "
-                             "repeatable: two scales give a fit on the input counts "
-                             "(default: results:quick)")
-    parser.add_argument("--aggregates-only", action="store_true",
-                        help="re-time only the jobs that read many runs (from "
-                             "--aggregates-from); every measured class keeps its row")
+                             "given; the work fraction, if not 1, for the table's label) whose "
+                             "benchmarks time the jobs that read many runs; repeatable: two "
+                             "input counts give a fit (default: results:quick)")
+    mode.add_argument("--aggregates-only", action="store_true",
+                      help="re-time only the jobs that read many runs (from "
+                           "--aggregates-from); every measured class keeps its row")
     parser.add_argument("--rules", nargs="+", metavar="RULE",
                         help="re-measure only the size classes of these rules (after a change "
                              "to them); every other class keeps its row of the table")
-    parser.add_argument("--from-rehearsal", metavar="DIR:FRACTION",
-                        help="read the classes of fixed work (`rules_of_fixed_work`) from a "
-                             "run of the paper DAG at FRACTION in DIR; measure nothing")
+    mode.add_argument("--from-rehearsal", metavar="DIR:FRACTION",
+                      help="read the classes of fixed work (`rules_of_fixed_work`) from a "
+                           "run of the paper DAG at FRACTION in DIR; measure nothing")
     parser.add_argument("--fractions", nargs=2, type=float, default=FRACTIONS,
                         metavar=("F1", "F2"),
                         help="the two work fractions of the measurement runs (default "
@@ -562,49 +594,51 @@ def main() -> None:
                         help="one of --fractions read from a finished run of the paper DAG at "
                              "FRACTION in DIR (the rehearsal's jobs, exact CPU from their "
                              "logs), not run")
-    parser.add_argument("--from-paper-run", type=Path, action="append", metavar="DIR",
-                        help="read the classes of every job finished in DIR, a run with "
-                             "--config scale=paper (full work), as measured (`--rules`: only "
-                             "theirs); repeatable; measure nothing")
+    mode.add_argument("--from-paper-run", type=Path, action="append", metavar="DIR",
+                      help="read the classes of every job finished in DIR, a run with "
+                           "--config scale=paper at full work, as measured (`--rules`: only "
+                           "theirs); repeatable (the largest over the runs); measure nothing")
     parser.add_argument("--upstream-from", type=Path, metavar="DIR",
                         help="with --rules: the measured jobs' inputs from a finished run in "
                              "DIR (e.g. the paper rehearsal), not run again (`reuse_upstream`)")
     args = parser.parse_args()
     jobs = dag_jobs("paper")
-    if args.from_rehearsal:
-        fraction, run = run_at(args.from_rehearsal, parser)
+    chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
+    if not args.table_only:
         many = reading_many_runs(jobs, producers(jobs))
-        write_costs(read_costs() | costs_from_rehearsal(jobs, many, run, fraction))
-    elif args.from_paper_run:
-        chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
-        costs = read_costs()
-        for run in args.from_paper_run:
-            if not (run / "results").is_dir():
-                parser.error(f"--from-paper-run {run}: no results/ in it")
-            costs |= costs_from_paper_run(chosen, run)
-        write_costs(costs)
-    elif not args.table_only:
-        many = reading_many_runs(jobs, producers(jobs))
-        chosen = [j for j in jobs if not args.rules or j.rule in args.rules]
-        costs = read_costs() if args.rules or args.aggregates_only else {}
-        if not args.aggregates_only:
-            fractions = tuple(sorted(args.fractions))
-            flat = (rules_of_same_work(*fractions) - rules_of_fixed_work(fractions[1])) & {
-                j.rule for j in chosen if j.jobid not in many}
-            if flat:
-                parser.error(f"the work of {sorted(flat)} is the same at {fractions[0]:g} and "
-                             f"{fractions[1]:g} (a count rounded to the same number): measure "
-                             "them with --rules at fractions where it differs")
-            paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
-                                                  for f in fractions))
-            finished = dict([run_at(args.runs_at, parser)]) if args.runs_at else {}
-            if not set(finished) <= set(fractions):
-                parser.error(f"--runs-at {args.runs_at}: its fraction is none of --fractions")
-            costs |= measure_classes(chosen, many, args.workdir, args.cores, fractions,
-                                     paper_size, args.upstream_from, finished)
-        sources = [(Path(p), scale or "quick") for p, _, scale in
-                   (a.partition(":") for a in args.aggregates_from or [str(REPO / "results")])]
-        costs |= measure_many_run_jobs(chosen, many, sources)
+        old = read_costs()
+        costs = dict(old) if args.rules or args.aggregates_only or args.from_rehearsal \
+            or args.from_paper_run else {}
+        if args.from_rehearsal:
+            fraction, run = run_at(args.from_rehearsal, parser)
+            costs |= costs_from_rehearsal(jobs, many, run, fraction)  # the whole DAG's chains
+        elif args.from_paper_run:
+            for run in args.from_paper_run:
+                if not (run / "results").is_dir():
+                    parser.error(f"--from-paper-run {run}: no results/ in it")
+            costs |= costs_from_paper_run(chosen, args.from_paper_run)
+        else:
+            if not args.aggregates_only:
+                fractions = tuple(sorted(args.fractions))
+                flat = (rules_of_same_work(*fractions) - rules_of_fixed_work(fractions[1])) & {
+                    j.rule for j in chosen if j.jobid not in many}
+                if flat:
+                    parser.error(f"the work of {sorted(flat)} is the same at {fractions[0]:g} "
+                                 f"and {fractions[1]:g} (a count rounded to the same number): "
+                                 "measure them with --rules at fractions where it differs")
+                paper_size = frozenset.intersection(*(frozenset(paper_size_jobs(jobs, many, f))
+                                                      for f in fractions))
+                finished = dict([run_at(args.runs_at, parser)]) if args.runs_at else {}
+                if not set(finished) <= set(fractions):
+                    parser.error(f"--runs-at {args.runs_at}: its fraction is none of "
+                                 "--fractions")
+                costs |= measure_classes(chosen, many, args.workdir, args.cores, fractions,
+                                         paper_size, args.upstream_from, finished)
+            sources = [aggregate_source(a)
+                       for a in args.aggregates_from or [str(REPO / "results")]]
+            costs |= measure_many_run_jobs(chosen, many, sources)
+        costs = wall_at_least_cpu_over_threads(costs, jobs)
+        report_changes(old, costs)
         write_costs(costs)
     costs = read_costs()
     rows = cost_table(jobs, costs)

@@ -2,6 +2,7 @@
 paper DAG's jobs by size class: a class renamed in the workflow (a new wildcard, a renamed
 rule) silently drops its jobs to the minimum request, which a cluster kills."""
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,10 @@ def test_every_measured_cost_belongs_to_a_job_of_the_paper_dag(repo):
 
     measured = set(load_costs(repo / "profiles" / "slurm" / "paper_cost.csv"))
     assert measured, "paper_cost.csv is empty"
-    assert sorted(measured - {job.size_class for job in paper_cost.dag_jobs("paper")}) == []
+    jobs = paper_cost.dag_jobs("paper")
+    assert sorted(measured - {job.size_class for job in jobs}) == []
+    # the dry run is not capped at one core: a large network's run keeps its 2 threads
+    assert {j.threads for j in jobs if j.rule == "tempering_run"} == {2}
 
 
 def test_a_many_run_job_is_fitted_on_two_input_counts_or_marked_scaled(repo):
@@ -41,6 +45,11 @@ def test_a_many_run_job_is_fitted_on_two_input_counts_or_marked_scaled(repo):
         assert scaled == {"cpu_s": 1000.0} and paper_cost.is_scaled(how)
     at_count, how = paper_cost.fit_to_inputs([(30, {"cpu_s": 25.0}), (30, {"cpu_s": 20.0})], 30)
     assert at_count == {"cpu_s": 25.0} and not paper_cost.is_scaled(how)
+    more, how = paper_cost.fit_to_inputs([(40, {"cpu_s": 25.0})], 30)
+    assert more == {"cpu_s": 25.0} and how == "at 40 inputs (the job reads 30)"
+    assert paper_cost.aggregate_source("rehearsal/results:paper:0.02") == (
+        Path("rehearsal/results"), "paper", "paper at 0.02 (rehearsal)")
+    assert paper_cost.aggregate_source("results")[1] == "quick"
 
 
 def test_a_job_costs_the_cpu_time_its_log_records_not_the_sampled_benchmark(repo, tmp_path):
@@ -219,39 +228,37 @@ def test_two_runs_that_differ_by_less_than_their_noise_are_flagged_unresolved(re
 
 
 def test_representatives_do_not_depend_on_the_dry_runs_order(repo):
-    """Snakemake prints a dry run's jobs in an order that changes between invocations: a
-    measurement that reads a run another invocation made must pick the same jobs."""
+    """Snakemake prints a dry run's jobs in an order that changes between invocations (and
+    numbers them anew): a measurement that reads a run another invocation made must pick
+    the same jobs, the first by benchmark path."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
-    jobs = [paper_cost.Job("sim", i, benchmark=f"b/run_{i}.tsv", wildcards={"run": str(i)})
+    jobs = [paper_cost.Job("sim", 10 - i, benchmark=f"b/run_{i}.tsv", wildcards={"run": str(i)})
             for i in (3, 1, 2)]
-    picks = {paper_cost.representatives(order)["sim"].jobid for order in (jobs, jobs[::-1])}
-    assert picks == {1}
+    picks = {paper_cost.representatives(order)["sim"].benchmark for order in (jobs, jobs[::-1])}
+    assert picks == {"b/run_1.tsv"}
 
 
-def test_an_extrapolated_job_needs_at_least_its_cpu_time_over_its_threads(repo, tmp_path):
-    """Wall and CPU time are extrapolated on lines of their own; where the wall line falls
-    below CPU / threads (a run of 2 threads: 133 s wall for 658 CPU-s), the SLURM time limit
-    drawn from it would be too short: the wall is CPU / threads at least."""
+def test_a_job_needs_at_least_its_cpu_time_over_its_threads(repo):
+    """Wall and CPU time are extrapolated on lines of their own; where the wall falls below CPU
+    / threads (a run of 2 threads: 133 s wall for 658 CPU-s), the SLURM time limit drawn from
+    it would be too short. A job of one thread that used two cores here gets one there."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
-    header = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
-    job = paper_cost.Job("sim", 1, outputs=["sim.nc"], benchmark="b.tsv", threads=2)
-    finished = {}
-    for f, wall, cpu in ((0.1, 10.0, 20.0), (0.2, 10.5, 40.0)):
-        finished[f] = tmp_path / f"f{f}"
-        finished[f].mkdir()
-        (finished[f] / "b.tsv").write_text(header + f"{wall}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
-    cost = paper_cost.measure_classes([job], set(), tmp_path, 2, (0.1, 0.2),
-                                      finished=finished)["sim"]
-    assert cost["cpu_s"] == pytest.approx(200.0) and cost["wall_s"] == pytest.approx(100.0)
+    jobs = [paper_cost.Job("sim", 1, threads=2), paper_cost.Job("blas", 2)]
+    costs = {"sim": {"wall_s": 133.0, "cpu_s": 658.0}, "blas": {"wall_s": 38.0, "cpu_s": 65.0}}
+    floored = paper_cost.wall_at_least_cpu_over_threads(costs, jobs)
+    assert floored == {"sim": {"wall_s": 329.0, "cpu_s": 658.0},
+                       "blas": {"wall_s": 65.0, "cpu_s": 65.0}}
+    assert paper_cost.wall_at_least_cpu_over_threads(floored, jobs) == floored
 
 
-def test_a_paper_run_is_read_as_measured(repo, tmp_path):
-    """`--from-paper-run`: the jobs a run at paper scale finished are their classes' costs
-    (the largest of a class), aggregates included; jobs it did not run add nothing."""
+def test_paper_runs_are_read_as_measured(repo, tmp_path):
+    """`--from-paper-run`: the jobs runs at paper scale finished are their classes' costs, each
+    measure the largest of the class's jobs over all the runs (aggregates included); jobs
+    no run finished add nothing."""
     sys.path.insert(0, str(repo / "benchmarks"))
     import paper_cost
 
@@ -261,11 +268,18 @@ def test_a_paper_run_is_read_as_measured(repo, tmp_path):
             job("sim", 2, benchmark="r2.tsv", wildcards={"run": "2"}),
             job("aggregate", 3, benchmark="a.tsv"),
             job("figure", 4, benchmark="f.tsv")]  # not run
-    run = tmp_path / "p16_fig4"
-    run.mkdir()
-    for name, cpu in (("r1.tsv", 40.0), ("r2.tsv", 55.0), ("a.tsv", 3.0)):
-        (run / name).write_text(header + f"{cpu}\t0\t300\t0\t0\t0\t0\t0\t0\t{cpu}\n")
-    costs = paper_cost.costs_from_paper_run(jobs, run)
+    finished = {"p16_fig4": {"r1.tsv": (40.0, 55.0, 300.0), "a.tsv": (3.0, 3.0, 200.0)},
+                "bars": {"r2.tsv": (60.0, 50.0, 280.0), "a.tsv": (2.0, 2.0, 250.0)}}
+    runs = []
+    for name, files in finished.items():
+        runs.append(tmp_path / name)
+        runs[-1].mkdir()
+        for file, (wall, cpu, peak) in files.items():
+            (runs[-1] / file).write_text(header + f"{wall}\t0\t{peak}\t0\t0\t0\t0\t0\t0\t{cpu}\n")
+    costs = paper_cost.costs_from_paper_run(jobs, runs)
     assert sorted(costs) == ["aggregate", "sim"]
-    assert costs["sim"]["cpu_s"] == 55.0
-    assert costs["sim"]["measured_at"] == "paper: full-size run p16_fig4, largest of 2 jobs"
+    assert {k: costs["sim"][k] for k in ("wall_s", "cpu_s", "peak_mb")} == {
+        "wall_s": 60.0, "cpu_s": 55.0, "peak_mb": 300.0}
+    assert costs["aggregate"]["peak_mb"] == 250.0
+    assert costs["sim"]["measured_at"] == ("paper: full-size run p16_fig4 & bars, largest of "
+                                           "2 jobs")
