@@ -242,6 +242,27 @@ def _fig3_claims(isl_gibbs: float, isl_lif: float, modes, opt: float, lif_accura
     return {k: c.verdict for k, c in reg.items()}
 
 
+def test_a_run_of_the_classification_alone_judges_its_rows_and_leaves_the_rest_not_run():
+    """Rule family_claims_present: L18 Fig 3's two classifications without its sample runs
+    judge the two classification rows (93.4 % and 93.2 % of 10^4 images pass at paper); every
+    row of the runs says "not run", naming what the run had; without `present_only` the
+    missing dataset is an error."""
+    gibbs, lif = _classifications(0.934, 0.932, 10_000)
+    datasets = {"classification_mnist": gibbs, "classification_mnist_lif": lif}
+    rows = {c.id: c for c in experiments.evaluate_claims(datasets, "paper", ["l18_fig3"],
+                                                          present_only=True)}
+    assert rows["l18_class_gibbs"].verdict == "pass" and rows["l18_class_lif"].verdict == "pass"
+    assert rows["l18_isl_converge"].verdict == claims.NOT_RUN
+    assert "classification_mnist_lif" in rows["l18_isl_converge"].reason
+    assert rows["l18_fig3e_more_diverse"].reason.startswith("not measured yet")
+    with pytest.raises(KeyError, match="l18_fig3"):
+        experiments.evaluate_claims(datasets, "paper", ["l18_fig3"])
+    # a family without `judge_present_claims` judges nothing from part of its datasets
+    partial = {c.id: c for c in experiments.evaluate_claims(
+        {"l18_fig4_imbalanced": xr.Dataset()}, "paper", ["l18_fig4"], present_only=True)}
+    assert {c.verdict for c in partial.values()} == {claims.NOT_RUN}
+
+
 def test_mnist_claims_fail_where_the_network_samples_worse():
     """LIF+STP 10 nat below Gibbs (8 % of its ISL) and slower to leave a mode, OPT below both
     samplers, LIF+STP classifying 80 %: every such claim fails at paper scale; Gibbs at L18's

@@ -271,3 +271,26 @@ def tempering_fidelity_runs(wildcards):
     """The fidelity runs of the model for the sets whose gains a tempering run matches."""
     return [f"{FIDELITY_DIR}/{wildcards.model}/{s}.nc"
             for s in families.tempering.gain_sets(CFG)]
+
+
+# ------------------------------------------------------------------ the claims rules' inputs
+FAMILY_NAMES = "|".join(f.__name__.rsplit(".", 1)[-1] for f in families.FAMILIES)
+
+
+def family_claims_job(wildcards):
+    """The config slice a family's claims are judged with (the generative families': the
+    trained models' iterations too)."""
+    return (families.generative_claims_slice(CFG)
+            if wildcards.family in families.generative_families() else slices.claims(CFG))
+
+
+def present_claim_inputs(wildcards):
+    """The family's claim datasets that exist when the DAG is built (rule
+    family_claims_present makes none)."""
+    names = claim_inputs([wildcards.family])
+    present = {name: CLAIM_INPUTS[name] for name in names if Path(CLAIM_INPUTS[name]).exists()}
+    if not present:
+        raise WorkflowError(f"rule family_claims_present: none of the datasets family "
+                            f"{wildcards.family} is judged from exists yet "
+                            f"({[CLAIM_INPUTS[n] for n in names]}): make some first")
+    return present

@@ -8,7 +8,8 @@ from lifsampling.logs import job_log
 with job_log(snakemake.log[0]) as log:
     job = snakemake.params.job
     datasets = {name: io.read_dataset(path) for name, path in snakemake.input.items()}
-    claims = evaluate_claims(datasets, job["scale"], snakemake.params.get("families"))
+    claims = evaluate_claims(datasets, job["scale"], snakemake.params.get("families"),
+                             present_only=snakemake.params.get("present_only", False))
     context = ("Decided with RBMs trained for " + ", ".join(
         f"{n} CAST iterations ({model})" for model, n in job["n_iterations"].items()) + "."
         if "n_iterations" in job else "")

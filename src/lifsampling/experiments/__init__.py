@@ -93,20 +93,29 @@ def claim_inputs(families: Sequence[str] | None = None) -> list[str]:
 
 
 def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str,
-                    families: Sequence[str] | None = None) -> list[Claim]:
+                    families: Sequence[str] | None = None,
+                    present_only: bool = False) -> list[Claim]:
     """Every claim (of `families`) judged from `datasets` (by name); a dataset a family needs
-    must be there."""
+    must be there. With `present_only` (a run of part of a family, rule
+    family_claims_present) a family lacking some of its datasets judges the claims the others
+    decide if it can (its `judge_present_claims`); every other row stays "not run"."""
     missing = sorted(set(claim_inputs(families)) - set(datasets))
-    if missing:
+    if missing and not present_only:
         raise KeyError(f"the claims need the datasets {missing}: declare them as inputs of "
                        "the claims rule")
     claims = claim_registry(families)
     for family in families_named(families):
-        family.judge_claims(claims, datasets, scale)
+        present = set(family.CLAIM_INPUTS) & set(datasets)
+        if present == set(family.CLAIM_INPUTS):
+            family.judge_claims(claims, datasets, scale)
+        elif present and hasattr(family, "judge_present_claims"):
+            family.judge_present_claims(claims, datasets, scale)
     for claim in claims.values():
         claim.scale = scale
         if claim.not_measured:  # a row of the papers' statements, kept with what it lacks
             claim.verdict, claim.reason = NOT_RUN, f"not measured yet: {claim.not_measured}"
+        elif claim.verdict == NOT_RUN and not claim.reason:
+            claim.reason = f"its datasets are not in this run (it has {sorted(datasets)})"
     return list(claims.values())
 
 
