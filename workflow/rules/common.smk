@@ -290,7 +290,7 @@ def present_claim_inputs(wildcards):
     names = claim_inputs([wildcards.family])
     present = {name: CLAIM_INPUTS[name] for name in names if Path(CLAIM_INPUTS[name]).exists()}
     if not present:
-        raise WorkflowError(f"rule family_claims_present: none of the datasets family "
+        raise WorkflowError(f"family_claims_present: none of the datasets family "
                             f"{wildcards.family} is judged from exists yet "
                             f"({[CLAIM_INPUTS[n] for n in names]}): make some first")
     return present
