@@ -285,12 +285,17 @@ def family_claims_job(wildcards):
 
 
 def present_claim_inputs(wildcards):
-    """The family's claim datasets that exist when the DAG is built (rule
-    family_claims_present makes none)."""
+    """The family's claim datasets that exist when the DAG is built (family_claims_present
+    asks for no others; those present are brought up to date as any input)."""
     names = claim_inputs([wildcards.family])
     present = {name: CLAIM_INPUTS[name] for name in names if Path(CLAIM_INPUTS[name]).exists()}
     if not present:
         raise WorkflowError(f"family_claims_present: none of the datasets family "
                             f"{wildcards.family} is judged from exists yet "
                             f"({[CLAIM_INPUTS[n] for n in names]}): make some first")
+    family = families.families_named([wildcards.family])[0]
+    if len(present) < len(names) and not hasattr(family, "judge_present_claims"):
+        raise WorkflowError(f"family_claims_present: family {wildcards.family} judges its "
+                            f"claims from all of {names} only (it has no judge_present_claims);"
+                            f" this run has {sorted(present)}")
     return present

@@ -104,18 +104,21 @@ def evaluate_claims(datasets: Mapping[str, xr.Dataset], scale: str,
         raise KeyError(f"the claims need the datasets {missing}: declare them as inputs of "
                        "the claims rule")
     claims = claim_registry(families)
+    absent: dict[str, list[str]] = {}  # claim id -> its family's datasets this run lacks
     for family in families_named(families):
-        present = set(family.CLAIM_INPUTS) & set(datasets)
-        if present == set(family.CLAIM_INPUTS):
+        lacking = sorted(set(family.CLAIM_INPUTS) - set(datasets))
+        if not lacking:
             family.judge_claims(claims, datasets, scale)
-        elif present and hasattr(family, "judge_present_claims"):
+            continue
+        absent |= {c.id: lacking for c in family.CLAIMS}
+        if len(lacking) < len(family.CLAIM_INPUTS) and hasattr(family, "judge_present_claims"):
             family.judge_present_claims(claims, datasets, scale)
     for claim in claims.values():
         claim.scale = scale
         if claim.not_measured:  # a row of the papers' statements, kept with what it lacks
             claim.verdict, claim.reason = NOT_RUN, f"not measured yet: {claim.not_measured}"
-        elif claim.verdict == NOT_RUN and not claim.reason:
-            claim.reason = f"its datasets are not in this run (it has {sorted(datasets)})"
+        elif claim.verdict == NOT_RUN and not claim.reason and claim.id in absent:
+            claim.reason = f"its family's datasets {absent[claim.id]} are not in this run"
     return list(claims.values())
 
 

@@ -180,9 +180,9 @@ def _binomial_interval(accuracy: float, n: int) -> Interval:
 def judge_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
                  scale: str) -> None:
     """Classification (binomial intervals), ISL at 1e3 samples and at the end, the
-    references, mode durations (intervals over seeds): with every dataset there, the parts
-    of `judge_present_claims` all."""
-    judge_present_claims(claims, datasets, scale)
+    references, mode durations (intervals over seeds)."""
+    _judge_classification(claims, datasets, scale)
+    judge_generative(claims, datasets["l18_fig3"], scale, "l18_")
 
 
 def judge_present_claims(claims: dict[str, Claim], datasets: Mapping[str, xr.Dataset],
