@@ -553,10 +553,11 @@ def aggregate_source(argument: str) -> tuple[Path, str, str]:
 
 
 def report_changes(old: dict[str, dict], new: dict[str, dict]) -> None:
-    """Each class whose CPU time a reading changed, so a wrong folder shows at once."""
+    """Each class whose CPU time a reading changed, so a wrong folder shows at once (at the
+    table's 0.1 CPU-s: the table keeps one decimal)."""
     for c in sorted(new):
         before = f"{old[c]['cpu_s']:.1f}" if c in old else "-"
-        if c not in old or old[c]["cpu_s"] != new[c]["cpu_s"]:
+        if before != f"{new[c]['cpu_s']:.1f}":
             print(f"  {c}: {before} -> {new[c]['cpu_s']:.1f} CPU-s ({new[c]['measured_at']})")
 
 
